@@ -1,0 +1,31 @@
+/* alloc/alloc.h — every allocation in Tandem goes through here.
+ *
+ * Raw memory: tn_mem_* never set exceptions (alloc/ knows nothing of
+ * objects); callers in core/ turn NULL into MemoryError.  A test build can
+ * make allocation fail on demand (tn_mem_fail_after) to test error paths.
+ * Sizes above TN_MEM_MAX_REQUEST fail at once, so `[0] * 10**12` gives
+ * MemoryError instead of asking the OS for a terabyte.
+ */
+#ifndef TN_ALLOC_H
+#define TN_ALLOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define TN_MEM_MAX_REQUEST ((size_t)1 << 40)
+
+void *tn_mem_alloc(size_t size);                 /* uninitialised */
+void *tn_mem_calloc(size_t n, size_t size);      /* zeroed; checks n*size overflow */
+void *tn_mem_realloc(void *p, size_t size);
+void tn_mem_free(void *p);
+char *tn_mem_strdup(const char *s);
+/* Multiply with overflow check: 0 on success. */
+static inline int tn_mem_mul(size_t a, size_t b, size_t *out)
+{
+    return __builtin_mul_overflow(a, b, out) || *out > TN_MEM_MAX_REQUEST;
+}
+
+/* Fail every allocation after n more succeed (n < 0: never fail).  For tests. */
+void tn_mem_fail_after(long n);
+
+#endif

@@ -1,0 +1,85 @@
+/* core/config.h — the one place where build knobs are read and derived.
+ *
+ * CMake writes tn_build_config.h with the raw options (TN_FREE_THREADED,
+ * TN_RC_*, TN_ATOMICS_C11, TN_DEBUG).  Everything derived from them is
+ * computed here, once, and never at the place it is used.  Every knob is
+ * always defined to 0 or 1 and tested with #if, so -Wundef catches typos.
+ */
+#ifndef TN_CONFIG_H
+#define TN_CONFIG_H
+
+#include "tn_build_config.h"
+
+#if !defined(TN_FREE_THREADED) || (TN_FREE_THREADED != 0 && TN_FREE_THREADED != 1)
+#error "TN_FREE_THREADED must be defined to 0 or 1 by the build"
+#endif
+
+/* Reference counting strategy (CMake option TANDEM_RC).
+ *  - gil flavour: plain (non-atomic) counts; the GIL serialises them.
+ *  - ft flavour, TANDEM_RC=atomic: every incref/decref is an atomic RMW on
+ *    ref_shared.  Correct and slow; kept as a documented ablation mode.
+ *  - ft flavour, TANDEM_RC=biased: arrives with the free-threading issue. */
+#ifndef TN_RC_ATOMIC
+#define TN_RC_ATOMIC TN_FREE_THREADED
+#endif
+#ifndef TN_RC_BIASED
+#define TN_RC_BIASED 0
+#endif
+#if TN_RC_BIASED
+#error "TANDEM_RC=biased is not available yet (free-threading issue)"
+#endif
+#if TN_FREE_THREADED && !TN_RC_ATOMIC
+#error "the ft flavour needs TANDEM_RC=atomic (or biased)"
+#endif
+#define TN_RC_MODE_NAME (TN_RC_ATOMIC ? "atomic" : "plain")
+
+/* Atomics backend: ConcurrencyKit (default) or C11/__atomic builtins, which
+ * ThreadSanitizer understands (ck_pr uses inline asm that TSan cannot see). */
+#ifndef TN_ATOMICS_C11
+#define TN_ATOMICS_C11 0
+#endif
+
+/* Debug build: internal asserts, lock-discipline checks. */
+#ifndef TN_DEBUG
+#define TN_DEBUG 0
+#endif
+
+/* Derived knobs. */
+#define TN_HAVE_GIL (!TN_FREE_THREADED)
+#define TN_OBJECT_LOCKS TN_FREE_THREADED
+
+#define TN_VERSION "0.1.0"
+#define TN_FLAVOUR_NAME (TN_FREE_THREADED ? "free-threaded" : "gil")
+/* The Python language level Tandem implements (sys.version_info). */
+#define TN_PY_MAJOR 3
+#define TN_PY_MINOR 11
+#define TN_PY_MICRO 0
+
+/* Limits. */
+#define TN_RECURSION_LIMIT_DEFAULT 1000
+/* Nested C-level evaluations (builtins calling back into Python, deep
+ * parser recursion) are bounded separately so the C stack cannot overflow. */
+#define TN_C_RECURSION_LIMIT 2000
+/* Per-thread frame stack: slots for locals and value stacks of Python frames. */
+#define TN_FRAME_STACK_CHUNK (64 * 1024)
+
+#if TN_DEBUG
+#include <assert.h>
+#define TN_ASSERT(x) assert(x)
+#else
+#define TN_ASSERT(x) ((void)0)
+#endif
+
+#if defined(__GNUC__)
+#define TN_LIKELY(x) __builtin_expect(!!(x), 1)
+#define TN_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define TN_NORETURN __attribute__((noreturn))
+#define TN_UNUSED __attribute__((unused))
+#else
+#define TN_LIKELY(x) (x)
+#define TN_UNLIKELY(x) (x)
+#define TN_NORETURN
+#define TN_UNUSED
+#endif
+
+#endif /* TN_CONFIG_H */

@@ -1,0 +1,117 @@
+/* core/objects/exceptions.h — the builtin exception hierarchy. */
+#ifndef TN_EXCEPTIONS_H
+#define TN_EXCEPTIONS_H
+
+#include "core/object.h"
+
+typedef struct TnBaseException {
+    TnObject ob;
+    TnObject *args;         /* tuple */
+    TnObject *traceback;    /* traceback object or NULL */
+    TnObject *context;      /* __context__ or NULL */
+    TnObject *cause;        /* __cause__ or NULL */
+    int suppress_context;
+    TnObject *dict;         /* instance attributes or NULL */
+    TnObject *notes;        /* __notes__ list or NULL */
+} TnBaseException;
+
+typedef struct TnSyntaxErrorObject {
+    TnBaseException base;
+    TnObject *msg, *filename, *lineno, *offset, *text, *end_lineno, *end_offset;
+    TnObject *print_file_and_line;
+} TnSyntaxErrorObject;
+
+typedef struct TnStopIterationObject {
+    TnBaseException base;
+    TnObject *value;
+} TnStopIterationObject;
+
+typedef struct TnSystemExitObject {
+    TnBaseException base;
+    TnObject *code;
+} TnSystemExitObject;
+
+typedef struct TnNameErrorObject {   /* NameError, AttributeError carry name (and obj) */
+    TnBaseException base;
+    TnObject *name;
+    TnObject *obj;
+} TnNameErrorObject;
+
+/* One X-macro list: name, base.  Declares TnType tn_exc_<Name>. */
+#define TN_EXCEPTION_LIST(X) \
+    X(BaseException, object) \
+    X(SystemExit, BaseException) \
+    X(KeyboardInterrupt, BaseException) \
+    X(GeneratorExit, BaseException) \
+    X(Exception, BaseException) \
+    X(StopIteration, Exception) \
+    X(StopAsyncIteration, Exception) \
+    X(ArithmeticError, Exception) \
+    X(FloatingPointError, ArithmeticError) \
+    X(OverflowError, ArithmeticError) \
+    X(ZeroDivisionError, ArithmeticError) \
+    X(AssertionError, Exception) \
+    X(AttributeError, Exception) \
+    X(BufferError, Exception) \
+    X(EOFError, Exception) \
+    X(ImportError, Exception) \
+    X(ModuleNotFoundError, ImportError) \
+    X(LookupError, Exception) \
+    X(IndexError, LookupError) \
+    X(KeyError, LookupError) \
+    X(MemoryError, Exception) \
+    X(NameError, Exception) \
+    X(UnboundLocalError, NameError) \
+    X(OSError, Exception) \
+    X(FileNotFoundError, OSError) \
+    X(FileExistsError, OSError) \
+    X(PermissionError, OSError) \
+    X(IsADirectoryError, OSError) \
+    X(NotADirectoryError, OSError) \
+    X(InterruptedError, OSError) \
+    X(TimeoutError, OSError) \
+    X(ReferenceError, Exception) \
+    X(RuntimeError, Exception) \
+    X(NotImplementedError, RuntimeError) \
+    X(RecursionError, RuntimeError) \
+    X(SyntaxError, Exception) \
+    X(IndentationError, SyntaxError) \
+    X(TabError, IndentationError) \
+    X(SystemError, Exception) \
+    X(TypeError, Exception) \
+    X(ValueError, Exception) \
+    X(UnicodeError, ValueError) \
+    X(UnicodeDecodeError, UnicodeError) \
+    X(UnicodeEncodeError, UnicodeError) \
+    X(Warning, Exception) \
+    X(DeprecationWarning, Warning) \
+    X(RuntimeWarning, Warning) \
+    X(UserWarning, Warning) \
+    X(SyntaxWarning, Warning)
+
+#define TN_DECLARE_EXC(name, base) extern TnType tn_exc_##name;
+TN_EXCEPTION_LIST(TN_DECLARE_EXC)
+#undef TN_DECLARE_EXC
+
+static inline bool tn_exception_check(const TnObject *op)
+{
+    return (op->type->flags & TN_TPFLAGS_BASE_EXC_SUBCLASS) != 0;
+}
+/* A type object that derives from BaseException. */
+bool tn_exception_type_check(const TnObject *op);
+/* Instantiate type(*args); args is a tuple (borrowed) or NULL for (). */
+TnObject *tn_exception_new(TnType *type, TnObject *args);
+/* The traceback object: a linked list of (frame summary) entries. */
+typedef struct TnTraceback {
+    TnObject ob;
+    struct TnTraceback *next;   /* towards the raise point */
+    TnObject *code;             /* TnCode */
+    int lasti;                  /* instruction index */
+    int lineno;
+} TnTraceback;
+extern TnType tn_type_traceback;
+/* Prepend an entry for (code, lasti) to exc's traceback. 0 / -1. */
+int tn_traceback_add(TnObject *exc, TnObject *code, int lasti);
+int tn_exceptions_init_types(void);
+
+#endif

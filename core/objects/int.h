@@ -1,0 +1,48 @@
+/* core/objects/int.h — int (and the representation-independent int API).
+ *
+ * Callers never look inside TnInt: the representation (a machine word now,
+ * arbitrary precision with the language issue) can change behind this API.
+ * Values from -5 to 256 are cached immortal objects.
+ */
+#ifndef TN_INT_H
+#define TN_INT_H
+
+#include "core/object.h"
+
+typedef struct TnInt {
+    TnObject ob;
+    int64_t value;
+} TnInt;
+
+extern TnType tn_type_int;
+
+/* int or a subclass (bool included). */
+static inline bool tn_int_check(const TnObject *op)
+{
+    return (op->type->flags & TN_TPFLAGS_INT_SUBCLASS) != 0;
+}
+static inline bool tn_int_check_exact(const TnObject *op) { return op->type == &tn_type_int; }
+
+TnObject *tn_int_from_i64(int64_t v);            /* new ref, NULL on MemoryError */
+static inline TnObject *tn_int_from_ssize(tn_ssize_t v) { return tn_int_from_i64((int64_t)v); }
+/* op must be an int (or subclass).  Sets *overflow to 1 (and returns -1)
+ * if it does not fit; otherwise 0. */
+int64_t tn_int_as_i64(TnObject *op, int *overflow);
+/* op must be an int.  Returns the value, or -1 with OverflowError
+ * ("Python int too large to convert to C ssize_t"). */
+tn_ssize_t tn_int_as_ssize(TnObject *op);
+/* Parse the digits of a literal or of int(s, base): underscores allowed
+ * between digits per the language rules, base 0 = infer from prefix.
+ * Returns new ref or NULL with ValueError
+ * ("invalid literal for int() with base 10: 'x'") */
+TnObject *tn_int_from_string(const char *s, tn_ssize_t len, int base);
+/* -1, 0, 1 */
+int tn_int_sign(TnObject *op);
+/* Convert to double; OverflowError "int too large to convert to float" is
+ * impossible while ints are machine-sized, but callers must check -1.0 + error. */
+double tn_int_as_double(TnObject *op);
+/* str(int) in the given base (10 for str/repr; 2, 8, 16 add the prefix) */
+TnObject *tn_int_to_str(TnObject *op, int base);
+int tn_int_init_types(void);   /* small-int cache; called once at startup */
+
+#endif

@@ -1,0 +1,43 @@
+/* core/objects/list.h — list: a resizable array of references.
+ *
+ * Locking contract: in the ft flavour every mutation and every read of the
+ * item array happens inside the list's critical section.  Functions named
+ * _lock_held require the caller to hold it; the public functions take it.
+ */
+#ifndef TN_LIST_H
+#define TN_LIST_H
+
+#include "core/object.h"
+
+typedef struct TnList {
+    TnObject ob;
+    tn_ssize_t size;
+    tn_ssize_t allocated;
+    TnObject **items;
+} TnList;
+
+extern TnType tn_type_list;
+
+static inline bool tn_list_check(const TnObject *op)
+{
+    return (op->type->flags & TN_TPFLAGS_LIST_SUBCLASS) != 0;
+}
+static inline bool tn_list_check_exact(const TnObject *op) { return op->type == &tn_type_list; }
+
+/* n NULL items (for the caller to fill with tn_list_set_steal). */
+TnObject *tn_list_new(tn_ssize_t n);
+static inline void tn_list_set_steal(TnObject *op, tn_ssize_t i, TnObject *v) { ((TnList *)op)->items[i] = v; }
+tn_ssize_t tn_list_size(TnObject *op);
+/* Borrowed item; no bounds check.  Only under the GIL or the critical section. */
+static inline TnObject *tn_list_get_lock_held(TnObject *op, tn_ssize_t i) { return ((TnList *)op)->items[i]; }
+/* New reference to item i (negative indexes NOT normalised); NULL + IndexError. */
+TnObject *tn_list_get_item_ref(TnObject *op, tn_ssize_t i);
+int tn_list_append(TnObject *op, TnObject *item);          /* increfs item; 0 / -1 */
+int tn_list_append_steal(TnObject *op, TnObject *item_steal);
+int tn_list_extend(TnObject *op, TnObject *iterable);
+TnObject *tn_list_as_tuple(TnObject *op);
+TnObject *tn_list_from_iterable(TnObject *iterable);      /* list(iterable) */
+/* Stable sort in place; key may be NULL.  0 / -1. */
+int tn_list_sort(TnObject *op, TnObject *key, int reverse);
+
+#endif

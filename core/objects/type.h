@@ -1,0 +1,21 @@
+/* core/objects/type.h — type objects: readying static types, MRO lookup. */
+#ifndef TN_TYPE_H
+#define TN_TYPE_H
+
+#include "core/object.h"
+
+/* Fill dict (methods -> method descriptors, getsets -> getset descriptors),
+ * base (default object), bases, mro, inherited slots, version_tag.  Called
+ * once per static type at startup.  0 / -1. */
+int tn_type_ready(TnType *tp);
+/* Look name up along tp's MRO: borrowed value or NULL (no exception). */
+TnObject *tn_type_lookup(TnType *tp, TnObject *name);
+/* __name__ of a type as a C string ("int"). */
+static inline const char *tn_type_name(const TnType *tp) { return tp->name; }
+/* A new reference to the type's dict entry __name__... as str. */
+TnObject *tn_type_name_str(TnType *tp);
+/* Default tp_new for types that cannot be instantiated from Python:
+ * TypeError "cannot create 'X' instances". */
+TnObject *tn_type_new_not_allowed(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
+
+#endif

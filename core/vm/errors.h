@@ -1,0 +1,47 @@
+/* core/vm/errors.h — raising and inspecting the current exception.
+ *
+ * The current exception is one normalised exception object kept in the
+ * thread state (tstate->curexc), as in CPython 3.12+.  A function signals
+ * failure by returning NULL or -1 with it set; cleanup goes through one
+ * `error:` label. */
+#ifndef TN_ERRORS_H
+#define TN_ERRORS_H
+
+#include "core/object.h"
+
+/* Raise type(value) — or value itself if it is already an instance of type.
+ * KeyError(key) with a tuple key works as in CPython. */
+void tn_err_set_object(TnType *type, TnObject *value);
+void tn_err_set_str(TnType *type, const char *msg);
+void tn_err_set_none(TnType *type);
+/* Format with tn_str_from_format's directives and raise.  Always returns NULL,
+ * so `return tn_err_format(...);` works in object-returning functions. */
+TnObject *tn_err_format(TnType *type, const char *fmt, ...);
+TnObject *tn_err_no_memory(void);                  /* MemoryError; returns NULL */
+void tn_err_bad_internal_call(const char *where);  /* SystemError */
+
+TnObject *tn_err_occurred(void);                   /* borrowed current exception or NULL */
+/* Is the current exception an instance of type (or of a type in a tuple)? */
+bool tn_err_matches(TnType *type);
+bool tn_exc_matches(TnObject *exc, TnObject *type_or_tuple);
+void tn_err_clear(void);
+TnObject *tn_err_fetch(void);                      /* take the current exception (new ref) or NULL */
+void tn_err_restore(TnObject *exc_steal);          /* set the current exception; NULL clears */
+/* Raise exc (an instance or a class) as the `raise` statement does; sets
+ * __context__ from the exception being handled.  Returns -1. */
+int tn_err_raise(TnObject *exc, TnObject *cause);
+
+/* SyntaxError/IndentationError/TabError with location.  lineno/col are
+ * 1-based as in SyntaxError.offset (col counts characters, as CPython
+ * reports), text is the source line (UTF-8, may be NULL). */
+void tn_err_syntax(TnType *type, const char *msg, const char *filename,
+                   int lineno, int col, int end_lineno, int end_col, const char *text);
+
+/* Print exc with its traceback and chain to stderr, exactly as CPython's
+ * default sys.excepthook does. */
+void tn_err_print_exception(TnObject *exc);
+/* If the current exception is SystemExit, return the process exit code it
+ * asks for (printing its message if needed); otherwise print it, return 1. */
+int tn_err_handle_uncaught(void);
+
+#endif
