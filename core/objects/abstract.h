@@ -69,6 +69,11 @@ TnObject *tn_call_method_cstr(TnObject *obj, const char *name, TnObject *const *
 TnObject *tn_call_tuple_dict(TnObject *callable, TnObject *args, TnObject *kwargs);
 int tn_callable_check(TnObject *o);
 
+/* format(obj, spec): calls type(obj).__format__; builtin int/float/str/bool
+ * implement the full format mini-language (core/objects/format.c).  spec is a
+ * str (may be empty). */
+TnObject *tn_object_format(TnObject *obj, TnObject *spec);
+
 int tn_object_isinstance(TnObject *inst, TnObject *cls);   /* cls may be a tuple */
 int tn_object_issubclass(TnObject *derived, TnObject *cls);
 
