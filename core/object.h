@@ -249,6 +249,10 @@ typedef TnObject *(*tn_newfunc)(TnType *type, TnObject *const *args,
                                 tn_ssize_t nargs, TnObject *kwnames);
 typedef TnObject *(*tn_getter)(TnObject *self, void *closure);
 typedef int (*tn_setter)(TnObject *self, TnObject *value, void *closure);
+/* Descriptor protocol: get(descr, instance or NULL, owner type); set with
+ * value NULL = delete. */
+typedef TnObject *(*tn_descrgetfunc)(TnObject *descr, TnObject *obj, TnObject *type);
+typedef int (*tn_descrsetfunc)(TnObject *descr, TnObject *obj, TnObject *value);
 typedef int (*tn_visitproc)(TnObject *, void *);
 typedef int (*tn_traverseproc)(TnObject *, tn_visitproc, void *);
 
@@ -313,6 +317,8 @@ typedef struct TnGetSetDef {
 #define TN_TPFLAGS_HEAPTYPE     (1UL << 1)   /* allocated at run time (class statement) */
 #define TN_TPFLAGS_READY        (1UL << 2)   /* tn_type_ready has run */
 #define TN_TPFLAGS_HAVE_GC      (1UL << 3)   /* instances can be part of cycles */
+#define TN_TPFLAGS_METHOD_DESCRIPTOR (1UL << 4) /* descr_get binds like a function: LOAD_ATTR's
+                                                   method form may skip the bound method */
 #define TN_TPFLAGS_INT_SUBCLASS      (1UL << 24)
 #define TN_TPFLAGS_LIST_SUBCLASS     (1UL << 25)
 #define TN_TPFLAGS_TUPLE_SUBCLASS    (1UL << 26)
@@ -340,6 +346,9 @@ struct TnType {
     tn_unaryfunc iter;
     tn_unaryfunc iternext;       /* NULL without exception = exhausted */
     tn_newfunc new_;             /* type(...) constructs through this */
+    tn_descrgetfunc descr_get;   /* instances are descriptors (functions, property) */
+    tn_descrsetfunc descr_set;   /* non-NULL: data descriptor */
+    tn_ssize_t dictoffset;       /* offset of the instance __dict__ pointer; 0 = none */
 
     const TnNumberMethods *as_number;
     const TnSequenceMethods *as_sequence;

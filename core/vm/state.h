@@ -18,7 +18,7 @@ typedef struct TnInterp {
     TnObject *sysdict;         /* sys.__dict__ */
     TnObject *interned;        /* str -> str: the interning table */
     int recursion_limit;
-    TnObject *main_filename;   /* for messages */
+    TnObject *memory_error;    /* preallocated MemoryError, used when raising one needs memory */
 } TnInterp;
 
 typedef struct TnDataChunk TnDataChunk;
@@ -32,8 +32,14 @@ typedef struct TnThreadState {
     TnObject **datastack_top;
     TnObject **datastack_limit;
     TnDataChunk *datastack_chunk;
-    int py_recursion_depth;    /* Python frames active */
-    int c_recursion_depth;     /* nested C-level evaluations */
+    /* One depth counter for Python frames and nested C-level evaluations,
+     * checked against sys.getrecursionlimit() as CPython 3.11 does. */
+    int py_recursion_depth;
+    int c_recursion_depth;     /* unused by the limit; kept for statistics */
+    /* Lowest safe C stack address: recursion that gets below it raises
+     * RecursionError whatever the recursion limit is set to. */
+    char *c_stack_limit;
+    TnObject *repr_running;    /* list of containers whose repr is in progress (repr_guard.c) or NULL */
 } TnThreadState;
 
 extern _Thread_local TnThreadState *tn_tstate_current;
@@ -43,6 +49,6 @@ static inline TnInterp *tn_interp(void) { return tn_tstate_current->interp; }
 /* Guard for C recursion (repr of nested lists, compare, parser).  Returns 0
  * or -1 with RecursionError ("maximum recursion depth exceeded" + where). */
 int tn_enter_recursive_call(const char *where);
-static inline void tn_leave_recursive_call(void) { tn_tstate_current->c_recursion_depth--; }
+static inline void tn_leave_recursive_call(void) { tn_tstate_current->py_recursion_depth--; }
 
 #endif

@@ -1,0 +1,263 @@
+/* core/main.c — the `tandem` command line, modelled on CPython's:
+ *   tandem [option] ... [-c cmd | -m mod | file | -] [arg] ...
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "core/tn.h"
+#include "core/vm/lifecycle.h"
+#include "core/vm/eval.h"
+#include "core/compiler/compile.h"
+#include "core/modules/modules.h"
+
+static const char *progname = "tandem";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+                    "Try `tandem -h' for more information.\n", progname);
+    return 2;
+}
+
+static void print_help(void)
+{
+    printf("usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+           "Options:\n"
+           "-c cmd : program passed in as string (terminates option list)\n"
+           "-h     : print this help message and exit (also -? or --help)\n"
+           "-V     : print the Tandem version number and flavour and exit (also --version)\n"
+           "-X opt : set implementation-specific option\n"
+           "file   : program read from script file\n"
+           "-      : program read from stdin (default; interactive mode if a tty)\n"
+           "arg ...: arguments passed to program in sys.argv[1:]\n", progname);
+}
+
+/* Read a whole stream; NULL + errno on failure. */
+static char *read_all(FILE *f, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    if (buf == NULL)
+        return NULL;
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2 + 1);
+            if (nb == NULL) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    if (ferror(f)) {
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static TnObject *make_argv(int argc, char **argv, const char *argv0)
+{
+    TnObject *list = tn_list_new(0);
+    if (list == NULL)
+        return NULL;
+    TnObject *s = tn_str_from_cstr(argv0);
+    if (s == NULL || tn_list_append_steal(list, s) < 0)
+        goto error;
+    for (int i = 0; i < argc; i++) {
+        s = tn_str_from_cstr(argv[i]);
+        if (s == NULL || tn_list_append_steal(list, s) < 0)
+            goto error;
+    }
+    return list;
+error:
+    tn_decref(list);
+    return NULL;
+}
+
+static int setup_sys(TnObject *argv_list, const char *path0)
+{
+    TnInterp *interp = tn_interp();
+    TnObject *sys = tn_sys_module_create(argv_list);
+    if (sys == NULL)
+        return -1;
+    interp->sysdict = tn_newref(tn_module_dict(sys));
+    int r = tn_dict_set_item_cstr(interp->modules, "sys", sys);
+    tn_decref(sys);
+    if (r < 0)
+        return -1;
+    /* sys.path[0]: the script's directory ('' for -c and stdin). */
+    TnObject *path = tn_dict_get_cstr_borrowed(interp->sysdict, "path");
+    if (path != NULL && tn_list_check(path)) {
+        TnObject *p0 = tn_str_from_cstr(path0);
+        if (p0 == NULL)
+            return -1;
+        if (tn_list_size(path) > 0) {
+            TnList *l = (TnList *)path;
+            TN_SETREF(l->items[0], p0);
+        } else if (tn_list_append_steal(path, p0) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Compile and run source as __main__.  Returns the process exit code. */
+static int run_main_source(const char *src, size_t len, const char *filename, const char *file_attr)
+{
+    TnObject *mod = tn_module_new("__main__");
+    if (mod == NULL)
+        return tn_err_handle_uncaught();
+    TnObject *globals = tn_module_dict(mod);
+    TnObject *res = NULL;
+    if (file_attr != NULL) {
+        TnObject *f = tn_str_from_cstr(file_attr);
+        if (f == NULL || tn_dict_set_item_cstr(globals, "__file__", f) < 0) {
+            tn_xdecref(f);
+            goto done;
+        }
+        tn_decref(f);
+    }
+    if (tn_dict_set_item_cstr(tn_interp()->modules, "__main__", mod) < 0)
+        goto done;
+    TnObject *code = tn_compile_source(src, (tn_ssize_t)len, filename, TN_MODE_FILE);
+    if (code == NULL)
+        goto done;
+    res = tn_eval_code(code, globals, globals);
+    tn_decref(code);
+done:
+    tn_decref(mod);
+    if (res == NULL)
+        return tn_err_handle_uncaught();
+    tn_decref(res);
+    return 0;
+}
+
+static int run_file(const char *path)
+{
+    char abspath[PATH_MAX];
+    if (path[0] != '/' && realpath(".", abspath) != NULL && strlen(abspath) + strlen(path) + 2 < sizeof abspath) {
+        strcat(abspath, "/");
+        strcat(abspath, path);
+    } else {
+        snprintf(abspath, sizeof abspath, "%s", path);
+    }
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        int err = errno;
+        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", progname, abspath, err, strerror(err));
+        return 2;
+    }
+    size_t len;
+    char *src = read_all(f, &len);
+    int err = errno;
+    fclose(f);
+    if (src == NULL) {
+        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", progname, abspath, err, strerror(err));
+        return 2;
+    }
+    int code = run_main_source(src, len, abspath, abspath);
+    free(src);
+    return code;
+}
+
+static int run_stdin(void)
+{
+    size_t len;
+    char *src = read_all(stdin, &len);
+    if (src == NULL) {
+        fprintf(stderr, "%s: cannot read stdin\n", progname);
+        return 1;
+    }
+    int code = run_main_source(src, len, "<stdin>", "<stdin>");
+    free(src);
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 0 && argv[0] != NULL)
+        progname = argv[0];
+    const char *command = NULL, *script = NULL;
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || strcmp(a, "-") == 0)
+            break;
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+            printf("Tandem %s (%s)\n", TN_VERSION, TN_FLAVOUR_NAME);
+            return 0;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "-?") == 0 || strcmp(a, "--help") == 0) {
+            print_help();
+            return 0;
+        }
+        if (strncmp(a, "-c", 2) == 0) {
+            if (a[2] != '\0') {
+                command = a + 2;
+            } else if (i + 1 < argc) {
+                command = argv[++i];
+            } else {
+                return usage_error("Argument expected for the %s option\n", "-c");
+            }
+            i++;
+            break;
+        }
+        if (strncmp(a, "-X", 2) == 0) {
+            if (a[2] == '\0' && ++i >= argc)
+                return usage_error("Argument expected for the %s option\n", "-X");
+            continue;   /* implementation options: none defined yet */
+        }
+        if (strcmp(a, "-u") == 0 || strcmp(a, "-B") == 0 || strcmp(a, "-E") == 0 || strcmp(a, "-s") == 0
+            || strcmp(a, "-S") == 0)
+            continue;   /* accepted for compatibility; no effect in Tandem */
+        return usage_error("Unknown option: %s\n", a);
+    }
+    if (command == NULL && i < argc && strcmp(argv[i], "-") != 0)
+        script = argv[i++];
+    else if (command == NULL && i < argc)
+        i++;   /* "-": read stdin */
+
+    if (tn_runtime_init() < 0)
+        return 1;
+    const char *argv0 = command != NULL ? "-c" : script != NULL ? script : (i > 1 && strcmp(argv[i - 1], "-") == 0 ? "-" : "");
+    TnObject *argv_list = make_argv(argc - i, argv + i, argv0);
+    char dir[PATH_MAX] = "";
+    if (script != NULL) {
+        char tmp[PATH_MAX];
+        if (realpath(script, tmp) != NULL) {
+            char *slash = strrchr(tmp, '/');
+            if (slash != NULL)
+                *slash = '\0';
+            snprintf(dir, sizeof dir, "%s", tmp);
+        }
+    }
+    if (argv_list == NULL || setup_sys(argv_list, dir) < 0) {
+        tn_xdecref(argv_list);
+        int c = tn_err_handle_uncaught();
+        return c ? c : 1;
+    }
+    tn_decref(argv_list);
+    int code;
+    if (command != NULL)
+        code = run_main_source(command, strlen(command), "<string>", NULL);
+    else if (script != NULL)
+        code = run_file(script);
+    else
+        code = run_stdin();
+    tn_runtime_fini();
+    return code;
+}

@@ -1,0 +1,140 @@
+/* core/objects/code.c — code objects. */
+#include "core/tn.h"
+#include "core/compiler/opcodes.h"
+
+TnCode *tn_code_alloc(void)
+{
+    return (TnCode *)tn_object_new(&tn_type_code, sizeof(TnCode));
+}
+
+static int bad_code(const char *why, tn_ssize_t i)
+{
+    tn_err_format(&tn_exc_SystemError, "invalid code object: %s at instruction %zd", why, i);
+    return -1;
+}
+
+/* Validate every operand against the tables it indexes, so the eval loop
+ * can trust them without checks on the hot path. */
+int tn_code_finish(TnCode *co)
+{
+    if (co->consts == NULL || co->names == NULL || co->localsplusnames == NULL
+        || co->name == NULL || co->qualname == NULL || co->filename == NULL)
+        return bad_code("missing table", -1);
+    tn_ssize_t nconsts = tn_tuple_size(co->consts);
+    tn_ssize_t nnames = tn_tuple_size(co->names);
+    for (tn_ssize_t i = 0; i < co->ninstr; i++) {
+        unsigned op = TN_OP(co->instr[i]);
+        unsigned arg = TN_ARG(co->instr[i]);
+        if (op >= TN_OPCODE_COUNT)
+            return bad_code("unknown opcode", i);
+        unsigned flags = tn_opcode_flags[op];
+        if ((flags & TN_OPF_CONST) && arg >= nconsts)
+            return bad_code("constant index out of range", i);
+        if ((flags & TN_OPF_NAME)) {
+            unsigned idx = (op == TN_LOAD_GLOBAL || op == TN_LOAD_ATTR) ? arg >> 1 : arg;
+            if (idx >= nnames)
+                return bad_code("name index out of range", i);
+        }
+        if ((flags & TN_OPF_LOCAL) && arg >= (unsigned)co->nlocalsplus)
+            return bad_code("local index out of range", i);
+        if ((flags & TN_OPF_JUMP) && arg > co->ninstr)
+            return bad_code("jump target out of range", i);
+    }
+    if (co->ninstr > 0 && co->stacksize <= 0)
+        return bad_code("no stack", 0);
+    return 0;
+}
+
+int tn_code_line_of(const TnCode *co, tn_ssize_t i)
+{
+    if (co->positions == NULL || i < 0 || i >= co->ninstr)
+        return co->firstlineno;
+    int line = co->positions[i].lineno;
+    return line >= 0 ? line : co->firstlineno;
+}
+
+static void code_dealloc(TnObject *self)
+{
+    TnCode *co = (TnCode *)self;
+    tn_mem_free(co->instr);
+    tn_mem_free(co->positions);
+    tn_mem_free(co->exctable);
+    tn_mem_free(co->localspluskinds);
+    TN_CLEAR(co->consts);
+    TN_CLEAR(co->names);
+    TN_CLEAR(co->localsplusnames);
+    TN_CLEAR(co->filename);
+    TN_CLEAR(co->name);
+    TN_CLEAR(co->qualname);
+    tn_object_free(self);
+}
+
+static TnObject *code_repr(TnObject *self)
+{
+    TnCode *co = (TnCode *)self;
+    return tn_str_from_format("<code object %U at %p, file \"%U\", line %d>", co->name, (void *)self,
+                              co->filename, co->firstlineno);
+}
+
+#define CODE_INT(name, member) {name, code_get_int, NULL, NULL, (void *)offsetof(TnCode, member)}
+#define CODE_OBJ(name, member) {name, code_get_obj, NULL, NULL, (void *)offsetof(TnCode, member)}
+
+static TnObject *code_get_int(TnObject *self, void *off)
+{
+    return tn_int_from_i64(*(int *)((char *)self + (size_t)off));
+}
+
+static TnObject *code_get_obj(TnObject *self, void *off)
+{
+    return tn_newref(*(TnObject **)((char *)self + (size_t)off));
+}
+
+/* co_varnames: the plain locals (everything that is not a cell-only or free slot). */
+static TnObject *code_get_names_of_kind(TnCode *co, int want)
+{
+    TnObject *list = tn_list_new(0);
+    if (list == NULL)
+        return NULL;
+    for (int i = 0; i < co->nlocalsplus; i++) {
+        if ((co->localspluskinds[i] & want) && tn_list_append(list, tn_tuple_get(co->localsplusnames, i)) < 0) {
+            tn_decref(list);
+            return NULL;
+        }
+    }
+    TnObject *t = tn_list_as_tuple(list);
+    tn_decref(list);
+    return t;
+}
+
+static TnObject *code_get_varnames(TnObject *self, void *c) { return code_get_names_of_kind((TnCode *)self, TN_LOCAL_KIND_LOCAL); }
+static TnObject *code_get_cellvars(TnObject *self, void *c) { return code_get_names_of_kind((TnCode *)self, TN_LOCAL_KIND_CELL); }
+static TnObject *code_get_freevars(TnObject *self, void *c) { return code_get_names_of_kind((TnCode *)self, TN_LOCAL_KIND_FREE); }
+
+static const TnGetSetDef code_getsets[] = {
+    CODE_INT("co_argcount", argcount),
+    CODE_INT("co_posonlyargcount", posonlyargcount),
+    CODE_INT("co_kwonlyargcount", kwonlyargcount),
+    CODE_INT("co_stacksize", stacksize),
+    CODE_INT("co_flags", flags),
+    CODE_INT("co_firstlineno", firstlineno),
+    CODE_INT("co_nlocalsplus", nlocalsplus),
+    CODE_OBJ("co_consts", consts),
+    CODE_OBJ("co_names", names),
+    CODE_OBJ("co_filename", filename),
+    CODE_OBJ("co_name", name),
+    CODE_OBJ("co_qualname", qualname),
+    {"co_varnames", code_get_varnames, NULL, NULL, NULL},
+    {"co_cellvars", code_get_cellvars, NULL, NULL, NULL},
+    {"co_freevars", code_get_freevars, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+TnType tn_type_code = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "code",
+    .basicsize = sizeof(TnCode),
+    .dealloc = code_dealloc,
+    .repr = code_repr,
+    .getsets = code_getsets,
+    .new_ = tn_type_new_not_allowed,
+};

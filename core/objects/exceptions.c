@@ -1,0 +1,451 @@
+/* core/objects/exceptions.c — BaseException and the builtin hierarchy,
+ * plus the traceback object.
+ *
+ * Every builtin exception class is a static type generated from
+ * TN_EXCEPTION_LIST.  Classes with extra fields (SyntaxError, StopIteration,
+ * SystemExit, NameError, AttributeError, ImportError) use a larger struct and
+ * their own new/dealloc. */
+#include "core/tn.h"
+
+/* ---- BaseException ----------------------------------------------------- */
+
+static void exc_clear_fields(TnBaseException *e)
+{
+    TN_CLEAR(e->args);
+    TN_CLEAR(e->traceback);
+    TN_CLEAR(e->context);
+    TN_CLEAR(e->cause);
+    TN_CLEAR(e->dict);
+    TN_CLEAR(e->notes);
+}
+
+static void exc_dealloc(TnObject *self)
+{
+    exc_clear_fields((TnBaseException *)self);
+    tn_object_free(self);
+}
+
+static void syntax_error_dealloc(TnObject *self)
+{
+    TnSyntaxErrorObject *se = (TnSyntaxErrorObject *)self;
+    TN_CLEAR(se->msg);
+    TN_CLEAR(se->filename);
+    TN_CLEAR(se->lineno);
+    TN_CLEAR(se->offset);
+    TN_CLEAR(se->text);
+    TN_CLEAR(se->end_lineno);
+    TN_CLEAR(se->end_offset);
+    TN_CLEAR(se->print_file_and_line);
+    exc_dealloc(self);
+}
+
+static void stop_iteration_dealloc(TnObject *self)
+{
+    TN_CLEAR(((TnStopIterationObject *)self)->value);
+    exc_dealloc(self);
+}
+
+static void system_exit_dealloc(TnObject *self)
+{
+    TN_CLEAR(((TnSystemExitObject *)self)->code);
+    exc_dealloc(self);
+}
+
+static void name_error_dealloc(TnObject *self)
+{
+    TN_CLEAR(((TnNameErrorObject *)self)->name);
+    TN_CLEAR(((TnNameErrorObject *)self)->obj);
+    exc_dealloc(self);
+}
+
+/* Fill the subclass-specific fields from args, as CPython's *_init do. */
+static int exc_init_fields(TnObject *self, TnObject *args)
+{
+    tn_ssize_t n = tn_tuple_size(args);
+    if (tn_object_type_check(self, &tn_exc_StopIteration)) {
+        TN_SETREF(((TnStopIterationObject *)self)->value, tn_newref(n > 0 ? tn_tuple_get(args, 0) : TN_NONE));
+    } else if (tn_object_type_check(self, &tn_exc_SystemExit)) {
+        TnObject *code = n == 0 ? tn_newref(TN_NONE) : n == 1 ? tn_newref(tn_tuple_get(args, 0)) : tn_newref(args);
+        TN_SETREF(((TnSystemExitObject *)self)->code, code);
+    } else if (tn_object_type_check(self, &tn_exc_SyntaxError)) {
+        TnSyntaxErrorObject *se = (TnSyntaxErrorObject *)self;
+        if (n >= 1)
+            TN_SETREF(se->msg, tn_newref(tn_tuple_get(args, 0)));
+        if (n == 2) {
+            TnObject *info = tn_tuple_get(args, 1);
+            if (!tn_tuple_check(info)) {
+                tn_err_set_str(&tn_exc_TypeError, "SyntaxError() argument 2 must be a tuple");
+                return -1;
+            }
+            tn_ssize_t k = tn_tuple_size(info);
+            if (k < 4 || k > 6) {
+                tn_err_set_str(&tn_exc_IndexError, "tuple index out of range");
+                return -1;
+            }
+            TnObject **slots[6] = {&se->filename, &se->lineno, &se->offset, &se->text,
+                                   &se->end_lineno, &se->end_offset};
+            for (tn_ssize_t i = 0; i < k; i++)
+                TN_SETREF(*slots[i], tn_newref(tn_tuple_get(info, i)));
+        }
+    }
+    return 0;
+}
+
+/* Allocate an instance of type with the given args tuple (NULL = ()). */
+TnObject *tn_exception_new(TnType *type, TnObject *args)
+{
+    TnBaseException *e = (TnBaseException *)tn_object_new(type, (size_t)type->basicsize);
+    if (e == NULL) {
+        /* Out of memory while raising: use the preallocated MemoryError. */
+        TnThreadState *ts = tn_tstate();
+        if (ts != NULL && ts->interp != NULL && ts->interp->memory_error != NULL) {
+            tn_xdecref(ts->curexc);
+            ts->curexc = tn_newref(ts->interp->memory_error);
+        }
+        return NULL;
+    }
+    e->args = args != NULL ? tn_newref(args) : tn_tuple_new(0);
+    if (e->args == NULL || exc_init_fields(TN_OBJ(e), e->args) < 0) {
+        tn_decref(TN_OBJ(e));
+        return NULL;
+    }
+    return TN_OBJ(e);
+}
+
+static TnObject *exc_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (kwnames != NULL && tn_tuple_size(kwnames) > 0)
+        return tn_err_format(&tn_exc_TypeError, "%s() takes no keyword arguments", type->name);
+    TnObject *tuple = tn_tuple_from_array(args, nargs);
+    if (tuple == NULL)
+        return NULL;
+    TnObject *exc = tn_exception_new(type, tuple);
+    tn_decref(tuple);
+    return exc;
+}
+
+static TnObject *exc_str(TnObject *self)
+{
+    TnObject *args = ((TnBaseException *)self)->args;
+    tn_ssize_t n = tn_tuple_size(args);
+    if (n == 0)
+        return tn_str_from_cstr("");
+    if (n == 1)
+        return tn_object_str(tn_tuple_get(args, 0));
+    return tn_object_str(args);
+}
+
+static TnObject *key_error_str(TnObject *self)
+{
+    TnObject *args = ((TnBaseException *)self)->args;
+    if (tn_tuple_size(args) == 1)
+        return tn_object_repr(tn_tuple_get(args, 0));
+    return exc_str(self);
+}
+
+static TnObject *syntax_error_str(TnObject *self)
+{
+    TnSyntaxErrorObject *se = (TnSyntaxErrorObject *)self;
+    TnObject *msg = se->msg != NULL ? tn_object_str(se->msg) : exc_str(self);
+    if (msg == NULL)
+        return NULL;
+    bool have_file = se->filename != NULL && tn_str_check(se->filename);
+    bool have_line = se->lineno != NULL && tn_int_check(se->lineno);
+    if (!have_file && !have_line)
+        return msg;
+    TnObject *res;
+    if (have_file && have_line)
+        res = tn_str_from_format("%U (%U, line %ld)", msg, se->filename,
+                                 (long)tn_int_as_ssize(se->lineno));
+    else if (have_file)
+        res = tn_str_from_format("%U (%U)", msg, se->filename);
+    else
+        res = tn_str_from_format("%U (line %ld)", msg, (long)tn_int_as_ssize(se->lineno));
+    tn_decref(msg);
+    return res;
+}
+
+static TnObject *system_exit_str(TnObject *self)
+{
+    return exc_str(self);
+}
+
+static TnObject *exc_repr(TnObject *self)
+{
+    TnObject *args = ((TnBaseException *)self)->args;
+    const char *name = tn_type(self)->name;
+    if (tn_tuple_size(args) == 1)
+        return tn_str_from_format("%s(%R)", name, tn_tuple_get(args, 0));
+    return tn_str_from_format("%s%R", name, args);
+}
+
+/* ---- attributes -------------------------------------------------------- */
+
+static TnObject *get_args(TnObject *self, void *c) { return tn_newref(((TnBaseException *)self)->args); }
+
+static int set_args(TnObject *self, TnObject *value, void *c)
+{
+    if (value == NULL) {
+        tn_err_set_str(&tn_exc_TypeError, "args may not be deleted");
+        return -1;
+    }
+    TnObject *t = tn_tuple_from_iterable(value);
+    if (t == NULL)
+        return -1;
+    TN_SETREF(((TnBaseException *)self)->args, t);
+    return 0;
+}
+
+static TnObject *get_or_none(TnObject *v) { return tn_newref(v != NULL ? v : TN_NONE); }
+
+static TnObject *get_traceback(TnObject *self, void *c) { return get_or_none(((TnBaseException *)self)->traceback); }
+static TnObject *get_context(TnObject *self, void *c) { return get_or_none(((TnBaseException *)self)->context); }
+static TnObject *get_cause(TnObject *self, void *c) { return get_or_none(((TnBaseException *)self)->cause); }
+static TnObject *get_suppress(TnObject *self, void *c) { return tn_bool_from(((TnBaseException *)self)->suppress_context); }
+
+static int set_exc_link(TnObject **slot, TnObject *value, const char *what)
+{
+    if (value == NULL) {
+        tn_err_format(&tn_exc_TypeError, "%s may not be deleted", what);
+        return -1;
+    }
+    if (value != TN_NONE && !tn_exception_check(value)) {
+        tn_err_format(&tn_exc_TypeError, "exception %s must be None or derive from BaseException", what);
+        return -1;
+    }
+    TN_SETREF(*slot, value == TN_NONE ? NULL : tn_newref(value));
+    return 0;
+}
+
+static int set_context(TnObject *self, TnObject *value, void *c)
+{
+    return set_exc_link(&((TnBaseException *)self)->context, value, "context");
+}
+
+static int set_cause(TnObject *self, TnObject *value, void *c)
+{
+    if (set_exc_link(&((TnBaseException *)self)->cause, value, "cause") < 0)
+        return -1;
+    ((TnBaseException *)self)->suppress_context = 1;
+    return 0;
+}
+
+static int set_suppress(TnObject *self, TnObject *value, void *c)
+{
+    int t = value == NULL ? 0 : tn_object_is_true(value);
+    if (t < 0)
+        return -1;
+    ((TnBaseException *)self)->suppress_context = t;
+    return 0;
+}
+
+static int set_traceback(TnObject *self, TnObject *value, void *c)
+{
+    if (value == NULL) {
+        tn_err_set_str(&tn_exc_TypeError, "__traceback__ may not be deleted");
+        return -1;
+    }
+    if (value != TN_NONE && tn_type(value) != &tn_type_traceback) {
+        tn_err_set_str(&tn_exc_TypeError, "__traceback__ must be a traceback or None");
+        return -1;
+    }
+    TN_SETREF(((TnBaseException *)self)->traceback, value == TN_NONE ? NULL : tn_newref(value));
+    return 0;
+}
+
+static TnObject *exc_with_traceback(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("with_traceback", kwnames) < 0 || tn_args_count("with_traceback", nargs, 1, 1) < 0)
+        return NULL;
+    if (set_traceback(self, args[0], NULL) < 0)
+        return NULL;
+    return tn_newref(self);
+}
+
+static const TnGetSetDef exc_getsets[] = {
+    {"args", get_args, set_args, NULL, NULL},
+    {"__traceback__", get_traceback, set_traceback, NULL, NULL},
+    {"__context__", get_context, set_context, NULL, NULL},
+    {"__cause__", get_cause, set_cause, NULL, NULL},
+    {"__suppress_context__", get_suppress, set_suppress, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const TnMethodDef exc_methods[] = {
+    {"with_traceback", exc_with_traceback, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* Field getters for subclasses: the closure is the field's offset. */
+static TnObject *get_field(TnObject *self, void *closure)
+{
+    TnObject *v = *(TnObject **)((char *)self + (size_t)closure);
+    return get_or_none(v);
+}
+
+static int set_field(TnObject *self, TnObject *value, void *closure)
+{
+    TnObject **slot = (TnObject **)((char *)self + (size_t)closure);
+    TN_SETREF(*slot, tn_xnewref(value));
+    return 0;
+}
+
+#define FIELD(name, type, member) \
+    {name, get_field, set_field, NULL, (void *)offsetof(type, member)}
+
+static const TnGetSetDef syntax_error_getsets[] = {
+    FIELD("msg", TnSyntaxErrorObject, msg),
+    FIELD("filename", TnSyntaxErrorObject, filename),
+    FIELD("lineno", TnSyntaxErrorObject, lineno),
+    FIELD("offset", TnSyntaxErrorObject, offset),
+    FIELD("text", TnSyntaxErrorObject, text),
+    FIELD("end_lineno", TnSyntaxErrorObject, end_lineno),
+    FIELD("end_offset", TnSyntaxErrorObject, end_offset),
+    FIELD("print_file_and_line", TnSyntaxErrorObject, print_file_and_line),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const TnGetSetDef stop_iteration_getsets[] = {
+    FIELD("value", TnStopIterationObject, value),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const TnGetSetDef system_exit_getsets[] = {
+    FIELD("code", TnSystemExitObject, code),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const TnGetSetDef name_error_getsets[] = {
+    FIELD("name", TnNameErrorObject, name),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const TnGetSetDef attribute_error_getsets[] = {
+    FIELD("name", TnNameErrorObject, name),
+    FIELD("obj", TnNameErrorObject, obj),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- the type objects ---------------------------------------------------- */
+
+#define EXC_FLAGS (TN_TPFLAGS_BASETYPE | TN_TPFLAGS_BASE_EXC_SUBCLASS)
+
+#define TN_DEFINE_EXC(NAME, BASE)                              \
+    TnType tn_exc_##NAME = {                                   \
+        .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),            \
+        .name = #NAME,                                         \
+        .basicsize = sizeof(TnBaseException),                  \
+        .flags = EXC_FLAGS,                                    \
+        .base = &BASE_TYPE_##BASE,                             \
+        .dealloc = exc_dealloc,                                \
+        .repr = exc_repr,                                      \
+        .str = exc_str,                                        \
+        .new_ = exc_new,                                       \
+    };
+
+#define BASE_TYPE_object tn_type_object
+#define TN_BASE_ALIAS(NAME, BASE) extern TnType tn_exc_##NAME;
+TN_EXCEPTION_LIST(TN_BASE_ALIAS)
+#undef TN_BASE_ALIAS
+
+#define BASE_TYPE_BaseException tn_exc_BaseException
+#define BASE_TYPE_Exception tn_exc_Exception
+#define BASE_TYPE_ArithmeticError tn_exc_ArithmeticError
+#define BASE_TYPE_ImportError tn_exc_ImportError
+#define BASE_TYPE_LookupError tn_exc_LookupError
+#define BASE_TYPE_NameError tn_exc_NameError
+#define BASE_TYPE_OSError tn_exc_OSError
+#define BASE_TYPE_RuntimeError tn_exc_RuntimeError
+#define BASE_TYPE_SyntaxError tn_exc_SyntaxError
+#define BASE_TYPE_IndentationError tn_exc_IndentationError
+#define BASE_TYPE_ValueError tn_exc_ValueError
+#define BASE_TYPE_UnicodeError tn_exc_UnicodeError
+#define BASE_TYPE_Warning tn_exc_Warning
+
+TN_EXCEPTION_LIST(TN_DEFINE_EXC)
+
+/* Adjust the classes that carry extra fields.  Runs before tn_type_ready so
+ * that subclasses inherit the adjusted size and slots. */
+static void specialise(TnType *tp, tn_ssize_t size, tn_destructor dealloc,
+                       const TnGetSetDef *getsets, tn_unaryfunc str)
+{
+    tp->basicsize = size;
+    tp->dealloc = dealloc;
+    if (getsets != NULL)
+        tp->getsets = getsets;
+    if (str != NULL)
+        tp->str = str;
+}
+
+int tn_exceptions_init_types(void)
+{
+    tn_exc_BaseException.getsets = exc_getsets;
+    tn_exc_BaseException.methods = exc_methods;
+    specialise(&tn_exc_SyntaxError, sizeof(TnSyntaxErrorObject), syntax_error_dealloc,
+               syntax_error_getsets, syntax_error_str);
+    specialise(&tn_exc_IndentationError, sizeof(TnSyntaxErrorObject), syntax_error_dealloc, NULL, syntax_error_str);
+    specialise(&tn_exc_TabError, sizeof(TnSyntaxErrorObject), syntax_error_dealloc, NULL, syntax_error_str);
+    specialise(&tn_exc_StopIteration, sizeof(TnStopIterationObject), stop_iteration_dealloc,
+               stop_iteration_getsets, NULL);
+    specialise(&tn_exc_SystemExit, sizeof(TnSystemExitObject), system_exit_dealloc,
+               system_exit_getsets, system_exit_str);
+    specialise(&tn_exc_NameError, sizeof(TnNameErrorObject), name_error_dealloc, name_error_getsets, NULL);
+    specialise(&tn_exc_UnboundLocalError, sizeof(TnNameErrorObject), name_error_dealloc, NULL, NULL);
+    specialise(&tn_exc_AttributeError, sizeof(TnNameErrorObject), name_error_dealloc,
+               attribute_error_getsets, NULL);
+    tn_exc_KeyError.str = key_error_str;
+#define READY(NAME, BASE) if (tn_type_ready(&tn_exc_##NAME) < 0) return -1;
+    TN_EXCEPTION_LIST(READY)
+#undef READY
+    return 0;
+}
+
+bool tn_exception_type_check(const TnObject *op)
+{
+    return tn_object_type_check(op, &tn_type_type)
+           && (((const TnType *)op)->flags & TN_TPFLAGS_BASE_EXC_SUBCLASS) != 0;
+}
+
+/* ---- traceback ----------------------------------------------------------- */
+
+static void traceback_dealloc(TnObject *self)
+{
+    TnTraceback *tb = (TnTraceback *)self;
+    tn_xdecref(TN_OBJ(tb->next));
+    tn_xdecref(tb->code);
+    tn_object_free(self);
+}
+
+int tn_traceback_add(TnObject *exc, TnObject *code, int lasti)
+{
+    TnBaseException *e = (TnBaseException *)exc;
+    TnTraceback *tb = (TnTraceback *)tn_object_new(&tn_type_traceback, sizeof(TnTraceback));
+    if (tb == NULL)
+        return -1;
+    tb->next = (TnTraceback *)e->traceback;   /* steals the exception's reference */
+    tb->code = tn_newref(code);
+    tb->lasti = lasti;
+    tb->lineno = tn_code_line_of((TnCode *)code, lasti);
+    e->traceback = TN_OBJ(tb);
+    return 0;
+}
+
+static TnObject *tb_get_next(TnObject *self, void *c) { return get_or_none(TN_OBJ(((TnTraceback *)self)->next)); }
+static TnObject *tb_get_lineno(TnObject *self, void *c) { return tn_int_from_i64(((TnTraceback *)self)->lineno); }
+static TnObject *tb_get_lasti(TnObject *self, void *c) { return tn_int_from_i64(((TnTraceback *)self)->lasti); }
+
+static const TnGetSetDef traceback_getsets[] = {
+    {"tb_next", tb_get_next, NULL, NULL, NULL},
+    {"tb_lineno", tb_get_lineno, NULL, NULL, NULL},
+    {"tb_lasti", tb_get_lasti, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+TnType tn_type_traceback = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "traceback",
+    .basicsize = sizeof(TnTraceback),
+    .dealloc = traceback_dealloc,
+    .getsets = traceback_getsets,
+    .new_ = tn_type_new_not_allowed,
+};

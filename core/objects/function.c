@@ -1,0 +1,480 @@
+/* core/objects/function.c — function, builtin_function_or_method, method,
+ * cell, and the descriptors that builtin types put in their dicts. */
+#include "core/tn.h"
+#include "core/vm/eval.h"
+
+/* ---- function ----------------------------------------------------------- */
+
+TnObject *tn_function_new(TnObject *code, TnObject *globals)
+{
+    TnFunction *f = (TnFunction *)tn_object_new(&tn_type_function, sizeof(TnFunction));
+    if (f == NULL)
+        return NULL;
+    TnCode *co = (TnCode *)code;
+    f->code = tn_newref(code);
+    f->globals = tn_newref(globals);
+    f->builtins = tn_newref(tn_interp()->builtins);
+    f->name = tn_newref(co->name);
+    f->qualname = tn_newref(co->qualname);
+    TnObject *modname = tn_dict_get_cstr_borrowed(globals, "__name__");
+    f->module = tn_xnewref(modname);
+    return TN_OBJ(f);
+}
+
+static void function_dealloc(TnObject *self)
+{
+    TnFunction *f = (TnFunction *)self;
+    TN_CLEAR(f->code);
+    TN_CLEAR(f->globals);
+    TN_CLEAR(f->builtins);
+    TN_CLEAR(f->name);
+    TN_CLEAR(f->qualname);
+    TN_CLEAR(f->defaults);
+    TN_CLEAR(f->kwdefaults);
+    TN_CLEAR(f->closure);
+    TN_CLEAR(f->doc);
+    TN_CLEAR(f->dict);
+    TN_CLEAR(f->module);
+    TN_CLEAR(f->annotations);
+    tn_object_free(self);
+}
+
+static TnObject *function_repr(TnObject *self)
+{
+    return tn_str_from_format("<function %U at %p>", ((TnFunction *)self)->qualname, (void *)self);
+}
+
+static TnObject *function_descr_get(TnObject *self, TnObject *obj, TnObject *type)
+{
+    if (obj == NULL || obj == TN_NONE)
+        return tn_newref(self);
+    return tn_method_new(self, obj);
+}
+
+#define FUNC_FIELD(name, member, settable) \
+    {name, func_get_field, settable ? func_set_field : NULL, NULL, (void *)offsetof(TnFunction, member)}
+
+static TnObject *func_get_field(TnObject *self, void *closure)
+{
+    TnObject *v = *(TnObject **)((char *)self + (size_t)closure);
+    return tn_newref(v != NULL ? v : TN_NONE);
+}
+
+static int func_set_field(TnObject *self, TnObject *value, void *closure)
+{
+    TnObject **slot = (TnObject **)((char *)self + (size_t)closure);
+    TN_SETREF(*slot, value == NULL || value == TN_NONE ? NULL : tn_newref(value));
+    return 0;
+}
+
+static int func_set_name(TnObject *self, TnObject *value, void *closure)
+{
+    if (value == NULL || !tn_str_check(value)) {
+        tn_err_set_str(&tn_exc_TypeError, closure ? "__qualname__ must be set to a string object"
+                                                  : "__name__ must be set to a string object");
+        return -1;
+    }
+    TnFunction *f = (TnFunction *)self;
+    if (closure)
+        TN_SETREF(f->qualname, tn_newref(value));
+    else
+        TN_SETREF(f->name, tn_newref(value));
+    return 0;
+}
+
+static TnObject *func_get_name(TnObject *self, void *closure)
+{
+    TnFunction *f = (TnFunction *)self;
+    return tn_newref(closure ? f->qualname : f->name);
+}
+
+static TnObject *func_get_globals(TnObject *self, void *closure)
+{
+    return tn_newref(((TnFunction *)self)->globals);
+}
+
+static const TnGetSetDef function_getsets[] = {
+    {"__name__", func_get_name, func_set_name, NULL, NULL},
+    {"__qualname__", func_get_name, func_set_name, NULL, (void *)1},
+    {"__globals__", func_get_globals, NULL, NULL, NULL},
+    FUNC_FIELD("__code__", code, 0),
+    FUNC_FIELD("__defaults__", defaults, 1),
+    FUNC_FIELD("__kwdefaults__", kwdefaults, 1),
+    FUNC_FIELD("__closure__", closure, 0),
+    FUNC_FIELD("__doc__", doc, 1),
+    FUNC_FIELD("__module__", module, 1),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+TnType tn_type_function = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "function",
+    .basicsize = sizeof(TnFunction),
+    .flags = TN_TPFLAGS_METHOD_DESCRIPTOR,
+    .dealloc = function_dealloc,
+    .repr = function_repr,
+    .call = tn_eval_call_function,
+    .descr_get = function_descr_get,
+    .getsets = function_getsets,
+    .dictoffset = offsetof(TnFunction, dict),
+    .new_ = tn_type_new_not_allowed,
+};
+
+/* ---- builtin_function_or_method ----------------------------------------- */
+
+TnObject *tn_cfunction_new(const TnMethodDef *def, TnObject *self, TnObject *module)
+{
+    TnCFunction *f = (TnCFunction *)tn_object_new(&tn_type_cfunction, sizeof(TnCFunction));
+    if (f == NULL)
+        return NULL;
+    f->def = def;
+    f->self = tn_xnewref(self);
+    f->module = tn_xnewref(module);
+    return TN_OBJ(f);
+}
+
+static void cfunction_dealloc(TnObject *self)
+{
+    TnCFunction *f = (TnCFunction *)self;
+    TN_CLEAR(f->self);
+    TN_CLEAR(f->module);
+    tn_object_free(self);
+}
+
+static TnObject *cfunction_call(TnObject *callable, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    TnCFunction *f = (TnCFunction *)callable;
+    if (tn_enter_recursive_call(" while calling a Python object") < 0)
+        return NULL;
+    TnObject *res = f->def->meth(f->self, args, nargs, kwnames);
+    tn_leave_recursive_call();
+    return res;
+}
+
+static TnObject *cfunction_repr(TnObject *self)
+{
+    TnCFunction *f = (TnCFunction *)self;
+    if (f->self == NULL || tn_type(f->self) == &tn_type_module)
+        return tn_str_from_format("<built-in function %s>", f->def->name);
+    return tn_str_from_format("<built-in method %s of %T object at %p>", f->def->name, f->self,
+                              (void *)f->self);
+}
+
+static TnObject *cfunction_get_name(TnObject *self, void *c)
+{
+    return tn_str_from_cstr(((TnCFunction *)self)->def->name);
+}
+
+static TnObject *cfunction_get_self(TnObject *self, void *c)
+{
+    TnObject *s = ((TnCFunction *)self)->self;
+    return tn_newref(s != NULL ? s : TN_NONE);
+}
+
+static const TnGetSetDef cfunction_getsets[] = {
+    {"__name__", cfunction_get_name, NULL, NULL, NULL},
+    {"__qualname__", cfunction_get_name, NULL, NULL, NULL},
+    {"__self__", cfunction_get_self, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+TnType tn_type_cfunction = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "builtin_function_or_method",
+    .basicsize = sizeof(TnCFunction),
+    .dealloc = cfunction_dealloc,
+    .repr = cfunction_repr,
+    .call = cfunction_call,
+    .getsets = cfunction_getsets,
+    .new_ = tn_type_new_not_allowed,
+};
+
+/* ---- bound method --------------------------------------------------------- */
+
+TnObject *tn_method_new(TnObject *func, TnObject *self)
+{
+    TnBoundMethod *m = (TnBoundMethod *)tn_object_new(&tn_type_method, sizeof(TnBoundMethod));
+    if (m == NULL)
+        return NULL;
+    m->func = tn_newref(func);
+    m->self = tn_newref(self);
+    return TN_OBJ(m);
+}
+
+static void method_dealloc(TnObject *self)
+{
+    TnBoundMethod *m = (TnBoundMethod *)self;
+    TN_CLEAR(m->func);
+    TN_CLEAR(m->self);
+    tn_object_free(self);
+}
+
+/* Call func(self, *args): prepend self in a small stack buffer when it fits. */
+static TnObject *method_call(TnObject *callable, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    TnBoundMethod *m = (TnBoundMethod *)callable;
+    tn_ssize_t total = nargs + (kwnames != NULL ? tn_tuple_size(kwnames) : 0);
+    TnObject *small[8];
+    TnObject **buf = small;
+    if (total + 1 > 8) {
+        buf = tn_mem_alloc(sizeof(TnObject *) * (size_t)(total + 1));
+        if (buf == NULL)
+            return tn_err_no_memory();
+    }
+    buf[0] = m->self;
+    memcpy(buf + 1, args, sizeof(TnObject *) * (size_t)total);
+    TnObject *res = tn_call(m->func, buf, nargs + 1, kwnames);
+    if (buf != small)
+        tn_mem_free(buf);
+    return res;
+}
+
+static TnObject *method_repr(TnObject *self)
+{
+    TnBoundMethod *m = (TnBoundMethod *)self;
+    TnObject *name = tn_object_getattr_cstr(m->func, "__qualname__");
+    if (name == NULL)
+        return NULL;
+    TnObject *res = tn_str_from_format("<bound method %U of %R>", name, m->self);
+    tn_decref(name);
+    return res;
+}
+
+static TnObject *method_get_func(TnObject *self, void *c) { return tn_newref(((TnBoundMethod *)self)->func); }
+static TnObject *method_get_self(TnObject *self, void *c) { return tn_newref(((TnBoundMethod *)self)->self); }
+
+static const TnGetSetDef method_getsets[] = {
+    {"__func__", method_get_func, NULL, NULL, NULL},
+    {"__self__", method_get_self, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+TnType tn_type_method = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "method",
+    .basicsize = sizeof(TnBoundMethod),
+    .dealloc = method_dealloc,
+    .repr = method_repr,
+    .call = method_call,
+    .getsets = method_getsets,
+    .new_ = tn_type_new_not_allowed,
+};
+
+/* ---- cell ---------------------------------------------------------------- */
+
+TnObject *tn_cell_new(TnObject *value)
+{
+    TnCell *c = (TnCell *)tn_object_new(&tn_type_cell, sizeof(TnCell));
+    if (c == NULL)
+        return NULL;
+    c->ref = tn_xnewref(value);
+    return TN_OBJ(c);
+}
+
+static void cell_dealloc(TnObject *self)
+{
+    TN_CLEAR(((TnCell *)self)->ref);
+    tn_object_free(self);
+}
+
+static TnObject *cell_repr(TnObject *self)
+{
+    TnObject *v = ((TnCell *)self)->ref;
+    if (v == NULL)
+        return tn_str_from_format("<cell at %p: empty>", (void *)self);
+    return tn_str_from_format("<cell at %p: %T object at %p>", (void *)self, v, (void *)v);
+}
+
+static TnObject *cell_get_contents(TnObject *self, void *c)
+{
+    TnObject *v = ((TnCell *)self)->ref;
+    if (v == NULL)
+        return tn_err_format(&tn_exc_ValueError, "Cell is empty");
+    return tn_newref(v);
+}
+
+static const TnGetSetDef cell_getsets[] = {
+    {"cell_contents", cell_get_contents, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+TnType tn_type_cell = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "cell",
+    .basicsize = sizeof(TnCell),
+    .dealloc = cell_dealloc,
+    .repr = cell_repr,
+    .getsets = cell_getsets,
+    .new_ = tn_type_new_not_allowed,
+};
+
+/* ---- method_descriptor: list.append ---------------------------------------- */
+
+TnObject *tn_method_descr_new(TnType *owner, const TnMethodDef *def)
+{
+    TnType *tp = (def->flags & TN_METH_CLASS) ? &tn_type_classmethod_descr : &tn_type_method_descr;
+    TnMethodDescr *d = (TnMethodDescr *)tn_object_new(tp, sizeof(TnMethodDescr));
+    if (d == NULL)
+        return NULL;
+    d->def = def;
+    d->owner = owner;   /* static types are immortal: no reference needed */
+    return TN_OBJ(d);
+}
+
+static void descr_dealloc(TnObject *self)
+{
+    tn_object_free(self);
+}
+
+static int descr_check_self(TnMethodDescr *d, TnObject *self)
+{
+    if (!tn_object_type_check(self, d->owner)) {
+        tn_err_format(&tn_exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
+                      d->def->name, d->owner->name, self);
+        return -1;
+    }
+    return 0;
+}
+
+/* Unbound call: list.append(lst, x) — args[0] is self. */
+static TnObject *method_descr_call(TnObject *callable, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    TnMethodDescr *d = (TnMethodDescr *)callable;
+    if (nargs < 1)
+        return tn_err_format(&tn_exc_TypeError, "unbound method %s.%s() needs an argument",
+                             d->owner->name, d->def->name);
+    if (descr_check_self(d, args[0]) < 0)
+        return NULL;
+    if (tn_enter_recursive_call(" while calling a Python object") < 0)
+        return NULL;
+    TnObject *res = d->def->meth(args[0], args + 1, nargs - 1, kwnames);
+    tn_leave_recursive_call();
+    return res;
+}
+
+static TnObject *method_descr_get(TnObject *self, TnObject *obj, TnObject *type)
+{
+    TnMethodDescr *d = (TnMethodDescr *)self;
+    if (obj == NULL)
+        return tn_newref(self);
+    if (descr_check_self(d, obj) < 0)
+        return NULL;
+    return tn_cfunction_new(d->def, obj, NULL);
+}
+
+static TnObject *method_descr_repr(TnObject *self)
+{
+    TnMethodDescr *d = (TnMethodDescr *)self;
+    return tn_str_from_format("<method '%s' of '%s' objects>", d->def->name, d->owner->name);
+}
+
+static TnObject *descr_get_name(TnObject *self, void *c)
+{
+    return tn_str_from_cstr(((TnMethodDescr *)self)->def->name);
+}
+
+static const TnGetSetDef descr_getsets[] = {
+    {"__name__", descr_get_name, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+TnType tn_type_method_descr = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "method_descriptor",
+    .basicsize = sizeof(TnMethodDescr),
+    .flags = TN_TPFLAGS_METHOD_DESCRIPTOR,
+    .dealloc = descr_dealloc,
+    .repr = method_descr_repr,
+    .call = method_descr_call,
+    .descr_get = method_descr_get,
+    .getsets = descr_getsets,
+    .new_ = tn_type_new_not_allowed,
+};
+
+/* classmethod_descriptor: dict.fromkeys — binds to the class. */
+static TnObject *classmethod_descr_get(TnObject *self, TnObject *obj, TnObject *type)
+{
+    TnMethodDescr *d = (TnMethodDescr *)self;
+    if (type == NULL)
+        type = TN_OBJ(tn_type(obj));
+    return tn_cfunction_new(d->def, type, NULL);
+}
+
+static TnObject *classmethod_descr_call(TnObject *callable, TnObject *const *args, tn_ssize_t nargs,
+                                        TnObject *kwnames)
+{
+    TnMethodDescr *d = (TnMethodDescr *)callable;
+    if (nargs < 1 || !tn_object_type_check(args[0], &tn_type_type))
+        return tn_err_format(&tn_exc_TypeError, "descriptor '%s' for type '%s' needs a type, not a '%T' as arg 2",
+                             d->def->name, d->owner->name, nargs < 1 ? TN_NONE : args[0]);
+    return d->def->meth(args[0], args + 1, nargs - 1, kwnames);
+}
+
+static TnObject *classmethod_descr_repr(TnObject *self)
+{
+    TnMethodDescr *d = (TnMethodDescr *)self;
+    return tn_str_from_format("<method '%s' of '%s' objects>", d->def->name, d->owner->name);
+}
+
+TnType tn_type_classmethod_descr = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "classmethod_descriptor",
+    .basicsize = sizeof(TnMethodDescr),
+    .dealloc = descr_dealloc,
+    .repr = classmethod_descr_repr,
+    .call = classmethod_descr_call,
+    .descr_get = classmethod_descr_get,
+    .getsets = descr_getsets,
+    .new_ = tn_type_new_not_allowed,
+};
+
+/* ---- getset_descriptor ------------------------------------------------------ */
+
+TnObject *tn_getset_descr_new(TnType *owner, const TnGetSetDef *def)
+{
+    TnGetSetDescr *d = (TnGetSetDescr *)tn_object_new(&tn_type_getset_descr, sizeof(TnGetSetDescr));
+    if (d == NULL)
+        return NULL;
+    d->def = def;
+    d->owner = owner;
+    return TN_OBJ(d);
+}
+
+static TnObject *getset_descr_get(TnObject *self, TnObject *obj, TnObject *type)
+{
+    TnGetSetDescr *d = (TnGetSetDescr *)self;
+    if (obj == NULL)
+        return tn_newref(self);
+    if (!tn_object_type_check(obj, d->owner))
+        return tn_err_format(&tn_exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
+                             d->def->name, d->owner->name, obj);
+    return d->def->get(obj, d->def->closure);
+}
+
+static int getset_descr_set(TnObject *self, TnObject *obj, TnObject *value)
+{
+    TnGetSetDescr *d = (TnGetSetDescr *)self;
+    if (d->def->set == NULL) {
+        tn_err_format(&tn_exc_AttributeError, "attribute '%s' of '%s' objects is not writable",
+                      d->def->name, d->owner->name);
+        return -1;
+    }
+    return d->def->set(obj, value, d->def->closure);
+}
+
+static TnObject *getset_descr_repr(TnObject *self)
+{
+    TnGetSetDescr *d = (TnGetSetDescr *)self;
+    return tn_str_from_format("<attribute '%s' of '%s' objects>", d->def->name, d->owner->name);
+}
+
+TnType tn_type_getset_descr = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "getset_descriptor",
+    .basicsize = sizeof(TnGetSetDescr),
+    .dealloc = descr_dealloc,
+    .repr = getset_descr_repr,
+    .descr_get = getset_descr_get,
+    .descr_set = getset_descr_set,
+    .new_ = tn_type_new_not_allowed,
+};

@@ -1,0 +1,133 @@
+/* core/objects/object.c — allocation and destruction of objects, and the
+ * `object` base type. */
+#include "core/tn.h"
+
+TnObject *tn_object_new(TnType *tp, size_t size)
+{
+    TnObject *op = tn_mem_calloc(1, size);
+    if (op == NULL)
+        return tn_err_no_memory();
+    tn_object_init(op, tp);
+    /* Instances of heap types keep their type alive. */
+    if (tp->flags & TN_TPFLAGS_HEAPTYPE)
+        tn_incref(TN_OBJ(tp));
+    return op;
+}
+
+void tn_object_free(TnObject *op)
+{
+    TnType *tp = tn_type(op);
+    tn_mem_free(op);
+    if (tp->flags & TN_TPFLAGS_HEAPTYPE)
+        tn_decref(TN_OBJ(tp));
+}
+
+/* Called by tn_decref when the count reaches zero.  The exception state is
+ * preserved: a destructor may run while an exception is propagating. */
+void tn_dealloc(TnObject *op)
+{
+    TnThreadState *ts = tn_tstate();
+    TnObject *saved = NULL;
+    if (ts != NULL && ts->curexc != NULL) {
+        saved = ts->curexc;
+        ts->curexc = NULL;
+    }
+    tn_type(op)->dealloc(op);
+    if (saved != NULL) {
+        if (ts->curexc != NULL)
+            tn_decref(ts->curexc);
+        ts->curexc = saved;
+    }
+}
+
+/* ---- object ------------------------------------------------------------ */
+
+static void object_dealloc(TnObject *self)
+{
+    tn_object_free(self);
+}
+
+static TnObject *object_repr(TnObject *self)
+{
+    return tn_str_from_format("<%s object at %p>", tn_type(self)->name, (void *)self);
+}
+
+static tn_hash_t object_hash(TnObject *self)
+{
+    return tn_hash_pointer(self);
+}
+
+static TnObject *object_richcompare(TnObject *a, TnObject *b, int op)
+{
+    if (op == TN_EQ)
+        return tn_newref(a == b ? TN_TRUE : TN_NOTIMPLEMENTED);
+    if (op == TN_NE) {
+        /* By default != delegates to == and inverts, as CPython does. */
+        TnType *tp = tn_type(a);
+        if (tp->richcompare == NULL || tp->richcompare == object_richcompare)
+            return tn_newref(a == b ? TN_FALSE : TN_NOTIMPLEMENTED);
+        TnObject *res = tp->richcompare(a, b, TN_EQ);
+        if (res == NULL || res == TN_NOTIMPLEMENTED)
+            return res;
+        int t = tn_object_is_true(res);
+        tn_decref(res);
+        if (t < 0)
+            return NULL;
+        return tn_bool_from(!t);
+    }
+    return tn_newref(TN_NOTIMPLEMENTED);
+}
+
+static TnObject *object_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (nargs != 0 || (kwnames != NULL && tn_tuple_size(kwnames) != 0)) {
+        if (type == &tn_type_object)
+            return tn_err_format(&tn_exc_TypeError, "object() takes no arguments");
+        return tn_err_format(&tn_exc_TypeError, "%s() takes no arguments", type->name);
+    }
+    return tn_object_new(type, (size_t)type->basicsize);
+}
+
+static TnObject *object_format_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("__format__", kwnames) < 0 || tn_args_count("__format__", nargs, 1, 1) < 0)
+        return NULL;
+    if (!tn_str_check(args[0]))
+        return tn_err_format(&tn_exc_TypeError, "__format__() argument must be str, not %T", args[0]);
+    if (tn_str_length(args[0]) > 0)
+        return tn_err_format(&tn_exc_TypeError, "unsupported format string passed to %s.__format__",
+                             tn_type(self)->name);
+    return tn_object_str(self);
+}
+
+static TnObject *object_dir_class(TnObject *self, void *closure)
+{
+    return tn_newref(TN_OBJ(tn_type(self)));
+}
+
+static const TnMethodDef object_methods[] = {
+    {"__format__", object_format_meth, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const TnGetSetDef object_getsets[] = {
+    {"__class__", object_dir_class, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+TnType tn_type_object = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "object",
+    .basicsize = sizeof(TnObject),
+    .flags = TN_TPFLAGS_BASETYPE,
+    .dealloc = object_dealloc,
+    .repr = object_repr,
+    .hash = object_hash,
+    .richcompare = object_richcompare,
+    .getattro = tn_object_generic_getattr,
+    .setattro = tn_object_generic_setattr,
+    .new_ = object_new,
+    .methods = object_methods,
+    .getsets = object_getsets,
+    .doc = "The base class of the class hierarchy.",
+};

@@ -1,0 +1,313 @@
+/* core/objects/type.c — the `type` type: readying static types, MRO
+ * lookup, attribute access on classes, and calling a class. */
+#include "core/tn.h"
+
+bool tn_type_is_subtype(const TnType *a, const TnType *b)
+{
+    if (a == b)
+        return true;
+    if (a->mro != NULL) {
+        tn_ssize_t n = tn_tuple_size(a->mro);
+        for (tn_ssize_t i = 0; i < n; i++)
+            if (tn_tuple_get(a->mro, i) == (const TnObject *)b)
+                return true;
+        return false;
+    }
+    /* Not yet readied: follow the base chain. */
+    for (const TnType *t = a->base; t != NULL; t = t->base)
+        if (t == b)
+            return true;
+    return b == &tn_type_object;
+}
+
+/* Copy slots the type leaves NULL from its base, as CPython's
+ * inherit_slots does for static types. */
+static void inherit_slots(TnType *tp, TnType *base)
+{
+#define INHERIT(slot) if (tp->slot == NULL) tp->slot = base->slot
+    INHERIT(dealloc);
+    INHERIT(repr);
+    INHERIT(str);
+    INHERIT(getattro);
+    INHERIT(setattro);
+    INHERIT(call);
+    INHERIT(iter);
+    INHERIT(iternext);
+    INHERIT(as_number);
+    INHERIT(as_sequence);
+    INHERIT(as_mapping);
+    INHERIT(descr_get);
+    INHERIT(descr_set);
+    INHERIT(traverse);
+    INHERIT(clear);
+    if (tp->dictoffset == 0)
+        tp->dictoffset = base->dictoffset;
+    /* __eq__ and __hash__ go together: a type that defines its own
+     * comparison but no hash is unhashable (CPython's rule). */
+    if (tp->richcompare == NULL && tp->hash == NULL) {
+        tp->richcompare = base->richcompare;
+        tp->hash = base->hash;
+    } else if (tp->hash == NULL) {
+        tp->hash = tn_hash_not_implemented;
+    } else if (tp->richcompare == NULL) {
+        tp->richcompare = base->richcompare;
+    }
+#undef INHERIT
+    tp->flags |= base->flags & (TN_TPFLAGS_INT_SUBCLASS | TN_TPFLAGS_LIST_SUBCLASS | TN_TPFLAGS_TUPLE_SUBCLASS
+                                | TN_TPFLAGS_STR_SUBCLASS | TN_TPFLAGS_DICT_SUBCLASS
+                                | TN_TPFLAGS_BASE_EXC_SUBCLASS | TN_TPFLAGS_TYPE_SUBCLASS);
+}
+
+static int add_methods(TnType *tp)
+{
+    for (const TnMethodDef *m = tp->methods; m != NULL && m->name != NULL; m++) {
+        TnObject *descr;
+        if (m->flags & TN_METH_STATIC)
+            descr = tn_cfunction_new(m, NULL, NULL);
+        else
+            descr = tn_method_descr_new(tp, m);
+        if (descr == NULL)
+            return -1;
+        int r = tn_dict_set_item_cstr(tp->dict, m->name, descr);
+        tn_decref(descr);
+        if (r < 0)
+            return -1;
+    }
+    for (const TnGetSetDef *g = tp->getsets; g != NULL && g->name != NULL; g++) {
+        TnObject *descr = tn_getset_descr_new(tp, g);
+        if (descr == NULL)
+            return -1;
+        int r = tn_dict_set_item_cstr(tp->dict, g->name, descr);
+        tn_decref(descr);
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int build_mro(TnType *tp)
+{
+    tn_ssize_t n = 1;
+    for (TnType *t = tp->base; t != NULL; t = t->base)
+        n++;
+    TnObject *mro = tn_tuple_new(n);
+    if (mro == NULL)
+        return -1;
+    tn_ssize_t i = 0;
+    for (TnType *t = tp; t != NULL; t = t->base)
+        tn_tuple_set_steal(mro, i++, tn_newref(TN_OBJ(t)));
+    tp->mro = mro;
+    tp->bases = tp->base != NULL ? tn_tuple_pack(1, TN_OBJ(tp->base)) : tn_tuple_new(0);
+    return tp->bases != NULL ? 0 : -1;
+}
+
+int tn_type_ready(TnType *tp)
+{
+    if (tp->flags & TN_TPFLAGS_READY)
+        return 0;
+    if (tp->base == NULL && tp != &tn_type_object)
+        tp->base = &tn_type_object;
+    if (tp->base != NULL) {
+        if (tn_type_ready(tp->base) < 0)
+            return -1;
+        inherit_slots(tp, tp->base);
+    }
+    if (tp->dict == NULL) {
+        tp->dict = tn_dict_new();
+        if (tp->dict == NULL)
+            return -1;
+    }
+    if (add_methods(tp) < 0 || build_mro(tp) < 0)
+        return -1;
+    if (tp->doc != NULL && tn_dict_get_cstr_borrowed(tp->dict, "__doc__") == NULL) {
+        TnObject *doc = tn_str_from_cstr(tp->doc);
+        if (doc == NULL || tn_dict_set_item_cstr(tp->dict, "__doc__", doc) < 0) {
+            tn_xdecref(doc);
+            return -1;
+        }
+        tn_decref(doc);
+    }
+    tp->version_tag = 1;
+    tp->flags |= TN_TPFLAGS_READY;
+    return 0;
+}
+
+TnObject *tn_type_lookup(TnType *tp, TnObject *name)
+{
+    TnObject *mro = tp->mro;
+    if (mro == NULL)
+        return NULL;
+    tn_ssize_t n = tn_tuple_size(mro);
+    for (tn_ssize_t i = 0; i < n; i++) {
+        TnType *t = (TnType *)tn_tuple_get(mro, i);
+        if (t->dict == NULL)
+            continue;
+        TnObject *v = tn_dict_get_str_borrowed(t->dict, name);
+        if (v != NULL)
+            return v;
+    }
+    return NULL;
+}
+
+TnObject *tn_type_name_str(TnType *tp)
+{
+    return tn_str_from_cstr(tp->name);
+}
+
+TnObject *tn_type_new_not_allowed(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    return tn_err_format(&tn_exc_TypeError, "cannot create '%s' instances", type->name);
+}
+
+/* ---- type's own slots -------------------------------------------------- */
+
+static TnObject *type_repr(TnObject *self)
+{
+    TnType *tp = (TnType *)self;
+    if (tp->flags & TN_TPFLAGS_HEAPTYPE) {
+        TnObject *mod = tn_dict_get_cstr_borrowed(tp->dict, "__module__");
+        if (mod != NULL && tn_str_check(mod) && !tn_str_eq_cstr(mod, "builtins"))
+            return tn_str_from_format("<class '%U.%s'>", mod, tp->name);
+    }
+    return tn_str_from_format("<class '%s'>", tp->name);
+}
+
+/* Calling a class: type(x) with one argument is the type of x; otherwise
+ * construct through the class's new_ slot. */
+static TnObject *type_call(TnObject *callable, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    TnType *tp = (TnType *)callable;
+    if (tp == &tn_type_type) {
+        if (nargs == 1 && (kwnames == NULL || tn_tuple_size(kwnames) == 0))
+            return tn_newref(TN_OBJ(tn_type(args[0])));
+        return tn_err_format(&tn_exc_TypeError, "type() takes 1 or 3 arguments");
+    }
+    if (tp->new_ == NULL)
+        return tn_err_format(&tn_exc_TypeError, "cannot create '%s' instances", tp->name);
+    return tp->new_(tp, args, nargs, kwnames);
+}
+
+/* Attribute lookup on a class: data descriptors of the metatype, then the
+ * class's own MRO (descriptors bound to the class), then the metatype. */
+static TnObject *type_getattro(TnObject *self, TnObject *name)
+{
+    TnType *tp = (TnType *)self;
+    TnType *meta = tn_type(self);
+    TnObject *meta_attr = tn_type_lookup(meta, name);
+    if (meta_attr != NULL && tn_type(meta_attr)->descr_set != NULL && tn_type(meta_attr)->descr_get != NULL)
+        return tn_type(meta_attr)->descr_get(meta_attr, self, TN_OBJ(meta));
+    TnObject *attr = tn_type_lookup(tp, name);
+    if (attr != NULL) {
+        tn_descrgetfunc get = tn_type(attr)->descr_get;
+        if (get != NULL)
+            return get(attr, NULL, self);
+        return tn_newref(attr);
+    }
+    if (meta_attr != NULL) {
+        tn_descrgetfunc get = tn_type(meta_attr)->descr_get;
+        if (get != NULL)
+            return get(meta_attr, self, TN_OBJ(meta));
+        return tn_newref(meta_attr);
+    }
+    return tn_err_format(&tn_exc_AttributeError, "type object '%s' has no attribute '%U'", tp->name, name);
+}
+
+static int type_setattro(TnObject *self, TnObject *name, TnObject *value)
+{
+    TnType *tp = (TnType *)self;
+    if (!(tp->flags & TN_TPFLAGS_HEAPTYPE)) {
+        tn_err_format(&tn_exc_TypeError,
+                      "cannot set '%U' attribute of immutable type '%s'", name, tp->name);
+        return -1;
+    }
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = value != NULL ? tn_dict_set_item(tp->dict, name, value) : tn_dict_del_item(tp->dict, name);
+    tp->version_tag++;
+    TN_END_CRITICAL_SECTION();
+    return r;
+}
+
+static TnObject *type_get_name(TnObject *self, void *c) { return tn_str_from_cstr(((TnType *)self)->name); }
+static TnObject *type_get_mro(TnObject *self, void *c) { return tn_newref(((TnType *)self)->mro); }
+static TnObject *type_get_bases(TnObject *self, void *c) { return tn_newref(((TnType *)self)->bases); }
+
+static TnObject *type_get_base(TnObject *self, void *c)
+{
+    TnType *b = ((TnType *)self)->base;
+    return tn_newref(b != NULL ? TN_OBJ(b) : TN_NONE);
+}
+
+static TnObject *type_get_module(TnObject *self, void *c)
+{
+    TnType *tp = (TnType *)self;
+    TnObject *mod = tp->dict ? tn_dict_get_cstr_borrowed(tp->dict, "__module__") : NULL;
+    if (mod != NULL)
+        return tn_newref(mod);
+    return tn_str_from_cstr("builtins");
+}
+
+static TnObject *type_get_dict(TnObject *self, void *c)
+{
+    /* A copy: the real mapping must only change through setattr. */
+    return tn_dict_copy(((TnType *)self)->dict);
+}
+
+static TnObject *type_get_doc(TnObject *self, void *c)
+{
+    TnObject *doc = tn_dict_get_cstr_borrowed(((TnType *)self)->dict, "__doc__");
+    return tn_newref(doc != NULL ? doc : TN_NONE);
+}
+
+static const TnGetSetDef type_getsets[] = {
+    {"__name__", type_get_name, NULL, NULL, NULL},
+    {"__qualname__", type_get_name, NULL, NULL, NULL},
+    {"__mro__", type_get_mro, NULL, NULL, NULL},
+    {"__bases__", type_get_bases, NULL, NULL, NULL},
+    {"__base__", type_get_base, NULL, NULL, NULL},
+    {"__module__", type_get_module, NULL, NULL, NULL},
+    {"__dict__", type_get_dict, NULL, NULL, NULL},
+    {"__doc__", type_get_doc, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static TnObject *type_mro_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("mro", kwnames) < 0 || tn_args_count("mro", nargs, 0, 0) < 0)
+        return NULL;
+    return tn_list_from_iterable(((TnType *)self)->mro);
+}
+
+static const TnMethodDef type_methods[] = {
+    {"mro", type_mro_meth, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static tn_hash_t type_hash(TnObject *self) { return tn_hash_pointer(self); }
+
+static void type_dealloc(TnObject *self)
+{
+    /* Static types are immortal; heap types arrive with classes. */
+    TnType *tp = (TnType *)self;
+    TN_CLEAR(tp->dict);
+    TN_CLEAR(tp->mro);
+    TN_CLEAR(tp->bases);
+    tn_object_free(self);
+}
+
+TnType tn_type_type = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "type",
+    .basicsize = sizeof(TnType),
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_TYPE_SUBCLASS,
+    .base = &tn_type_object,
+    .dealloc = type_dealloc,
+    .repr = type_repr,
+    .hash = type_hash,
+    .getattro = type_getattro,
+    .setattro = type_setattro,
+    .call = type_call,
+    .getsets = type_getsets,
+    .methods = type_methods,
+    .doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
+};

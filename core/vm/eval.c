@@ -1,0 +1,1615 @@
+/* core/vm/eval.c — the bytecode interpreter.
+ *
+ * One C function, tn_eval_frame, runs Python frames until its entry frame
+ * returns.  Python-to-Python calls do not recurse in C: CALL on a Python
+ * function pushes a frame on the thread's frame stack and continues in the
+ * same loop; RETURN_VALUE pops it.  Dispatch is by computed goto over the
+ * table generated from opcodes.def.
+ *
+ * Check points (the eval breaker): RESUME, JUMP_BACKWARD and after calls
+ * that leave the interpreter.  They all go through EVAL_CHECK_PERIODIC(),
+ * one test of a per-thread word; nothing sets it until threads arrive.
+ *
+ * Errors: an instruction that fails jumps to `error`, which records a
+ * traceback entry, then `exception_unwind` searches the code object's
+ * exception table and either jumps to a handler or pops the frame and
+ * continues unwinding in the caller.
+ */
+#include <stdio.h>
+#include "core/tn.h"
+#include "core/compiler/opcodes.h"
+#include "core/compiler/ast.h"
+#include "core/vm/frame.h"
+#include "core/vm/eval.h"
+
+/* ---- frame stack ----------------------------------------------------------- */
+
+#define FRAME_HEADER_SLOTS (sizeof(TnFrame) / sizeof(TnObject *))
+_Static_assert(sizeof(TnFrame) % sizeof(TnObject *) == 0, "frame header is a whole number of slots");
+
+static int push_chunk(TnThreadState *ts, size_t need)
+{
+    size_t size = TN_FRAME_STACK_CHUNK;
+    if (size < need * 2)
+        size = need * 2;
+    TnDataChunk *c = tn_mem_alloc(sizeof(TnDataChunk) + size * sizeof(TnObject *));
+    if (c == NULL) {
+        tn_err_no_memory();
+        return -1;
+    }
+    c->previous = ts->datastack_chunk;
+    c->saved_top = ts->datastack_top;
+    c->saved_limit = ts->datastack_limit;
+    c->size = size;
+    ts->datastack_chunk = c;
+    ts->datastack_top = c->data;
+    ts->datastack_limit = c->data + size;
+    return 0;
+}
+
+/* A frame for code, uninitialised except the header fields set here;
+ * localsplus are NULL.  Counts against the recursion limit. */
+static TnFrame *frame_push(TnThreadState *ts, TnCode *co)
+{
+    if (ts->py_recursion_depth >= ts->interp->recursion_limit) {
+        tn_err_set_str(&tn_exc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    size_t slots = FRAME_HEADER_SLOTS + (size_t)co->nlocalsplus + (size_t)co->stacksize;
+    if (ts->datastack_top == NULL || ts->datastack_top + slots > ts->datastack_limit) {
+        if (push_chunk(ts, slots) < 0)
+            return NULL;
+    }
+    TnFrame *f = (TnFrame *)ts->datastack_top;
+    ts->datastack_top += slots;
+    ts->py_recursion_depth++;
+    f->code = (TnCode *)tn_newref(TN_OBJ(co));
+    f->func = NULL;
+    f->locals = NULL;
+    f->instr_ptr = co->instr;
+    f->stack_pointer = f->localsplus + co->nlocalsplus;
+    f->is_entry = 0;
+    for (int i = 0; i < co->nlocalsplus; i++)
+        f->localsplus[i] = NULL;
+    return f;
+}
+
+/* Release a frame's references and its stack space.  The value stack must
+ * already be empty or described by stack_pointer. */
+static void frame_pop(TnThreadState *ts, TnFrame *f)
+{
+    TnObject **base = f->localsplus;
+    for (TnObject **p = base; p < f->stack_pointer; p++)
+        tn_xdecref(*p);
+    tn_xdecref(f->func);
+    tn_xdecref(f->locals);
+    tn_decref(TN_OBJ(f->code));
+    ts->py_recursion_depth--;
+    TnDataChunk *c = ts->datastack_chunk;
+    if ((TnObject **)f == c->data && c->previous != NULL) {
+        ts->datastack_chunk = c->previous;
+        ts->datastack_top = c->saved_top;
+        ts->datastack_limit = c->saved_limit;
+        tn_mem_free(c);
+    } else {
+        ts->datastack_top = (TnObject **)f;
+    }
+}
+
+void tn_eval_free_datastack(TnThreadState *ts)
+{
+    TnDataChunk *c = ts->datastack_chunk;
+    while (c != NULL) {
+        TnDataChunk *prev = c->previous;
+        tn_mem_free(c);
+        c = prev;
+    }
+    ts->datastack_chunk = NULL;
+    ts->datastack_top = ts->datastack_limit = NULL;
+}
+
+/* ---- argument binding (CPython's initialize_locals, same messages) ------------ */
+
+static const char *qualname_of(TnFunction *fn)
+{
+    const char *s = tn_str_utf8(fn->qualname, NULL);
+    return s != NULL ? s : "?";
+}
+
+static void too_many_positional(TnFunction *fn, tn_ssize_t given, TnObject **locals)
+{
+    TnCode *co = (TnCode *)fn->code;
+    tn_ssize_t ndefaults = fn->defaults != NULL ? tn_tuple_size(fn->defaults) : 0;
+    tn_ssize_t kwonly_given = 0;
+    for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++)
+        if (locals[i] != NULL)
+            kwonly_given++;
+    char sig[64];
+    if (ndefaults > 0)
+        snprintf(sig, sizeof sig, "from %zd to %d", (tn_ssize_t)co->argcount - ndefaults, co->argcount);
+    else
+        snprintf(sig, sizeof sig, "%d", co->argcount);
+    int plural = !(ndefaults == 0 && co->argcount == 1);
+    if (kwonly_given > 0) {
+        tn_err_format(&tn_exc_TypeError,
+                      "%s() takes %s positional argument%s but %zd positional argument%s (and %zd keyword-only argument%s) were given",
+                      qualname_of(fn), sig, plural ? "s" : "", given, given != 1 ? "s" : "",
+                      kwonly_given, kwonly_given != 1 ? "s" : "");
+    } else {
+        tn_err_format(&tn_exc_TypeError, "%s() takes %s positional argument%s but %zd %s given",
+                      qualname_of(fn), sig, plural ? "s" : "", given, given == 1 ? "was" : "were");
+    }
+}
+
+/* "missing 2 required positional arguments: 'a' and 'b'" */
+static void missing_arguments(TnFunction *fn, TnObject **locals, int start, int end, int dflt_start,
+                              const char *kind)
+{
+    TnCode *co = (TnCode *)fn->code;
+    TnObject *names[256];
+    int n = 0;
+    for (int i = start; i < end && n < 256; i++) {
+        if (locals[i] == NULL && i < dflt_start)
+            names[n++] = tn_tuple_get(co->localsplusnames, i);
+    }
+    if (n == 0)
+        return;
+    TnStrWriter w;
+    tn_strw_init(&w);
+    for (int i = 0; i < n; i++) {
+        if (i > 0)
+            tn_strw_puts(&w, n == 2 ? " and " : (i == n - 1 ? ", and " : ", "));
+        tn_strw_putc(&w, '\'');
+        tn_strw_put_str(&w, names[i]);
+        tn_strw_putc(&w, '\'');
+    }
+    TnObject *list = tn_strw_finish(&w);
+    if (list == NULL)
+        return;
+    tn_err_format(&tn_exc_TypeError, "%s() missing %d required %s argument%s: %U", qualname_of(fn), n, kind,
+                  n == 1 ? "" : "s", list);
+    tn_decref(list);
+}
+
+static int find_keyword(TnCode *co, TnObject *name, int start, int end)
+{
+    TnObject **names = tn_tuple_items(co->localsplusnames);
+    for (int i = start; i < end; i++)
+        if (names[i] == name)
+            return i;
+    for (int i = start; i < end; i++)
+        if (tn_str_eq(names[i], name))
+            return i;
+    return -1;
+}
+
+static int bind_keywords(TnFunction *fn, TnObject **locals, TnObject *const *kwvalues, TnObject *kwnames,
+                         TnObject *kwdict)
+{
+    TnCode *co = (TnCode *)fn->code;
+    int total = co->argcount + co->kwonlyargcount;
+    tn_ssize_t nkw = tn_tuple_size(kwnames);
+    for (tn_ssize_t k = 0; k < nkw; k++) {
+        TnObject *name = tn_tuple_get(kwnames, k);
+        int i = find_keyword(co, name, co->posonlyargcount, total);
+        if (i < 0) {
+            if (kwdict != NULL) {
+                if (tn_dict_set_item(kwdict, name, kwvalues[k]) < 0)
+                    return -1;
+                continue;
+            }
+            if (find_keyword(co, name, 0, co->posonlyargcount) >= 0)
+                tn_err_format(&tn_exc_TypeError,
+                              "%s() got some positional-only arguments passed as keyword arguments: '%U'",
+                              qualname_of(fn), name);
+            else
+                tn_err_format(&tn_exc_TypeError, "%s() got an unexpected keyword argument '%U'",
+                              qualname_of(fn), name);
+            return -1;
+        }
+        if (locals[i] != NULL) {
+            tn_err_format(&tn_exc_TypeError, "%s() got multiple values for argument '%U'", qualname_of(fn), name);
+            return -1;
+        }
+        locals[i] = tn_newref(kwvalues[k]);
+    }
+    return 0;
+}
+
+static int fill_defaults(TnFunction *fn, TnObject **locals)
+{
+    TnCode *co = (TnCode *)fn->code;
+    tn_ssize_t ndefaults = fn->defaults != NULL ? tn_tuple_size(fn->defaults) : 0;
+    int dflt_start = co->argcount - (int)ndefaults;
+    for (int i = 0; i < co->argcount; i++) {
+        if (locals[i] == NULL && i >= dflt_start)
+            locals[i] = tn_newref(tn_tuple_get(fn->defaults, i - dflt_start));
+    }
+    for (int i = 0; i < co->argcount; i++) {
+        if (locals[i] == NULL) {
+            missing_arguments(fn, locals, 0, co->argcount, dflt_start, "positional");
+            return -1;
+        }
+    }
+    int kwend = co->argcount + co->kwonlyargcount;
+    for (int i = co->argcount; i < kwend; i++) {
+        if (locals[i] != NULL)
+            continue;
+        if (fn->kwdefaults != NULL) {
+            TnObject *v = tn_dict_get_str_borrowed(fn->kwdefaults, tn_tuple_get(co->localsplusnames, i));
+            if (v != NULL) {
+                locals[i] = tn_newref(v);
+                continue;
+            }
+        }
+    }
+    for (int i = co->argcount; i < kwend; i++) {
+        if (locals[i] == NULL) {
+            missing_arguments(fn, locals, co->argcount, kwend, kwend, "keyword-only");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Bind args (borrowed) into a fresh frame's locals.  0 / -1. */
+static int bind_arguments(TnFunction *fn, TnObject **locals, TnObject *const *args, tn_ssize_t nargs,
+                          TnObject *kwnames)
+{
+    TnCode *co = (TnCode *)fn->code;
+    tn_ssize_t npos = nargs < co->argcount ? nargs : co->argcount;
+    int slot = co->argcount + co->kwonlyargcount;
+    for (tn_ssize_t i = 0; i < npos; i++)
+        locals[i] = tn_newref(args[i]);
+    if (co->flags & TN_CO_VARARGS) {
+        TnObject *rest = tn_tuple_from_array(args + npos, nargs - npos);
+        if (rest == NULL)
+            return -1;
+        locals[slot++] = rest;
+    }
+    TnObject *kwdict = NULL;
+    if (co->flags & TN_CO_VARKEYWORDS) {
+        kwdict = tn_dict_new();
+        if (kwdict == NULL)
+            return -1;
+        locals[slot] = kwdict;
+    }
+    if (kwnames != NULL && tn_tuple_size(kwnames) > 0
+        && bind_keywords(fn, locals, args + nargs, kwnames, kwdict) < 0)
+        return -1;
+    if (nargs > co->argcount && !(co->flags & TN_CO_VARARGS)) {
+        too_many_positional(fn, nargs, locals);
+        return -1;
+    }
+    return fill_defaults(fn, locals);
+}
+
+/* Push and initialise a frame for calling fn.  NULL with an exception on
+ * failure (the frame is already popped). */
+static TnFrame *frame_for_call(TnThreadState *ts, TnFunction *fn, TnObject *const *args, tn_ssize_t nargs,
+                               TnObject *kwnames)
+{
+    TnCode *co = (TnCode *)fn->code;
+    TnFrame *f = frame_push(ts, co);
+    if (f == NULL)
+        return NULL;
+    f->func = tn_newref(TN_OBJ(fn));
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    /* Fast path: exact positional match, no varargs or varkeywords. */
+    if (kwnames == NULL && nargs == co->argcount && !(co->flags & (TN_CO_VARARGS | TN_CO_VARKEYWORDS))) {
+        for (tn_ssize_t i = 0; i < nargs; i++)
+            f->localsplus[i] = tn_newref(args[i]);
+    } else if (bind_arguments(fn, f->localsplus, args, nargs, kwnames) < 0) {
+        f->stack_pointer = f->localsplus + co->nlocalsplus;
+        frame_pop(ts, f);
+        return NULL;
+    }
+    return f;
+}
+
+/* ---- helpers for instructions ------------------------------------------------ */
+
+static TnObject *load_global(TnFrame *f, TnObject *name)
+{
+    TnObject *v = tn_dict_get_str_borrowed(f->globals, name);
+    if (v == NULL)
+        v = tn_dict_get_str_borrowed(f->builtins, name);
+    if (v == NULL) {
+        tn_err_format(&tn_exc_NameError, "name '%U' is not defined", name);
+        return NULL;
+    }
+    return tn_newref(v);
+}
+
+static TnObject *load_name(TnFrame *f, TnObject *name)
+{
+    if (f->locals != NULL) {
+        TnObject *v;
+        int r;
+        if (tn_dict_check_exact(f->locals))
+            r = tn_dict_get_item_ref(f->locals, name, &v);
+        else {
+            v = tn_object_getitem(f->locals, name);
+            r = v != NULL ? 1 : (tn_err_matches(&tn_exc_KeyError) ? (tn_err_clear(), 0) : -1);
+        }
+        if (r != 0)
+            return v;
+    }
+    return load_global(f, name);
+}
+
+static void unbound_local(TnCode *co, int i)
+{
+    tn_err_format(&tn_exc_UnboundLocalError,
+                  "cannot access local variable '%U' where it is not associated with a value",
+                  tn_tuple_get(co->localsplusnames, i));
+}
+
+static void unbound_deref(TnCode *co, int i)
+{
+    if (co->localspluskinds[i] & TN_LOCAL_KIND_FREE)
+        tn_err_format(&tn_exc_NameError,
+                      "cannot access free variable '%U' where it is not associated with a value in enclosing scope",
+                      tn_tuple_get(co->localsplusnames, i));
+    else
+        unbound_local(co, i);
+}
+
+/* UNPACK_SEQUENCE: push n items of seq so that item 0 ends on top. */
+static int unpack_iterable(TnObject *seq, int before, int after, TnObject **sp_top)
+{
+    /* sp_top points one past where the last pushed value goes; items are
+     * written downward: sp_top[-1] = item 0. */
+    TnObject *it = tn_object_get_iter(seq);
+    if (it == NULL) {
+        if (tn_err_matches(&tn_exc_TypeError) && tn_type(seq)->iter == NULL
+            && (tn_type(seq)->as_sequence == NULL || tn_type(seq)->as_sequence->item == NULL)) {
+            tn_err_clear();
+            tn_err_format(&tn_exc_TypeError, "cannot unpack non-iterable %T object", seq);
+        }
+        return -1;
+    }
+    int i = 0;
+    for (; i < before; i++) {
+        TnObject *v = tn_iter_next(it);
+        if (v == NULL) {
+            if (!tn_err_occurred()) {
+                if (after < 0)
+                    tn_err_format(&tn_exc_ValueError, "not enough values to unpack (expected %d, got %d)", before, i);
+                else
+                    tn_err_format(&tn_exc_ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                                  before + after, i);
+            }
+            goto error;
+        }
+        sp_top[-1 - i] = v;
+    }
+    if (after < 0) {
+        TnObject *extra = tn_iter_next(it);
+        if (extra != NULL) {
+            tn_decref(extra);
+            tn_err_format(&tn_exc_ValueError, "too many values to unpack (expected %d)", before);
+            goto error;
+        }
+        if (tn_err_occurred())
+            goto error;
+        tn_decref(it);
+        return 0;
+    }
+    TnObject *rest = tn_list_from_iterable(it);
+    if (rest == NULL)
+        goto error;
+    tn_ssize_t nrest = tn_list_size(rest);
+    if (nrest < after) {
+        tn_err_format(&tn_exc_ValueError, "not enough values to unpack (expected at least %d, got %zd)",
+                      before + after, (tn_ssize_t)before + nrest);
+        tn_decref(rest);
+        goto error;
+    }
+    /* The last `after` items of rest go below the starred list. */
+    for (int j = 0; j < after; j++) {
+        TnObject *v = tn_list_get_item_ref(rest, nrest - after + j);
+        sp_top[-1 - (before + 1 + j)] = v;
+    }
+    TnObject *star = tn_list_new(0);
+    if (star == NULL) {
+        for (int j = 0; j < after; j++)
+            tn_decref(sp_top[-1 - (before + 1 + j)]);
+        tn_decref(rest);
+        goto error;
+    }
+    for (tn_ssize_t j = 0; j < nrest - after; j++) {
+        TnObject *v = tn_list_get_item_ref(rest, j);
+        if (v == NULL || tn_list_append_steal(star, v) < 0) {
+            for (int k = 0; k < after; k++)
+                tn_decref(sp_top[-1 - (before + 1 + k)]);
+            tn_decref(star);
+            tn_decref(rest);
+            goto error;
+        }
+    }
+    tn_decref(rest);
+    sp_top[-1 - before] = star;
+    tn_decref(it);
+    return 0;
+error:
+    for (int j = 0; j < i; j++)
+        tn_decref(sp_top[-1 - j]);
+    tn_decref(it);
+    return -1;
+}
+
+static int unpack_sequence(TnObject *seq, int n, TnObject **sp_top)
+{
+    if (tn_tuple_check_exact(seq) || tn_list_check_exact(seq)) {
+        tn_ssize_t len = tn_tuple_check_exact(seq) ? tn_tuple_size(seq) : tn_list_size(seq);
+        if (len == n) {
+            for (int i = 0; i < n; i++) {
+                TnObject *v = tn_tuple_check_exact(seq) ? tn_newref(tn_tuple_get(seq, i))
+                                                          : tn_list_get_item_ref(seq, i);
+                if (v == NULL) {
+                    for (int j = 0; j < i; j++)
+                        tn_decref(sp_top[-1 - j]);
+                    return -1;
+                }
+                sp_top[-1 - i] = v;
+            }
+            return 0;
+        }
+        if (len < n)
+            tn_err_format(&tn_exc_ValueError, "not enough values to unpack (expected %d, got %zd)", n, len);
+        else
+            tn_err_format(&tn_exc_ValueError, "too many values to unpack (expected %d)", n);
+        return -1;
+    }
+    return unpack_iterable(seq, n, -1, sp_top);
+}
+
+static TnObject *make_function(TnFrame *f, TnObject *code, int flags, TnObject **extras)
+{
+    /* extras: in stack order defaults, kwdefaults, annotations, closure (present per flags). */
+    TnFunction *fn = (TnFunction *)tn_function_new(code, f->globals);
+    if (fn == NULL)
+        return NULL;
+    int k = 0;
+    if (flags & 0x01)
+        fn->defaults = tn_newref(extras[k++]);
+    if (flags & 0x02)
+        fn->kwdefaults = tn_newref(extras[k++]);
+    if (flags & 0x04)
+        fn->annotations = tn_newref(extras[k++]);
+    if (flags & 0x08)
+        fn->closure = tn_newref(extras[k++]);
+    TnCode *co = (TnCode *)code;
+    if (tn_tuple_size(co->consts) > 0 && tn_str_check(tn_tuple_get(co->consts, 0)) && 0)
+        fn->doc = tn_newref(tn_tuple_get(co->consts, 0));
+    return TN_OBJ(fn);
+}
+
+static TnObject *format_value(TnObject *value, int conversion, TnObject *spec)
+{
+    TnObject *conv;
+    switch (conversion) {
+    case 1: conv = tn_object_str(value); break;
+    case 2: conv = tn_object_repr(value); break;
+    case 3: conv = tn_object_ascii(value); break;
+    default: conv = tn_newref(value); break;
+    }
+    if (conv == NULL)
+        return NULL;
+    if (spec == NULL && tn_str_check_exact(conv))
+        return conv;
+    TnObject *empty = NULL;
+    if (spec == NULL) {
+        empty = tn_str_from_cstr("");
+        if (empty == NULL) {
+            tn_decref(conv);
+            return NULL;
+        }
+        spec = empty;
+    }
+    TnObject *res = tn_object_format(conv, spec);
+    tn_decref(conv);
+    tn_xdecref(empty);
+    return res;
+}
+
+static TnObject *build_string(TnObject **items, int n)
+{
+    TnStrWriter w;
+    tn_strw_init(&w);
+    for (int i = 0; i < n; i++) {
+        if (tn_strw_put_str(&w, items[i]) < 0) {
+            tn_strw_discard(&w);
+            return NULL;
+        }
+    }
+    return tn_strw_finish(&w);
+}
+
+static int check_exc_match_type(TnObject *type)
+{
+    if (tn_tuple_check(type)) {
+        tn_ssize_t n = tn_tuple_size(type);
+        for (tn_ssize_t i = 0; i < n; i++)
+            if (check_exc_match_type(tn_tuple_get(type, i)) < 0)
+                return -1;
+        return 0;
+    }
+    if (!tn_exception_type_check(type)) {
+        tn_err_set_str(&tn_exc_TypeError,
+                       "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    return 0;
+}
+
+/* CALL_FUNCTION_EX: call callable(*args, **kwargs) with the usual checks. */
+static TnObject *call_function_ex(TnObject *callable, TnObject *self, TnObject *args, TnObject *kwargs)
+{
+    TnObject *tuple = NULL, *dict = NULL, *res = NULL;
+    if (tn_tuple_check_exact(args)) {
+        tuple = tn_newref(args);
+    } else {
+        if (tn_type(args)->iter == NULL && (tn_type(args)->as_sequence == NULL || tn_type(args)->as_sequence->item == NULL)) {
+            TnObject *name = tn_object_getattr_cstr(callable, "__qualname__");
+            if (name == NULL) {
+                tn_err_clear();
+                return tn_err_format(&tn_exc_TypeError, "argument after * must be an iterable, not %T", args);
+            }
+            tn_err_format(&tn_exc_TypeError, "%U() argument after * must be an iterable, not %T", name, args);
+            tn_decref(name);
+            return NULL;
+        }
+        tuple = tn_tuple_from_iterable(args);
+        if (tuple == NULL)
+            return NULL;
+    }
+    if (self != NULL) {
+        tn_ssize_t n = tn_tuple_size(tuple);
+        TnObject *t2 = tn_tuple_new(n + 1);
+        if (t2 == NULL)
+            goto done;
+        tn_tuple_set_steal(t2, 0, tn_newref(self));
+        for (tn_ssize_t i = 0; i < n; i++)
+            tn_tuple_set_steal(t2, i + 1, tn_newref(tn_tuple_get(tuple, i)));
+        TN_SETREF(tuple, t2);
+    }
+    if (kwargs != NULL && !tn_dict_check_exact(kwargs)) {
+        dict = tn_dict_new();
+        if (dict == NULL || tn_dict_merge(dict, kwargs, 1) < 0)
+            goto done;
+        kwargs = dict;
+    }
+    res = tn_call_tuple_dict(callable, tuple, kwargs);
+done:
+    tn_xdecref(tuple);
+    tn_xdecref(dict);
+    return res;
+}
+
+/* Find the handler for the instruction at index i: the innermost entry whose
+ * range covers it (entries may nest; the compiler emits them so that the
+ * first matching entry in table order is the innermost). */
+static const TnExcEntry *find_handler(TnCode *co, tn_ssize_t i)
+{
+    for (int k = 0; k < co->nexctable; k++) {
+        const TnExcEntry *e = &co->exctable[k];
+        if (i >= e->start && i < e->end)
+            return e;
+    }
+    return NULL;
+}
+
+/* ---- the loop ----------------------------------------------------------------- */
+
+#define EVAL_CHECK_PERIODIC() \
+    do { } while (0)
+
+static TnObject *tn_eval_frame(TnThreadState *ts, TnFrame *frame)
+{
+    static void *const dispatch_table[TN_OPCODE_COUNT] = {
+#define TN_OPCODE(name, flags) &&op_##name,
+#include "core/compiler/opcodes.def"
+#undef TN_OPCODE
+    };
+
+    TnCode *co;
+    TnCodeUnit *ip;
+    TnObject **sp;
+    TnObject **localsplus;
+    TnObject *consts, *names;
+    TnObject *kwnames = NULL;
+    unsigned oparg;
+    TnCodeUnit word;
+
+#define LOAD_FRAME()                                   \
+    do {                                               \
+        co = frame->code;                              \
+        ip = frame->instr_ptr;                         \
+        sp = frame->stack_pointer;                     \
+        localsplus = frame->localsplus;                \
+        consts = co->consts;                           \
+        names = co->names;                             \
+        ts->frame = frame;                             \
+    } while (0)
+#define SAVE_FRAME()                                   \
+    do {                                               \
+        frame->instr_ptr = ip;                         \
+        frame->stack_pointer = sp;                     \
+    } while (0)
+#define DISPATCH()                                     \
+    do {                                               \
+        word = *ip++;                                  \
+        oparg = TN_ARG(word);                          \
+        goto *dispatch_table[TN_OP(word)];             \
+    } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define PEEK(n) (sp[-(n)])
+#define GETNAME(i) tn_tuple_get(names, (i))
+#define JUMPTO(target) (ip = co->instr + (target))
+
+    frame->previous = ts->frame;
+    frame->is_entry = 1;
+    LOAD_FRAME();
+    DISPATCH();
+
+op_NOP:
+    DISPATCH();
+
+op_RESUME:
+    EVAL_CHECK_PERIODIC();
+    DISPATCH();
+
+op_POP_TOP: {
+    TnObject *v = POP();
+    tn_xdecref(v);
+    DISPATCH();
+}
+
+op_PUSH_NULL:
+    PUSH(NULL);
+    DISPATCH();
+
+op_COPY: {
+    TnObject *v = PEEK(oparg);
+    PUSH(tn_xnewref(v));
+    DISPATCH();
+}
+
+op_SWAP: {
+    TnObject *t = TOP();
+    TOP() = PEEK(oparg);
+    PEEK(oparg) = t;
+    DISPATCH();
+}
+
+op_LOAD_CONST:
+    PUSH(tn_newref(tn_tuple_get(consts, oparg)));
+    DISPATCH();
+
+op_LOAD_FAST: {
+    TnObject *v = localsplus[oparg];
+    if (TN_UNLIKELY(v == NULL)) {
+        unbound_local(co, (int)oparg);
+        goto error;
+    }
+    PUSH(tn_newref(v));
+    DISPATCH();
+}
+
+op_STORE_FAST: {
+    TnObject *old = localsplus[oparg];
+    localsplus[oparg] = POP();
+    tn_xdecref(old);
+    DISPATCH();
+}
+
+op_DELETE_FAST: {
+    TnObject *old = localsplus[oparg];
+    if (old == NULL) {
+        unbound_local(co, (int)oparg);
+        goto error;
+    }
+    localsplus[oparg] = NULL;
+    tn_decref(old);
+    DISPATCH();
+}
+
+op_LOAD_GLOBAL: {
+    TnObject *v = load_global(frame, GETNAME(oparg >> 1));
+    if (v == NULL)
+        goto error;
+    PUSH(v);
+    if (oparg & 1)
+        PUSH(NULL);
+    DISPATCH();
+}
+
+op_STORE_GLOBAL: {
+    TnObject *v = POP();
+    int r = tn_dict_set_item(frame->globals, GETNAME(oparg), v);
+    tn_decref(v);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
+
+op_DELETE_GLOBAL: {
+    if (tn_dict_del_item(frame->globals, GETNAME(oparg)) < 0) {
+        if (tn_err_matches(&tn_exc_KeyError)) {
+            tn_err_clear();
+            tn_err_format(&tn_exc_NameError, "name '%U' is not defined", GETNAME(oparg));
+        }
+        goto error;
+    }
+    DISPATCH();
+}
+
+op_LOAD_NAME: {
+    TnObject *v = load_name(frame, GETNAME(oparg));
+    if (v == NULL)
+        goto error;
+    PUSH(v);
+    DISPATCH();
+}
+
+op_STORE_NAME: {
+    TnObject *v = POP();
+    int r;
+    if (frame->locals == NULL) {
+        tn_err_format(&tn_exc_SystemError, "no locals found when storing %R", GETNAME(oparg));
+        r = -1;
+    } else if (tn_dict_check_exact(frame->locals)) {
+        r = tn_dict_set_item(frame->locals, GETNAME(oparg), v);
+    } else {
+        r = tn_object_setitem(frame->locals, GETNAME(oparg), v);
+    }
+    tn_decref(v);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
+
+op_DELETE_NAME: {
+    TnObject *name = GETNAME(oparg);
+    if (frame->locals == NULL || tn_object_delitem(frame->locals, name) < 0) {
+        if (frame->locals == NULL || tn_err_matches(&tn_exc_KeyError)) {
+            tn_err_clear();
+            tn_err_format(&tn_exc_NameError, "name '%U' is not defined", name);
+        }
+        goto error;
+    }
+    DISPATCH();
+}
+
+op_MAKE_CELL: {
+    TnObject *cell = tn_cell_new(localsplus[oparg]);
+    if (cell == NULL)
+        goto error;
+    TN_SETREF(localsplus[oparg], cell);
+    DISPATCH();
+}
+
+op_COPY_FREE_VARS: {
+    TnObject *closure = ((TnFunction *)frame->func)->closure;
+    int offset = co->nlocalsplus - (int)oparg;
+    for (unsigned i = 0; i < oparg; i++)
+        localsplus[offset + (int)i] = tn_newref(tn_tuple_get(closure, (tn_ssize_t)i));
+    DISPATCH();
+}
+
+op_LOAD_CLOSURE:
+    PUSH(tn_newref(localsplus[oparg]));
+    DISPATCH();
+
+op_LOAD_DEREF: {
+    TnObject *v = ((TnCell *)localsplus[oparg])->ref;
+    if (v == NULL) {
+        unbound_deref(co, (int)oparg);
+        goto error;
+    }
+    PUSH(tn_newref(v));
+    DISPATCH();
+}
+
+op_STORE_DEREF: {
+    TnCell *cell = (TnCell *)localsplus[oparg];
+    TnObject *old = cell->ref;
+    cell->ref = POP();
+    tn_xdecref(old);
+    DISPATCH();
+}
+
+op_DELETE_DEREF: {
+    TnCell *cell = (TnCell *)localsplus[oparg];
+    if (cell->ref == NULL) {
+        unbound_deref(co, (int)oparg);
+        goto error;
+    }
+    TN_CLEAR(cell->ref);
+    DISPATCH();
+}
+
+op_LOAD_CLASSDEREF: {
+    TnObject *name = tn_tuple_get(co->localsplusnames, oparg);
+    TnObject *v = NULL;
+    if (frame->locals != NULL && tn_dict_get_item_ref(frame->locals, name, &v) < 0)
+        goto error;
+    if (v == NULL) {
+        v = ((TnCell *)localsplus[oparg])->ref;
+        if (v == NULL) {
+            unbound_deref(co, (int)oparg);
+            goto error;
+        }
+        tn_incref(v);
+    }
+    PUSH(v);
+    DISPATCH();
+}
+
+op_LOAD_ATTR: {
+    TnObject *owner = TOP();
+    TnObject *name = GETNAME(oparg >> 1);
+    if (oparg & 1) {
+        TnObject *meth;
+        int r = tn_object_get_method(owner, name, &meth);
+        if (r < 0)
+            goto error;
+        if (r == 1) {
+            /* [owner] -> [meth, owner] */
+            TOP() = meth;
+            PUSH(owner);
+        } else {
+            TOP() = meth;
+            tn_decref(owner);
+            PUSH(NULL);
+        }
+    } else {
+        TnObject *v = tn_object_getattr(owner, name);
+        if (v == NULL)
+            goto error;
+        TOP() = v;
+        tn_decref(owner);
+    }
+    DISPATCH();
+}
+
+op_STORE_ATTR: {
+    TnObject *owner = POP();
+    TnObject *v = POP();
+    int r = tn_object_setattr(owner, GETNAME(oparg), v);
+    tn_decref(owner);
+    tn_decref(v);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
+
+op_DELETE_ATTR: {
+    TnObject *owner = POP();
+    int r = tn_object_setattr(owner, GETNAME(oparg), NULL);
+    tn_decref(owner);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
+
+op_BINARY_SUBSCR: {
+    TnObject *key = POP();
+    TnObject *container = TOP();
+    TnObject *v = tn_object_getitem(container, key);
+    tn_decref(key);
+    if (v == NULL)
+        goto error;
+    TOP() = v;
+    tn_decref(container);
+    DISPATCH();
+}
+
+op_STORE_SUBSCR: {
+    TnObject *key = POP();
+    TnObject *container = POP();
+    TnObject *v = POP();
+    int r = tn_object_setitem(container, key, v);
+    tn_decref(key);
+    tn_decref(container);
+    tn_decref(v);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
+
+op_DELETE_SUBSCR: {
+    TnObject *key = POP();
+    TnObject *container = POP();
+    int r = tn_object_delitem(container, key);
+    tn_decref(key);
+    tn_decref(container);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
+
+op_BUILD_SLICE: {
+    TnObject *step = oparg == 3 ? POP() : NULL;
+    TnObject *stop = POP();
+    TnObject *start = TOP();
+    TnObject *s = tn_slice_new(start, stop, step);
+    tn_xdecref(step);
+    tn_decref(stop);
+    if (s == NULL)
+        goto error;
+    TOP() = s;
+    tn_decref(start);
+    DISPATCH();
+}
+
+op_BINARY_OP: {
+    TnObject *b = POP();
+    TnObject *a = TOP();
+    TnObject *r = tn_number_binop(a, b, (int)oparg);
+    tn_decref(b);
+    if (r == NULL)
+        goto error;
+    TOP() = r;
+    tn_decref(a);
+    DISPATCH();
+}
+
+op_UNARY_NEGATIVE: {
+    TnObject *v = TOP();
+    TnObject *r = tn_number_negative(v);
+    if (r == NULL)
+        goto error;
+    TOP() = r;
+    tn_decref(v);
+    DISPATCH();
+}
+
+op_UNARY_POSITIVE: {
+    TnObject *v = TOP();
+    TnObject *r = tn_number_positive(v);
+    if (r == NULL)
+        goto error;
+    TOP() = r;
+    tn_decref(v);
+    DISPATCH();
+}
+
+op_UNARY_INVERT: {
+    TnObject *v = TOP();
+    TnObject *r = tn_number_invert(v);
+    if (r == NULL)
+        goto error;
+    TOP() = r;
+    tn_decref(v);
+    DISPATCH();
+}
+
+op_UNARY_NOT: {
+    TnObject *v = TOP();
+    int t = tn_object_is_true(v);
+    if (t < 0)
+        goto error;
+    TOP() = tn_bool_from(!t);
+    tn_decref(v);
+    DISPATCH();
+}
+
+op_COMPARE_OP: {
+    TnObject *b = POP();
+    TnObject *a = TOP();
+    TnObject *r = tn_object_richcompare(a, b, (int)oparg);
+    tn_decref(b);
+    if (r == NULL)
+        goto error;
+    TOP() = r;
+    tn_decref(a);
+    DISPATCH();
+}
+
+op_IS_OP: {
+    TnObject *b = POP();
+    TnObject *a = TOP();
+    int res = (a == b) ^ (int)oparg;
+    TOP() = tn_bool_from(res);
+    tn_decref(a);
+    tn_decref(b);
+    DISPATCH();
+}
+
+op_CONTAINS_OP: {
+    TnObject *container = POP();
+    TnObject *item = TOP();
+    int r = tn_sequence_contains(container, item);
+    tn_decref(container);
+    if (r < 0)
+        goto error;
+    TOP() = tn_bool_from(r ^ (int)oparg);
+    tn_decref(item);
+    DISPATCH();
+}
+
+op_BUILD_TUPLE: {
+    TnObject *t = tn_tuple_new(oparg);
+    if (t == NULL)
+        goto error;
+    for (int i = (int)oparg - 1; i >= 0; i--)
+        tn_tuple_set_steal(t, i, POP());
+    PUSH(t);
+    DISPATCH();
+}
+
+op_BUILD_LIST: {
+    TnObject *l = tn_list_new(oparg);
+    if (l == NULL)
+        goto error;
+    for (int i = (int)oparg - 1; i >= 0; i--)
+        tn_list_set_steal(l, i, POP());
+    PUSH(l);
+    DISPATCH();
+}
+
+op_BUILD_SET:
+op_SET_ADD:
+op_SET_UPDATE:
+    tn_err_set_str(&tn_exc_SystemError, "set objects are not supported yet");
+    goto error;
+
+op_BUILD_MAP: {
+    TnObject *d = tn_dict_new();
+    if (d == NULL)
+        goto error;
+    TnObject **items = sp - 2 * oparg;
+    for (unsigned i = 0; i < oparg; i++) {
+        if (tn_dict_set_item(d, items[2 * i], items[2 * i + 1]) < 0) {
+            tn_decref(d);
+            goto error;
+        }
+    }
+    while (sp > items)
+        tn_decref(POP());
+    PUSH(d);
+    DISPATCH();
+}
+
+op_BUILD_CONST_KEY_MAP: {
+    TnObject *keys = TOP();
+    TnObject **values = sp - 1 - oparg;
+    TnObject *d = tn_dict_new();
+    if (d == NULL)
+        goto error;
+    for (unsigned i = 0; i < oparg; i++) {
+        if (tn_dict_set_item(d, tn_tuple_get(keys, (tn_ssize_t)i), values[i]) < 0) {
+            tn_decref(d);
+            goto error;
+        }
+    }
+    while (sp > values)
+        tn_decref(POP());
+    PUSH(d);
+    DISPATCH();
+}
+
+op_BUILD_STRING: {
+    TnObject *s = build_string(sp - oparg, (int)oparg);
+    if (s == NULL)
+        goto error;
+    for (unsigned i = 0; i < oparg; i++)
+        tn_decref(POP());
+    PUSH(s);
+    DISPATCH();
+}
+
+op_FORMAT_VALUE: {
+    TnObject *spec = (oparg & 4) ? POP() : NULL;
+    TnObject *v = TOP();
+    TnObject *r = format_value(v, (int)(oparg & 3), spec);
+    tn_xdecref(spec);
+    if (r == NULL)
+        goto error;
+    TOP() = r;
+    tn_decref(v);
+    DISPATCH();
+}
+
+op_LIST_APPEND: {
+    TnObject *v = POP();
+    if (tn_list_append_steal(PEEK(oparg), v) < 0)
+        goto error;
+    DISPATCH();
+}
+
+op_MAP_ADD: {
+    TnObject *value = POP();
+    TnObject *key = POP();
+    int r = tn_dict_set_item(PEEK(oparg), key, value);
+    tn_decref(key);
+    tn_decref(value);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
+
+op_LIST_EXTEND: {
+    TnObject *iterable = POP();
+    int r = tn_list_extend(PEEK(oparg), iterable);
+    if (r < 0 && tn_err_matches(&tn_exc_TypeError) && tn_type(iterable)->iter == NULL
+        && (tn_type(iterable)->as_sequence == NULL || tn_type(iterable)->as_sequence->item == NULL)) {
+        tn_err_clear();
+        tn_err_format(&tn_exc_TypeError, "Value after * must be an iterable, not %T", iterable);
+    }
+    tn_decref(iterable);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
+
+op_DICT_UPDATE: {
+    TnObject *update = POP();
+    int r = tn_dict_update(PEEK(oparg), update);
+    if (r < 0 && tn_err_matches(&tn_exc_AttributeError)) {
+        tn_err_clear();
+        tn_err_format(&tn_exc_TypeError, "'%T' object is not a mapping", update);
+    }
+    tn_decref(update);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
+
+op_DICT_MERGE: {
+    TnObject *update = POP();
+    int r = tn_dict_merge(PEEK(oparg), update, 0);
+    tn_decref(update);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
+
+op_LIST_TO_TUPLE: {
+    TnObject *l = TOP();
+    TnObject *t = tn_list_as_tuple(l);
+    if (t == NULL)
+        goto error;
+    TOP() = t;
+    tn_decref(l);
+    DISPATCH();
+}
+
+op_UNPACK_SEQUENCE: {
+    TnObject *seq = POP();
+    int r = unpack_sequence(seq, (int)oparg, sp + oparg);
+    tn_decref(seq);
+    if (r < 0)
+        goto error;
+    sp += oparg;
+    DISPATCH();
+}
+
+op_UNPACK_EX: {
+    int before = (int)(oparg & 0xFF), after = (int)(oparg >> 8);
+    TnObject *seq = POP();
+    int total = before + 1 + after;
+    int r = unpack_iterable(seq, before, after, sp + total);
+    tn_decref(seq);
+    if (r < 0)
+        goto error;
+    sp += total;
+    DISPATCH();
+}
+
+op_GET_ITER: {
+    TnObject *o = TOP();
+    TnObject *it = tn_object_get_iter(o);
+    if (it == NULL)
+        goto error;
+    TOP() = it;
+    tn_decref(o);
+    DISPATCH();
+}
+
+op_FOR_ITER: {
+    TnObject *it = TOP();
+    TnObject *next = tn_type(it)->iternext(it);
+    if (next != NULL) {
+        PUSH(next);
+        DISPATCH();
+    }
+    if (tn_err_occurred()) {
+        if (!tn_err_matches(&tn_exc_StopIteration))
+            goto error;
+        tn_err_clear();
+    }
+    (void)POP();
+    tn_decref(it);
+    JUMPTO(oparg);
+    DISPATCH();
+}
+
+op_JUMP_FORWARD:
+    JUMPTO(oparg);
+    DISPATCH();
+
+op_JUMP_BACKWARD:
+    JUMPTO(oparg);
+    EVAL_CHECK_PERIODIC();
+    DISPATCH();
+
+op_POP_JUMP_IF_FALSE: {
+    TnObject *v = POP();
+    int t;
+    if (v == TN_FALSE)
+        t = 0;
+    else if (v == TN_TRUE)
+        t = 1;
+    else {
+        t = tn_object_is_true(v);
+        tn_decref(v);
+        if (t < 0)
+            goto error;
+    }
+    if (!t)
+        JUMPTO(oparg);
+    DISPATCH();
+}
+
+op_POP_JUMP_IF_TRUE: {
+    TnObject *v = POP();
+    int t;
+    if (v == TN_FALSE)
+        t = 0;
+    else if (v == TN_TRUE)
+        t = 1;
+    else {
+        t = tn_object_is_true(v);
+        tn_decref(v);
+        if (t < 0)
+            goto error;
+    }
+    if (t)
+        JUMPTO(oparg);
+    DISPATCH();
+}
+
+op_POP_JUMP_IF_NONE: {
+    TnObject *v = POP();
+    if (v == TN_NONE)
+        JUMPTO(oparg);
+    else
+        tn_decref(v);
+    DISPATCH();
+}
+
+op_POP_JUMP_IF_NOT_NONE: {
+    TnObject *v = POP();
+    if (v != TN_NONE) {
+        tn_decref(v);
+        JUMPTO(oparg);
+    }
+    DISPATCH();
+}
+
+op_JUMP_IF_FALSE_OR_POP: {
+    TnObject *v = TOP();
+    int t = tn_object_is_true(v);
+    if (t < 0)
+        goto error;
+    if (!t) {
+        JUMPTO(oparg);
+    } else {
+        (void)POP();
+        tn_decref(v);
+    }
+    DISPATCH();
+}
+
+op_JUMP_IF_TRUE_OR_POP: {
+    TnObject *v = TOP();
+    int t = tn_object_is_true(v);
+    if (t < 0)
+        goto error;
+    if (t) {
+        JUMPTO(oparg);
+    } else {
+        (void)POP();
+        tn_decref(v);
+    }
+    DISPATCH();
+}
+
+op_KW_NAMES:
+    kwnames = tn_tuple_get(consts, oparg);
+    DISPATCH();
+
+op_CALL: {
+    tn_ssize_t total = (tn_ssize_t)oparg;
+    TnObject **args = sp - total;
+    TnObject *self_or_null = args[-1];
+    TnObject *callable = args[-2];
+    TnObject *kw = kwnames;
+    kwnames = NULL;
+    if (self_or_null != NULL) {
+        args--;
+        total++;
+    }
+    tn_ssize_t nkw = kw != NULL ? tn_tuple_size(kw) : 0;
+    tn_ssize_t npos = total - nkw;
+    if (tn_type(callable) == &tn_type_function) {
+        /* Python-to-Python: push a frame and keep going in this loop. */
+        SAVE_FRAME();
+        TnFrame *callee = frame_for_call(ts, (TnFunction *)callable, args, npos, kw);
+        /* The callee took its own references; drop the stack's. */
+        for (TnObject **p = args; p < sp; p++)
+            tn_decref(*p);
+        sp = args - (self_or_null != NULL ? 1 : 2);
+        tn_decref(callable);
+        frame->stack_pointer = sp;
+        if (callee == NULL)
+            goto error;
+        callee->previous = frame;
+        frame = callee;
+        LOAD_FRAME();
+        DISPATCH();
+    }
+    SAVE_FRAME();
+    TnObject *res = tn_call(callable, args, npos, kw);
+    for (TnObject **p = args; p < sp; p++)
+        tn_decref(*p);
+    sp = args - (self_or_null != NULL ? 1 : 2);
+    tn_decref(callable);
+    if (res == NULL)
+        goto error;
+    PUSH(res);
+    EVAL_CHECK_PERIODIC();
+    DISPATCH();
+}
+
+op_CALL_FUNCTION_EX: {
+    TnObject *kwargs = (oparg & 1) ? POP() : NULL;
+    TnObject *args = POP();
+    TnObject *self_or_null = POP();
+    TnObject *callable = TOP();
+    SAVE_FRAME();
+    TnObject *res = call_function_ex(callable, self_or_null, args, kwargs);
+    tn_xdecref(kwargs);
+    tn_decref(args);
+    tn_xdecref(self_or_null);
+    if (res == NULL)
+        goto error;
+    TOP() = res;
+    tn_decref(callable);
+    EVAL_CHECK_PERIODIC();
+    DISPATCH();
+}
+
+op_MAKE_FUNCTION: {
+    TnObject *code = POP();
+    int nextra = ((oparg & 1) != 0) + ((oparg & 2) != 0) + ((oparg & 4) != 0) + ((oparg & 8) != 0);
+    TnObject **extras = sp - nextra;
+    TnObject *fn = make_function(frame, code, (int)oparg, extras);
+    tn_decref(code);
+    for (int i = 0; i < nextra; i++)
+        tn_decref(POP());
+    if (fn == NULL)
+        goto error;
+    PUSH(fn);
+    DISPATCH();
+}
+
+op_RETURN_VALUE: {
+    TnObject *retval = POP();
+    frame->stack_pointer = sp;
+    TnFrame *done = frame;
+    frame = done->previous;
+    int entry = done->is_entry;
+    frame_pop(ts, done);
+    ts->frame = frame;
+    if (entry)
+        return retval;
+    LOAD_FRAME();
+    PUSH(retval);
+    EVAL_CHECK_PERIODIC();
+    DISPATCH();
+}
+
+op_RAISE_VARARGS: {
+    TnObject *cause = oparg == 2 ? POP() : NULL;
+    TnObject *exc = oparg >= 1 ? POP() : NULL;
+    if (exc == NULL) {
+        TnObject *handled = ts->handled_exc;
+        if (handled == NULL || handled == TN_NONE) {
+            tn_err_set_str(&tn_exc_RuntimeError, "No active exception to reraise");
+            goto error;
+        }
+        tn_err_restore(tn_newref(handled));
+        goto exception_unwind;
+    }
+    tn_err_raise(exc, cause);
+    tn_decref(exc);
+    tn_xdecref(cause);
+    goto error;
+}
+
+op_LOAD_ASSERTION_ERROR:
+    PUSH(tn_newref(TN_OBJ(&tn_exc_AssertionError)));
+    DISPATCH();
+
+op_PUSH_EXC_INFO: {
+    TnObject *exc = TOP();
+    TnObject *prev = ts->handled_exc;
+    TOP() = prev != NULL ? prev : tn_newref(TN_NONE);
+    ts->handled_exc = tn_newref(exc);
+    PUSH(exc);
+    DISPATCH();
+}
+
+op_POP_EXCEPT: {
+    TnObject *prev = POP();
+    TnObject *old = ts->handled_exc;
+    ts->handled_exc = prev == TN_NONE ? NULL : prev;
+    if (prev == TN_NONE)
+        tn_decref(prev);
+    tn_xdecref(old);
+    DISPATCH();
+}
+
+op_CHECK_EXC_MATCH: {
+    TnObject *type = POP();
+    if (check_exc_match_type(type) < 0) {
+        tn_decref(type);
+        goto error;
+    }
+    int match = tn_exc_matches(TOP(), type);
+    tn_decref(type);
+    PUSH(tn_bool_from(match));
+    DISPATCH();
+}
+
+op_RERAISE: {
+    TnObject *exc = POP();
+    if (oparg) {
+        TnObject *lasti = PEEK(oparg);
+        int overflow;
+        ip = co->instr + tn_int_as_i64(lasti, &overflow) + 1;
+    }
+    tn_err_restore(exc);
+    goto exception_unwind;
+}
+
+op_BEFORE_WITH:
+op_WITH_EXCEPT_START:
+op_RETURN_GENERATOR:
+op_YIELD_VALUE:
+op_GET_YIELD_FROM_ITER:
+op_SEND:
+op_IMPORT_NAME:
+op_IMPORT_FROM:
+op_IMPORT_STAR:
+op_SETUP_ANNOTATIONS:
+op_LOAD_BUILD_CLASS:
+    tn_err_format(&tn_exc_SystemError, "opcode %s is not supported yet", tn_opcode_names[TN_OP(word)]);
+    goto error;
+
+error: {
+    /* Record where this frame was when the exception passed through it. */
+    TnObject *exc = tn_err_occurred();
+    if (exc == NULL)
+        tn_err_set_str(&tn_exc_SystemError, "error return without exception set");
+    else if (tn_exception_check(exc))
+        tn_traceback_add(exc, TN_OBJ(co), (int)(ip - co->instr - 1));
+}
+exception_unwind: {
+    tn_ssize_t index = ip - co->instr - 1;
+    const TnExcEntry *h = find_handler(co, index);
+    if (h != NULL) {
+        TnObject **base = localsplus + co->nlocalsplus;
+        while (sp > base + h->depth) {
+            TnObject *v = POP();
+            tn_xdecref(v);
+        }
+        if (h->lasti) {
+            TnObject *li = tn_int_from_i64(index);
+            if (li == NULL)
+                goto exception_unwind_frame;
+            PUSH(li);
+        }
+        PUSH(tn_err_fetch());
+        JUMPTO(h->target);
+        DISPATCH();
+    }
+exception_unwind_frame:
+    /* No handler: pop this frame and keep unwinding in the caller. */
+    frame->stack_pointer = sp;
+    TnFrame *done = frame;
+    frame = done->previous;
+    int entry = done->is_entry;
+    frame_pop(ts, done);
+    ts->frame = frame;
+    if (entry)
+        return NULL;
+    LOAD_FRAME();
+    /* The caller's ip is past its CALL instruction. */
+    TnObject *exc = tn_err_occurred();
+    if (exc != NULL && tn_exception_check(exc))
+        tn_traceback_add(exc, TN_OBJ(co), (int)(ip - co->instr - 1));
+    goto exception_unwind;
+}
+
+#undef LOAD_FRAME
+#undef SAVE_FRAME
+#undef DISPATCH
+#undef PUSH
+#undef POP
+#undef TOP
+#undef SECOND
+#undef PEEK
+#undef GETNAME
+#undef JUMPTO
+}
+
+/* ---- entry points --------------------------------------------------------------- */
+
+TnObject *tn_eval_call_function(TnObject *func, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    TnThreadState *ts = tn_tstate();
+    if (tn_enter_recursive_call("") < 0)
+        return NULL;
+    TnFrame *f = frame_for_call(ts, (TnFunction *)func, args, nargs, kwnames);
+    TnObject *res = f != NULL ? tn_eval_frame(ts, f) : NULL;
+    tn_leave_recursive_call();
+    return res;
+}
+
+TnObject *tn_eval_code(TnObject *code, TnObject *globals, TnObject *locals)
+{
+    TnThreadState *ts = tn_tstate();
+    TnCode *co = (TnCode *)code;
+    if (tn_dict_get_cstr_borrowed(globals, "__builtins__") == NULL
+        && tn_dict_set_item_cstr(globals, "__builtins__", ts->interp->builtins_module) < 0)
+        return NULL;
+    TnFrame *f = frame_push(ts, co);
+    if (f == NULL)
+        return NULL;
+    f->globals = globals;
+    f->builtins = ts->interp->builtins;
+    f->locals = tn_newref(locals);
+    return tn_eval_frame(ts, f);
+}
+
+TnObject *tn_eval_get_globals(void)
+{
+    TnFrame *f = tn_tstate()->frame;
+    return f != NULL ? f->globals : NULL;
+}
+
+TnObject *tn_eval_get_locals(void)
+{
+    TnFrame *f = tn_tstate()->frame;
+    if (f == NULL)
+        return NULL;
+    if (f->locals != NULL)
+        return tn_newref(f->locals);
+    TnObject *d = tn_dict_new();
+    if (d == NULL)
+        return NULL;
+    TnCode *co = f->code;
+    for (int i = 0; i < co->nlocalsplus; i++) {
+        TnObject *v = f->localsplus[i];
+        if (v != NULL && (co->localspluskinds[i] & (TN_LOCAL_KIND_CELL | TN_LOCAL_KIND_FREE))
+            && tn_type(v) == &tn_type_cell)
+            v = ((TnCell *)v)->ref;
+        if (v == NULL)
+            continue;
+        if (tn_dict_set_item(d, tn_tuple_get(co->localsplusnames, i), v) < 0) {
+            tn_decref(d);
+            return NULL;
+        }
+    }
+    return d;
+}

@@ -1,0 +1,120 @@
+/* core/vm/lifecycle.c — creating the interpreter and thread states,
+ * readying every static type, and the recursion guard. */
+#define _GNU_SOURCE 1   /* pthread_getattr_np */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "core/tn.h"
+#include "core/vm/lifecycle.h"
+#include "core/vm/eval.h"
+#include "core/modules/modules.h"
+
+_Thread_local TnThreadState *tn_tstate_current;
+
+/* Stack space kept in reserve below the recursion guard's limit, so that
+ * raising the RecursionError and unwinding have room. */
+#define C_STACK_RESERVE (256 * 1024)
+
+static char *stack_limit_for_current_thread(void)
+{
+    pthread_attr_t attr;
+    void *addr;
+    size_t size;
+    /* Fallback when the stack cannot be queried: allow 1 MiB below here. */
+    char *fallback = (char *)__builtin_frame_address(0) - (1 << 20);
+    if (pthread_getattr_np(pthread_self(), &attr) != 0)
+        return fallback;
+    int r = pthread_attr_getstack(&attr, &addr, &size);
+    pthread_attr_destroy(&attr);
+    if (r != 0 || size <= 2 * C_STACK_RESERVE)
+        return fallback;
+    return (char *)addr + C_STACK_RESERVE;
+}
+
+int tn_enter_recursive_call(const char *where)
+{
+    TnThreadState *ts = tn_tstate_current;
+    char probe;
+    if (ts->py_recursion_depth >= ts->interp->recursion_limit || &probe < ts->c_stack_limit) {
+        tn_err_format(&tn_exc_RecursionError, "maximum recursion depth exceeded%s", where);
+        return -1;
+    }
+    ts->py_recursion_depth++;
+    return 0;
+}
+
+static TnThreadState *thread_state_new(TnInterp *interp)
+{
+    TnThreadState *ts = tn_mem_calloc(1, sizeof(TnThreadState));
+    if (ts == NULL)
+        return NULL;
+    ts->interp = interp;
+    ts->c_stack_limit = stack_limit_for_current_thread();
+    return ts;
+}
+
+/* Every static type, readied in dependency order (bases first is handled
+ * by tn_type_ready itself). */
+static TnType *const static_types[] = {
+    &tn_type_object, &tn_type_type, &tn_type_int, &tn_type_bool, &tn_type_float,
+    &tn_type_str, &tn_type_tuple, &tn_type_list, &tn_type_dict,
+    &tn_type_dict_keys, &tn_type_dict_values, &tn_type_dict_items,
+    &tn_type_range, &tn_type_range_iterator, &tn_type_slice,
+    &tn_type_none, &tn_type_notimplemented, &tn_type_ellipsis,
+    &tn_type_function, &tn_type_cfunction, &tn_type_method, &tn_type_cell,
+    &tn_type_method_descr, &tn_type_classmethod_descr, &tn_type_getset_descr,
+    &tn_type_code, &tn_type_module, &tn_type_traceback,
+};
+
+static int ready_types(void)
+{
+    for (size_t i = 0; i < sizeof static_types / sizeof static_types[0]; i++)
+        if (tn_type_ready(static_types[i]) < 0)
+            return -1;
+    return tn_exceptions_init_types();
+}
+
+static int init_interp(TnInterp *interp)
+{
+    interp->recursion_limit = TN_RECURSION_LIMIT_DEFAULT;
+    interp->interned = tn_dict_new();
+    interp->modules = tn_dict_new();
+    if (interp->interned == NULL || interp->modules == NULL)
+        return -1;
+    if (tn_int_init_types() < 0 || tn_str_init_types() < 0 || ready_types() < 0)
+        return -1;
+    interp->memory_error = tn_exception_new(&tn_exc_MemoryError, NULL);
+    if (interp->memory_error == NULL)
+        return -1;
+    tn_set_immortal(interp->memory_error);
+    interp->builtins_module = tn_builtins_module_create();
+    if (interp->builtins_module == NULL)
+        return -1;
+    interp->builtins = tn_newref(tn_module_dict(interp->builtins_module));
+    return tn_dict_set_item_cstr(interp->modules, "builtins", interp->builtins_module);
+}
+
+int tn_runtime_init(void)
+{
+    static TnInterp main_interp;   /* the one interpreter; its fields are its state */
+    TnThreadState *ts = thread_state_new(&main_interp);
+    if (ts == NULL) {
+        fprintf(stderr, "tandem: out of memory at startup\n");
+        return -1;
+    }
+    tn_tstate_current = ts;
+    if (init_interp(&main_interp) < 0) {
+        TnObject *exc = tn_err_fetch();
+        fprintf(stderr, "tandem: runtime initialisation failed\n");
+        if (exc != NULL)
+            tn_err_print_exception(exc);
+        return -1;
+    }
+    return 0;
+}
+
+void tn_runtime_fini(void)
+{
+    fflush(stdout);
+    fflush(stderr);
+}

@@ -1,0 +1,280 @@
+/* core/vm/traceback.c — printing exceptions the way CPython's default
+ * sys.excepthook does (Python/pythonrun.c and Python/traceback.c):
+ * chained exceptions, "Traceback (most recent call last):", one entry per
+ * frame with the source line and ^ carets under the failing expression,
+ * SyntaxError's special layout, and the final "Type: message" line. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "core/tn.h"
+
+/* Read line `lineno` (1-based) of a file into a malloc'd string without its
+ * newline, or NULL.  Tracebacks are rare, so no caching. */
+static char *read_source_line(const char *filename, int lineno)
+{
+    if (filename == NULL || lineno < 1)
+        return NULL;
+    FILE *f = fopen(filename, "rb");
+    if (f == NULL)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, len = 0;
+    int line = 1, c;
+    while ((c = fgetc(f)) != EOF) {
+        if (line == lineno) {
+            if (c == '\n')
+                break;
+            if (len + 2 > cap) {
+                size_t ncap = cap ? cap * 2 : 128;
+                char *nb = realloc(buf, ncap);
+                if (nb == NULL)
+                    break;
+                buf = nb;
+                cap = ncap;
+            }
+            buf[len++] = (char)c;
+        } else if (c == '\n' && ++line > lineno) {
+            break;
+        }
+    }
+    fclose(f);
+    if (buf == NULL)
+        return line == lineno && c != EOF ? calloc(1, 1) : NULL;
+    if (len > 0 && buf[len - 1] == '\r')
+        len--;
+    buf[len] = '\0';
+    return buf;
+}
+
+/* Number of code points in the first `bytes` bytes of UTF-8 text. */
+static int utf8_chars(const char *s, int bytes)
+{
+    int n = 0;
+    for (int i = 0; i < bytes && s[i]; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+static void print_source_with_carets(FILE *out, const char *line, const TnCodePos *pos)
+{
+    int strip = 0;
+    while (line[strip] == ' ' || line[strip] == '\t' || line[strip] == '\f')
+        strip++;
+    const char *text = line + strip;
+    int text_len = (int)strlen(text);
+    while (text_len > 0 && (text[text_len - 1] == ' ' || text[text_len - 1] == '\t'))
+        text_len--;
+    fprintf(out, "    %.*s\n", text_len, text);
+    if (pos == NULL || pos->col < 0 || pos->end_col < 0 || pos->lineno < 0)
+        return;
+    int line_chars = utf8_chars(line, (int)strlen(line));
+    int start = utf8_chars(line, pos->col);
+    int end = pos->end_lineno == pos->lineno ? utf8_chars(line, pos->end_col) : line_chars;
+    int stripped_chars = utf8_chars(line, strip);
+    int text_chars = utf8_chars(text, text_len);
+    /* CPython shows carets only if they do not cover the whole line. */
+    if (end <= start || end - start >= text_chars)
+        return;
+    fprintf(out, "    %*s", start - stripped_chars, "");
+    for (int i = start; i < end; i++)
+        fputc('^', out);
+    fputc('\n', out);
+}
+
+static const char *str_or_null(TnObject *s)
+{
+    return s != NULL && tn_str_check(s) ? tn_str_utf8(s, NULL) : NULL;
+}
+
+static void print_traceback(FILE *out, TnTraceback *tb)
+{
+    fputs("Traceback (most recent call last):\n", out);
+    for (; tb != NULL; tb = tb->next) {
+        TnCode *co = (TnCode *)tb->code;
+        const char *filename = str_or_null(co->filename);
+        const char *name = str_or_null(co->name);
+        fprintf(out, "  File \"%s\", line %d, in %s\n", filename ? filename : "???", tb->lineno,
+                name ? name : "???");
+        char *line = read_source_line(filename, tb->lineno);
+        if (line != NULL) {
+            const TnCodePos *pos = tb->lasti >= 0 && tb->lasti < co->ninstr ? &co->positions[tb->lasti] : NULL;
+            print_source_with_carets(out, line, pos);
+            free(line);
+        }
+    }
+}
+
+static long int_field(TnObject *v, long dflt)
+{
+    if (v == NULL || !tn_int_check(v))
+        return dflt;
+    int overflow;
+    int64_t x = tn_int_as_i64(v, &overflow);
+    return overflow ? dflt : (long)x;
+}
+
+/* SyntaxError layout: File line, the text with carets (offsets are 1-based
+ * character columns), then the message. */
+static void print_syntax_error_location(FILE *out, TnSyntaxErrorObject *se)
+{
+    const char *filename = str_or_null(se->filename);
+    long lineno = int_field(se->lineno, -1);
+    fprintf(out, "  File \"%s\", line %ld\n", filename ? filename : "<string>", lineno);
+    const char *text = str_or_null(se->text);
+    if (text == NULL)
+        return;
+    long offset = int_field(se->offset, -1) - 1;
+    long end_offset = int_field(se->end_offset, -1) - 1;
+    long end_lineno = int_field(se->end_lineno, lineno);
+    /* Work in code points, as the offsets are. */
+    TnObject *t = se->text;
+    tn_ssize_t n = tn_str_length(t);
+    tn_ssize_t strip = 0;
+    while (strip < n) {
+        uint32_t c = tn_str_read(t, strip);
+        if (c != ' ' && c != '\t' && c != '\f')
+            break;
+        strip++;
+    }
+    tn_ssize_t len = n;
+    while (len > strip && (tn_str_read(t, len - 1) == '\n' || tn_str_read(t, len - 1) == '\r'))
+        len--;
+    TnObject *shown = tn_str_substring(t, strip, len);
+    if (shown == NULL) {
+        tn_err_clear();
+        return;
+    }
+    fprintf(out, "    %s\n", tn_str_utf8(shown, NULL));
+    tn_decref(shown);
+    offset -= strip;
+    end_offset -= strip;
+    if (offset < 0)
+        return;
+    if (offset > len - strip)
+        offset = len - strip;
+    long carets = 1;
+    if (end_lineno == lineno && end_offset > offset)
+        carets = end_offset - offset;
+    else if (end_lineno > lineno)
+        carets = (long)(len - strip) - offset;
+    if (carets < 1)
+        carets = 1;
+    fprintf(out, "    %*s", (int)offset, "");
+    for (long i = 0; i < carets; i++)
+        fputc('^', out);
+    fputc('\n', out);
+}
+
+/* "ValueError: msg" / "ValueError" / "mod.Error: msg". */
+static void print_exception_line(FILE *out, TnObject *exc)
+{
+    TnType *tp = tn_type(exc);
+    if (tp->flags & TN_TPFLAGS_HEAPTYPE) {
+        TnObject *mod = tp->dict ? tn_dict_get_cstr_borrowed(tp->dict, "__module__") : NULL;
+        const char *m = str_or_null(mod);
+        if (m != NULL && strcmp(m, "builtins") != 0 && strcmp(m, "__main__") != 0)
+            fprintf(out, "%s.", m);
+    }
+    fputs(tp->name, out);
+    TnObject *msg;
+    if (tn_object_type_check(exc, &tn_exc_SyntaxError)) {
+        TnObject *m = ((TnSyntaxErrorObject *)exc)->msg;
+        msg = m != NULL ? tn_object_str(m) : tn_object_str(exc);
+    } else {
+        msg = tn_object_str(exc);
+    }
+    if (msg == NULL) {
+        tn_err_clear();
+        fputs(": <exception str() failed>\n", out);
+        return;
+    }
+    const char *s = tn_str_utf8(msg, NULL);
+    if (s != NULL && s[0] != '\0')
+        fprintf(out, ": %s", s);
+    fputc('\n', out);
+    tn_decref(msg);
+}
+
+static void print_one(FILE *out, TnObject *exc)
+{
+    TnBaseException *e = (TnBaseException *)exc;
+    if (e->traceback != NULL)
+        print_traceback(out, (TnTraceback *)e->traceback);
+    if (tn_object_type_check(exc, &tn_exc_SyntaxError))
+        print_syntax_error_location(out, (TnSyntaxErrorObject *)exc);
+    print_exception_line(out, exc);
+}
+
+#define MAX_CHAIN 100
+
+static void print_chain(FILE *out, TnObject *exc, TnObject **seen, int nseen)
+{
+    if (nseen >= MAX_CHAIN)
+        return;
+    seen[nseen++] = exc;
+    TnBaseException *e = (TnBaseException *)exc;
+    TnObject *next = NULL;
+    const char *sep = NULL;
+    if (e->cause != NULL) {
+        next = e->cause;
+        sep = "\nThe above exception was the direct cause of the following exception:\n\n";
+    } else if (e->context != NULL && !e->suppress_context) {
+        next = e->context;
+        sep = "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+    for (int i = 0; next != NULL && i < nseen; i++)
+        if (seen[i] == next)
+            next = NULL;
+    if (next != NULL) {
+        print_chain(out, next, seen, nseen);
+        fputs(sep, out);
+    }
+    print_one(out, exc);
+}
+
+void tn_err_print_exception(TnObject *exc)
+{
+    TnObject *seen[MAX_CHAIN];
+    fflush(stdout);
+    print_chain(stderr, exc, seen, 0);
+    fflush(stderr);
+}
+
+/* SystemExit(code): None -> 0, int -> that code, anything else is printed
+ * to stderr and gives 1 (CPython's handle_system_exit). */
+static int system_exit_code(TnObject *exc)
+{
+    TnObject *code = ((TnSystemExitObject *)exc)->code;
+    if (code == NULL || code == TN_NONE)
+        return 0;
+    if (tn_int_check(code)) {
+        int overflow;
+        int64_t v = tn_int_as_i64(code, &overflow);
+        return overflow ? -1 : (int)v;
+    }
+    TnObject *s = tn_object_str(code);
+    fflush(stdout);
+    if (s != NULL) {
+        fprintf(stderr, "%s\n", tn_str_utf8(s, NULL));
+        tn_decref(s);
+    } else {
+        tn_err_clear();
+    }
+    return 1;
+}
+
+int tn_err_handle_uncaught(void)
+{
+    TnObject *exc = tn_err_fetch();
+    if (exc == NULL)
+        return 0;
+    int code;
+    if (tn_object_type_check(exc, &tn_exc_SystemExit)) {
+        code = system_exit_code(exc);
+    } else {
+        tn_err_print_exception(exc);
+        code = 1;
+    }
+    tn_decref(exc);
+    return code;
+}
