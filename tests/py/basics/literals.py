@@ -1,0 +1,12 @@
+# basic literal forms
+print(0, 1, -1, 123456789)
+print(0x1F, 0o17, 0b1011, 0X10, 0O7, 0B11)
+print(1_000_000, 0x_ff, 0b_1010_1010)
+print(1.5, .5, 5., 1e3, 1E-3, 1_0.2_5)
+print(True, False, None)
+print('single', "double")
+print([], (), {})
+print([1, 2], (1,), (1, 2), {"k": "v"})
+print(isinstance(1, int), isinstance(1.0, float), isinstance("", str))
+print(isinstance(True, bool), isinstance(None, int))
+print(00, 0_0)

@@ -1,0 +1,3 @@
+# no trailing newline at end of file
+print("first")
+print("last")  # comment

@@ -1,0 +1,11 @@
+# print() with various argument counts and types
+print("hello")
+print("a", "b", "c")
+print(1, 2, 3)
+print()
+print("empty line above")
+print(1, "two", 3.0, True, None)
+print("x" , 42)
+print(-5, +5, -0)
+print("tab\there")
+print("newline\ninside")

@@ -1,0 +1,11 @@
+# float() as a builtin
+print(float(1), float(-1), float(0))
+print(float("3.25"), float(" 7 "), float("-1e-3"))
+print(float(True), float("inf"), float("-Infinity"))
+print(float(2 ** 60))
+print(float("123456789.123456789"))
+x = float("0.1") + float("0.2")
+print(x)
+print(isinstance(float(1), float))
+print(float(float(2)))
+print(float("1_0"), float("  .25"))

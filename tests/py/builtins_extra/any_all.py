@@ -1,0 +1,11 @@
+# any() and all()
+print(any([]), all([]))
+print(any([0, 0, 1]), all([1, 1, 0]))
+print(any([0, "", None]), all([1, "a", [0]]))
+print(any("abc"), all(""))
+nums = [2, 4, 6, 7]
+print(all([n % 2 == 0 for n in nums]))
+print(any([n > 6 for n in nums]))
+print(any([n > 100 for n in nums]))
+print(all(range(1, 5)), all(range(0, 5)))
+print(any({"k": 0}), any({}))

@@ -1,0 +1,18 @@
+# list(), tuple(), dict() constructors
+print(list(), tuple(), dict())
+print(list("abc"), tuple("abc"))
+print(list((1, 2)), tuple([1, 2]))
+print(list(range(4)), tuple(range(2, 5)))
+print(list({"a": 1, "b": 2}), list({"a": 1}.items()))
+print(dict([("a", 1), ("b", 2)]))
+print(dict(x=1, y=2))
+print(dict({"k": "v"}, extra=True))
+print(dict([["p", 0]]))
+original = [1, 2]
+copy = list(original)
+copy.append(3)
+print(original, copy)
+print(bool(), int(), float(), str() == "")
+print(bool(0), bool(3), bool(""), bool("x"), bool([]), bool(None), bool(float("nan")), bool((0,)))
+print(type(1) is int, type(True) is bool, type(1.0) is float, type(10 / 2) is float)
+print(type(None) is type(None), type("") is str, type([]) is list, type(round(2.0)) is int)

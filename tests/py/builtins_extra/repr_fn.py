@@ -1,0 +1,11 @@
+# repr() of builtin values
+print(repr(1), repr(-2), repr(0.1), repr(1e16), repr(-0.0))
+print(repr("plain"), repr("it's"), repr('say "x"'), repr("both ' \""))
+print(repr("tab\there\n"), repr("\x00\x7f\u00e9\u200b"))
+print(repr([1, "a", None]), repr((1,)), repr({"k": 2.5}))
+print(repr(True), repr(None))
+print(repr(range(0, 5, 2)))
+print(repr(""), repr("\\"))
+s = repr("x")
+print(len(s), s[0], s[-1])
+print(repr(float("inf")), repr(float("nan")))

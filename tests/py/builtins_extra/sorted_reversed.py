@@ -1,0 +1,17 @@
+# sorted() and reversed()
+data = [5, 3, 8, 1]
+print(sorted(data), data)
+print(sorted(data, reverse=True))
+print(sorted("banana"))
+print(sorted(("b", "a", "c")))
+print(sorted({"z": 1, "a": 2}))
+print(sorted(["bb", "a", "ccc"], key=len))
+print(sorted([-3, 2, -1], key=abs, reverse=True))
+print(sorted([(1, "b"), (0, "z"), (1, "a")]))
+print(sorted([]))
+print(list(reversed([1, 2, 3])))
+print(list(reversed("abc")))
+print(list(reversed(range(5))))
+print(list(reversed((1, 2))))
+for x in reversed(["last", "middle", "first"]):
+    print(x)

@@ -1,0 +1,25 @@
+# and/or return operands; short-circuit evaluation
+print(1 and 2)
+print(0 and 2)
+print(1 or 2)
+print(0 or 2)
+print(None or "default")
+print("" or [] or 0)
+print("a" and "b" and "c")
+print("a" and "" and "c")
+print([] and undefined_name_never_evaluated)
+print(1 or undefined_name_never_evaluated)
+print(not 1, not 0, not "", not [1])
+calls = []
+def t(v):
+    calls.append(v)
+    return v
+r = t(0) and t(1)
+print(r, calls)
+calls.clear()
+r = t(0) or t(2) or t(3)
+print(r, calls)
+calls.clear()
+r = t(1) and t(2) and t(0) and t(4)
+print(r, calls)
+print(True and 3, False or 0.0)

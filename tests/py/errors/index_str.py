@@ -1,0 +1,4 @@
+# string index out of range
+s = "abc"
+print(s[2])
+print(s[3])

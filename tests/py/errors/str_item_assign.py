@@ -1,0 +1,4 @@
+# strings are immutable
+s = "hello"
+print(s[0])
+s[0] = "j"

@@ -1,0 +1,3 @@
+# assignment to a literal
+print("this never runs")
+1 = x

@@ -1,0 +1,4 @@
+# missing colon
+print("this never runs")
+if True
+    print("x")

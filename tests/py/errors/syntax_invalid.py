@@ -1,0 +1,3 @@
+# invalid syntax
+print("this never runs")
+x = 1 +* 2

@@ -1,0 +1,3 @@
+# unclosed parenthesis
+print("this never runs")
+x = (1,

@@ -1,0 +1,4 @@
+# unexpected indent
+print("this never runs")
+x = 1
+    y = 2

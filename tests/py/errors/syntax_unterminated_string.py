@@ -1,0 +1,3 @@
+# unterminated string literal
+print("this never runs")
+s = "abc

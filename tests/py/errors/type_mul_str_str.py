@@ -1,0 +1,3 @@
+# multiplying two strings
+print("ab" * 2)
+print("ab" * "2")

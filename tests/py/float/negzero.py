@@ -1,0 +1,18 @@
+# negative zero
+nz = -0.0
+print(nz)
+print([nz])
+print(nz == 0.0)
+print(0.0 * -1)
+print(-0.0 + 0.0)
+print(-0.0 - 0.0)
+print(-0.0 * -0.0)
+print(abs(-0.0))
+print(-(0.0))
+print(str(-0.0))
+print(1 / float("-inf"))
+print(round(-0.4))
+print(round(-0.4, 1))
+print(float("-0.0"))
+print(-0.0 // 1)
+print(-1e-320 * 1e-10)

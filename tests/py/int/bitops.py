@@ -1,0 +1,32 @@
+# bitwise operators on non-negative and negative ints
+a = 0b1100
+b = 0b1010
+print("a & b =", a & b)
+print("a | b =", a | b)
+print("a ^ b =", a ^ b)
+print("~a =", ~a)
+print("~0 =", ~0, " ~-1 =", ~-1)
+print("1 << 10 =", 1 << 10)
+print("1 << 62 =", 1 << 62)
+print("1024 >> 3 =", 1024 >> 3)
+print("-1 >> 1 =", -1 >> 1)
+print("-16 >> 2 =", -16 >> 2)
+print("-17 >> 2 =", -17 >> 2)
+print("-1 << 4 =", -1 << 4)
+print("5 >> 100 =", 5 >> 100)
+print("-5 >> 100 =", -5 >> 100)
+print("-6 & 7 =", -6 & 7)
+print("-6 | 1 =", -6 | 1)
+print("-6 ^ -1 =", -6 ^ -1)
+print("0xFF & -256 =", 0xFF & -256)
+x = 1
+x <<= 5
+print("x <<= 5 ->", x)
+x >>= 2
+print("x >>= 2 ->", x)
+x |= 1
+print("x |= 1 ->", x)
+x &= 3
+print("x &= 3 ->", x)
+x ^= 0xF
+print("x ^= 0xF ->", x)

@@ -1,0 +1,16 @@
+# string comparisons are lexicographic by code point
+print("abc" == "abc", "abc" != "abd")
+print("abc" < "abd", "abc" < "ab", "ab" < "abc")
+print("Z" < "a", "a" < "b")
+print("" < "a", "a" > "")
+print("apple" <= "apple", "apple" >= "banana")
+print("10" < "9")
+print("é" > "z")
+print("a" < "b" < "c")
+print("abc" == "ABC")
+print("abc" == "ABC".lower())
+words = ["pear", "Apple", "banana", "apple", "Banana"]
+words.sort()
+print(words)
+print(max(words), min(words))
+print("x" == 1, "1" == 1)

@@ -1,0 +1,15 @@
+# strip family and case conversion
+s = "   padded text \t\n"
+print("[" + s.strip() + "]")
+print("[" + s.lstrip() + "]")
+print("[" + s.rstrip() + "]")
+print("xxhixx".strip("x"))
+print("abcHELLOcba".strip("abc"))
+print("<<tag>>".lstrip("<"), "<<tag>>".rstrip(">"))
+print("Hello World".upper())
+print("Hello World".lower())
+print("straße".upper())
+print("ÀÉÎ".lower())
+print("MiXeD 123".upper(), "MiXeD 123".lower())
+print("".strip() == "")
+print("   ".strip() == "")
