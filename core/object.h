@@ -281,7 +281,10 @@ typedef struct TnSequenceMethods {
     tn_lenfunc length;
     tn_binaryfunc concat;
     tn_ssizeargfunc repeat;
-    tn_ssizeargfunc item;            /* index already normalised? no: raw, slot handles negatives */
+    /* The abstract layer (tn_object_getitem) adds the length to a negative
+     * index first, as CPython's PySequence_GetItem does; slots called
+     * directly must still reject indexes outside [0, len). */
+    tn_ssizeargfunc item;
     tn_ssizeobjargproc ass_item;     /* value NULL = delete */
     tn_objobjproc contains;          /* 1, 0, or -1 with exception */
     tn_binaryfunc inplace_concat;

@@ -99,6 +99,11 @@ TnObject *tn_object_richcompare(TnObject *a, TnObject *b, int op)
     TnType *ta = tn_type(a), *tb = tn_type(b);
     TnObject *res;
     int checked_reverse = 0;
+    /* Scalars cannot recurse: compare them without the recursion guard, as
+     * CPython's specialised COMPARE_OP does, so that deep Python recursion
+     * fails at the call ("maximum recursion depth exceeded"), not here. */
+    if (ta == tb && (ta == &tn_type_int || ta == &tn_type_float || ta == &tn_type_str))
+        return ta->richcompare(a, b, op);
     if (tn_enter_recursive_call(" in comparison") < 0)
         return NULL;
     /* A subclass that overrides the comparison gets the first try. */
@@ -770,7 +775,8 @@ TnObject *tn_call_method_cstr(TnObject *obj, const char *name, TnObject *const *
     TnObject *res;
     if (r == 1) {
         buf[0] = obj;
-        memcpy(buf + 1, args, sizeof(TnObject *) * (size_t)nargs);
+        if (nargs > 0)
+            memcpy(buf + 1, args, sizeof(TnObject *) * (size_t)nargs);
         res = tn_call(meth, buf, nargs + 1, NULL);
     } else {
         res = tn_call(meth, args, nargs, NULL);

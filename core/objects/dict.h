@@ -62,11 +62,35 @@ int tn_dict_next(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value)
 TnObject *tn_dict_copy(TnObject *d);
 int tn_dict_update(TnObject *d, TnObject *other);      /* dict.update(other): mapping or pairs */
 /* f(**m) merge: duplicate key is TypeError "f() got multiple values for keyword argument 'k'"
- * (the caller formats the function name); override=0 means error on duplicates. */
+ * (the caller formats the function name); override=0 means error on duplicates.
+ * override != 0: other's values replace d's.  override == 0: a key already in
+ * d raises KeyError(key) (the caller turns it into the TypeError, as CPython's
+ * DICT_MERGE does).  other is a dict or any object with keys() and
+ * __getitem__ (AttributeError from the missing keys() otherwise). */
 int tn_dict_merge(TnObject *d, TnObject *other, int override);
 TnObject *tn_dict_keys_list(TnObject *d);
 TnObject *tn_dict_values_list(TnObject *d);
 TnObject *tn_dict_items_list(TnObject *d);
 void tn_dict_clear(TnObject *d);
+
+/* ---- additions (containers task) --------------------------------------- */
+
+/* Iterator types (dictviews.c). */
+extern TnType tn_type_dict_keyiterator, tn_type_dict_valueiterator, tn_type_dict_itemiterator;
+extern TnType tn_type_dict_reversekeyiterator, tn_type_dict_reversevalueiterator,
+    tn_type_dict_reverseitemiterator;
+/* A view (tp: tn_type_dict_keys/values/items) on dict d.  New ref or NULL. */
+TnObject *tn_dictview_new(TnObject *d, TnType *tp);
+/* An iterator of type tp (one of the six above) over dict d.  New ref or NULL. */
+TnObject *tn_dictiter_new(TnObject *d, TnType *tp);
+/* For dictviews.c: the number of entry slots in use (live and deleted), and
+ * entry i (NULL when i is out of range; key/value NULL when deleted).  Lock held. */
+tn_ssize_t tn_dict_nentries_lock_held(TnObject *d);
+TnDictEntry *tn_dict_entry_lock_held(TnObject *d, tn_ssize_t i);
+/* Drop n references (refs[n-1] first; NULLs skipped), tearing down exact
+ * lists, tuples and dicts that die with them iteratively, so deeply nested
+ * containers do not recurse in C (used by the list/tuple/dict deallocators;
+ * CPython's trashcan covers the same case). */
+void tn_dealloc_refs(TnObject *const *refs, tn_ssize_t n);
 
 #endif

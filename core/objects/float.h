@@ -29,4 +29,18 @@ static inline bool tn_float_check(const TnObject *op)
     return op->type == &tn_type_float || tn_type_is_subtype(op->type, &tn_type_float);
 }
 
+/* Flags of tn_float_to_string (CPython's Py_DTSF_*). */
+#define TN_DTSF_SIGN      0x01   /* always add the sign */
+#define TN_DTSF_ADD_DOT_0 0x02   /* "1.0" rather than "1" for integral values */
+#define TN_DTSF_ALT       0x04   /* '#' alternate form */
+#define TN_DTSF_NO_NEG_0  0x08   /* 'z': negative zero becomes zero */
+/* CPython's PyOS_double_to_string: code is 'e', 'E', 'f', 'F', 'g', 'G' or
+ * 'r' (repr; precision ignored).  Returns a tn_mem_alloc'd string the
+ * caller frees with tn_mem_free, or NULL with MemoryError. */
+char *tn_float_to_string(double v, char code, int precision, int flags);
+/* round(x, ndigits) (float.__round__): ndigits NULL or None returns an int
+ * (half to even; ValueError for NaN, OverflowError for infinities);
+ * otherwise a float correctly rounded to ndigits decimal places. */
+TnObject *tn_float_round(double x, TnObject *ndigits);
+
 #endif

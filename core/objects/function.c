@@ -222,7 +222,8 @@ static TnObject *method_call(TnObject *callable, TnObject *const *args, tn_ssize
             return tn_err_no_memory();
     }
     buf[0] = m->self;
-    memcpy(buf + 1, args, sizeof(TnObject *) * (size_t)total);
+    if (total > 0)
+        memcpy(buf + 1, args, sizeof(TnObject *) * (size_t)total);
     TnObject *res = tn_call(m->func, buf, nargs + 1, kwnames);
     if (buf != small)
         tn_mem_free(buf);

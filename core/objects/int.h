@@ -45,4 +45,14 @@ double tn_int_as_double(TnObject *op);
 TnObject *tn_int_to_str(TnObject *op, int base);
 int tn_int_init_types(void);   /* small-int cache; called once at startup */
 
+/* hash(n): n mod (2**61 - 1) with the sign of n, -1 mapped to -2 (CPython). */
+tn_hash_t tn_int_hash(TnObject *op);
+/* The int richcompare slot: NotImplemented unless both are ints. */
+TnObject *tn_int_richcompare(TnObject *a, TnObject *b, int op);
+/* round(x, ndigits) for an int x; ndigits NULL or None returns int(x).
+ * Negative ndigits round half to even: round(1250, -2) == 1200. */
+TnObject *tn_int_round(TnObject *x, TnObject *ndigits);
+/* bool's number slots (int's, with & | ^ returning bools). */
+extern const TnNumberMethods tn_bool_as_number;
+
 #endif

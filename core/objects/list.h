@@ -33,11 +33,21 @@ static inline TnObject *tn_list_get_lock_held(TnObject *op, tn_ssize_t i) { retu
 /* New reference to item i (negative indexes NOT normalised); NULL + IndexError. */
 TnObject *tn_list_get_item_ref(TnObject *op, tn_ssize_t i);
 int tn_list_append(TnObject *op, TnObject *item);          /* increfs item; 0 / -1 */
+/* item_steal is consumed even when appending fails. */
 int tn_list_append_steal(TnObject *op, TnObject *item_steal);
 int tn_list_extend(TnObject *op, TnObject *iterable);
 TnObject *tn_list_as_tuple(TnObject *op);
 TnObject *tn_list_from_iterable(TnObject *iterable);      /* list(iterable) */
 /* Stable sort in place; key may be NULL.  0 / -1. */
 int tn_list_sort(TnObject *op, TnObject *key, int reverse);
+
+/* ---- additions (containers task) --------------------------------------- */
+
+extern TnType tn_type_list_iterator, tn_type_list_reverseiterator;
+/* CPython's PySequence_Fast as a tuple nobody else can mutate: v itself if
+ * an exact tuple, else a new tuple of v's items (a list is copied under its
+ * lock, any other iterable is iterated).  A TypeError from iter(v) is
+ * replaced by TypeError(type_error_msg).  New ref or NULL. */
+TnObject *tn_list_fast_tuple(TnObject *v, const char *type_error_msg);
 
 #endif

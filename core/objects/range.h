@@ -4,10 +4,15 @@
 
 #include "core/object.h"
 
+/* length is the number of items as an unsigned 64-bit count stored in the
+ * int64_t field: ranges such as range(-2**63, 2**63-1) have more than
+ * INT64_MAX items (len() raises OverflowError for them, as CPython does).
+ * Read it with tn_range_ulength(). */
 typedef struct TnRange {
     TnObject ob;
     int64_t start, stop, step, length;
 } TnRange;
+static inline uint64_t tn_range_ulength(const TnRange *r) { return (uint64_t)r->length; }
 
 typedef struct TnSlice {
     TnObject ob;
@@ -27,5 +32,28 @@ int tn_slice_indices(TnObject *slice, tn_ssize_t length, tn_ssize_t *start,
 
 /* Generic iterator over any object with sq_item (iter() fallback, stops at IndexError). */
 TnObject *tn_seqiter_new(TnObject *seq);
+
+/* ---- additions (containers task) --------------------------------------- */
+
+extern TnType tn_type_seqiter;            /* "iterator" */
+
+/* o may be used as a sequence index: an int, or its type has __index__. */
+static inline bool tn_slice_index_check(const TnObject *o)
+{
+    const TnType *tp = o->type;
+    return (tp->flags & TN_TPFLAGS_INT_SUBCLASS) != 0
+        || (tp->as_number != NULL && tp->as_number->index != NULL);
+}
+/* The two halves of tn_slice_indices, for callers that must resolve the
+ * bounds (which may run __index__) before taking a container's lock and
+ * clip them against the length afterwards.  Unpack: CPython's PySlice_Unpack
+ * (0 / -1).  Adjust: PySlice_AdjustIndices, returns the slice length. */
+int tn_slice_unpack(TnObject *slice, tn_ssize_t *start, tn_ssize_t *stop, tn_ssize_t *step);
+tn_ssize_t tn_slice_adjust_indices(tn_ssize_t length, tn_ssize_t *start, tn_ssize_t *stop,
+                                   tn_ssize_t step);
+/* A start/stop argument of index() methods (CPython's
+ * _PyEval_SliceIndexNotNone): clipped to the ssize range; TypeError "slice
+ * indices must be integers or have an __index__ method".  0 / -1. */
+int tn_slice_index_not_none(TnObject *v, tn_ssize_t *out);
 
 #endif

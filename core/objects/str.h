@@ -89,7 +89,76 @@ int tn_strw_puts(TnStrWriter *w, const char *utf8);               /* valid UTF-8
 int tn_strw_putn(TnStrWriter *w, const char *utf8, tn_ssize_t n);
 int tn_strw_put_str(TnStrWriter *w, TnObject *s);                 /* a str object */
 int tn_strw_put_repr(TnStrWriter *w, TnObject *obj);              /* repr(obj) */
+int tn_strw_put_repeat(TnStrWriter *w, uint32_t cp, tn_ssize_t n);  /* cp n times (n <= 0: none) */
+int tn_strw_put_substr(TnStrWriter *w, TnObject *s, tn_ssize_t start, tn_ssize_t end);  /* s[start:end] */
 TnObject *tn_strw_finish(TnStrWriter *w);                         /* new str; writer reset */
 void tn_strw_discard(TnStrWriter *w);
+
+/* ---- shared by the str implementation files (str*.c, format.c) -------- */
+
+/* Store code point cp at index i of a fresh string (kind must fit cp). */
+static inline void tn_str_write(TnObject *op, tn_ssize_t i, uint32_t cp)
+{
+    TnStr *s = (TnStr *)op;
+    switch (s->kind) {
+    case 1: ((uint8_t *)(s + 1))[i] = (uint8_t)cp; break;
+    case 2: ((uint16_t *)(s + 1))[i] = (uint16_t)cp; break;
+    default: ((uint32_t *)(s + 1))[i] = cp; break;
+    }
+}
+static inline int tn_str_kind(const TnObject *op) { return ((const TnStr *)op)->kind; }
+/* The largest code point of s (0 for the empty string). */
+uint32_t tn_str_max_char(TnObject *s);
+/* A string from n code units of the given kind (1, 2 or 4); the result has
+ * the canonical (smallest) kind.  New ref or NULL. */
+TnObject *tn_str_from_kind_data(int kind, const void *data, tn_ssize_t n);
+/* Return s, or an exact-str copy of it when s is a subclass instance. */
+TnObject *tn_str_exact_ref(TnObject *s);
+/* Find needle in hay[start:end] (forward, or backward when reverse).
+ * Returns the index or -1. */
+tn_ssize_t tn_str_find_sub(TnObject *hay, TnObject *needle, tn_ssize_t start,
+                           tn_ssize_t end, int reverse);
+/* str.format(*args, **kwargs) core: kwargs is NULL or a mapping.  args ==
+ * NULL with nargs < 0 means format_map (positional fields are an error). */
+TnObject *tn_str_format_impl(TnObject *fmt, TnObject *const *args, tn_ssize_t nargs,
+                             TnObject *kwargs);
+/* printf-style formatting, fmt % args (CPython's PyUnicode_Format): args is
+ * a tuple, a mapping (for %(key)s) or a single value. */
+TnObject *tn_str_printf(TnObject *fmt, TnObject *args);
+/* Type objects of the str iterators. */
+extern TnType tn_type_str_iterator, tn_type_str_ascii_iterator;
+/* str.method table (str_methods.c). */
+extern const TnMethodDef tn_str_methods[];
+/* Format mini-language entry points (format.c).  spec is a str. */
+TnObject *tn_format_int(TnObject *v, TnObject *spec);
+TnObject *tn_format_float(TnObject *v, TnObject *spec);
+TnObject *tn_format_str(TnObject *v, TnObject *spec);
+
+/* ---- Unicode character database (str_unicode.c, generated) ------------- */
+#define TN_UC_ALPHA          0x0001
+#define TN_UC_DECIMAL        0x0002
+#define TN_UC_DIGIT          0x0004
+#define TN_UC_NUMERIC        0x0008
+#define TN_UC_SPACE          0x0010
+#define TN_UC_PRINTABLE      0x0020
+#define TN_UC_XID_START      0x0040
+#define TN_UC_XID_CONTINUE   0x0080
+#define TN_UC_UPPER          0x0100
+#define TN_UC_LOWER          0x0200
+#define TN_UC_TITLE          0x0400
+#define TN_UC_CASED          0x0800
+#define TN_UC_CASE_IGNORABLE 0x1000
+#define TN_UC_LINEBREAK      0x2000
+unsigned tn_unicode_flags(uint32_t cp);
+int tn_unicode_decimal(uint32_t cp);      /* 0..9 or -1 */
+int tn_unicode_digit(uint32_t cp);        /* 0..9 or -1 */
+/* which: 0 upper, 1 lower, 2 title, 3 casefold.  Fills 1..3 code points. */
+int tn_unicode_case_map(uint32_t cp, int which, uint32_t out[3]);
+static inline bool tn_unicode_isspace(uint32_t cp)
+{
+    if (cp < 128)
+        return cp == ' ' || (cp >= 0x09 && cp <= 0x0d) || (cp >= 0x1c && cp <= 0x1f);
+    return (tn_unicode_flags(cp) & TN_UC_SPACE) != 0;
+}
 
 #endif

@@ -297,7 +297,8 @@ static TnFrame *frame_for_call(TnThreadState *ts, TnFunction *fn, TnObject *cons
     f->globals = fn->globals;
     f->builtins = fn->builtins;
     /* Fast path: exact positional match, no varargs or varkeywords. */
-    if (kwnames == NULL && nargs == co->argcount && !(co->flags & (TN_CO_VARARGS | TN_CO_VARKEYWORDS))) {
+    if (kwnames == NULL && nargs == co->argcount && co->kwonlyargcount == 0
+        && !(co->flags & (TN_CO_VARARGS | TN_CO_VARKEYWORDS))) {
         for (tn_ssize_t i = 0; i < nargs; i++)
             f->localsplus[i] = tn_newref(args[i]);
     } else if (bind_arguments(fn, f->localsplus, args, nargs, kwnames) < 0) {
@@ -602,6 +603,97 @@ static const TnExcEntry *find_handler(TnCode *co, tn_ssize_t i)
     return NULL;
 }
 
+/* ---- imports ------------------------------------------------------------------
+ *
+ * The first slice imports only modules that already exist in sys.modules
+ * (the builtin modules: sys, builtins).  Finding and loading modules from
+ * .py files, packages and relative imports come with the import system. */
+
+static TnObject *import_name(TnFrame *f, TnObject *name, TnObject *fromlist, TnObject *level)
+{
+    int overflow;
+    if (tn_int_check(level) && tn_int_as_i64(level, &overflow) > 0)
+        return tn_err_format(&tn_exc_ImportError, "attempted relative import with no known parent package");
+    TnObject *modules = tn_interp()->modules;
+    TnObject *m = tn_dict_get_str_borrowed(modules, name);
+    if (m == NULL) {
+        return tn_err_format(&tn_exc_ModuleNotFoundError, "No module named '%U'", name);
+    }
+    bool has_from = fromlist != TN_NONE && tn_object_is_true(fromlist) > 0;
+    const char *s = tn_str_utf8(name, NULL);
+    const char *dot = s != NULL ? strchr(s, '.') : NULL;
+    if (has_from || dot == NULL)
+        return tn_newref(m);
+    /* `import a.b` binds the top-level package. */
+    TnObject *top = tn_str_from_utf8(s, dot - s);
+    if (top == NULL)
+        return NULL;
+    TnObject *tm = tn_dict_get_str_borrowed(modules, top);
+    tn_decref(top);
+    if (tm == NULL)
+        return tn_err_format(&tn_exc_ModuleNotFoundError, "No module named '%U'", name);
+    return tn_newref(tm);
+}
+
+static TnObject *import_from(TnObject *module, TnObject *name)
+{
+    TnObject *v;
+    int r = tn_object_lookup_attr(module, name, &v);
+    if (r != 0)
+        return r > 0 ? v : NULL;
+    TnObject *modname = tn_object_getattr_cstr(module, "__name__");
+    if (modname == NULL || !tn_str_check(modname)) {
+        tn_err_clear();
+        tn_xdecref(modname);
+        return tn_err_format(&tn_exc_ImportError, "cannot import name '%U' from '<unknown module name>' (unknown location)", name);
+    }
+    tn_err_format(&tn_exc_ImportError, "cannot import name '%U' from '%U' (unknown location)", name, modname);
+    tn_decref(modname);
+    return NULL;
+}
+
+/* from m import *: __all__ if present, else every name not starting with '_'. */
+static int import_star(TnObject *locals, TnObject *module)
+{
+    TnObject *all;
+    int r = tn_object_lookup_attr(module, tn_str_intern_cstr("__all__"), &all);
+    if (r < 0)
+        return -1;
+    TnObject *dict = NULL;
+    if (all == NULL) {
+        r = tn_object_lookup_attr(module, tn_str_intern_cstr("__dict__"), &dict);
+        if (r <= 0) {
+            if (r == 0)
+                tn_err_set_str(&tn_exc_ImportError, "from-import-* object has no __dict__ and no __all__");
+            return -1;
+        }
+        all = tn_dict_keys_list(dict);
+        if (all == NULL) {
+            tn_decref(dict);
+            return -1;
+        }
+    }
+    TnObject *it = tn_object_get_iter(all);
+    int result = it != NULL ? 0 : -1;
+    TnObject *name;
+    while (it != NULL && (name = tn_iter_next(it)) != NULL) {
+        bool skip = dict != NULL && tn_str_check(name) && tn_str_length(name) > 0 && tn_str_read(name, 0) == '_';
+        TnObject *v = skip ? NULL : tn_object_getattr(module, name);
+        if (!skip && (v == NULL || tn_object_setitem(locals, name, v) < 0))
+            result = -1;
+        tn_xdecref(v);
+        tn_decref(name);
+        if (result < 0)
+            break;
+    }
+    if (result == 0 && tn_err_occurred())
+        result = -1;
+    tn_xdecref(it);
+    tn_decref(all);
+    tn_xdecref(dict);
+    return result;
+}
+
 /* ---- the loop ----------------------------------------------------------------- */
 
 #define EVAL_CHECK_PERIODIC() \
@@ -649,7 +741,7 @@ static TnObject *tn_eval_frame(TnThreadState *ts, TnFrame *frame)
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-(tn_ssize_t)(n)])
 #define GETNAME(i) tn_tuple_get(names, (i))
 #define JUMPTO(target) (ip = co->instr + (target))
 
@@ -1482,15 +1574,43 @@ op_RERAISE: {
     goto exception_unwind;
 }
 
+op_IMPORT_NAME: {
+    TnObject *fromlist = POP();
+    TnObject *level = TOP();
+    TnObject *m = import_name(frame, GETNAME(oparg), fromlist, level);
+    tn_decref(fromlist);
+    if (m == NULL)
+        goto error;
+    TOP() = m;
+    tn_decref(level);
+    DISPATCH();
+}
+
+op_IMPORT_FROM: {
+    TnObject *v = import_from(TOP(), GETNAME(oparg));
+    if (v == NULL)
+        goto error;
+    PUSH(v);
+    DISPATCH();
+}
+
+op_IMPORT_STAR: {
+    TnObject *m = POP();
+    int r = frame->locals != NULL ? import_star(frame->locals, m) : -1;
+    if (frame->locals == NULL)
+        tn_err_set_str(&tn_exc_SyntaxError, "import * only allowed at module level");
+    tn_decref(m);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
+
 op_BEFORE_WITH:
 op_WITH_EXCEPT_START:
 op_RETURN_GENERATOR:
 op_YIELD_VALUE:
 op_GET_YIELD_FROM_ITER:
 op_SEND:
-op_IMPORT_NAME:
-op_IMPORT_FROM:
-op_IMPORT_STAR:
 op_SETUP_ANNOTATIONS:
 op_LOAD_BUILD_CLASS:
     tn_err_format(&tn_exc_SystemError, "opcode %s is not supported yet", tn_opcode_names[TN_OP(word)]);
@@ -1558,12 +1678,12 @@ exception_unwind_frame:
 TnObject *tn_eval_call_function(TnObject *func, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     TnThreadState *ts = tn_tstate();
-    if (tn_enter_recursive_call("") < 0)
+    /* The frame counts against the recursion limit; C-level re-entry only
+     * needs the stack-depth check. */
+    if (tn_check_c_stack("") < 0)
         return NULL;
     TnFrame *f = frame_for_call(ts, (TnFunction *)func, args, nargs, kwnames);
-    TnObject *res = f != NULL ? tn_eval_frame(ts, f) : NULL;
-    tn_leave_recursive_call();
-    return res;
+    return f != NULL ? tn_eval_frame(ts, f) : NULL;
 }
 
 TnObject *tn_eval_code(TnObject *code, TnObject *globals, TnObject *locals)

@@ -43,6 +43,16 @@ int tn_enter_recursive_call(const char *where)
     return 0;
 }
 
+int tn_check_c_stack(const char *where)
+{
+    char probe;
+    if (&probe < tn_tstate_current->c_stack_limit) {
+        tn_err_format(&tn_exc_RecursionError, "maximum recursion depth exceeded%s", where);
+        return -1;
+    }
+    return 0;
+}
+
 static TnThreadState *thread_state_new(TnInterp *interp)
 {
     TnThreadState *ts = tn_mem_calloc(1, sizeof(TnThreadState));
@@ -59,6 +69,10 @@ static TnType *const static_types[] = {
     &tn_type_object, &tn_type_type, &tn_type_int, &tn_type_bool, &tn_type_float,
     &tn_type_str, &tn_type_tuple, &tn_type_list, &tn_type_dict,
     &tn_type_dict_keys, &tn_type_dict_values, &tn_type_dict_items,
+    &tn_type_dict_keyiterator, &tn_type_dict_valueiterator, &tn_type_dict_itemiterator,
+    &tn_type_dict_reversekeyiterator, &tn_type_dict_reversevalueiterator, &tn_type_dict_reverseitemiterator,
+    &tn_type_tuple_iterator, &tn_type_list_iterator, &tn_type_list_reverseiterator,
+    &tn_type_str_iterator, &tn_type_str_ascii_iterator, &tn_type_seqiter,
     &tn_type_range, &tn_type_range_iterator, &tn_type_slice,
     &tn_type_none, &tn_type_notimplemented, &tn_type_ellipsis,
     &tn_type_function, &tn_type_cfunction, &tn_type_method, &tn_type_cell,

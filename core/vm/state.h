@@ -49,6 +49,9 @@ static inline TnInterp *tn_interp(void) { return tn_tstate_current->interp; }
 /* Guard for C recursion (repr of nested lists, compare, parser).  Returns 0
  * or -1 with RecursionError ("maximum recursion depth exceeded" + where). */
 int tn_enter_recursive_call(const char *where);
+/* Only the C stack check (no depth counted): -1 with RecursionError when the
+ * C stack is nearly exhausted. */
+int tn_check_c_stack(const char *where);
 static inline void tn_leave_recursive_call(void) { tn_tstate_current->py_recursion_depth--; }
 
 #endif
