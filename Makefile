@@ -1,0 +1,77 @@
+# Makefile — a thin wrapper over the CMake presets (CMakePresets.json).
+#
+#   make deps       install the missing Debian packages (tools/deps.sh)
+#   make gil / ft   configure + build one flavour into build/<preset>/
+#   make all        gil and ft
+#   make test       deps, build gil + ft + ft-tsan, run every test (see below)
+#   make compare    deps, build gil + ft, run the benchmark table (bench/compare.py)
+#   make stress     the stress suite, longer (TN_STRESS_SCALE=$(STRESS_SCALE))
+#   make check-variant-ifs   only the variant-switch check (tools/check_variant_ifs.sh)
+#   make clean      remove build/
+#   make gil-debug ft-debug ft-tsan gil-asan ft-asan   the other presets
+#
+# Variables: JOBS (default 2), STRESS_SCALE (10), TSAN_STRESS_SCALE (2),
+# COMPARE_ARGS (passed to bench/compare.py, e.g. COMPARE_ARGS="--runs 3").
+
+JOBS ?= 2
+PYTHON ?= python3
+STRESS_SCALE ?= 10
+TSAN_STRESS_SCALE ?= 2
+COMPARE_ARGS ?=
+# Default per-test timeout (seconds) for tests without their own TIMEOUT
+# (the stress tests): generous for a slow machine, short enough that a
+# hang fails the run.
+TEST_TIMEOUT ?= 300
+STRESS_TIMEOUT ?= 3600
+
+PRESETS := gil ft gil-debug ft-debug ft-tsan gil-asan ft-asan
+
+.PHONY: all deps test compare stress clean check-variant-ifs $(PRESETS)
+
+all: gil ft
+
+deps:
+	@tools/deps.sh
+
+# Configure (quietly: warnings and errors still show) and build one preset.
+$(PRESETS):
+	@echo "== build $@"
+	@cmake --preset $@ --log-level=WARNING >/dev/null
+	@cmake --build --preset $@ -j$(JOBS)
+
+check-variant-ifs:
+	@tools/check_variant_ifs.sh
+
+# Every check runs even when an earlier one fails; the exit status is
+# non-zero if anything failed.  Each ctest prints its summary line
+# ("100% tests passed, 0 tests failed out of N").
+test: deps
+	@$(MAKE) --no-print-directory gil ft ft-tsan
+	@fail=0; \
+	tools/check_variant_ifs.sh || fail=1; \
+	echo "== ctest gil (unit, py, bench, stress)"; \
+	ctest --preset gil -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
+	echo "== ctest ft (unit, py, bench, stress)"; \
+	ctest --preset ft -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
+	echo "== ctest ft-tsan (stress under ThreadSanitizer)"; \
+	ctest --preset ft-tsan -L stress -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
+	if [ $$fail -ne 0 ]; then echo "make test: FAILED"; else echo "make test: all passed"; fi; \
+	exit $$fail
+
+compare: deps
+	@$(MAKE) --no-print-directory gil ft
+	@$(PYTHON) bench/compare.py $(COMPARE_ARGS)
+
+stress: deps
+	@$(MAKE) --no-print-directory gil ft ft-tsan
+	@fail=0; \
+	echo "== stress gil (TN_STRESS_SCALE=$(STRESS_SCALE))"; \
+	TN_STRESS_SCALE=$(STRESS_SCALE) ctest --preset gil -L stress --timeout $(STRESS_TIMEOUT) || fail=1; \
+	echo "== stress ft (TN_STRESS_SCALE=$(STRESS_SCALE))"; \
+	TN_STRESS_SCALE=$(STRESS_SCALE) ctest --preset ft -L stress --timeout $(STRESS_TIMEOUT) || fail=1; \
+	echo "== stress ft-tsan (TN_STRESS_SCALE=$(TSAN_STRESS_SCALE))"; \
+	TN_STRESS_SCALE=$(TSAN_STRESS_SCALE) ctest --preset ft-tsan -L stress --timeout $(STRESS_TIMEOUT) || fail=1; \
+	exit $$fail
+
+clean:
+	rm -rf build
