@@ -11,9 +11,12 @@
 #include "core/vm/lifecycle.h"
 #include "core/vm/eval.h"
 #include "core/compiler/compile.h"
+#include "core/compiler/dis.h"
 #include "core/modules/modules.h"
 
 static const char *progname = "tandem";
+/* -X dis: print the disassembly of the main code object before running it. */
+static int xopt_dis;
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -30,7 +33,8 @@ static void print_help(void)
            "-c cmd : program passed in as string (terminates option list)\n"
            "-h     : print this help message and exit (also -? or --help)\n"
            "-V     : print the Tandem version number and flavour and exit (also --version)\n"
-           "-X opt : set implementation-specific option\n"
+           "-X opt : set implementation-specific option; -X dis prints the bytecode of the\n"
+           "         main program before running it\n"
            "file   : program read from script file\n"
            "-      : program read from stdin (default; interactive mode if a tty)\n"
            "arg ...: arguments passed to program in sys.argv[1:]\n", progname);
@@ -132,6 +136,8 @@ static int run_main_source(const char *src, size_t len, const char *filename, co
     TnObject *code = tn_compile_source(src, (tn_ssize_t)len, filename, TN_MODE_FILE);
     if (code == NULL)
         goto done;
+    if (xopt_dis)
+        tn_code_dump(code, stdout), fflush(stdout);
     res = tn_eval_code(code, globals, globals);
     tn_decref(code);
 done:
@@ -217,9 +223,15 @@ int main(int argc, char **argv)
             break;
         }
         if (strncmp(a, "-X", 2) == 0) {
-            if (a[2] == '\0' && ++i >= argc)
-                return usage_error("Argument expected for the %s option\n", "-X");
-            continue;   /* implementation options: none defined yet */
+            const char *opt = a + 2;
+            if (*opt == '\0') {
+                if (++i >= argc)
+                    return usage_error("Argument expected for the %s option\n", "-X");
+                opt = argv[i];
+            }
+            if (strcmp(opt, "dis") == 0)
+                xopt_dis = 1;
+            continue;   /* unknown -X options are ignored, as CPython does */
         }
         if (strcmp(a, "-u") == 0 || strcmp(a, "-B") == 0 || strcmp(a, "-E") == 0 || strcmp(a, "-s") == 0
             || strcmp(a, "-S") == 0)
