@@ -18,6 +18,9 @@ TnObject *tn_function_new(TnObject *code, TnObject *globals)
     f->qualname = tn_newref(co->qualname);
     TnObject *modname = tn_dict_get_cstr_borrowed(globals, "__name__");
     f->module = tn_xnewref(modname);
+    /* The compiler puts a function's docstring (or None) first in co_consts. */
+    if (tn_tuple_size(co->consts) > 0 && tn_str_check(tn_tuple_get(co->consts, 0)))
+        f->doc = tn_newref(tn_tuple_get(co->consts, 0));
     return TN_OBJ(f);
 }
 

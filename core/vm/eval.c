@@ -482,9 +482,6 @@ static TnObject *make_function(TnFrame *f, TnObject *code, int flags, TnObject *
         fn->annotations = tn_newref(extras[k++]);
     if (flags & 0x08)
         fn->closure = tn_newref(extras[k++]);
-    TnCode *co = (TnCode *)code;
-    if (tn_tuple_size(co->consts) > 0 && tn_str_check(tn_tuple_get(co->consts, 0)) && 0)
-        fn->doc = tn_newref(tn_tuple_get(co->consts, 0));
     return TN_OBJ(fn);
 }
 
@@ -590,6 +587,70 @@ done:
     return res;
 }
 
+/* "f()" for messages about a call, as CPython's _PyObject_FunctionStr. */
+static TnObject *function_str(TnObject *func)
+{
+    TnObject *qualname, *module = NULL;
+    if (tn_object_lookup_attr(func, tn_str_intern_cstr("__qualname__"), &qualname) > 0
+        && tn_str_check(qualname)) {
+        TnObject *res;
+        int r = tn_object_lookup_attr(func, tn_str_intern_cstr("__module__"), &module);
+        if (r < 0)
+            tn_err_clear();
+        if (r > 0 && tn_str_check(module) && !tn_str_eq_cstr(module, "builtins"))
+            res = tn_str_from_format("%U.%U()", module, qualname);
+        else
+            res = tn_str_from_format("%U()", qualname);
+        tn_xdecref(module);
+        tn_decref(qualname);
+        return res;
+    }
+    tn_xdecref(qualname);
+    tn_err_clear();
+    return tn_str_from_format("%T object", func);
+}
+
+/* f(**update): add update's items to the call's keyword dict, with
+ * CPython's errors for non-mappings, non-str keys and duplicates. */
+static int merge_call_kwargs(TnObject *func, TnObject *kwdict, TnObject *update)
+{
+    TnObject *items = NULL, *fs = NULL;
+    int result = -1;
+    if (!tn_dict_check(update)) {
+        int has_keys = tn_object_hasattr(update, tn_str_intern_cstr("keys"));
+        if (has_keys <= 0) {
+            if (has_keys == 0 && (fs = function_str(func)) != NULL)
+                tn_err_format(&tn_exc_TypeError, "%U argument after ** must be a mapping, not %T", fs, update);
+            goto done;
+        }
+    }
+    items = tn_dict_new();
+    if (items == NULL || tn_dict_update(items, update) < 0)
+        goto done;
+    tn_ssize_t pos = 0;
+    TnObject *k, *v;
+    while (tn_dict_next(items, &pos, &k, &v)) {
+        if (!tn_str_check(k)) {
+            if ((fs = function_str(func)) != NULL)
+                tn_err_format(&tn_exc_TypeError, "%U keywords must be strings", fs);
+            goto done;
+        }
+        int dup = tn_dict_contains(kwdict, k);
+        if (dup != 0) {
+            if (dup > 0 && (fs = function_str(func)) != NULL)
+                tn_err_format(&tn_exc_TypeError, "%U got multiple values for keyword argument '%U'", fs, k);
+            goto done;
+        }
+        if (tn_dict_set_item(kwdict, k, v) < 0)
+            goto done;
+    }
+    result = 0;
+done:
+    tn_xdecref(items);
+    tn_xdecref(fs);
+    return result;
+}
+
 /* Find the handler for the instruction at index i: the innermost entry whose
  * range covers it (entries may nest; the compiler emits them so that the
  * first matching entry in table order is the innermost). */
@@ -599,6 +660,68 @@ static const TnExcEntry *find_handler(TnCode *co, tn_ssize_t i)
         const TnExcEntry *e = &co->exctable[k];
         if (i >= e->start && i < e->end)
             return e;
+    }
+    return NULL;
+}
+
+/* ---- arithmetic fast paths ------------------------------------------------------
+ *
+ * Exact ints that fit a machine word and exact floats skip the generic
+ * slot dispatch for the commonest operators.  They return NULL (without an
+ * exception) whenever the generic path must decide: overflow, division by
+ * zero, other types.  Semantics are exactly the generic ones. */
+
+static TnObject *binary_op_fast(TnObject *a, TnObject *b, int op)
+{
+    int64_t x, y, r;
+    if (op >= TN_OP_INPLACE_OFFSET)
+        op -= TN_OP_INPLACE_OFFSET;
+    if (tn_int_exact_word(a, &x) && tn_int_exact_word(b, &y)) {
+        bool overflow;
+        switch (op) {
+        case TN_OP_ADD: overflow = __builtin_add_overflow(x, y, &r); break;
+        case TN_OP_SUB: overflow = __builtin_sub_overflow(x, y, &r); break;
+        case TN_OP_MULT: overflow = __builtin_mul_overflow(x, y, &r); break;
+        default: return NULL;
+        }
+        return overflow ? NULL : tn_int_from_i64(r);
+    }
+    if (tn_float_check_exact(a) && tn_float_check_exact(b)) {
+        double u = tn_float_value(a), v = tn_float_value(b);
+        switch (op) {
+        case TN_OP_ADD: return tn_float_from_double(u + v);
+        case TN_OP_SUB: return tn_float_from_double(u - v);
+        case TN_OP_MULT: return tn_float_from_double(u * v);
+        case TN_OP_DIV: return v != 0.0 ? tn_float_from_double(u / v) : NULL;
+        default: return NULL;
+        }
+    }
+    return NULL;
+}
+
+static TnObject *compare_op_fast(TnObject *a, TnObject *b, int op)
+{
+    int64_t x, y;
+    if (tn_int_exact_word(a, &x) && tn_int_exact_word(b, &y)) {
+        switch (op) {
+        case TN_LT: return tn_bool_from(x < y);
+        case TN_LE: return tn_bool_from(x <= y);
+        case TN_EQ: return tn_bool_from(x == y);
+        case TN_NE: return tn_bool_from(x != y);
+        case TN_GT: return tn_bool_from(x > y);
+        default: return tn_bool_from(x >= y);
+        }
+    }
+    if (tn_float_check_exact(a) && tn_float_check_exact(b)) {
+        double u = tn_float_value(a), v = tn_float_value(b);
+        switch (op) {
+        case TN_LT: return tn_bool_from(u < v);
+        case TN_LE: return tn_bool_from(u <= v);
+        case TN_EQ: return tn_bool_from(u == v);
+        case TN_NE: return tn_bool_from(u != v);
+        case TN_GT: return tn_bool_from(u > v);
+        default: return tn_bool_from(u >= v);
+        }
     }
     return NULL;
 }
@@ -1044,7 +1167,9 @@ op_BUILD_SLICE: {
 op_BINARY_OP: {
     TnObject *b = POP();
     TnObject *a = TOP();
-    TnObject *r = tn_number_binop(a, b, (int)oparg);
+    TnObject *r = binary_op_fast(a, b, (int)oparg);
+    if (r == NULL)
+        r = tn_number_binop(a, b, (int)oparg);
     tn_decref(b);
     if (r == NULL)
         goto error;
@@ -1096,7 +1221,9 @@ op_UNARY_NOT: {
 op_COMPARE_OP: {
     TnObject *b = POP();
     TnObject *a = TOP();
-    TnObject *r = tn_object_richcompare(a, b, (int)oparg);
+    TnObject *r = compare_op_fast(a, b, (int)oparg);
+    if (r == NULL)
+        r = tn_object_richcompare(a, b, (int)oparg);
     tn_decref(b);
     if (r == NULL)
         goto error;
@@ -1257,7 +1384,9 @@ op_DICT_UPDATE: {
 
 op_DICT_MERGE: {
     TnObject *update = POP();
-    int r = tn_dict_merge(PEEK(oparg), update, 0);
+    /* Stack: [callable, self_or_NULL, args, kwargs_dict, ...]; the callable
+     * names the function in the messages. */
+    int r = merge_call_kwargs(PEEK(oparg + 3), PEEK(oparg), update);
     tn_decref(update);
     if (r < 0)
         goto error;
@@ -1564,13 +1693,10 @@ op_CHECK_EXC_MATCH: {
 }
 
 op_RERAISE: {
-    TnObject *exc = POP();
-    if (oparg) {
-        TnObject *lasti = PEEK(oparg);
-        int overflow;
-        ip = co->instr + tn_int_as_i64(lasti, &overflow) + 1;
-    }
-    tn_err_restore(exc);
+    /* The handler is looked up at this instruction; the saved lasti under
+     * the exception (oparg != 0) only matters for line numbers, and the
+     * exception's traceback already has this frame's entry. */
+    tn_err_restore(POP());
     goto exception_unwind;
 }
 
@@ -1605,13 +1731,31 @@ op_IMPORT_STAR: {
     DISPATCH();
 }
 
+op_SETUP_ANNOTATIONS: {
+    if (frame->locals == NULL) {
+        tn_err_set_str(&tn_exc_SystemError, "no locals found when setting up annotations");
+        goto error;
+    }
+    TnObject *key = tn_str_intern_cstr("__annotations__");
+    int has = tn_sequence_contains(frame->locals, key);
+    if (has < 0)
+        goto error;
+    if (!has) {
+        TnObject *d = tn_dict_new();
+        int r = d != NULL ? tn_object_setitem(frame->locals, key, d) : -1;
+        tn_xdecref(d);
+        if (r < 0)
+            goto error;
+    }
+    DISPATCH();
+}
+
 op_BEFORE_WITH:
 op_WITH_EXCEPT_START:
 op_RETURN_GENERATOR:
 op_YIELD_VALUE:
 op_GET_YIELD_FROM_ITER:
 op_SEND:
-op_SETUP_ANNOTATIONS:
 op_LOAD_BUILD_CLASS:
     tn_err_format(&tn_exc_SystemError, "opcode %s is not supported yet", tn_opcode_names[TN_OP(word)]);
     goto error;

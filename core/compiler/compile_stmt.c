@@ -1,0 +1,670 @@
+/* core/compiler/compile_stmt.c — compiling statements (see compile.c for
+ * the bytecode patterns, including the exception-handling sequences). */
+#include <string.h>
+#include "core/compiler/compile_internal.h"
+
+/* ==================================================================== */
+/* Unwinding frame blocks (return / break / continue)                    */
+/* ==================================================================== */
+
+static int emit_none_store_del(TnCompiler *c, TnObject *name)
+{
+    TN_TRY(tn_comp_emit_const(c, TN_NONE));
+    TN_TRY(tn_comp_nameop(c, name, TN_CTX_STORE));
+    return tn_comp_nameop(c, name, TN_CTX_DEL);
+}
+
+/* Emit what leaving block fb early needs.  preserve_tos: a value (the
+ * return value) sits on top of the stack and must stay there. */
+static int unwind_fblock(TnCompiler *c, TnFBlock *fb, bool preserve_tos)
+{
+    switch (fb->type) {
+    case TN_FB_WHILE_LOOP:
+    case TN_FB_EXCEPTION_HANDLER:
+        return 0;
+    case TN_FB_FOR_LOOP:
+        /* Pop the iterator. */
+        if (preserve_tos)
+            TN_TRY(tn_comp_emit(c, TN_SWAP, 2));
+        return tn_comp_emit(c, TN_POP_TOP, 0);
+    case TN_FB_TRY_EXCEPT:
+        tn_comp_pop_handler(c);
+        return 0;
+    case TN_FB_FINALLY_TRY: {
+        /* Run the finally body inline. */
+        tn_comp_pop_handler(c);
+        TnAstLoc old = c->u->loc;
+        if (preserve_tos)
+            TN_TRY(tn_comp_push_fblock(c, TN_FB_POP_VALUE, -1, -1, NULL));
+        TN_TRY(tn_comp_stmts(c, fb->datum));
+        if (preserve_tos)
+            tn_comp_pop_fblock(c);
+        c->u->loc = old;
+        return 0;
+    }
+    case TN_FB_FINALLY_END:
+        if (preserve_tos)
+            TN_TRY(tn_comp_emit(c, TN_SWAP, 2));
+        TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));   /* the exception */
+        if (preserve_tos)
+            TN_TRY(tn_comp_emit(c, TN_SWAP, 2));
+        tn_comp_pop_handler(c);
+        return tn_comp_emit(c, TN_POP_EXCEPT, 0);
+    case TN_FB_HANDLER_CLEANUP:
+        if (fb->datum)
+            tn_comp_pop_handler(c);
+        if (preserve_tos)
+            TN_TRY(tn_comp_emit(c, TN_SWAP, 2));
+        tn_comp_pop_handler(c);
+        TN_TRY(tn_comp_emit(c, TN_POP_EXCEPT, 0));
+        return fb->datum ? emit_none_store_del(c, fb->datum) : 0;
+    case TN_FB_POP_VALUE:
+        if (preserve_tos)
+            TN_TRY(tn_comp_emit(c, TN_SWAP, 2));
+        return tn_comp_emit(c, TN_POP_TOP, 0);
+    }
+    return 0;
+}
+
+/* Unwind every block up to the innermost loop (if loop != NULL; *loop then
+ * points at it, or stays NULL if there is none) or all of them. */
+static int unwind_fblock_stack(TnCompiler *c, bool preserve_tos, TnFBlock **loop)
+{
+    TnUnit *u = c->u;
+    if (u->nfblocks == 0)
+        return 0;
+    TnFBlock *top = &u->fblocks[u->nfblocks - 1];
+    if (loop != NULL && (top->type == TN_FB_WHILE_LOOP || top->type == TN_FB_FOR_LOOP)) {
+        *loop = top;
+        return 0;
+    }
+    TnFBlock copy = *top;
+    u->nfblocks--;
+    int r = unwind_fblock(c, &copy, preserve_tos);
+    if (r == 0)
+        r = unwind_fblock_stack(c, preserve_tos, loop);
+    u->fblocks[u->nfblocks++] = copy;
+    return r;
+}
+
+static int compile_return(TnCompiler *c, TnStmt *s)
+{
+    TnExpr *value = s->v.return_.value;
+    bool preserve_tos = value != NULL && value->kind != TN_EXPR_CONSTANT;
+    if (c->u->ste->type != TN_BLOCK_FUNCTION)
+        return tn_comp_error(c, "'return' outside function");
+    int saved = c->u->cur_handler;
+    if (preserve_tos)
+        TN_TRY(tn_comp_expr(c, value));
+    TN_TRY(unwind_fblock_stack(c, preserve_tos, NULL));
+    if (value == NULL)
+        TN_TRY(tn_comp_emit_const(c, TN_NONE));
+    else if (!preserve_tos)
+        TN_TRY(tn_comp_emit_const(c, value->v.constant.value));
+    TN_TRY(tn_comp_emit(c, TN_RETURN_VALUE, 0));
+    c->u->cur_handler = saved;
+    return 0;
+}
+
+static int compile_break_continue(TnCompiler *c, bool is_break)
+{
+    TnFBlock *loop = NULL;
+    int saved = c->u->cur_handler;
+    TN_TRY(unwind_fblock_stack(c, false, &loop));
+    if (loop == NULL)
+        return tn_comp_error(c, is_break ? "'break' outside loop"
+                                         : "'continue' not properly in loop");
+    if (is_break) {
+        TN_TRY(unwind_fblock(c, loop, false));
+        TN_TRY(tn_comp_emit_goto(c, loop->exit));
+    } else {
+        TN_TRY(tn_comp_emit_goto(c, loop->block));
+    }
+    c->u->cur_handler = saved;
+    return 0;
+}
+
+/* ==================================================================== */
+/* Functions                                                             */
+/* ==================================================================== */
+
+static int compile_function(TnCompiler *c, TnStmt *s)
+{
+    if (s->kind == TN_STMT_ASYNCFUNCTIONDEF)
+        return tn_comp_unsupported(c, s->loc, "'async def' functions are");
+    TnArguments *args = s->v.functiondef.args;
+    TnAstSeq *decos = s->v.functiondef.decorator_list;
+    TnAstSeq *body = s->v.functiondef.body;
+    tn_ssize_t ndecos = tn_ast_seq_len(decos);
+    for (tn_ssize_t i = 0; i < ndecos; i++)
+        TN_TRY(tn_comp_expr(c, TN_SEQ_GET(decos, i)));
+    int firstlineno = s->loc.lineno;
+    if (ndecos > 0)
+        firstlineno = ((TnExpr *)TN_SEQ_GET(decos, 0))->loc.lineno;
+    int flags = tn_comp_default_arguments(c, args);
+    TN_TRY(flags);
+    TN_TRY(tn_comp_enter_scope(c, s->v.functiondef.name, TN_UNIT_FUNCTION, s, firstlineno));
+    TnObject *doc = tn_comp_docstring(body);
+    TN_TRY(tn_comp_add_const(c, doc ? doc : TN_NONE));
+    tn_comp_set_arg_counts(c, args);
+    for (tn_ssize_t i = doc ? 1 : 0; i < tn_ast_seq_len(body); i++)
+        TN_TRY(tn_comp_stmt(c, TN_SEQ_GET(body, i)));
+    TnObject *co = tn_comp_assemble(c, true);
+    tn_comp_exit_scope(c);
+    if (co == NULL)
+        return -1;
+    int r = tn_comp_make_closure(c, co, flags);
+    tn_decref(co);
+    TN_TRY(r);
+    /* Each decorator (pushed first) is called with the function as "self". */
+    TnAstLoc old = c->u->loc;
+    for (tn_ssize_t i = ndecos - 1; i >= 0; i--) {
+        c->u->loc = ((TnExpr *)TN_SEQ_GET(decos, i))->loc;
+        TN_TRY(tn_comp_emit(c, TN_CALL, 0));
+    }
+    c->u->loc = old;
+    return tn_comp_nameop(c, s->v.functiondef.name, TN_CTX_STORE);
+}
+
+/* ==================================================================== */
+/* Assignments                                                           */
+/* ==================================================================== */
+
+static int compile_assign(TnCompiler *c, TnStmt *s)
+{
+    TnAstSeq *targets = s->v.assign.targets;
+    tn_ssize_t n = tn_ast_seq_len(targets);
+    TN_TRY(tn_comp_expr(c, s->v.assign.value));
+    for (tn_ssize_t i = 0; i < n; i++) {
+        if (i < n - 1)
+            TN_TRY(tn_comp_emit(c, TN_COPY, 1));
+        TN_TRY(tn_comp_expr(c, TN_SEQ_GET(targets, i)));
+    }
+    return 0;
+}
+
+static int compile_augassign(TnCompiler *c, TnStmt *s)
+{
+    TnExpr *e = s->v.augassign.target;
+    TnAstLoc stmt_loc = c->u->loc;
+    c->u->loc = e->loc;
+    switch (e->kind) {
+    case TN_EXPR_ATTRIBUTE:
+        TN_TRY(tn_comp_expr(c, e->v.attribute.value));
+        TN_TRY(tn_comp_emit(c, TN_COPY, 1));
+        TN_TRY(tn_comp_emit_name_bit(c, TN_LOAD_ATTR, e->v.attribute.attr, 0));
+        break;
+    case TN_EXPR_SUBSCRIPT:
+        TN_TRY(tn_comp_expr(c, e->v.subscript.value));
+        TN_TRY(tn_comp_expr(c, e->v.subscript.slice));
+        TN_TRY(tn_comp_emit(c, TN_COPY, 2));
+        TN_TRY(tn_comp_emit(c, TN_COPY, 2));
+        TN_TRY(tn_comp_emit(c, TN_BINARY_SUBSCR, 0));
+        break;
+    case TN_EXPR_NAME:
+        TN_TRY(tn_comp_nameop(c, e->v.name.id, TN_CTX_LOAD));
+        break;
+    default:
+        tn_err_format(&tn_exc_SystemError, "invalid node type (%d) for augmented assignment",
+                      (int)e->kind);
+        return -1;
+    }
+    c->u->loc = stmt_loc;
+    TN_TRY(tn_comp_expr(c, s->v.augassign.value));
+    TN_TRY(tn_comp_emit(c, TN_BINARY_OP, (int)s->v.augassign.op + TN_OP_INPLACE_OFFSET));
+    c->u->loc = e->loc;
+    int r;
+    switch (e->kind) {
+    case TN_EXPR_ATTRIBUTE:
+        r = tn_comp_emit(c, TN_SWAP, 2);
+        if (r == 0)
+            r = tn_comp_emit_name(c, TN_STORE_ATTR, e->v.attribute.attr);
+        break;
+    case TN_EXPR_SUBSCRIPT:
+        r = tn_comp_emit(c, TN_SWAP, 3);
+        if (r == 0)
+            r = tn_comp_emit(c, TN_SWAP, 2);
+        if (r == 0)
+            r = tn_comp_emit(c, TN_STORE_SUBSCR, 0);
+        break;
+    default:
+        r = tn_comp_nameop(c, e->v.name.id, TN_CTX_STORE);
+        break;
+    }
+    c->u->loc = stmt_loc;
+    return r;
+}
+
+/* Evaluate an expression for its side effects only. */
+static int check_ann_expr(TnCompiler *c, TnExpr *e)
+{
+    TN_TRY(tn_comp_expr(c, e));
+    return tn_comp_emit(c, TN_POP_TOP, 0);
+}
+
+static int compile_annassign(TnCompiler *c, TnStmt *s)
+{
+    TnExpr *targ = s->v.annassign.target;
+    bool module_or_class = c->u->type == TN_UNIT_MODULE || c->u->type == TN_UNIT_CLASS;
+    if (s->v.annassign.value) {
+        TN_TRY(tn_comp_expr(c, s->v.annassign.value));
+        TN_TRY(tn_comp_expr(c, targ));
+    }
+    switch (targ->kind) {
+    case TN_EXPR_NAME:
+        if (s->v.annassign.simple && module_or_class) {
+            TnObject *ann = tn_str_intern_cstr("__annotations__");
+            if (ann == NULL)
+                return -1;
+            TN_TRY(tn_comp_expr(c, s->v.annassign.annotation));
+            TN_TRY(tn_comp_emit_name(c, TN_LOAD_NAME, ann));
+            TN_TRY(tn_comp_emit_const(c, targ->v.name.id));
+            TN_TRY(tn_comp_emit(c, TN_STORE_SUBSCR, 0));
+        }
+        break;
+    case TN_EXPR_ATTRIBUTE:
+        if (!s->v.annassign.value)
+            TN_TRY(check_ann_expr(c, targ->v.attribute.value));
+        break;
+    case TN_EXPR_SUBSCRIPT:
+        if (!s->v.annassign.value) {
+            TN_TRY(check_ann_expr(c, targ->v.subscript.value));
+            TN_TRY(check_ann_expr(c, targ->v.subscript.slice));
+        }
+        break;
+    default:
+        tn_err_format(&tn_exc_SystemError, "invalid node type (%d) for annotated assignment",
+                      (int)targ->kind);
+        return -1;
+    }
+    if (!s->v.annassign.simple && module_or_class)
+        TN_TRY(check_ann_expr(c, s->v.annassign.annotation));
+    return 0;
+}
+
+/* Does a module body contain an annotated assignment (CPython's find_ann)? */
+static bool find_ann(TnAstSeq *stmts)
+{
+    for (tn_ssize_t i = 0; i < tn_ast_seq_len(stmts); i++) {
+        TnStmt *st = TN_SEQ_GET(stmts, i);
+        bool res = false;
+        switch (st->kind) {
+        case TN_STMT_ANNASSIGN:
+            return true;
+        case TN_STMT_FOR:
+        case TN_STMT_ASYNCFOR:
+            res = find_ann(st->v.for_.body) || find_ann(st->v.for_.orelse);
+            break;
+        case TN_STMT_WHILE:
+            res = find_ann(st->v.while_.body) || find_ann(st->v.while_.orelse);
+            break;
+        case TN_STMT_IF:
+            res = find_ann(st->v.if_.body) || find_ann(st->v.if_.orelse);
+            break;
+        case TN_STMT_WITH:
+        case TN_STMT_ASYNCWITH:
+            res = find_ann(st->v.with.body);
+            break;
+        case TN_STMT_TRY:
+        case TN_STMT_TRYSTAR:
+            for (tn_ssize_t j = 0; j < tn_ast_seq_len(st->v.try_.handlers); j++) {
+                TnExceptHandler *h = TN_SEQ_GET(st->v.try_.handlers, j);
+                if (find_ann(h->body))
+                    return true;
+            }
+            res = find_ann(st->v.try_.body) || find_ann(st->v.try_.finalbody)
+                || find_ann(st->v.try_.orelse);
+            break;
+        default:
+            break;
+        }
+        if (res)
+            return true;
+    }
+    return false;
+}
+
+/* ==================================================================== */
+/* Control flow                                                          */
+/* ==================================================================== */
+
+static int compile_if(TnCompiler *c, TnStmt *s)
+{
+    int end = tn_comp_new_label(c);
+    TN_TRY(end);
+    bool has_else = tn_ast_seq_len(s->v.if_.orelse) > 0;
+    int next = has_else ? tn_comp_new_label(c) : end;
+    TN_TRY(next);
+    TN_TRY(tn_comp_jump_if(c, s->v.if_.test, next, false));
+    TN_TRY(tn_comp_stmts(c, s->v.if_.body));
+    if (has_else) {
+        TN_TRY(tn_comp_emit_goto(c, end));
+        tn_comp_bind_label(c, next);
+        TN_TRY(tn_comp_stmts(c, s->v.if_.orelse));
+    }
+    tn_comp_bind_label(c, end);
+    return 0;
+}
+
+static int compile_while(TnCompiler *c, TnStmt *s)
+{
+    int loop = tn_comp_new_label(c), anchor = tn_comp_new_label(c), end = tn_comp_new_label(c);
+    TN_TRY(loop);
+    TN_TRY(anchor);
+    TN_TRY(end);
+    tn_comp_bind_label(c, loop);
+    TN_TRY(tn_comp_push_fblock(c, TN_FB_WHILE_LOOP, loop, end, NULL));
+    if (tn_comp_const_truth(s->v.while_.test) != 1)
+        TN_TRY(tn_comp_jump_if(c, s->v.while_.test, anchor, false));
+    TN_TRY(tn_comp_stmts(c, s->v.while_.body));
+    c->u->loc = s->loc;
+    TN_TRY(tn_comp_emit_goto(c, loop));
+    tn_comp_pop_fblock(c);
+    tn_comp_bind_label(c, anchor);
+    TN_TRY(tn_comp_stmts(c, s->v.while_.orelse));
+    tn_comp_bind_label(c, end);
+    return 0;
+}
+
+static int compile_for(TnCompiler *c, TnStmt *s)
+{
+    if (s->kind == TN_STMT_ASYNCFOR)
+        return tn_comp_unsupported(c, s->loc, "'async for' loops are");
+    int start = tn_comp_new_label(c), cleanup = tn_comp_new_label(c), end = tn_comp_new_label(c);
+    TN_TRY(start);
+    TN_TRY(cleanup);
+    TN_TRY(end);
+    TN_TRY(tn_comp_push_fblock(c, TN_FB_FOR_LOOP, start, end, NULL));
+    TN_TRY(tn_comp_expr(c, s->v.for_.iter));
+    TN_TRY(tn_comp_emit(c, TN_GET_ITER, 0));
+    tn_comp_bind_label(c, start);
+    TN_TRY(tn_comp_emit_jump(c, TN_FOR_ITER, cleanup));
+    TN_TRY(tn_comp_expr(c, s->v.for_.target));
+    TN_TRY(tn_comp_stmts(c, s->v.for_.body));
+    c->u->loc = s->loc;
+    TN_TRY(tn_comp_emit_goto(c, start));
+    tn_comp_bind_label(c, cleanup);
+    tn_comp_pop_fblock(c);
+    TN_TRY(tn_comp_stmts(c, s->v.for_.orelse));
+    tn_comp_bind_label(c, end);
+    return 0;
+}
+
+static int compile_raise(TnCompiler *c, TnStmt *s)
+{
+    int n = 0;
+    if (s->v.raise.exc) {
+        TN_TRY(tn_comp_expr(c, s->v.raise.exc));
+        n++;
+        if (s->v.raise.cause) {
+            TN_TRY(tn_comp_expr(c, s->v.raise.cause));
+            n++;
+        }
+    }
+    return tn_comp_emit(c, TN_RAISE_VARARGS, n);
+}
+
+static int compile_assert(TnCompiler *c, TnStmt *s)
+{
+    int end = tn_comp_new_label(c);
+    TN_TRY(end);
+    TnExpr *test = s->v.assert_.test;
+    if (test->kind == TN_EXPR_TUPLE && tn_ast_seq_len(test->v.tuple.elts) > 0)
+        tn_comp_warn(c, "assertion is always true, perhaps remove parentheses?");
+    TN_TRY(tn_comp_jump_if(c, test, end, true));
+    TN_TRY(tn_comp_emit(c, TN_LOAD_ASSERTION_ERROR, 0));
+    if (s->v.assert_.msg) {
+        TN_TRY(tn_comp_emit(c, TN_PUSH_NULL, 0));
+        TN_TRY(tn_comp_expr(c, s->v.assert_.msg));
+        TN_TRY(tn_comp_emit(c, TN_CALL, 1));
+    }
+    TN_TRY(tn_comp_emit(c, TN_RAISE_VARARGS, 1));
+    tn_comp_bind_label(c, end);
+    return 0;
+}
+
+/* ==================================================================== */
+/* try / except / finally                                                */
+/* ==================================================================== */
+
+/* cleanup: [prev_exc, lasti, exc] -> restore prev_exc, re-raise exc. */
+static int pop_except_and_reraise(TnCompiler *c)
+{
+    TN_TRY(tn_comp_emit(c, TN_COPY, 3));
+    TN_TRY(tn_comp_emit(c, TN_POP_EXCEPT, 0));
+    return tn_comp_emit(c, TN_RERAISE, 1);
+}
+
+static int compile_handler_body(TnCompiler *c, TnExceptHandler *h, int end)
+{
+    if (h->name) {
+        int cleanup_end = tn_comp_new_label(c);
+        TN_TRY(cleanup_end);
+        TN_TRY(tn_comp_nameop(c, h->name, TN_CTX_STORE));
+        /* try: <body> finally: name = None; del name */
+        int hn = tn_comp_setup_handler(c, cleanup_end, 1);
+        TN_TRY(hn);
+        TN_TRY(tn_comp_push_fblock(c, TN_FB_HANDLER_CLEANUP, -1, -1, h->name));
+        TN_TRY(tn_comp_stmts(c, h->body));
+        tn_comp_pop_fblock(c);
+        tn_comp_pop_handler(c);
+        tn_comp_pop_handler(c);
+        TN_TRY(tn_comp_emit(c, TN_POP_EXCEPT, 0));
+        TN_TRY(emit_none_store_del(c, h->name));
+        TN_TRY(tn_comp_emit_goto(c, end));
+        tn_comp_bind_handler(c, hn);
+        TN_TRY(emit_none_store_del(c, h->name));
+        TN_TRY(tn_comp_emit(c, TN_RERAISE, 1));
+    } else {
+        TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
+        TN_TRY(tn_comp_push_fblock(c, TN_FB_HANDLER_CLEANUP, -1, -1, NULL));
+        TN_TRY(tn_comp_stmts(c, h->body));
+        tn_comp_pop_fblock(c);
+        tn_comp_pop_handler(c);
+        TN_TRY(tn_comp_emit(c, TN_POP_EXCEPT, 0));
+        TN_TRY(tn_comp_emit_goto(c, end));
+    }
+    return 0;
+}
+
+static int compile_try_except(TnCompiler *c, TnStmt *s)
+{
+    int except_ = tn_comp_new_label(c), end = tn_comp_new_label(c);
+    int cleanup = tn_comp_new_label(c);
+    TN_TRY(except_);
+    TN_TRY(end);
+    TN_TRY(cleanup);
+    TnAstSeq *handlers = s->v.try_.handlers;
+    tn_ssize_t n = tn_ast_seq_len(handlers);
+    int h = tn_comp_setup_handler(c, except_, 0);
+    TN_TRY(h);
+    TN_TRY(tn_comp_push_fblock(c, TN_FB_TRY_EXCEPT, -1, -1, NULL));
+    TN_TRY(tn_comp_stmts(c, s->v.try_.body));
+    tn_comp_pop_fblock(c);
+    tn_comp_pop_handler(c);
+    TN_TRY(tn_comp_stmts(c, s->v.try_.orelse));
+    TN_TRY(tn_comp_emit_goto(c, end));
+    tn_comp_bind_handler(c, h);
+    int hc = tn_comp_setup_handler(c, cleanup, 1);
+    TN_TRY(hc);
+    TN_TRY(tn_comp_emit(c, TN_PUSH_EXC_INFO, 0));
+    TN_TRY(tn_comp_push_fblock(c, TN_FB_EXCEPTION_HANDLER, -1, -1, NULL));
+    for (tn_ssize_t i = 0; i < n; i++) {
+        TnExceptHandler *eh = TN_SEQ_GET(handlers, i);
+        c->u->loc = eh->loc;
+        c->u->cur_handler = hc;
+        if (eh->type == NULL && i < n - 1)
+            return tn_comp_error(c, "default 'except:' must be last");
+        int next = tn_comp_new_label(c);
+        TN_TRY(next);
+        if (eh->type) {
+            TN_TRY(tn_comp_expr(c, eh->type));
+            TN_TRY(tn_comp_emit(c, TN_CHECK_EXC_MATCH, 0));
+            TN_TRY(tn_comp_emit_jump(c, TN_POP_JUMP_IF_FALSE, next));
+        }
+        TN_TRY(compile_handler_body(c, eh, end));
+        tn_comp_bind_label(c, next);
+    }
+    c->u->cur_handler = hc;
+    tn_comp_pop_fblock(c);
+    TN_TRY(tn_comp_emit(c, TN_RERAISE, 0));
+    tn_comp_bind_handler(c, hc);
+    TN_TRY(pop_except_and_reraise(c));
+    tn_comp_bind_label(c, end);
+    return 0;
+}
+
+static int compile_try_finally(TnCompiler *c, TnStmt *s)
+{
+    int end = tn_comp_new_label(c), exit = tn_comp_new_label(c), cleanup = tn_comp_new_label(c);
+    TN_TRY(end);
+    TN_TRY(exit);
+    TN_TRY(cleanup);
+    TnAstSeq *finalbody = s->v.try_.finalbody;
+    int h = tn_comp_setup_handler(c, end, 0);
+    TN_TRY(h);
+    TN_TRY(tn_comp_push_fblock(c, TN_FB_FINALLY_TRY, -1, -1, finalbody));
+    if (tn_ast_seq_len(s->v.try_.handlers) > 0)
+        TN_TRY(compile_try_except(c, s));
+    else
+        TN_TRY(tn_comp_stmts(c, s->v.try_.body));
+    tn_comp_pop_handler(c);
+    tn_comp_pop_fblock(c);
+    TN_TRY(tn_comp_stmts(c, finalbody));
+    TN_TRY(tn_comp_emit_goto(c, exit));
+    tn_comp_bind_handler(c, h);
+    int hc = tn_comp_setup_handler(c, cleanup, 1);
+    TN_TRY(hc);
+    TN_TRY(tn_comp_emit(c, TN_PUSH_EXC_INFO, 0));
+    TN_TRY(tn_comp_push_fblock(c, TN_FB_FINALLY_END, -1, -1, NULL));
+    TN_TRY(tn_comp_stmts(c, finalbody));
+    tn_comp_pop_fblock(c);
+    TN_TRY(tn_comp_emit(c, TN_RERAISE, 0));
+    tn_comp_bind_handler(c, hc);
+    TN_TRY(pop_except_and_reraise(c));
+    tn_comp_bind_label(c, exit);
+    return 0;
+}
+
+static int compile_try(TnCompiler *c, TnStmt *s)
+{
+    if (tn_ast_seq_len(s->v.try_.finalbody) > 0)
+        return compile_try_finally(c, s);
+    return compile_try_except(c, s);
+}
+
+/* ==================================================================== */
+/* Dispatch                                                              */
+/* ==================================================================== */
+
+static int compile_expr_stmt(TnCompiler *c, TnExpr *value)
+{
+    /* Interactive mode prints the value of top-level expressions through
+     * sys.displayhook (CPython's PRINT_EXPR): no opcode for that yet. */
+    if (c->mode == TN_MODE_SINGLE && c->nestlevel <= 1)
+        return tn_comp_unsupported(c, value->loc, "interactive expression statements are");
+    if (value->kind == TN_EXPR_CONSTANT)
+        return 0;   /* a docstring-like constant statement: nothing to do */
+    TN_TRY(tn_comp_expr(c, value));
+    return tn_comp_emit(c, TN_POP_TOP, 0);
+}
+
+static int compile_stmt_inner(TnCompiler *c, TnStmt *s)
+{
+    switch (s->kind) {
+    case TN_STMT_FUNCTIONDEF:
+    case TN_STMT_ASYNCFUNCTIONDEF:
+        return compile_function(c, s);
+    case TN_STMT_CLASSDEF:
+        return tn_comp_unsupported(c, s->loc, "'class' statements are");
+    case TN_STMT_RETURN:
+        return compile_return(c, s);
+    case TN_STMT_DELETE:
+        for (tn_ssize_t i = 0; i < tn_ast_seq_len(s->v.delete_.targets); i++)
+            TN_TRY(tn_comp_expr(c, TN_SEQ_GET(s->v.delete_.targets, i)));
+        return 0;
+    case TN_STMT_ASSIGN:
+        return compile_assign(c, s);
+    case TN_STMT_AUGASSIGN:
+        return compile_augassign(c, s);
+    case TN_STMT_ANNASSIGN:
+        return compile_annassign(c, s);
+    case TN_STMT_FOR:
+    case TN_STMT_ASYNCFOR:
+        return compile_for(c, s);
+    case TN_STMT_WHILE:
+        return compile_while(c, s);
+    case TN_STMT_IF:
+        return compile_if(c, s);
+    case TN_STMT_WITH:
+        return tn_comp_unsupported(c, s->loc, "'with' statements are");
+    case TN_STMT_ASYNCWITH:
+        return tn_comp_unsupported(c, s->loc, "'async with' statements are");
+    case TN_STMT_MATCH:
+        return tn_comp_unsupported(c, s->loc, "'match' statements are");
+    case TN_STMT_RAISE:
+        return compile_raise(c, s);
+    case TN_STMT_TRY:
+        return compile_try(c, s);
+    case TN_STMT_TRYSTAR:
+        return tn_comp_unsupported(c, s->loc, "'except*' clauses are");
+    case TN_STMT_ASSERT:
+        return compile_assert(c, s);
+    case TN_STMT_IMPORT:
+    case TN_STMT_IMPORTFROM:
+        return tn_comp_unsupported(c, s->loc, "'import' statements are");
+    case TN_STMT_GLOBAL:
+    case TN_STMT_NONLOCAL:
+    case TN_STMT_PASS:
+        return 0;
+    case TN_STMT_EXPR:
+        return compile_expr_stmt(c, s->v.expr.value);
+    case TN_STMT_BREAK:
+        return compile_break_continue(c, true);
+    case TN_STMT_CONTINUE:
+        return compile_break_continue(c, false);
+    }
+    tn_err_set_str(&tn_exc_SystemError, "compiler: unknown statement kind");
+    return -1;
+}
+
+int tn_comp_stmt(TnCompiler *c, TnStmt *s)
+{
+    TN_TRY(tn_comp_enter_recursion(c));
+    c->u->loc = s->loc;
+    int r = compile_stmt_inner(c, s);
+    tn_comp_leave_recursion(c);
+    return r;
+}
+
+int tn_comp_stmts(TnCompiler *c, TnAstSeq *seq)
+{
+    for (tn_ssize_t i = 0; i < tn_ast_seq_len(seq); i++)
+        TN_TRY(tn_comp_stmt(c, TN_SEQ_GET(seq, i)));
+    return 0;
+}
+
+int tn_comp_module_body(TnCompiler *c, TnMod *mod)
+{
+    if (mod->kind == TN_MODE_EVAL) {
+        TN_TRY(tn_comp_expr(c, mod->expr));
+        return tn_comp_emit(c, TN_RETURN_VALUE, 0);
+    }
+    TnAstSeq *body = mod->body;
+    tn_ssize_t i = 0;
+    if (tn_ast_seq_len(body) > 0)
+        c->u->loc = ((TnStmt *)TN_SEQ_GET(body, 0))->loc;
+    if (find_ann(body))
+        TN_TRY(tn_comp_emit(c, TN_SETUP_ANNOTATIONS, 0));
+    if (mod->kind == TN_MODE_FILE && tn_comp_docstring(body) != NULL) {
+        TnStmt *st = TN_SEQ_GET(body, 0);
+        TN_TRY(tn_comp_expr(c, st->v.expr.value));
+        TnObject *doc = tn_str_intern_cstr("__doc__");
+        if (doc == NULL || tn_comp_nameop(c, doc, TN_CTX_STORE) < 0)
+            return -1;
+        i = 1;
+    }
+    for (; i < tn_ast_seq_len(body); i++)
+        TN_TRY(tn_comp_stmt(c, TN_SEQ_GET(body, i)));
+    return 0;
+}
