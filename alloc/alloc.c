@@ -10,6 +10,7 @@
 #include <string.h>
 #include "alloc/alloc.h"
 #include "threading/atomic.h"
+#include "alloc/freelist.h"
 
 /* Remaining successful allocations before failures start; -1 = never fail.
  * Only tests set it; atomic so that a threaded test stays well defined. */
@@ -63,4 +64,11 @@ char *tn_mem_strdup(const char *s)
     if (d != NULL)
         memcpy(d, s, n);
     return d;
+}
+
+void tn_freelist_clear(TnFreeList *fl)
+{
+    void *p;
+    while ((p = tn_freelist_pop(fl)) != NULL)
+        free(p);
 }

@@ -60,6 +60,12 @@
 /* Nested C-level evaluations (builtins calling back into Python, deep
  * parser recursion) are bounded separately so the C stack cannot overflow. */
 #define TN_C_RECURSION_LIMIT 2000
+/* Per-thread free lists (CPython's limits): floats, ints, tuples of sizes
+ * 1..TN_TUPLE_FREELIST_SIZES. */
+#define TN_FLOAT_FREELIST_LIMIT 100
+#define TN_INT_FREELIST_LIMIT 100
+#define TN_TUPLE_FREELIST_SIZES 20
+#define TN_TUPLE_FREELIST_LIMIT 2000
 /* Per-thread frame stack: slots for locals and value stacks of Python frames. */
 #define TN_FRAME_STACK_CHUNK (64 * 1024)
 

@@ -72,8 +72,10 @@ tn_hash_t tn_hash_double(double v)
 
 TnObject *tn_float_from_double(double v)
 {
-    TnFloat *f = (TnFloat *)tn_object_new(&tn_type_float, sizeof(TnFloat));
-    if (f == NULL)
+    TnFloat *f = tn_freelist_pop(&tn_tstate()->float_freelist);
+    if (f != NULL)
+        tn_object_init(TN_OBJ(f), &tn_type_float);
+    else if ((f = (TnFloat *)tn_object_new(&tn_type_float, sizeof(TnFloat))) == NULL)
         return NULL;
     f->value = v;
     return TN_OBJ(f);
@@ -1342,7 +1344,12 @@ static TnObject *float_new_slot(TnType *type, TnObject *const *args, tn_ssize_t 
     return sub;
 }
 
-static void float_dealloc(TnObject *op) { tn_object_free(op); }
+static void float_dealloc(TnObject *op)
+{
+    if (tn_float_check_exact(op) && tn_freelist_push(&tn_tstate()->float_freelist, op))
+        return;
+    tn_object_free(op);
+}
 
 static const TnNumberMethods float_as_number = {
     .add = float_add, .subtract = float_sub, .multiply = float_mul, .remainder = float_rem,

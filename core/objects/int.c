@@ -46,8 +46,10 @@ TnObject *tn_int_from_i64(int64_t v)
 {
     if (v >= -SMALL_NEG && v < SMALL_POS)
         return TN_OBJ(&small_ints[v + SMALL_NEG]);
-    TnInt *o = (TnInt *)tn_object_new(&tn_type_int, sizeof(TnInt));
-    if (o == NULL)
+    TnInt *o = tn_freelist_pop(&tn_tstate()->int_freelist);
+    if (o != NULL)
+        tn_object_init(TN_OBJ(o), &tn_type_int);
+    else if ((o = (TnInt *)tn_object_new(&tn_type_int, sizeof(TnInt))) == NULL)
         return NULL;
     o->value = v;
     return TN_OBJ(o);
@@ -934,7 +936,12 @@ static const TnGetSetDef int_getsets[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static void int_dealloc(TnObject *op) { tn_object_free(op); }
+static void int_dealloc(TnObject *op)
+{
+    if (tn_int_check_exact(op) && tn_freelist_push(&tn_tstate()->int_freelist, op))
+        return;
+    tn_object_free(op);
+}
 
 static const TnNumberMethods int_as_number = {
     .add = int_add, .subtract = int_sub, .multiply = int_mul, .remainder = int_mod,

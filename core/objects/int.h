@@ -23,7 +23,16 @@ static inline bool tn_int_check(const TnObject *op)
 }
 static inline bool tn_int_check_exact(const TnObject *op) { return op->type == &tn_type_int; }
 
-TnObject *tn_int_from_i64(int64_t v);            /* new ref, NULL on MemoryError */
+TnObject *tn_int_from_i64(int64_t v);
+/* Eval-loop fast path: true (with *v set) if op is an exact int whose value
+ * fits a machine word.  Keeps the representation private to int.c/int.h. */
+static inline bool tn_int_exact_word(const TnObject *op, int64_t *v)
+{
+    if (op->type != &tn_type_int)
+        return false;
+    *v = ((const TnInt *)op)->value;
+    return true;
+}            /* new ref, NULL on MemoryError */
 static inline TnObject *tn_int_from_ssize(tn_ssize_t v) { return tn_int_from_i64((int64_t)v); }
 /* op must be an int (or subclass).  Sets *overflow to 1 (and returns -1)
  * if it does not fit; otherwise 0. */

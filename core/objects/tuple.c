@@ -26,6 +26,15 @@ static TnObject *tuple_alloc(TnType *tp, tn_ssize_t n)
     }
     if (n == 0 && tp == &tn_type_tuple)
         return TN_OBJ(&empty_tuple);
+    if (n <= TN_TUPLE_FREELIST_SIZES && tp == &tn_type_tuple) {
+        TnObject *op = tn_freelist_pop(&tn_tstate()->tuple_freelists[n]);
+        if (op != NULL) {
+            tn_object_init(op, tp);
+            ((TnTuple *)op)->size = n;
+            memset(((TnTuple *)op)->items, 0, sizeof(TnObject *) * (size_t)n);
+            return op;
+        }
+    }
     size_t items_size, base = sizeof(TnTuple);
     if (tp->basicsize > (tn_ssize_t)base)
         base = (size_t)tp->basicsize;
@@ -160,7 +169,11 @@ static tn_hash_t tuple_hash(TnObject *self)
 
 static void tuple_dealloc(TnObject *self)
 {
-    tn_dealloc_refs(tn_tuple_items(self), tn_tuple_size(self));
+    tn_ssize_t n = tn_tuple_size(self);
+    tn_dealloc_refs(tn_tuple_items(self), n);
+    if (n > 0 && n <= TN_TUPLE_FREELIST_SIZES && tn_tuple_check_exact(self)
+        && tn_freelist_push(&tn_tstate()->tuple_freelists[n], self))
+        return;
     tn_object_free(self);
 }
 

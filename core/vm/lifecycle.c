@@ -60,6 +60,10 @@ static TnThreadState *thread_state_new(TnInterp *interp)
         return NULL;
     ts->interp = interp;
     ts->c_stack_limit = stack_limit_for_current_thread();
+    ts->float_freelist.limit = TN_FLOAT_FREELIST_LIMIT;
+    ts->int_freelist.limit = TN_INT_FREELIST_LIMIT;
+    for (int i = 1; i <= TN_TUPLE_FREELIST_SIZES; i++)
+        ts->tuple_freelists[i].limit = TN_TUPLE_FREELIST_LIMIT;
     return ts;
 }
 

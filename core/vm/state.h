@@ -8,6 +8,7 @@
 #define TN_STATE_H
 
 #include "core/object.h"
+#include "alloc/freelist.h"
 
 typedef struct TnFrame TnFrame;
 
@@ -39,6 +40,10 @@ typedef struct TnThreadState {
     /* Lowest safe C stack address: recursion that gets below it raises
      * RecursionError whatever the recursion limit is set to. */
     char *c_stack_limit;
+    /* Recycled memory of dead objects, used only by this thread. */
+    TnFreeList float_freelist;
+    TnFreeList int_freelist;
+    TnFreeList tuple_freelists[TN_TUPLE_FREELIST_SIZES + 1];   /* by size; [0] unused */
     TnObject *repr_running;    /* list of containers whose repr is in progress (repr_guard.c) or NULL */
 } TnThreadState;
 
