@@ -569,6 +569,9 @@ static int compile_expr_stmt(TnCompiler *c, TnExpr *value)
     return tn_comp_emit(c, TN_POP_TOP, 0);
 }
 
+static int compile_import(TnCompiler *c, TnStmt *s);
+static int compile_import_from(TnCompiler *c, TnStmt *s);
+
 static int compile_stmt_inner(TnCompiler *c, TnStmt *s)
 {
     switch (s->kind) {
@@ -611,8 +614,9 @@ static int compile_stmt_inner(TnCompiler *c, TnStmt *s)
     case TN_STMT_ASSERT:
         return compile_assert(c, s);
     case TN_STMT_IMPORT:
+        return compile_import(c, s);
     case TN_STMT_IMPORTFROM:
-        return tn_comp_unsupported(c, s->loc, "'import' statements are");
+        return compile_import_from(c, s);
     case TN_STMT_GLOBAL:
     case TN_STMT_NONLOCAL:
     case TN_STMT_PASS:
@@ -626,6 +630,105 @@ static int compile_stmt_inner(TnCompiler *c, TnStmt *s)
     }
     tn_err_set_str(&tn_exc_SystemError, "compiler: unknown statement kind");
     return -1;
+}
+
+/* ---- imports ------------------------------------------------------------
+ *
+ * As CPython 3.11:
+ *   import a.b.c        LOAD_CONST 0; LOAD_CONST None; IMPORT_NAME a.b.c; STORE a
+ *   import a.b.c as d   ... IMPORT_NAME a.b.c; IMPORT_FROM b; SWAP 2; POP_TOP;
+ *                       IMPORT_FROM c; SWAP 2; POP_TOP; STORE d
+ *   from m import x, y  LOAD_CONST level; LOAD_CONST ('x', 'y'); IMPORT_NAME m;
+ *                       IMPORT_FROM x; STORE x; IMPORT_FROM y; STORE y; POP_TOP
+ *   from m import *     LOAD_CONST level; LOAD_CONST ('*',); IMPORT_NAME m; IMPORT_STAR
+ */
+
+static int emit_import_name(TnCompiler *c, int level, TnObject *fromlist_steal, TnObject *name)
+{
+    TnObject *lv = tn_int_from_i64(level);
+    if (lv == NULL) {
+        tn_xdecref(fromlist_steal);
+        return -1;
+    }
+    if (tn_comp_emit_const_steal(c, lv) < 0) {
+        tn_xdecref(fromlist_steal);
+        return -1;
+    }
+    if (fromlist_steal != NULL)
+        TN_TRY(tn_comp_emit_const_steal(c, fromlist_steal));
+    else
+        TN_TRY(tn_comp_emit_const(c, TN_NONE));
+    return tn_comp_emit_name(c, TN_IMPORT_NAME, name);
+}
+
+static TnObject *substring_ref(TnObject *s, tn_ssize_t start, tn_ssize_t end)
+{
+    TnObject *sub = tn_str_substring(s, start, end);
+    return sub != NULL ? tn_str_intern_steal(sub) : NULL;
+}
+
+static int compile_import(TnCompiler *c, TnStmt *s)
+{
+    for (tn_ssize_t i = 0; i < tn_ast_seq_len(s->v.import.names); i++) {
+        TnAlias *a = TN_SEQ_GET(s->v.import.names, i);
+        tn_comp_set_loc(c, a->loc);
+        TN_TRY(emit_import_name(c, 0, NULL, a->name));
+        tn_ssize_t len = tn_str_length(a->name), dot = 0;
+        while (dot < len && tn_str_read(a->name, dot) != '.')
+            dot++;
+        if (a->asname == NULL) {
+            /* Interned strings are immortal: no reference to release. */
+            TnObject *top = dot < len ? substring_ref(a->name, 0, dot) : a->name;
+            if (top == NULL)
+                return -1;
+            TN_TRY(tn_comp_nameop(c, top, TN_CTX_STORE));
+            continue;
+        }
+        /* import a.b.c as d: walk the attributes after the first dot. */
+        while (dot < len) {
+            tn_ssize_t start = dot + 1, end = start;
+            while (end < len && tn_str_read(a->name, end) != '.')
+                end++;
+            TnObject *part = substring_ref(a->name, start, end);
+            if (part == NULL)
+                return -1;
+            TN_TRY(tn_comp_emit_name(c, TN_IMPORT_FROM, part));
+            TN_TRY(tn_comp_emit(c, TN_SWAP, 2));
+            TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
+            dot = end;
+        }
+        TN_TRY(tn_comp_nameop(c, a->asname, TN_CTX_STORE));
+    }
+    return 0;
+}
+
+static int compile_import_from(TnCompiler *c, TnStmt *s)
+{
+    TnAstSeq *names = s->v.importfrom.names;
+    tn_ssize_t n = tn_ast_seq_len(names);
+    TnObject *fromlist = tn_tuple_new(n);
+    if (fromlist == NULL)
+        return -1;
+    for (tn_ssize_t i = 0; i < n; i++) {
+        TnAlias *a = TN_SEQ_GET(names, i);
+        tn_tuple_set_steal(fromlist, i, tn_newref(a->name));
+    }
+    TnObject *module = s->v.importfrom.module;
+    if (module == NULL && (module = tn_str_intern_cstr("")) == NULL) {   /* immortal */
+        tn_decref(fromlist);
+        return -1;
+    }
+    TN_TRY(emit_import_name(c, s->v.importfrom.level, fromlist, module));
+    TnAlias *first = TN_SEQ_GET(names, 0);
+    if (n == 1 && tn_str_eq_cstr(first->name, "*"))
+        return tn_comp_emit(c, TN_IMPORT_STAR, 0);
+    for (tn_ssize_t i = 0; i < n; i++) {
+        TnAlias *a = TN_SEQ_GET(names, i);
+        tn_comp_set_loc(c, a->loc);
+        TN_TRY(tn_comp_emit_name(c, TN_IMPORT_FROM, a->name));
+        TN_TRY(tn_comp_nameop(c, a->asname != NULL ? a->asname : a->name, TN_CTX_STORE));
+    }
+    return tn_comp_emit(c, TN_POP_TOP, 0);
 }
 
 int tn_comp_stmt(TnCompiler *c, TnStmt *s)
