@@ -258,6 +258,12 @@ typedef int (*tn_traverseproc)(TnObject *, tn_visitproc, void *);
 
 /* Rich comparison operators (same values as CPython's Py_LT..Py_GE). */
 enum { TN_LT = 0, TN_LE = 1, TN_EQ = 2, TN_NE = 3, TN_GT = 4, TN_GE = 5 };
+/* The truth of `a op b` for two ordered C values (CPython's
+ * Py_RETURN_RICHCOMPARE, without the return). */
+#define TN_RICHCOMPARE(a, b, op)                                              \
+    ((op) == TN_LT ? (a) < (b) : (op) == TN_LE ? (a) <= (b)                   \
+     : (op) == TN_EQ ? (a) == (b) : (op) == TN_NE ? (a) != (b)                \
+     : (op) == TN_GT ? (a) > (b) : (a) >= (b))
 
 typedef struct TnNumberMethods {
     tn_binaryfunc add, subtract, multiply, remainder, divmod;

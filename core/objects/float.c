@@ -729,14 +729,7 @@ static TnObject *float_richcompare(TnObject *a, TnObject *b, int op)
     } else {
         return tn_newref(TN_NOTIMPLEMENTED);
     }
-    switch (op) {
-    case TN_LT: return tn_bool_from(c < 0);
-    case TN_LE: return tn_bool_from(c <= 0);
-    case TN_EQ: return tn_bool_from(c == 0);
-    case TN_NE: return tn_bool_from(c != 0);
-    case TN_GT: return tn_bool_from(c > 0);
-    default: return tn_bool_from(c >= 0);
-    }
+    return tn_bool_from(TN_RICHCOMPARE(c, 0, op));
 }
 
 static tn_hash_t float_hash(TnObject *op)

@@ -315,14 +315,7 @@ tn_hash_t tn_int_hash(TnObject *op)
 
 static TnObject *cmp_result(int c, int op)
 {
-    switch (op) {
-    case TN_LT: return tn_bool_from(c < 0);
-    case TN_LE: return tn_bool_from(c <= 0);
-    case TN_EQ: return tn_bool_from(c == 0);
-    case TN_NE: return tn_bool_from(c != 0);
-    case TN_GT: return tn_bool_from(c > 0);
-    default: return tn_bool_from(c >= 0);
-    }
+    return tn_bool_from(TN_RICHCOMPARE(c, 0, op));
 }
 
 TnObject *tn_int_richcompare(TnObject *a, TnObject *b, int op)

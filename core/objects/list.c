@@ -700,16 +700,7 @@ static TnObject *list_repr(TnObject *self)
 
 static TnObject *compare_sizes(tn_ssize_t a, tn_ssize_t b, int op)
 {
-    int r;
-    switch (op) {
-    case TN_LT: r = a < b; break;
-    case TN_LE: r = a <= b; break;
-    case TN_EQ: r = a == b; break;
-    case TN_NE: r = a != b; break;
-    case TN_GT: r = a > b; break;
-    default: r = a >= b; break;
-    }
-    return tn_bool_from(r);
+    return tn_bool_from(TN_RICHCOMPARE(a, b, op));
 }
 
 /* Lexicographic comparison.  Items are compared with a reference held and

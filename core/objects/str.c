@@ -931,12 +931,7 @@ static TnObject *str_richcompare(TnObject *a, TnObject *b, int op)
         return tn_bool_from(op == TN_EQ ? eq : !eq);
     }
     c = tn_str_compare(a, b);
-    switch (op) {
-    case TN_LT: return tn_bool_from(c < 0);
-    case TN_LE: return tn_bool_from(c <= 0);
-    case TN_GT: return tn_bool_from(c > 0);
-    default: return tn_bool_from(c >= 0);
-    }
+    return tn_bool_from(TN_RICHCOMPARE(c, 0, op));
 }
 
 static tn_ssize_t str_length_slot(TnObject *s) { return tn_str_length(s); }

@@ -703,25 +703,11 @@ static TnObject *compare_op_fast(TnObject *a, TnObject *b, int op)
 {
     int64_t x, y;
     if (tn_int_exact_word(a, &x) && tn_int_exact_word(b, &y)) {
-        switch (op) {
-        case TN_LT: return tn_bool_from(x < y);
-        case TN_LE: return tn_bool_from(x <= y);
-        case TN_EQ: return tn_bool_from(x == y);
-        case TN_NE: return tn_bool_from(x != y);
-        case TN_GT: return tn_bool_from(x > y);
-        default: return tn_bool_from(x >= y);
-        }
+        return tn_bool_from(TN_RICHCOMPARE(x, y, op));
     }
     if (tn_float_check_exact(a) && tn_float_check_exact(b)) {
         double u = tn_float_value(a), v = tn_float_value(b);
-        switch (op) {
-        case TN_LT: return tn_bool_from(u < v);
-        case TN_LE: return tn_bool_from(u <= v);
-        case TN_EQ: return tn_bool_from(u == v);
-        case TN_NE: return tn_bool_from(u != v);
-        case TN_GT: return tn_bool_from(u > v);
-        default: return tn_bool_from(u >= v);
-        }
+        return tn_bool_from(TN_RICHCOMPARE(u, v, op));
     }
     return NULL;
 }
