@@ -113,6 +113,21 @@ int tn_pr_fill_token(TnParser *p)
         return -1;
     }
     TnTokType type = tn_tokenizer_get(p->tok, &t->t);
+    /* Single mode: the end of input also ends the statement (an extra
+     * NEWLINE, with the pending DEDENTs after it). */
+    if (p->mode == TN_MODE_SINGLE && !p->fstring_mode && type == TN_TOK_ENDMARKER
+        && p->parsing_started) {
+        type = TN_TOK_NEWLINE;
+        t->t.type = TN_TOK_NEWLINE;
+        p->parsing_started = 0;
+        if (p->tok->indent) {
+            p->tok->pendin = -p->tok->indent;
+            p->tok->indent = 0;
+        }
+    }
+    else {
+        p->parsing_started = 1;
+    }
     /* f-string expressions: shift the columns of the first line (CPython
      * tests the tokenizer's current line, not the token's). */
     if (p->tok->lineno == p->starting_lineno) {

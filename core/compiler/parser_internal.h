@@ -47,6 +47,7 @@ typedef struct TnParser {
     TnArena *arena;
     TnCompileMode mode;
     int fstring_mode;               /* parsing an expression of an f-string */
+    int parsing_started;            /* single mode: a token other than ENDMARKER was read */
     int starting_lineno, starting_col_offset;
     TnPToken *known_err_token;
     TnTokenChunk *chunks;           /* storage of the tokens */

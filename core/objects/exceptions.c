@@ -408,12 +408,26 @@ bool tn_exception_type_check(const TnObject *op)
 
 /* ---- traceback ----------------------------------------------------------- */
 
+/* A traceback chain can be as long as the recursion limit allows (a
+ * million entries with sys.setrecursionlimit): free it iteratively.  An
+ * entry whose only reference is ours is unlinked before it is released, so
+ * its own dealloc does not recurse. */
 static void traceback_dealloc(TnObject *self)
 {
     TnTraceback *tb = (TnTraceback *)self;
-    tn_xdecref(TN_OBJ(tb->next));
+    TnTraceback *next = tb->next;
     tn_xdecref(tb->code);
     tn_object_free(self);
+    while (next != NULL) {
+        if (tn_refcnt(TN_OBJ(next)) > 1) {
+            tn_decref(TN_OBJ(next));
+            break;
+        }
+        TnTraceback *after = next->next;
+        next->next = NULL;
+        tn_decref(TN_OBJ(next));
+        next = after;
+    }
 }
 
 int tn_traceback_add(TnObject *exc, TnObject *code, int lasti)

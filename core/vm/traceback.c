@@ -86,22 +86,60 @@ static const char *str_or_null(TnObject *s)
     return s != NULL && tn_str_check(s) ? tn_str_utf8(s, NULL) : NULL;
 }
 
+/* CPython prints at most this many entries (the innermost ones)... */
+#define TB_LIMIT 1000
+/* ...and collapses a run of identical entries after this many. */
+#define TB_RECURSIVE_CUTOFF 3
+
+static void print_entry(FILE *out, TnTraceback *tb)
+{
+    TnCode *co = (TnCode *)tb->code;
+    const char *filename = str_or_null(co->filename);
+    const char *name = str_or_null(co->name);
+    fprintf(out, "  File \"%s\", line %d, in %s\n", filename ? filename : "???", tb->lineno,
+            name ? name : "???");
+    char *line = read_source_line(filename, tb->lineno);
+    if (line != NULL) {
+        const TnCodePos *pos = tb->lasti >= 0 && tb->lasti < co->ninstr ? &co->positions[tb->lasti] : NULL;
+        print_source_with_carets(out, line, pos);
+        free(line);
+    }
+}
+
+static void print_repeated(FILE *out, long count)
+{
+    count -= TB_RECURSIVE_CUTOFF;
+    fprintf(out, "  [Previous line repeated %ld more time%s]\n", count, count > 1 ? "s" : "");
+}
+
+static bool same_place(TnTraceback *a, TnTraceback *b)
+{
+    TnCode *ca = (TnCode *)a->code, *cb = (TnCode *)b->code;
+    return a->lineno == b->lineno && tn_str_eq(ca->filename, cb->filename) && tn_str_eq(ca->name, cb->name);
+}
+
 static void print_traceback(FILE *out, TnTraceback *tb)
 {
+    long depth = 0;
+    for (TnTraceback *t = tb; t != NULL; t = t->next)
+        depth++;
+    for (; tb != NULL && depth > TB_LIMIT; depth--)
+        tb = tb->next;
     fputs("Traceback (most recent call last):\n", out);
+    TnTraceback *last = NULL;
+    long count = 0;
     for (; tb != NULL; tb = tb->next) {
-        TnCode *co = (TnCode *)tb->code;
-        const char *filename = str_or_null(co->filename);
-        const char *name = str_or_null(co->name);
-        fprintf(out, "  File \"%s\", line %d, in %s\n", filename ? filename : "???", tb->lineno,
-                name ? name : "???");
-        char *line = read_source_line(filename, tb->lineno);
-        if (line != NULL) {
-            const TnCodePos *pos = tb->lasti >= 0 && tb->lasti < co->ninstr ? &co->positions[tb->lasti] : NULL;
-            print_source_with_carets(out, line, pos);
-            free(line);
+        if (last == NULL || !same_place(last, tb)) {
+            if (count > TB_RECURSIVE_CUTOFF)
+                print_repeated(out, count);
+            last = tb;
+            count = 0;
         }
+        if (++count <= TB_RECURSIVE_CUTOFF)
+            print_entry(out, tb);
     }
+    if (count > TB_RECURSIVE_CUTOFF)
+        print_repeated(out, count);
 }
 
 static long int_field(TnObject *v, long dflt)
