@@ -9,8 +9,8 @@ Usage:
 For each script, runs it with this interpreter (cwd = the script's directory,
 stdin from /dev/null) and writes:
   FILE.exp   its stdout, byte for byte;
-  FILE.err   only when the exit status is non-zero: two lines, `exit N` and the
-             last line of stderr.  A stale FILE.err is deleted when the script
+  FILE.err   only when the exit status is non-zero: `exit N`, then the whole
+             stderr with the script's directory written as `{dir}`.  A stale FILE.err is deleted when the script
              now exits with 0.
 For --bench, each kernel bench/NAME.py is run with the small size argument
 BENCH_SMALL_ARG and its stdout is written to bench/NAME.small.exp
@@ -66,10 +66,6 @@ def run(script, args=()):
         return None
 
 
-def last_stderr_line(data):
-    lines = [l for l in data.decode("utf-8", "replace").splitlines() if l.strip()]
-    return lines[-1].rstrip() if lines else ""
-
 
 def rel(path):
     r = os.path.relpath(path, ROOT)
@@ -101,7 +97,9 @@ def regen_test(script):
         notes.append("wrote .exp")
     err_path = base + ".err"
     if proc.returncode != 0:
-        content = ("exit %d\n%s\n" % (proc.returncode, last_stderr_line(proc.stderr))).encode("utf-8")
+        stderr = proc.stderr.decode("utf-8", "replace").replace(
+            os.path.dirname(os.path.abspath(script)) + os.sep, "{dir}" + os.sep)
+        content = ("exit %d\n%s" % (proc.returncode, stderr)).encode("utf-8")
         if write_if_changed(err_path, content):
             notes.append("wrote .err (exit %d)" % proc.returncode)
     elif os.path.exists(err_path):

@@ -8,9 +8,11 @@ directory, stdin from /dev/null and a timeout, then checks:
 
   * stdout equals SCRIPT's .exp file byte for byte (or --exp FILE);
     a unified diff is printed on mismatch;
-  * if SCRIPT's .err file exists, it holds two lines, `exit N` and the
-    expected last line of stderr (e.g. `ZeroDivisionError: division by zero`),
-    and the exit status and last stderr line must match;
+  * if SCRIPT's .err file exists, its first line is `exit N` and the rest is
+    CPython's whole stderr (traceback included) with the script's directory
+    written as `{dir}`; the exit status and the whole stderr must match
+    (the last line, e.g. `ZeroDivisionError: division by zero`, is shown
+    separately when it differs);
     without an .err file the exit status must be 0.
 
 The expected files come from CPython 3.11 (tools/regen_exp.py).
@@ -64,14 +66,18 @@ def tandem_flavour(tandem, timeout):
 
 
 def read_err_file(path):
-    """Parse an .err file: returns (exit_code, last_stderr_line) or raises ValueError."""
+    """Parse an .err file: returns (exit_code, expected_stderr_text) or raises ValueError."""
     with open(path, encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    m = re.match(r"^exit (-?\d+)$", lines[0].strip()) if lines else None
+        first, _, rest = f.read().partition("\n")
+    m = re.match(r"^exit (-?\d+)$", first.strip())
     if m is None:
         raise ValueError("%s: first line must be 'exit N'" % path)
-    last = lines[1].rstrip("\r") if len(lines) > 1 else ""
-    return int(m.group(1)), last
+    return int(m.group(1)), rest
+
+
+def normalise_stderr(data, script_dir):
+    """Decoded stderr with the script's directory written as {dir}."""
+    return data.decode("utf-8", "replace").replace(script_dir + os.sep, "{dir}" + os.sep)
 
 
 def last_line(data):
@@ -149,10 +155,10 @@ def main(argv):
         return 1
     with open(exp_path, "rb") as f:
         expected_out = f.read()
-    expected_code, expected_last = 0, None
+    expected_code, expected_err = 0, None
     if os.path.isfile(err_path):
         try:
-            expected_code, expected_last = read_err_file(err_path)
+            expected_code, expected_err = read_err_file(err_path)
         except ValueError as e:
             print("FAIL: %s" % e)
             return 1
@@ -178,11 +184,18 @@ def main(argv):
                            stdout_diff(expected_out, proc.stdout, os.path.basename(exp_path))))
     if proc.returncode != expected_code:
         failures.append("expected exit %d, got %s" % (expected_code, describe_status(proc.returncode)))
-    if expected_last is not None:
-        got_last = last_line(proc.stderr)
-        if got_last != expected_last.rstrip():
-            failures.append("last stderr line differs:\n  expected: %s\n  got:      %s"
-                            % (expected_last, got_last))
+    if expected_err is not None:
+        got_err = normalise_stderr(proc.stderr, os.path.dirname(script))
+        if got_err != expected_err:
+            got_last = last_line(got_err.encode("utf-8"))
+            expected_last = last_line(expected_err.encode("utf-8"))
+            if got_last != expected_last:
+                failures.append("last stderr line differs:\n  expected: %s\n  got:      %s"
+                                % (expected_last, got_last))
+            failures.append("stderr differs from %s:\n%s"
+                            % (os.path.basename(err_path),
+                               stdout_diff(expected_err.encode("utf-8"), got_err.encode("utf-8"),
+                                           os.path.basename(err_path))))
 
     if not failures:
         return 0

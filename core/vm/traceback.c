@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "core/tn.h"
+#include "core/compiler/ast.h"
+#include "core/compiler/parser.h"
 
 /* Read line `lineno` (1-based) of a file into a malloc'd string without its
  * newline, or NULL.  Tracebacks are rare, so no caching. */
@@ -55,29 +57,112 @@ static int utf8_chars(const char *s, int bytes)
     return n;
 }
 
+/* Byte offset -> character offset within UTF-8 text (bytes past the end
+ * count as characters). */
+static int char_offset(const char *s, int bytes)
+{
+    int len = (int)strlen(s);
+    if (bytes > len)
+        return utf8_chars(s, len) + (bytes - len);
+    return utf8_chars(s, bytes);
+}
+
+static bool is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\f';
+}
+
+/* CPython 3.11's extract_anchors_from_line: parse the failing segment; for a
+ * binary operation mark the operator, for a subscript the brackets
+ * ("~~~^^^^").  Anchors are byte offsets within the segment; returns 1 if
+ * found, 0 otherwise (never an error: parse failures are cleared). */
+static int segment_anchors(const char *seg, int *left, int *right)
+{
+    TnArena *arena = tn_arena_new();
+    if (arena == NULL) {
+        tn_err_clear();
+        return 0;
+    }
+    int found = 0;
+    TnMod *mod = tn_parse_string(seg, (tn_ssize_t)strlen(seg), "<string>", TN_MODE_FILE, arena);
+    if (mod == NULL) {
+        tn_err_clear();
+    } else if (tn_ast_seq_len(mod->body) == 1) {
+        TnStmt *st = TN_SEQ_GET(mod->body, 0);
+        TnExpr *e = st->kind == TN_STMT_EXPR ? st->v.expr.value : NULL;
+        if (e != NULL && e->kind == TN_EXPR_BINOP) {
+            int stop = e->v.binop.right->loc.col_offset;
+            for (int i = e->v.binop.left->loc.end_col_offset; i < stop; i++) {
+                if (is_ws(seg[i]))
+                    continue;
+                *left = i;
+                *right = i + 1;
+                if (i + 1 < stop && !is_ws(seg[i + 1]))
+                    ++*right;   /* two-character operator, e.g. // */
+                found = 1;
+                break;
+            }
+        } else if (e != NULL && e->kind == TN_EXPR_SUBSCRIPT) {
+            *left = e->v.subscript.value->loc.end_col_offset;
+            *right = e->v.subscript.slice->loc.end_col_offset + 1;
+            found = 1;
+        }
+    }
+    tn_arena_free(arena);
+    return found;
+}
+
+/* The source line of a traceback entry, then (when they do not just
+ * underline the whole line) the carets, as CPython 3.11's tb_displayline. */
 static void print_source_with_carets(FILE *out, const char *line, const TnCodePos *pos)
 {
     int strip = 0;
-    while (line[strip] == ' ' || line[strip] == '\t' || line[strip] == '\f')
+    while (is_ws(line[strip]))
         strip++;
     const char *text = line + strip;
     int text_len = (int)strlen(text);
-    while (text_len > 0 && (text[text_len - 1] == ' ' || text[text_len - 1] == '\t'))
+    while (text_len > 0 && is_ws(text[text_len - 1]))
         text_len--;
     fprintf(out, "    %.*s\n", text_len, text);
     if (pos == NULL || pos->col < 0 || pos->end_col < 0 || pos->lineno < 0)
         return;
-    int line_chars = utf8_chars(line, (int)strlen(line));
-    int start = utf8_chars(line, pos->col);
-    int end = pos->end_lineno == pos->lineno ? utf8_chars(line, pos->end_col) : line_chars;
-    int stripped_chars = utf8_chars(line, strip);
-    int text_chars = utf8_chars(text, text_len);
-    /* CPython shows carets only if they do not cover the whole line. */
-    if (end <= start || end - start >= text_chars)
+    int line_bytes = (int)strlen(line);
+    int truncation = utf8_chars(line, strip);
+    int start = char_offset(line, pos->col);
+    int end = char_offset(line, pos->end_col);
+    int left_end = -1, right_start = -1;
+    const char *primary = "^", *secondary = "^";
+    if (pos->end_lineno == pos->lineno) {
+        if (pos->col < pos->end_col && pos->end_col <= line_bytes) {
+            char *seg = strndup(line + pos->col, (size_t)(pos->end_col - pos->col));
+            int l, r;
+            if (seg != NULL && segment_anchors(seg, &l, &r)) {
+                left_end = char_offset(seg, l) + start;
+                right_start = char_offset(seg, r) + start;
+                primary = "~";
+                secondary = "^";
+            }
+            free(seg);
+        }
+    } else {
+        /* Multi-line expression: underline to the last non-blank character. */
+        int i = line_bytes;
+        while (--i >= 0 && is_ws(line[i]))
+            ;
+        end = utf8_chars(line, i + 1);
+    }
+    bool secondary_ranges = left_end != -1 || right_start != -1;
+    if (end - start == utf8_chars(text, text_len) && !secondary_ranges)
         return;
-    fprintf(out, "    %*s", start - stripped_chars, "");
-    for (int i = start; i < end; i++)
-        fputc('^', out);
+    fputs("    ", out);
+    for (int off = truncation + 1; off <= end; off++) {
+        if (off <= start)
+            fputc(' ', out);
+        else if (secondary_ranges && left_end < off && off <= right_start)
+            fputs(secondary, out);
+        else
+            fputs(primary, out);
+    }
     fputc('\n', out);
 }
 
@@ -153,7 +238,7 @@ static long int_field(TnObject *v, long dflt)
 
 /* SyntaxError layout: File line, the text with carets (offsets are 1-based
  * character columns), then the message. */
-static void print_syntax_error_location(FILE *out, TnSyntaxErrorObject *se)
+static void print_syntax_error_location(FILE *out, TnSyntaxErrorObject *se, bool single_caret)
 {
     const char *filename = str_or_null(se->filename);
     long lineno = int_field(se->lineno, -1);
@@ -191,7 +276,9 @@ static void print_syntax_error_location(FILE *out, TnSyntaxErrorObject *se)
     if (offset > len - strip)
         offset = len - strip;
     long carets = 1;
-    if (end_lineno == lineno && end_offset > offset)
+    if (single_caret)
+        ;   /* CPython marks an IndentationError with one caret */
+    else if (end_lineno == lineno && end_offset > offset)
         carets = end_offset - offset;
     else if (end_lineno > lineno)
         carets = (long)(len - strip) - offset;
@@ -239,7 +326,8 @@ static void print_one(FILE *out, TnObject *exc)
     if (e->traceback != NULL)
         print_traceback(out, (TnTraceback *)e->traceback);
     if (tn_object_type_check(exc, &tn_exc_SyntaxError))
-        print_syntax_error_location(out, (TnSyntaxErrorObject *)exc);
+        print_syntax_error_location(out, (TnSyntaxErrorObject *)exc,
+                                    tn_object_type_check(exc, &tn_exc_IndentationError));
     print_exception_line(out, exc);
 }
 
