@@ -218,6 +218,11 @@ int tn_comp_enter_recursion(TnCompiler *c)
         tn_err_set_str(&tn_exc_RecursionError, "maximum recursion depth exceeded during compilation");
         return -1;
     }
+    /* The depth limit assumes a main-thread stack; threads may have less. */
+    if (tn_check_c_stack(" during compilation") < 0) {
+        c->recursion--;
+        return -1;
+    }
     return 0;
 }
 

@@ -83,7 +83,7 @@ static int tokenizer_error(TnParser *p)
         return -1;
     case TN_TOKE_LINECONT:
         tn_pr_raise_known_location(p, &tn_exc_SyntaxError, tok->lineno,
-                                   (int)(tok->cur - tok->line_start) - 1, tok->lineno, -1,
+                                   (int)(tok->cur - tok->buf_start) - 1, tok->lineno, -1,
                                    "unexpected character after line continuation character");
         return -1;
     default:
@@ -1278,8 +1278,10 @@ TnMod *tn_parse_string_ex(const char *src, tn_ssize_t len, const char *filename,
 {
     if (filename == NULL)
         filename = "<string>";
-    TnTokenizer *tok = tn_tokenizer_new_ex(src, len, filename,
-                                           (flags & TN_PARSE_STR_INPUT) ? TN_TOKENIZER_STR_INPUT : 0);
+    int tflags = (flags & TN_PARSE_STR_INPUT) ? TN_TOKENIZER_STR_INPUT : 0;
+    if (mode != TN_MODE_FILE)
+        tflags |= TN_TOKENIZER_NO_FINAL_NEWLINE;
+    TnTokenizer *tok = tn_tokenizer_new_ex(src, len, filename, tflags);
     if (tok == NULL)
         return NULL;
     TnParser p;

@@ -1,6 +1,11 @@
 /* core/compiler/parser_internal.h — shared by parser.c, parser_expr.c,
  * parser_stmt.c and parser_string.c.  Not for use outside core/compiler.
  *
+ * Files: parser.c (infrastructure, driver), parser_stmt.c (statements),
+ * parser_match.c (match statement), parser_expr.c (expressions, targets,
+ * call arguments), parser_params.c (def/lambda parameters),
+ * parser_string.c (string literals and f-strings).
+ *
  * The parser is a hand-written port of CPython 3.11's PEG parser
  * (Grammar/python.gram): one C function per grammar rule, backtracking
  * through a lazily filled token array, with memoisation of the rules
@@ -167,6 +172,9 @@ void *tn_pr_stack_overflow(TnParser *p);
     do {                                                        \
         if ((p)->level++ == TN_PARSER_MAXSTACK)                 \
             tn_pr_stack_overflow(p);                            \
+        else if (((p)->level & 31) == 0                         \
+                 && tn_check_c_stack(" during compilation") < 0) \
+            (p)->error_indicator = 1;                           \
         if ((p)->error_indicator) {                             \
             (p)->level--;                                       \
             return NULL;                                        \
@@ -206,8 +214,12 @@ TnExpr *tn_pr_single_target(TnParser *p);
 TnExpr *tn_pr_single_subscript_attribute_target(TnParser *p);
 TnAstSeq *tn_pr_del_targets(TnParser *p);
 TnExpr *tn_pr_arguments(TnParser *p);
+
+/* parser_params.c */
 TnArguments *tn_pr_params(TnParser *p);
+TnArguments *tn_pr_lambda_params(TnParser *p);
 TnArguments *tn_pr_empty_arguments(TnParser *p);
+
 TnExpr *tn_pr_strings(TnParser *p);
 TnExpr *tn_pr_list(TnParser *p);
 TnExpr *tn_pr_tuple_rule(TnParser *p);
@@ -219,6 +231,14 @@ TnExpr *tn_pr_assignment_expression(TnParser *p);
 TnAstSeq *tn_pr_statements(TnParser *p);
 TnAstSeq *tn_pr_statement_newline(TnParser *p);
 TnAstSeq *tn_pr_simple_stmts(TnParser *p);
+TnAstSeq *tn_pr_block(TnParser *p);
+/* NEWLINE !INDENT (consumes the NEWLINE); and the IndentationError
+ * "expected an indented block after <what> on line <lineno>". */
+int tn_pr_newline_no_indent(TnParser *p);
+void *tn_pr_raise_indent_error(TnParser *p, const char *what, int lineno);
+
+/* parser_match.c */
+TnStmt *tn_pr_match_stmt(TnParser *p);
 
 /* parser_string.c */
 /* Concatenate adjacent STRING tokens (f-strings included) into a Constant

@@ -725,6 +725,11 @@ static int enter_recursion(TnSymtable *st)
                        "maximum recursion depth exceeded during compilation");
         return -1;
     }
+    /* The depth limit assumes a main-thread stack; threads may have less. */
+    if (tn_check_c_stack(" during compilation") < 0) {
+        st->recursion--;
+        return -1;
+    }
     return 0;
 }
 

@@ -173,7 +173,7 @@ static void tok_setup(TnTokenizer *tok, char *buf, size_t n, const char *filenam
 {
     tok->buf = buf;
     tok->end = buf + n;
-    tok->cur = tok->inp = tok->line_start = buf;
+    tok->cur = tok->inp = tok->line_start = tok->buf_start = buf;
     tok->filename = filename;
     tok->base_lineno = first_lineno;
     tok->lineno = first_lineno - 1;
@@ -426,7 +426,8 @@ TnTokenizer *tn_tokenizer_new_ex(const char *src, tn_ssize_t len, const char *fi
         buf[n++] = c;
     }
     tn_mem_free(transcoded);
-    if (n > 0 && buf[n - 1] != '\n')
+    /* Like CPython, only file input gets an implicit final newline. */
+    if (n > 0 && buf[n - 1] != '\n' && !(flags & TN_TOKENIZER_NO_FINAL_NEWLINE))
         buf[n++] = '\n';
     buf[n] = '\0';
     TnTokenizer *tok = tok_alloc();
@@ -627,6 +628,8 @@ static int tok_nextc(TnTokenizer *tok)
         const char *e = nl ? nl + 1 : tok->end;
         tok->lineno++;
         tok->line_start = tok->cur;
+        if (tok->start == NULL)
+            tok->buf_start = tok->cur;
         tok->inp = e;
         if (memchr(tok->line_start, '\0', (size_t)(e - tok->line_start)) != NULL) {
             tok_error(tok, "source code cannot contain null bytes");
@@ -643,17 +646,6 @@ static void tok_backup(TnTokenizer *tok, int c)
     }
 }
 
-/* Is the next text exactly `s`?  Does not consume. */
-static bool lookahead(TnTokenizer *tok, const char *s)
-{
-    const char *p = tok->cur;
-    for (; *s; s++, p++) {
-        if (p >= tok->inp || *p != *s)
-            return false;
-    }
-    return true;
-}
-
 static bool is_potential_identifier_start(int c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128;
@@ -662,6 +654,18 @@ static bool is_potential_identifier_start(int c)
 static bool is_potential_identifier_char(int c)
 {
     return is_potential_identifier_start(c) || (c >= '0' && c <= '9');
+}
+
+/* Is the next text exactly the word `s` (not followed by an identifier
+ * character)?  Does not consume. */
+static bool lookahead(TnTokenizer *tok, const char *s)
+{
+    const char *p = tok->cur;
+    for (; *s; s++, p++) {
+        if (p >= tok->inp || *p != *s)
+            return false;
+    }
+    return p >= tok->inp || !is_potential_identifier_char((unsigned char)*p);
 }
 
 static bool is_digit(int c) { return c >= '0' && c <= '9'; }
@@ -1402,8 +1406,8 @@ int tn_tokenizer_raise_pending(TnTokenizer *tok)
                               tok->lineno, 1, tok->lineno, 0);
         break;
     case TN_TOKE_LINECONT: {
-        /* CPython: col = cur - buf - 1 (buf is the start of the line). */
-        int col = (int)(tok->cur - tok->line_start) - 1;
+        /* CPython: col = cur - buf - 1 (buf: the first line of the token). */
+        int col = (int)(tok->cur - tok->buf_start) - 1;
         tn_tokenizer_error_at(tok, NULL,
                               "unexpected character after line continuation character",
                               tok->lineno, col + 1, tok->lineno, 0);

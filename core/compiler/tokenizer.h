@@ -102,6 +102,8 @@ typedef struct TnTokenizer {
     const char *inp;            /* end of the current line (after its '\n') */
     const char *line_start;     /* start of the current line */
     const char *start;          /* start of the token being scanned, or NULL */
+    const char *buf_start;      /* start of the line where the last token began
+                                   (CPython's tok->buf, used for one message) */
     const char *multi_line_start;   /* line start where the last string began */
     int first_lineno;           /* line where the last string began */
     int lineno;                 /* current line */
@@ -130,6 +132,7 @@ TnTokenizer *tn_tokenizer_new(const char *src, tn_ssize_t len, const char *filen
 /* flags for tn_tokenizer_new_ex */
 #define TN_TOKENIZER_STR_INPUT 0x1  /* source came from a str (exec/compile): columns
                                        of parser errors are reported in characters */
+#define TN_TOKENIZER_NO_FINAL_NEWLINE 0x2  /* eval/single input: no implicit final "\n" */
 TnTokenizer *tn_tokenizer_new_ex(const char *src, tn_ssize_t len, const char *filename,
                                  int flags);
 /* A tokenizer over text that is already normalised UTF-8 (used for the
