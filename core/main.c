@@ -31,6 +31,7 @@ static void print_help(void)
     printf("usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
            "Options:\n"
            "-c cmd : program passed in as string (terminates option list)\n"
+           "-m mod : run library module as a script (terminates option list)\n"
            "-h     : print this help message and exit (also -? or --help)\n"
            "-V     : print the Tandem version number and flavour and exit (also --version)\n"
            "-X opt : set implementation-specific option; -X dis prints the bytecode of the\n"
@@ -148,6 +149,19 @@ done:
     return 0;
 }
 
+/* -m NAME.  Only builtin modules exist so far (modules from .py files come
+ * with the import system), and they have no code to run: CPython's answer
+ * for them is "No code object available". */
+static int run_module(const char *name)
+{
+    TnObject *m = tn_dict_get_cstr_borrowed(tn_interp()->modules, name);
+    if (m != NULL)
+        fprintf(stderr, "%s: No code object available for %s\n", progname, name);
+    else
+        fprintf(stderr, "%s: No module named %s\n", progname, name);
+    return 1;
+}
+
 static int run_file(const char *path)
 {
     char abspath[PATH_MAX];
@@ -193,7 +207,7 @@ int main(int argc, char **argv)
 {
     if (argc > 0 && argv[0] != NULL)
         progname = argv[0];
-    const char *command = NULL, *script = NULL;
+    const char *command = NULL, *script = NULL, *module = NULL;
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -222,6 +236,17 @@ int main(int argc, char **argv)
             i++;
             break;
         }
+        if (strncmp(a, "-m", 2) == 0) {
+            if (a[2] != '\0') {
+                module = a + 2;
+            } else if (i + 1 < argc) {
+                module = argv[++i];
+            } else {
+                return usage_error("Argument expected for the %s option\n", "-m");
+            }
+            i++;
+            break;
+        }
         if (strncmp(a, "-X", 2) == 0) {
             const char *opt = a + 2;
             if (*opt == '\0') {
@@ -238,14 +263,15 @@ int main(int argc, char **argv)
             continue;   /* accepted for compatibility; no effect in Tandem */
         return usage_error("Unknown option: %s\n", a);
     }
-    if (command == NULL && i < argc && strcmp(argv[i], "-") != 0)
+    if (command == NULL && module == NULL && i < argc && strcmp(argv[i], "-") != 0)
         script = argv[i++];
-    else if (command == NULL && i < argc)
+    else if (command == NULL && module == NULL && i < argc)
         i++;   /* "-": read stdin */
 
     if (tn_runtime_init() < 0)
         return 1;
-    const char *argv0 = command != NULL ? "-c" : script != NULL ? script : (i > 1 && strcmp(argv[i - 1], "-") == 0 ? "-" : "");
+    const char *argv0 = command != NULL ? "-c" : module != NULL ? module
+                        : script != NULL ? script : (i > 1 && strcmp(argv[i - 1], "-") == 0 ? "-" : "");
     TnObject *argv_list = make_argv(argc - i, argv + i, argv0);
     char dir[PATH_MAX] = "";
     if (script != NULL) {
@@ -264,7 +290,9 @@ int main(int argc, char **argv)
     }
     tn_decref(argv_list);
     int code;
-    if (command != NULL)
+    if (module != NULL)
+        code = run_module(module);
+    else if (command != NULL)
         code = run_main_source(command, strlen(command), "<string>", NULL);
     else if (script != NULL)
         code = run_file(script);
