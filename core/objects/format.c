@@ -322,6 +322,27 @@ static TnObject *fill_number(const Spec *f, const NumberParts *np)
 
 /* ---- int ---------------------------------------------------------------------- */
 
+/* Digits of |v| in base 2, 8, 10 or 16 for an int too big for a word:
+ * *holder receives the str that *digits points into (decref it after
+ * use).  0 or -1. */
+static int big_int_digits(TnObject *v, int base, TnObject **holder, const char **digits, tn_ssize_t *n)
+{
+    TnObject *s = tn_int_to_str(v, base);
+    if (s == NULL)
+        return -1;
+    tn_ssize_t len;
+    const char *u = tn_str_utf8(s, &len);
+    if (u == NULL) {
+        tn_decref(s);
+        return -1;
+    }
+    tn_ssize_t skip = (u[0] == '-') + (base != 10 ? 2 : 0);
+    *holder = s;
+    *digits = u + skip;
+    *n = len - skip;
+    return 0;
+}
+
 static TnObject *format_float_internal(TnObject *value, double val, const Spec *f);
 
 static TnObject *format_long_internal(TnObject *value, const Spec *f)
@@ -342,6 +363,8 @@ static TnObject *format_long_internal(TnObject *value, const Spec *f)
         if (f->alternate)
             return tn_err_format(&tn_exc_ValueError,
                                  "Alternate form (#) not allowed with integer format specifier 'c'");
+        if (ovf)
+            return tn_err_format(&tn_exc_OverflowError, "Python int too large to convert to C long");
         if (v < 0 || v > 0x10ffff)
             return tn_err_format(&tn_exc_OverflowError, "%%c arg not in range(0x110000)");
         TnStrWriter cw;
@@ -376,7 +399,15 @@ static TnObject *format_long_internal(TnObject *value, const Spec *f)
     }
     np.digits = p;
     np.n_digits = end - p;
-    return fill_number(f, &np);
+    if (!ovf)
+        return fill_number(f, &np);
+    TnObject *holder;
+    if (big_int_digits(value, base, &holder, &np.digits, &np.n_digits) < 0)
+        return NULL;
+    np.sign_char = tn_int_sign(value) < 0 ? '-' : 0;
+    TnObject *res = fill_number(f, &np);
+    tn_decref(holder);
+    return res;
 }
 
 TnObject *tn_format_int(TnObject *v, TnObject *spec)
@@ -1169,14 +1200,42 @@ static TnObject *printf_format_long(TnObject *iobj, bool alt, int prec, uint32_t
         mag /= (unsigned)base;
     } while (mag != 0);
     tn_ssize_t nd = end - p;
+    TnObject *holder = NULL;
+    if (ovf) {
+        if (big_int_digits(iobj, base, &holder, (const char **)&p, &nd) < 0)
+            return NULL;
+        v = tn_int_sign(iobj);
+    }
     TnStrWriter w;
     tn_strw_init(&w);
+    bool upper_fail = false;
+    if (holder != NULL && type == 'X') {
+        /* the big path yields lowercase digits */
+        char *up = tn_mem_alloc((size_t)nd + 1);
+        if (up == NULL) {
+            tn_decref(holder);
+            return tn_err_no_memory();
+        }
+        for (tn_ssize_t i = 0; i < nd; i++)
+            up[i] = (p[i] >= 'a' && p[i] <= 'f') ? (char)(p[i] - 32) : p[i];
+        upper_fail = (v < 0 && tn_strw_putc(&w, '-') < 0) || (alt && (tn_strw_putc(&w, '0') < 0 || tn_strw_putc(&w, type) < 0))
+                     || tn_strw_put_repeat(&w, '0', prec - nd) < 0 || tn_strw_putn(&w, up, nd) < 0;
+        tn_mem_free(up);
+        tn_decref(holder);
+        if (upper_fail) {
+            tn_strw_discard(&w);
+            return NULL;
+        }
+        return tn_strw_finish(&w);
+    }
     if ((v < 0 && tn_strw_putc(&w, '-') < 0)
         || (alt && base != 10 && (tn_strw_putc(&w, '0') < 0 || tn_strw_putc(&w, type) < 0))
         || tn_strw_put_repeat(&w, '0', prec - nd) < 0 || tn_strw_putn(&w, p, nd) < 0) {
+        tn_xdecref(holder);
         tn_strw_discard(&w);
         return NULL;
     }
+    tn_xdecref(holder);
     return tn_strw_finish(&w);
 }
 

@@ -1,7 +1,11 @@
 /* core/objects/int.h — int (and the representation-independent int API).
  *
- * Callers never look inside TnInt: the representation (a machine word now,
- * arbitrary precision with the language issue) can change behind this API.
+ * Callers never look inside TnInt.  Representation (private to int.c):
+ * a value that fits int64_t is held in `value` with ndigits == 0 (the
+ * common, fast case; also how True/False are initialised statically);
+ * any other value is sign + magnitude in 30-bit digits stored inline after
+ * the header, ndigits = +/- digit count.  The form is canonical: a value
+ * that fits int64_t is never stored in digits.
  * Values from -5 to 256 are cached immortal objects.
  */
 #ifndef TN_INT_H
@@ -11,7 +15,9 @@
 
 typedef struct TnInt {
     TnObject ob;
-    int64_t value;
+    int64_t value;          /* the value when ndigits == 0 */
+    tn_ssize_t ndigits;     /* 0, or +/- number of 30-bit digits below */
+    uint32_t digit[];       /* little-endian magnitude when ndigits != 0 */
 } TnInt;
 
 extern TnType tn_type_int;
@@ -28,11 +34,12 @@ TnObject *tn_int_from_i64(int64_t v);
  * fits a machine word.  Keeps the representation private to int.c/int.h. */
 static inline bool tn_int_exact_word(const TnObject *op, int64_t *v)
 {
-    if (op->type != &tn_type_int)
+    if (op->type != &tn_type_int || ((const TnInt *)op)->ndigits != 0)
         return false;
     *v = ((const TnInt *)op)->value;
     return true;
-}            /* new ref, NULL on MemoryError */
+}
+/* tn_int_from_i64: new ref, NULL on MemoryError */
 static inline TnObject *tn_int_from_ssize(tn_ssize_t v) { return tn_int_from_i64((int64_t)v); }
 /* op must be an int (or subclass).  Sets *overflow to 1 (and returns -1)
  * if it does not fit; otherwise 0. */
@@ -47,9 +54,15 @@ tn_ssize_t tn_int_as_ssize(TnObject *op);
 TnObject *tn_int_from_string(const char *s, tn_ssize_t len, int base);
 /* -1, 0, 1 */
 int tn_int_sign(TnObject *op);
-/* Convert to double; OverflowError "int too large to convert to float" is
- * impossible while ints are machine-sized, but callers must check -1.0 + error. */
+/* Convert to double, correctly rounded; -1.0 with OverflowError
+ * "int too large to convert to float" when out of range. */
 double tn_int_as_double(TnObject *op);
+/* int(d) for a finite double (truncates toward zero); new ref or NULL.
+ * The caller rejects inf/nan with its own message. */
+TnObject *tn_int_from_double(double d);
+/* Exact comparison of int a with finite or infinite double d (not nan):
+ * -1, 0, 1 for a < d, a == d, a > d. */
+int tn_int_compare_double(TnObject *a, double d);
 /* str(int) in the given base (10 for str/repr; 2, 8, 16 add the prefix) */
 TnObject *tn_int_to_str(TnObject *op, int base);
 int tn_int_init_types(void);   /* small-int cache; called once at startup */

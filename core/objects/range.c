@@ -144,7 +144,7 @@ static int range_arg(TnObject *v, int64_t *out)
     *out = tn_int_as_i64(i, &overflow);
     tn_decref(i);
     if (overflow) {
-        tn_err_set_str(&tn_exc_OverflowError, "range() arguments must fit in 64 bits");
+        tn_err_set_str(&tn_exc_OverflowError, "Python int too large to convert to C ssize_t");
         return -1;
     }
     return 0;
