@@ -10,9 +10,10 @@
  *
  * Views are live: len, iteration and `in` go to the dict.  dict_keys and
  * dict_items compare with other keys/items views as sets (== and the subset
- * orders); comparisons with set objects and the set operators (&, |, -, ^,
- * isdisjoint) arrive with the set type (issue 3).
+ * orders), and with sets; the set operators (&, |, -, ^) and isdisjoint()
+ * take any iterable and return a set, as CPython's.
  */
+#include <stdio.h>
 #include "core/tn.h"
 #include "core/objects/repr_guard.h"
 
@@ -291,7 +292,7 @@ static int all_contained_in(TnObject *self, TnObject *other)
 /* Set comparison between keys/items views. */
 static TnObject *dictview_richcompare(TnObject *self, TnObject *other, int op)
 {
-    if (!is_set_view(self) || !is_set_view(other))
+    if (!is_set_view(self) || (!is_set_view(other) && !tn_anyset_check(other)))
         return tn_newref(TN_NOTIMPLEMENTED);
     tn_ssize_t la = tn_object_length(self), lb = tn_object_length(other);
     if (la < 0 || lb < 0)
@@ -322,6 +323,138 @@ static TnObject *dictview_richcompare(TnObject *self, TnObject *other, int op)
     return tn_bool_from(ok);
 }
 
+/* ---- set operations (keys and items views) ---------------------------------------- */
+
+/* A new set of the items of o; a keys view of an exact dict reads the dict
+ * directly (CPython's dictviews_to_set). */
+static TnObject *dictviews_to_set(TnObject *o)
+{
+    if (tn_type(o) == &tn_type_dict_keys && tn_dict_check_exact(view_dict(o)))
+        o = view_dict(o);
+    return tn_set_new(o);
+}
+
+/* result.<meth>(other), returning result; NULL on error. */
+static TnObject *set_apply(TnObject *result, const char *meth, TnObject *other)
+{
+    if (result == NULL)
+        return NULL;
+    TnObject *tmp = tn_call_method_cstr(result, meth, &other, 1);
+    if (tmp == NULL) {
+        tn_decref(result);
+        return NULL;
+    }
+    tn_decref(tmp);
+    return result;
+}
+
+static TnObject *dictviews_sub(TnObject *self, TnObject *other)
+{
+    return set_apply(dictviews_to_set(self), "difference_update", other);
+}
+
+static TnObject *dictviews_or(TnObject *self, TnObject *other)
+{
+    TnObject *result = dictviews_to_set(self);
+    if (result != NULL && tn_set_update(result, other) < 0)
+        TN_CLEAR(result);
+    return result;
+}
+
+static TnObject *dictviews_xor(TnObject *self, TnObject *other)
+{
+    return set_apply(dictviews_to_set(self), "symmetric_difference_update", other);
+}
+
+/* `in` for a keys or items view. */
+static int view_contains(TnObject *view, TnObject *key)
+{
+    return tn_type(view) == &tn_type_dict_keys ? dictkeys_contains(view, key) : dictitems_contains(view, key);
+}
+
+/* self & other (CPython's _PyDictView_Intersect); either operand may be
+ * the view. */
+static TnObject *dictviews_and(TnObject *self, TnObject *other)
+{
+    if (!is_set_view(self)) {
+        TnObject *tmp = other;
+        other = self;
+        self = tmp;
+    }
+    tn_ssize_t len_self = dictview_len(self);
+    if (tn_type_check_exact(other, &tn_type_set)) {
+        tn_ssize_t len_other = tn_set_size(other);
+        if (len_self <= len_other)
+            return tn_call_method_cstr(other, "intersection", &self, 1);
+    }
+    if (is_set_view(other) && dictview_len(other) > len_self) {
+        TnObject *tmp = other;
+        other = self;
+        self = tmp;
+    }
+    TnObject *result = tn_set_new(NULL);
+    if (result == NULL)
+        return NULL;
+    TnObject *it = tn_object_get_iter(other), *key;
+    if (it == NULL)
+        goto error;
+    int r = 0;
+    while (r == 0 && (key = tn_iter_next(it)) != NULL) {
+        r = view_contains(self, key);
+        if (r > 0)
+            r = tn_set_add(result, key);
+        tn_decref(key);
+    }
+    tn_decref(it);
+    if (r < 0 || tn_err_occurred())
+        goto error;
+    return result;
+error:
+    tn_decref(result);
+    return NULL;
+}
+
+static TnObject *dictviews_isdisjoint(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                                      TnObject *kwnames)
+{
+    char fname[48];
+    snprintf(fname, sizeof fname, "%s.isdisjoint", tn_type(self)->name);
+    if (tn_args_no_kw(fname, kwnames) < 0 || tn_args_count(fname, nargs, 1, 1) < 0)
+        return NULL;
+    TnObject *other = args[0];
+    if (self == other)
+        return tn_bool_from(dictview_len(self) == 0);
+    if (tn_anyset_check(other) || is_set_view(other)) {
+        tn_ssize_t len_self = dictview_len(self), len_other = tn_object_length(other);
+        if (len_other < 0)
+            return NULL;
+        if (len_other > len_self) {
+            TnObject *tmp = other;
+            other = self;
+            self = tmp;
+        }
+    }
+    TnObject *it = tn_object_get_iter(other), *item;
+    if (it == NULL)
+        return NULL;
+    int found = 0;
+    while (found == 0 && (item = tn_iter_next(it)) != NULL) {
+        found = tn_sequence_contains(self, item);
+        tn_decref(item);
+    }
+    tn_decref(it);
+    if (found < 0 || (found == 0 && tn_err_occurred()))
+        return NULL;
+    return tn_bool_from(!found);
+}
+
+static const TnNumberMethods dictviews_as_number = {
+    .subtract = dictviews_sub,
+    .and_ = dictviews_and,
+    .xor_ = dictviews_xor,
+    .or_ = dictviews_or,
+};
+
 static TnObject *view_reversed(TnObject *self, tn_ssize_t nargs, TnObject *kwnames, TnType *tp)
 {
     if (tn_args_no_kw("__reversed__", kwnames) < 0 || tn_args_count("__reversed__", nargs, 0, 0) < 0)
@@ -347,6 +480,7 @@ static TnObject *dictitems_reversed(TnObject *self, TnObject *const *args, tn_ss
 }
 
 static const TnMethodDef dictkeys_methods[] = {
+    {"isdisjoint", dictviews_isdisjoint, 0, "Return True if the view and the given iterable have a null intersection."},
     {"__reversed__", dictkeys_reversed, 0, "Return a reverse iterator over the dict keys."},
     {NULL, NULL, 0, NULL},
 };
@@ -357,6 +491,7 @@ static const TnMethodDef dictvalues_methods[] = {
 };
 
 static const TnMethodDef dictitems_methods[] = {
+    {"isdisjoint", dictviews_isdisjoint, 0, "Return True if the view and the given iterable have a null intersection."},
     {"__reversed__", dictitems_reversed, 0, "Return a reverse iterator over the dict items."},
     {NULL, NULL, 0, NULL},
 };
@@ -386,6 +521,7 @@ TnType tn_type_dict_keys = {
     .richcompare = dictview_richcompare,
     .iter = dictkeys_iter,
     .new_ = tn_type_new_not_allowed,
+    .as_number = &dictviews_as_number,
     .as_sequence = &dictkeys_as_sequence,
     .methods = dictkeys_methods,
     .traverse = dictview_traverse,
@@ -416,6 +552,7 @@ TnType tn_type_dict_items = {
     .richcompare = dictview_richcompare,
     .iter = dictitems_iter,
     .new_ = tn_type_new_not_allowed,
+    .as_number = &dictviews_as_number,
     .as_sequence = &dictitems_as_sequence,
     .methods = dictitems_methods,
     .traverse = dictview_traverse,

@@ -1,0 +1,15 @@
+s = set()
+for i in range(10000):
+    s.add(i * 7919 % 10007)
+print(len(s), sum(s))
+for i in range(0, 10000, 2):
+    s.discard(i * 7919 % 10007)
+print(len(s), sum(s))
+print(list(set(range(60)))[:10])
+t = set(range(0, 20000, 3)) & set(range(0, 20000, 5))
+print(len(t), sorted(t)[:5], sum(t))
+u = set(range(1000)) ^ set(range(500, 1500))
+print(len(u), sum(u))
+f = frozenset(range(1000))
+print(hash(f), len({f, frozenset(range(1000))}))
+print(list(set(range(40)) - set(range(0, 40, 2))))

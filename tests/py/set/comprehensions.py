@@ -1,0 +1,10 @@
+print({x * 2 for x in range(10)})
+print({x for x in 'aaa'})
+print({(x, y) for x in range(2) for y in range(2)})
+print({x for x in range(20) if x % 3 == 0})
+print({len(w) for w in ['a', 'bb', 'cc', 'ddd']})
+print(sorted({c for c in 'mississippi'}))
+a = [1, 2]
+print({*a, 3, *a})
+print({0, *range(3)})
+print(sorted({*'ab', *'bc'}))

@@ -1,0 +1,6 @@
+print(repr(set()), repr(frozenset()), repr({1}), repr(frozenset({1})))
+print(str({'a'}), repr({'b'}), {None}, {(1,)}, {frozenset({2})})
+print([{1}, frozenset()], ({2},))
+print({1: {3}}, {4: frozenset({5})})
+print(f"{ {1, 2} }", '%s' % ({3},))
+print({1.5, -0.0}, {True})
