@@ -652,6 +652,78 @@ static TnExpr *fstring_parse(TnParser *p, const char **str, const char *end, int
  * Concatenation of adjacent literals
  * ==================================================================== */
 
+#ifndef TN_PARSER_TEST_HOOKS
+/* Append the value of a bytes literal body (ASCII only, checked by the
+ * caller) to b: escapes \xhh, octal and the single-character ones; any
+ * other backslash (\u, \N ...) is kept literally.  0 / -1 (MemoryError or
+ * ValueError for a bad \x escape, as CPython's bytes decoder). */
+static int decode_bytes_body(TnParser *p, TnByteBuf *b, const StrParts *sp)
+{
+    const char *s = sp->body, *end = sp->body + sp->len;
+    if (sp->rawmode)
+        return tn_bbuf_put(b, s, sp->len);
+    while (s < end) {
+        char c = *s++;
+        if (c != '\\' || s >= end) {
+            if (tn_bbuf_putc(b, c) < 0)
+                return -1;
+            continue;
+        }
+        const char *esc = s - 1;
+        c = *s++;
+        int v;
+        switch (c) {
+        case '\n': continue;
+        case '\\': v = '\\'; break;
+        case '\'': v = '\''; break;
+        case '"': v = '"'; break;
+        case 'b': v = '\b'; break;
+        case 'f': v = '\014'; break;
+        case 't': v = '\t'; break;
+        case 'n': v = '\n'; break;
+        case 'r': v = '\r'; break;
+        case 'v': v = '\013'; break;
+        case 'a': v = '\007'; break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+            v = c - '0';
+            if (s < end && *s >= '0' && *s <= '7') {
+                v = v * 8 + (*s++ - '0');
+                if (s < end && *s >= '0' && *s <= '7')
+                    v = v * 8 + (*s++ - '0');
+            }
+            v &= 0xff;
+            break;
+        case 'x': {
+            int hv[2];
+            for (int k = 0; k < 2; k++) {
+                char h = s + k < end ? s[k] : 0;
+                hv[k] = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                        : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+                if (hv[k] < 0) {
+                    tn_pr_raise_error(p, &tn_exc_SyntaxError,
+                                      "(value error) invalid \\x escape at position %zd",
+                                      (tn_ssize_t)(esc - sp->body));
+                    return -1;
+                }
+            }
+            s += 2;
+            v = hv[0] * 16 + hv[1];
+            break;
+        }
+        default:
+            /* Not an escape in bytes: kept literally (CPython warns). */
+            if (tn_bbuf_putc(b, '\\') < 0)
+                return -1;
+            s--;
+            continue;
+        }
+        if (tn_bbuf_putc(b, v) < 0)
+            return -1;
+    }
+    return 0;
+}
+#endif
+
 static TnExpr *bytes_literal(TnParser *p, TnAstSeq *tokens)
 {
     TnPToken *first = tokens->items[0];
@@ -687,7 +759,26 @@ static TnExpr *bytes_literal(TnParser *p, TnAstSeq *tokens)
                     last->t.end_col_offset};
     return tn_pr_constant(p, o, NULL, loc);
 #else
-    return tn_pr_raise_on_loc(p, tn_pr_tok_loc(first), "bytes literals are not supported yet");
+    TnPToken *last = tokens->items[tokens->n - 1];
+    TnByteBuf b = {0};
+    for (tn_ssize_t i = 0; i < tokens->n; i++) {
+        StrParts sp;
+        split_string_token(tokens->items[i], &sp);
+        if (decode_bytes_body(p, &b, &sp) < 0) {
+            tn_bbuf_free(&b);
+            p->error_indicator = 1;
+            return NULL;
+        }
+    }
+    TnObject *o = tn_bytes_from_data(b.buf, b.len);
+    tn_bbuf_free(&b);
+    if (o == NULL || tn_pr_arena_object(p, o) == NULL) {
+        p->error_indicator = 1;
+        return NULL;
+    }
+    TnAstLoc loc = {first->t.lineno, first->t.col_offset, last->t.end_lineno,
+                    last->t.end_col_offset};
+    return tn_pr_constant(p, o, NULL, loc);
 #endif
 }
 

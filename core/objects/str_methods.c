@@ -1202,6 +1202,7 @@ static TnObject *str_sizeof(TnObject *self, TnObject *const *args, tn_ssize_t na
 }
 
 const TnMethodDef tn_str_methods[] = {
+    {"encode", tn_str_encode_meth, 0, "Encode the string using the codec registered for encoding."},
     {"join", str_join, 0, "Concatenate any number of strings."},
     {"split", str_split, 0, "Return a list of the substrings in the string, using sep as the separator string."},
     {"rsplit", str_rsplit, 0, "Return a list of the substrings in the string, using sep as the separator string."},

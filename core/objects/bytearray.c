@@ -1,0 +1,523 @@
+/* core/objects/bytearray.c — bytearray: a mutable byte string.  Mutations
+ * run inside the object's critical section; resizing is refused while a
+ * memoryview exports the buffer (BufferError, as CPython). */
+#include "core/tn.h"
+#include <stdio.h>
+
+static inline TnByteArray *as_ba(TnObject *op) { return (TnByteArray *)op; }
+
+
+/* Set the size to n (growing the buffer as needed).  0 / -1. */
+static int resize_lock_held(TnByteArray *ba, tn_ssize_t n)
+{
+    if (n != ba->size && ba->exports > 0) {
+        tn_err_set_str(&tn_exc_BufferError, "Existing exports of data: object cannot be re-sized");
+        return -1;
+    }
+    if (n < 0 || n > TN_BYTES_MAX - 1) {
+        tn_err_no_memory();
+        return -1;
+    }
+    if (n + 1 > ba->alloc || (n + 1) * 4 < ba->alloc) {
+        tn_ssize_t cap = n + 1 + (n >> 3) + 8;
+        char *d = tn_mem_realloc(ba->data, (size_t)cap);
+        if (d == NULL) {
+            tn_err_no_memory();
+            return -1;
+        }
+        ba->data = d;
+        ba->alloc = cap;
+    }
+    ba->size = n;
+    ba->data[n] = 0;
+    return 0;
+}
+
+/* Replace data[lo:hi] by s[0:k] (s may alias data: it is copied first by callers). */
+static int splice_lock_held(TnByteArray *ba, tn_ssize_t lo, tn_ssize_t hi, const char *s, tn_ssize_t k)
+{
+    tn_ssize_t old = ba->size, tail = old - hi;
+    if (k != hi - lo) {
+        if (k < hi - lo)
+            memmove(ba->data + lo + k, ba->data + hi, (size_t)tail);
+        if (resize_lock_held(ba, old - (hi - lo) + k) < 0) {
+            if (k < hi - lo)   /* undo the move */
+                memmove(ba->data + hi, ba->data + lo + k, (size_t)tail);
+            return -1;
+        }
+        if (k > hi - lo)
+            memmove(ba->data + lo + k, ba->data + hi, (size_t)tail);
+    }
+    if (k > 0)
+        memcpy(ba->data + lo, s, (size_t)k);
+    return 0;
+}
+
+static int splice(TnObject *self, tn_ssize_t lo, tn_ssize_t hi, const char *s, tn_ssize_t k)
+{
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = splice_lock_held(as_ba(self), lo, hi, s, k);
+    TN_END_CRITICAL_SECTION();
+    return r;
+}
+
+TnObject *tn_bytearray_from_data(const char *s, tn_ssize_t n)
+{
+    TnObject *op = tn_object_new(&tn_type_bytearray, sizeof(TnByteArray));
+    if (op == NULL)
+        return NULL;
+    if (resize_lock_held(as_ba(op), n) < 0) {
+        tn_decref(op);
+        return NULL;
+    }
+    if (s != NULL)
+        memcpy(as_ba(op)->data, s, (size_t)n);
+    else
+        memset(as_ba(op)->data, 0, (size_t)n);
+    return op;
+}
+
+static void bytearray_dealloc(TnObject *self)
+{
+    tn_mem_free(as_ba(self)->data);
+    tn_object_free(self);
+}
+
+static TnObject *bytearray_new_from_python(TnType *type, TnObject *const *args, tn_ssize_t nargs,
+                                           TnObject *kwnames)
+{
+    size_t size = sizeof(TnByteArray);
+    if (type->basicsize > (tn_ssize_t)size)
+        size = (size_t)type->basicsize;
+    TnByteBuf b = {0};
+    if (tn_bytes_ctor_args("bytearray", args, nargs, kwnames, &b) < 0) {
+        tn_bbuf_free(&b);
+        return NULL;
+    }
+    TnObject *op = tn_object_new(type, size);
+    if (op != NULL && (resize_lock_held(as_ba(op), b.len) < 0))
+        TN_CLEAR(op);
+    if (op != NULL && b.len > 0)
+        memcpy(as_ba(op)->data, b.buf, (size_t)b.len);
+    tn_bbuf_free(&b);
+    return op;
+}
+
+static TnObject *bytearray_repr(TnObject *self)
+{
+    TnObject *r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "%s(", tn_type(self)->name);
+    r = tn_bytes_repr_data(as_ba(self)->data ? as_ba(self)->data : "", as_ba(self)->size, prefix, ")");
+    TN_END_CRITICAL_SECTION();
+    return r;
+}
+
+static TnObject *bytearray_richcompare(TnObject *a, TnObject *b, int op)
+{
+    const char *da, *db;
+    tn_ssize_t na, nb;
+    if (!tn_bytes_like(b, &db, &nb) || !tn_bytes_like(a, &da, &na))
+        return tn_newref(TN_NOTIMPLEMENTED);
+    return tn_bytes_compare_data(da, na, db, nb, op);
+}
+
+static tn_ssize_t bytearray_length(TnObject *self) { return as_ba(self)->size; }
+
+static TnObject *bytearray_concat(TnObject *a, TnObject *b)
+{
+    const char *da, *db;
+    tn_ssize_t na, nb;
+    if (!tn_bytes_like(b, &db, &nb))
+        return tn_err_format(&tn_exc_TypeError, "can't concat %s to %s", tn_type(b)->name,
+                             tn_type(a)->name);
+    tn_bytes_like(a, &da, &na);
+    if (na > TN_BYTES_MAX - nb)
+        return tn_err_no_memory();
+    TnObject *r = tn_bytearray_from_data(NULL, na + nb);
+    if (r == NULL)
+        return NULL;
+    memcpy(as_ba(r)->data, da, (size_t)na);
+    memcpy(as_ba(r)->data + na, db, (size_t)nb);
+    return r;
+}
+
+static TnObject *bytearray_repeat(TnObject *self, tn_ssize_t n)
+{
+    return tn_bytes_repeat_data(self, as_ba(self)->data, as_ba(self)->size, n);
+}
+
+static TnObject *bytearray_item(TnObject *self, tn_ssize_t i)
+{
+    if (i < 0 || i >= as_ba(self)->size)
+        return tn_err_format(&tn_exc_IndexError, "bytearray index out of range");
+    return tn_int_from_i64((unsigned char)as_ba(self)->data[i]);
+}
+
+static int set_item_lock_held(TnByteArray *ba, tn_ssize_t i, int v)
+{
+    if (i < 0)
+        i += ba->size;
+    if (i < 0 || i >= ba->size) {
+        tn_err_set_str(&tn_exc_IndexError, "bytearray index out of range");
+        return -1;
+    }
+    if (v < 0)
+        return splice_lock_held(ba, i, i + 1, NULL, 0);
+    ba->data[i] = (char)v;
+    return 0;
+}
+
+static int bytearray_ass_item(TnObject *self, tn_ssize_t i, TnObject *value)
+{
+    int v = -1;
+    if (value != NULL && (v = tn_bytes_byte_value(value)) < 0)
+        return -1;
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = set_item_lock_held(as_ba(self), i, v);
+    TN_END_CRITICAL_SECTION();
+    return r;
+}
+
+static int bytearray_contains(TnObject *self, TnObject *x)
+{
+    return tn_bytes_contains_data(as_ba(self)->data ? as_ba(self)->data : "", as_ba(self)->size, x);
+}
+
+static TnObject *bytearray_inplace_concat(TnObject *self, TnObject *other)
+{
+    const char *d;
+    tn_ssize_t n;
+    if (!tn_bytes_like(other, &d, &n))
+        return tn_err_format(&tn_exc_TypeError, "can't concat %s to %s", tn_type(other)->name,
+                             tn_type(self)->name);
+    TnObject *copy = tn_bytes_from_data(d, n);   /* other may be self */
+    if (copy == NULL)
+        return NULL;
+    tn_ssize_t at = as_ba(self)->size;
+    int r = splice(self, at, at, tn_bytes_data(copy), n);
+    tn_decref(copy);
+    return r < 0 ? NULL : tn_newref(self);
+}
+
+static TnObject *bytearray_inplace_repeat(TnObject *self, tn_ssize_t n)
+{
+    TnObject *rep = tn_bytes_repeat_data(self, as_ba(self)->data, as_ba(self)->size, n);
+    if (rep == NULL)
+        return NULL;
+    int r = splice(self, 0, as_ba(self)->size, as_ba(rep)->data, as_ba(rep)->size);
+    tn_decref(rep);
+    return r < 0 ? NULL : tn_newref(self);
+}
+
+static TnObject *bytearray_subscript(TnObject *self, TnObject *key)
+{
+    if (tn_slice_index_check(key)) {
+        tn_ssize_t i = tn_number_as_ssize(key, &tn_exc_IndexError);
+        if (i == -1 && tn_err_occurred())
+            return NULL;
+        if (i < 0)
+            i += as_ba(self)->size;
+        return bytearray_item(self, i);
+    }
+    if (!tn_slice_check(key))
+        return tn_err_format(&tn_exc_TypeError, "bytearray indices must be integers or slices, not %s",
+                             tn_type(key)->name);
+    return tn_bytes_slice_data(self, as_ba(self)->data ? as_ba(self)->data : "", as_ba(self)->size, key);
+}
+
+static int ass_ext_slice_lock_held(TnByteArray *ba, tn_ssize_t start, tn_ssize_t stop, tn_ssize_t step,
+                                   const char *s, tn_ssize_t k, int del)
+{
+    tn_ssize_t n = tn_slice_adjust_indices(ba->size, &start, &stop, step);
+    if (del) {
+        if (n == 0)
+            return 0;
+        if (step < 0) {
+            start = start + step * (n - 1);
+            step = -step;
+        }
+        if (ba->exports > 0)
+            return resize_lock_held(ba, -2);
+        tn_ssize_t w = start;
+        for (tn_ssize_t r = start; r < ba->size; r++) {
+            if (r >= start && (r - start) % step == 0 && (r - start) / step < n)
+                continue;
+            ba->data[w++] = ba->data[r];
+        }
+        return resize_lock_held(ba, w);
+    }
+    if (step == 1)
+        return splice_lock_held(ba, start, stop > start ? stop : start, s, k);
+    if (k != n) {
+        tn_err_format(&tn_exc_ValueError, "attempt to assign bytes of size %zd to extended slice of size %zd",
+                      k, n);
+        return -1;
+    }
+    for (tn_ssize_t i = 0; i < n; i++)
+        ba->data[start + i * step] = s[i];
+    return 0;
+}
+
+static int bytearray_ass_subscript(TnObject *self, TnObject *key, TnObject *value)
+{
+    if (tn_slice_index_check(key)) {
+        tn_ssize_t i = tn_number_as_ssize(key, &tn_exc_IndexError);
+        if (i == -1 && tn_err_occurred())
+            return -1;
+        int v = -1;
+        if (value != NULL && (v = tn_bytes_byte_value(value)) < 0)
+            return -1;
+        int r;
+        TN_BEGIN_CRITICAL_SECTION(self);
+        r = set_item_lock_held(as_ba(self), i, v);
+        TN_END_CRITICAL_SECTION();
+        return r;
+    }
+    if (!tn_slice_check(key)) {
+        tn_err_format(&tn_exc_TypeError, "bytearray indices must be integers or slices, not %s",
+                      tn_type(key)->name);
+        return -1;
+    }
+    tn_ssize_t start, stop, step;
+    if (tn_slice_unpack(key, &start, &stop, &step) < 0)
+        return -1;
+    TnByteBuf b = {0};
+    if (value != NULL) {
+        int bad = tn_int_check(value) || tn_str_check(value);
+        if (bad || tn_bytes_from_source(value, &b, 1) < 0) {
+            if (bad || tn_err_matches(&tn_exc_TypeError)) {
+                tn_err_clear();
+                tn_err_set_str(&tn_exc_TypeError,
+                               "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+            }
+            tn_bbuf_free(&b);
+            return -1;
+        }
+    }
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = ass_ext_slice_lock_held(as_ba(self), start, stop, step, b.buf, b.len, value == NULL);
+    TN_END_CRITICAL_SECTION();
+    tn_bbuf_free(&b);
+    return r;
+}
+
+static int bytearray_bool(TnObject *self) { return as_ba(self)->size != 0; }
+
+static TnObject *bytearray_mod(TnObject *a, TnObject *b)
+{
+    if (!tn_bytearray_check(a))
+        return tn_newref(TN_NOTIMPLEMENTED);
+    TnObject *r = tn_bytes_printf(as_ba(a)->data ? as_ba(a)->data : "", as_ba(a)->size, b);
+    if (r == NULL)
+        return NULL;
+    TnObject *ba = tn_bytearray_from_data(tn_bytes_data(r), tn_bytes_size(r));
+    tn_decref(r);
+    return ba;
+}
+
+static TnObject *bytearray_iter(TnObject *self)
+{
+    return tn_bytes_iter_new(&tn_type_bytearray_iterator, self);
+}
+
+/* ---- methods ----------------------------------------------------------- */
+
+static int args_check(const char *fname, tn_ssize_t nargs, TnObject *kw, int min, int max)
+{
+    if (tn_args_no_kw(fname, kw) < 0)
+        return -1;
+    return tn_args_count(fname, nargs, min, max);
+}
+
+TnObject *tn_bytearray_append_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
+{
+    if (args_check("append", nargs, kw, 1, 1) < 0)
+        return NULL;
+    int v = tn_bytes_byte_value(args[0]);
+    if (v < 0)
+        return NULL;
+    char c = (char)v;
+    tn_ssize_t at = as_ba(self)->size;
+    if (splice(self, at, at, &c, 1) < 0)
+        return NULL;
+    return tn_newref(TN_NONE);
+}
+
+TnObject *tn_bytearray_extend_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
+{
+    if (args_check("extend", nargs, kw, 1, 1) < 0)
+        return NULL;
+    TnObject *v = args[0];
+    TnByteBuf b = {0};
+    if (tn_str_check(v)) {
+        if (tn_str_length(v) == 0)
+            return tn_newref(TN_NONE);
+        tn_err_set_str(&tn_exc_TypeError, "'str' object cannot be interpreted as an integer");
+        return NULL;
+    }
+    if (tn_slice_index_check(v)) {
+        tn_err_format(&tn_exc_TypeError, "can't extend bytearray with %s", tn_type(v)->name);
+        return NULL;
+    }
+    if (tn_bytes_from_source(v, &b, 1) < 0) {
+        tn_bbuf_free(&b);
+        return NULL;
+    }
+    tn_ssize_t at = as_ba(self)->size;
+    int r = splice(self, at, at, b.buf, b.len);
+    tn_bbuf_free(&b);
+    return r < 0 ? NULL : tn_newref(TN_NONE);
+}
+
+TnObject *tn_bytearray_insert_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
+{
+    if (args_check("insert", nargs, kw, 2, 2) < 0)
+        return NULL;
+    tn_ssize_t i = tn_number_as_ssize(args[0], &tn_exc_OverflowError);
+    if (i == -1 && tn_err_occurred())
+        return NULL;
+    int v = tn_bytes_byte_value(args[1]);
+    if (v < 0)
+        return NULL;
+    tn_ssize_t n = as_ba(self)->size;
+    if (i < 0) {
+        i += n;
+        if (i < 0)
+            i = 0;
+    }
+    if (i > n)
+        i = n;
+    char c = (char)v;
+    if (splice(self, i, i, &c, 1) < 0)
+        return NULL;
+    return tn_newref(TN_NONE);
+}
+
+TnObject *tn_bytearray_pop_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
+{
+    if (args_check("pop", nargs, kw, 0, 1) < 0)
+        return NULL;
+    tn_ssize_t i = -1;
+    if (nargs > 0) {
+        i = tn_number_as_ssize(args[0], &tn_exc_OverflowError);
+        if (i == -1 && tn_err_occurred())
+            return NULL;
+    }
+    tn_ssize_t n = as_ba(self)->size;
+    if (n == 0) {
+        tn_err_set_str(&tn_exc_IndexError, "pop from empty bytearray");
+        return NULL;
+    }
+    if (i < 0)
+        i += n;
+    if (i < 0 || i >= n) {
+        tn_err_set_str(&tn_exc_IndexError, "pop index out of range");
+        return NULL;
+    }
+    int v = (unsigned char)as_ba(self)->data[i];
+    if (splice(self, i, i + 1, NULL, 0) < 0)
+        return NULL;
+    return tn_int_from_i64(v);
+}
+
+TnObject *tn_bytearray_remove_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
+{
+    if (args_check("remove", nargs, kw, 1, 1) < 0)
+        return NULL;
+    int v = tn_bytes_byte_value(args[0]);
+    if (v < 0)
+        return NULL;
+    TnByteArray *ba = as_ba(self);
+    const char *p = ba->size > 0 ? memchr(ba->data, v, (size_t)ba->size) : NULL;
+    if (p == NULL) {
+        tn_err_set_str(&tn_exc_ValueError, "value not found in bytearray");
+        return NULL;
+    }
+    tn_ssize_t i = p - ba->data;
+    if (splice(self, i, i + 1, NULL, 0) < 0)
+        return NULL;
+    return tn_newref(TN_NONE);
+}
+
+TnObject *tn_bytearray_clear_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
+{
+    (void)args;
+    if (args_check("clear", nargs, kw, 0, 0) < 0)
+        return NULL;
+    if (splice(self, 0, as_ba(self)->size, NULL, 0) < 0)
+        return NULL;
+    return tn_newref(TN_NONE);
+}
+
+TnObject *tn_bytearray_copy_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
+{
+    (void)args;
+    if (args_check("copy", nargs, kw, 0, 0) < 0)
+        return NULL;
+    return tn_bytearray_from_data(as_ba(self)->data, as_ba(self)->size);
+}
+
+TnObject *tn_bytearray_reverse_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
+{
+    (void)args;
+    if (args_check("reverse", nargs, kw, 0, 0) < 0)
+        return NULL;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    TnByteArray *ba = as_ba(self);
+    for (tn_ssize_t i = 0, j = ba->size - 1; i < j; i++, j--) {
+        char t = ba->data[i];
+        ba->data[i] = ba->data[j];
+        ba->data[j] = t;
+    }
+    TN_END_CRITICAL_SECTION();
+    return tn_newref(TN_NONE);
+}
+
+static const TnSequenceMethods bytearray_as_sequence = {
+    .length = bytearray_length,
+    .concat = bytearray_concat,
+    .repeat = bytearray_repeat,
+    .item = bytearray_item,
+    .ass_item = bytearray_ass_item,
+    .contains = bytearray_contains,
+    .inplace_concat = bytearray_inplace_concat,
+    .inplace_repeat = bytearray_inplace_repeat,
+};
+
+static const TnMappingMethods bytearray_as_mapping = {
+    .length = bytearray_length,
+    .subscript = bytearray_subscript,
+    .ass_subscript = bytearray_ass_subscript,
+};
+
+static const TnNumberMethods bytearray_as_number = {
+    .remainder = bytearray_mod,
+    .bool_ = bytearray_bool,
+};
+
+TnType tn_type_bytearray = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "bytearray",
+    .basicsize = sizeof(TnByteArray),
+    .flags = TN_TPFLAGS_BASETYPE,
+    .dealloc = bytearray_dealloc,
+    .repr = bytearray_repr,
+    .hash = tn_hash_not_implemented,
+    .richcompare = bytearray_richcompare,
+    .iter = bytearray_iter,
+    .new_ = bytearray_new_from_python,
+    .as_number = &bytearray_as_number,
+    .as_sequence = &bytearray_as_sequence,
+    .as_mapping = &bytearray_as_mapping,
+    .methods = tn_bytearray_methods,
+    .doc = "bytearray(iterable_of_ints) -> bytearray\n"
+           "bytearray(string, encoding[, errors]) -> bytearray\n"
+           "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"
+           "bytearray(int) -> bytes array of size given by the parameter initialized with null bytes\n"
+           "bytearray() -> empty bytes array",
+};
