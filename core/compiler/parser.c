@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/tn.h"
+#include "core/objects/complex.h"
 #include "core/compiler/parser.h"
 #include "core/compiler/parser_internal.h"
 
@@ -561,20 +562,14 @@ static TnObject *parse_number(TnParser *p, TnPToken *t)
     const char *s = t->t.start;
     tn_ssize_t n = t->t.end - t->t.start;
     char last = s[n - 1];
-    if (last == 'j' || last == 'J') {
-#ifdef TN_PARSER_TEST_HOOKS
-        return tn_parser_test_complex(s, n);
-#else
-        tn_pr_raise_known_location(p, &tn_exc_SyntaxError, t->t.lineno, t->t.col_offset,
-                                   t->t.end_lineno, t->t.end_col_offset,
-                                   "complex literals are not supported yet");
-        return NULL;
-#endif
-    }
-    bool is_int = true;
-    if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O'
-                                  || s[1] == 'b' || s[1] == 'B')) {
-        is_int = true;
+    bool imaginary = last == 'j' || last == 'J';
+    if (imaginary)
+        n--;   /* the digits before the 'j' are a float literal */
+    /* 1j, 2.5J, 1e3j: a float literal for the imaginary part. */
+    bool is_int = !imaginary;
+    if (imaginary || (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X' || s[1] == 'o'
+                                                || s[1] == 'O' || s[1] == 'b' || s[1] == 'B'))) {
+        /* is_int already right */
     }
     else {
         for (tn_ssize_t i = 0; i < n; i++) {
@@ -600,6 +595,11 @@ static TnObject *parse_number(TnParser *p, TnPToken *t)
     TnObject *r = tn_float_from_string(buf, k);
     if (buf != small)
         tn_mem_free(buf);
+    if (r != NULL && imaginary) {
+        TnObject *f = r;
+        r = tn_complex_from_doubles(0.0, tn_float_value(f));
+        tn_decref(f);
+    }
     return r;
 }
 

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 #include "core/compiler/parser_internal.h"
+#include "core/objects/complex.h"
 
 #define TOK(t) tn_pr_expect(p, (t))
 #define KW(k) tn_pr_expect_kw(p, (k))
@@ -293,8 +294,7 @@ static bool is_complex_constant(TnExpr *e)
 #ifdef TN_PARSER_TEST_HOOKS
     return e->kind == TN_EXPR_CONSTANT && tn_parser_test_is_complex(e->v.constant.value);
 #else
-    (void)e;
-    return false;   /* complex literals are rejected when the NUMBER is read */
+    return e->kind == TN_EXPR_CONSTANT && tn_complex_check(e->v.constant.value);
 #endif
 }
 

@@ -37,6 +37,14 @@ typedef struct TnNameErrorObject {   /* NameError, AttributeError carry name (an
     TnObject *obj;
 } TnNameErrorObject;
 
+typedef struct TnOSErrorObject {   /* OSError and its subclasses */
+    TnBaseException base;
+    TnObject *myerrno;      /* errno attribute or NULL */
+    TnObject *strerror;
+    TnObject *filename;
+    TnObject *filename2;
+} TnOSErrorObject;
+
 /* One X-macro list: name, base.  Declares TnType tn_exc_<Name>. */
 #define TN_EXCEPTION_LIST(X) \
     X(BaseException, object) \

@@ -37,6 +37,13 @@ int tn_err_raise(TnObject *exc, TnObject *cause);
 void tn_err_syntax(TnType *type, const char *msg, const char *filename,
                    int lineno, int col, int end_lineno, int end_col, const char *text);
 
+/* Raise the OSError subclass for errno value err (ENOENT ->
+ * FileNotFoundError, EACCES/EPERM -> PermissionError, ...) with args
+ * (err, strerror(err)) and, if filename is not NULL, its filename
+ * attribute: str() gives "[Errno 2] No such file or directory: 'x'".
+ * Always returns NULL.  Defined in core/objects/exceptions.c. */
+TnObject *tn_err_set_from_errno_filename(int err, TnObject *filename);
+
 /* Print exc with its traceback and chain to stderr, exactly as CPython's
  * default sys.excepthook does. */
 void tn_err_print_exception(TnObject *exc);

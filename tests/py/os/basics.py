@@ -1,0 +1,21 @@
+# os: constants, environment, process information, the working directory.
+import os
+import sys
+print(os.name, repr(os.sep), repr(os.linesep), os.curdir, os.pardir, os.extsep, os.pathsep, os.devnull, os.altsep)
+cwd = os.getcwd()
+print(os.path.isabs(cwd), os.path.basename(cwd), cwd == os.path.abspath('.'), cwd == os.path.realpath(cwd))
+print(os.environ['PATH'] == os.getenv('PATH'), 'PATH' in os.environ, os.environ.get('PATH') == os.getenv('PATH'))
+print(os.getenv('TANDEM_SURELY_UNSET_VAR'), os.getenv('TANDEM_SURELY_UNSET_VAR', 'default'))
+print(type(os.getpid()).__name__, os.getpid() > 0, os.getppid() > 0, os.getpid() != os.getppid())
+n = os.cpu_count()
+print(n is None or n >= 1)
+print(os.strerror(2), os.strerror(13), os.strerror(17))
+r = os.urandom(16)
+print(type(r).__name__, len(r), len(os.urandom(0)))
+print(sys.modules['os'] is os, sys.modules['os.path'] is os.path, os.path.__name__)
+print(os.fspath('abc'), 'time' in sys.builtin_module_names)
+here = os.getcwd()
+os.chdir('..')
+print(os.getcwd() == os.path.dirname(here))
+os.chdir(here)
+print(os.getcwd() == here)
