@@ -79,7 +79,54 @@
  *         [PUSH_NULL; <msg>; CALL 1]; RAISE_VARARGS 1; end:
  * Module-level annotated assignments: SETUP_ANNOTATIONS at module start;
  *   `x: T = v` -> <v>; STORE_NAME x; <T>; LOAD_NAME __annotations__;
- *   LOAD_CONST 'x'; STORE_SUBSCR.
+ *   LOAD_CONST 'x'; STORE_SUBSCR.  (Class bodies: the same.)
+ *
+ * Classes: `@d class C(B1, B2, metaclass=M, **kw): body` (as CPython 3.11)
+ *   outer:  <d>; LOAD_BUILD_CLASS; PUSH_NULL;
+ *           [LOAD_CLOSURE..; BUILD_TUPLE n]; LOAD_CONST <body code>;
+ *           MAKE_FUNCTION 0|8; LOAD_CONST 'C'; <B1>; <B2>;
+ *           <M>; KW_NAMES ('metaclass',); CALL 4   (3 + bases + keywords)
+ *           (star bases or **kw: the CALL_FUNCTION_EX path of calls, with the
+ *           function and 'C' first in the positional tuple), then CALL 0 per
+ *           decorator; <store C>.
+ *   body code (co_name 'C', co_qualname as CPython: 'f.<locals>.C',
+ *           'Outer.Inner'; no OPTIMIZED/NEWLOCALS flags, argcount 0; names
+ *           through LOAD_NAME/STORE_NAME, free variables LOAD_CLASSDEREF):
+ *           [MAKE_CELL __class__]; [COPY_FREE_VARS n]; RESUME 0;
+ *           LOAD_NAME __name__; STORE_NAME __module__;
+ *           LOAD_CONST '<qualname>'; STORE_NAME __qualname__;
+ *           [SETUP_ANNOTATIONS if the body has annotations];
+ *           [LOAD_CONST doc; STORE_NAME __doc__]; <body>;
+ *           with a __class__ cell (some method uses `super` or `__class__`):
+ *               LOAD_CLOSURE __class__; COPY 1; STORE_NAME __classcell__;
+ *               RETURN_VALUE
+ *           otherwise: LOAD_CONST None; RETURN_VALUE
+ *   __build_class__ calls the body function with the new namespace as its
+ *   locals; methods that need it get the __class__ cell as a free variable.
+ *   Private names: inside class C, identifiers `__x` (not ending in `__`,
+ *   without a dot) become `_C__x` (C without its leading underscores; no
+ *   mangling if C is all underscores) in every name operand: variables,
+ *   attributes, IMPORT_NAME/IMPORT_FROM, parameters, kwdefaults keys and
+ *   __annotations__ keys; nested functions inherit the class's name.
+ *
+ * Generators: a function (or lambda) containing yield / yield from gets
+ *   CO_GENERATOR; its code starts MAKE_CELL..; COPY_FREE_VARS n;
+ *   RETURN_GENERATOR; POP_TOP; RESUME 0.  (The stack-depth pass counts
+ *   RETURN_GENERATOR as +1: the frame resumes with the first sent value.)
+ *   yield x        <x>; YIELD_VALUE; RESUME 1     -> [sent value]
+ *   yield          LOAD_CONST None; YIELD_VALUE; RESUME 1
+ *                  (as a statement: then POP_TOP)
+ *   yield from e   <e>; GET_YIELD_FROM_ITER; LOAD_CONST None;
+ *             L:   SEND end; YIELD_VALUE; RESUME 2; JUMP_BACKWARD L;
+ *           end:   -> [result]
+ *   return v       <v>; RETURN_VALUE (the runtime raises StopIteration(v)).
+ * Generator expressions: like comprehensions (outermost iterable evaluated
+ *   outside, GET_ITER, CALL 0 with it as `.0`); the code object '<genexpr>'
+ *   has CO_GENERATOR and is:
+ *           [COPY_FREE_VARS n]; RETURN_GENERATOR; POP_TOP; RESUME 0;
+ *           LOAD_FAST .0; head: FOR_ITER end; <store target>; [ifs]...
+ *           <elt>; YIELD_VALUE; RESUME 1; POP_TOP; JUMP_BACKWARD head;
+ *           end: LOAD_CONST None; RETURN_VALUE
  *
  * Exception handling (CPython 3.11's zero-cost scheme)
  * ----------------------------------------------------
@@ -130,6 +177,31 @@
  * Leaving an except handler early (return/break/continue in H):
  *   [SWAP 2;] POP_EXCEPT, then for a named handler LOAD_CONST None;
  *   STORE n; DELETE n.
+ *
+ * with A() as a: B   (CPython 3.11's layout)
+ *        <A()>; BEFORE_WITH            [exit, enter_result]
+ *        <store a> (or POP_TOP)        [h: H, depth d+1 (exit only), lasti]
+ *        <B>                           [h: H, depth d+1, lasti]
+ *        LOAD_CONST None; LOAD_CONST None; LOAD_CONST None; CALL 2; POP_TOP
+ *                                      (exit(None, None, None): the middle
+ *                                      None sits in the self slot)
+ *        JUMP_FORWARD end
+ *   H:                                 [exit, lasti, exc]
+ *        PUSH_EXC_INFO                 [h: C, depth d+3, lasti] -> [exit, lasti, prev_exc, exc]
+ *        WITH_EXCEPT_START             [h: C] -> [.., exc, res]
+ *        POP_JUMP_IF_TRUE S            [h: C]
+ *        RERAISE 2                     [h: C]  (not suppressed; lasti at -3)
+ *   C:   COPY 3; POP_EXCEPT; RERAISE 1 [prev_exc, lasti2, exc2 on top]
+ *   S:   POP_TOP                       [h: C]  (suppressed: drop exc)
+ *        POP_EXCEPT; POP_TOP; POP_TOP  (prev_exc restored; lasti, exit popped)
+ *   end:
+ *   The handler region starts right after BEFORE_WITH, so the store of `a`
+ *   is covered; its depth excludes the __enter__ result (TnHandler's
+ *   depth_adjust -1).  `with A as a, B as b:` nests B's statement inside
+ *   A's.  return/break/continue in B call exit on the way out (after
+ *   leaving H's region, at the with statement's location): for a return
+ *   value: SWAP 2; LOAD_CONST None x3; CALL 2; POP_TOP (value back on top).
+ *   `async with` is not supported yet.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -137,6 +209,7 @@
 #include <string.h>
 #include "core/compiler/compile_internal.h"
 #include "core/compiler/parser.h"
+#include "core/objects/complex.h"
 
 #define COMPILER_RECURSION_LIMIT 3000
 
@@ -236,13 +309,14 @@ static int system_error(const char *msg)
 /* Constants: deduplicated by (type, value)                              */
 /* ==================================================================== */
 
-static uint64_t float_bits(TnObject *v)
+static uint64_t double_bits(double d)
 {
-    double d = tn_float_value(v);
     uint64_t bits;
     memcpy(&bits, &d, sizeof(bits));
     return bits;
 }
+
+static uint64_t float_bits(TnObject *v) { return double_bits(tn_float_value(v)); }
 
 /* Same type and same value, where 0.0 and -0.0 differ and a NaN equals
  * itself (same bits); tuples compare item by item the same way.  Types
@@ -261,6 +335,9 @@ static bool const_eq(TnObject *a, TnObject *b)
     }
     if (t == &tn_type_float)
         return float_bits(a) == float_bits(b);
+    if (t == &tn_type_complex)
+        return double_bits(tn_complex_real(a)) == double_bits(tn_complex_real(b))
+               && double_bits(tn_complex_imag(a)) == double_bits(tn_complex_imag(b));
     if (t == &tn_type_str)
         return tn_str_eq(a, b);
     if (t == &tn_type_tuple) {
@@ -293,6 +370,8 @@ static size_t const_hash(TnObject *v)
             return mix((size_t)x);
     } else if (t == &tn_type_float) {
         return mix((size_t)float_bits(v));
+    } else if (t == &tn_type_complex) {
+        return mix((size_t)(double_bits(tn_complex_real(v)) * 31 + double_bits(tn_complex_imag(v))));
     } else if (t == &tn_type_str) {
         return (size_t)tn_str_hash(v);
     } else if (t == &tn_type_tuple) {
@@ -467,9 +546,17 @@ tn_ssize_t tn_comp_add_name(TnCompiler *c, TnObject *name)
     return tn_namemap_set(m, name, (int)m->n);
 }
 
-/* op with a co_names index; LOAD_GLOBAL/LOAD_ATTR get index << 1 | lowbit. */
+TnObject *tn_comp_mangle(TnCompiler *c, TnObject *name)
+{
+    return tn_symtable_mangle(c->u->private_name, name);
+}
+
+/* op with a co_names index; LOAD_GLOBAL/LOAD_ATTR get index << 1 | lowbit.
+ * The name is mangled (as every name CPython's ADDOP_NAME emits). */
 int tn_comp_emit_name_bit(TnCompiler *c, int op, TnObject *name, int lowbit)
 {
+    if ((name = tn_comp_mangle(c, name)) == NULL)
+        return -1;
     tn_ssize_t i = tn_comp_add_name(c, name);
     if (i < 0)
         return -1;
@@ -529,6 +616,8 @@ static int fast_index(TnCompiler *c, TnObject *name)
 
 int tn_comp_nameop(TnCompiler *c, TnObject *name, TnExprContext ctx)
 {
+    if ((name = tn_comp_mangle(c, name)) == NULL)
+        return -1;
     tn_ssize_t idx = -1;
     int kind = TN_ARGK_PLAIN;
     NameOpType t = resolve_name(c, name, &idx, &kind);
@@ -561,6 +650,8 @@ int tn_comp_load_callable_name(TnCompiler *c, TnObject *name)
 {
     tn_ssize_t idx;
     int kind;
+    if ((name = tn_comp_mangle(c, name)) == NULL)
+        return -1;
     if (resolve_name(c, name, &idx, &kind) == OP_GLOBAL)
         return tn_comp_emit_name_bit(c, TN_LOAD_GLOBAL, name, 1);
     TN_TRY(tn_comp_nameop(c, name, TN_CTX_LOAD));
@@ -593,6 +684,11 @@ void tn_comp_pop_fblock(TnCompiler *c)
 /* Start a try region whose handler is at label.  Returns its index. */
 int tn_comp_setup_handler(TnCompiler *c, int label, int lasti)
 {
+    return tn_comp_setup_handler_adj(c, label, lasti, 0);
+}
+
+int tn_comp_setup_handler_adj(TnCompiler *c, int label, int lasti, int depth_adjust)
+{
     TnUnit *u = c->u;
     if (u->nhandlers == u->caphandlers) {
         int cap = u->caphandlers ? u->caphandlers * 2 : 8;
@@ -609,6 +705,7 @@ int tn_comp_setup_handler(TnCompiler *c, int label, int lasti)
     h->parent = u->cur_handler;
     h->setup_index = u->ninstr;
     h->lasti = lasti;
+    h->depth_adjust = depth_adjust;
     h->depth = -1;
     u->cur_handler = u->nhandlers;
     return u->nhandlers++;
@@ -670,7 +767,10 @@ static TnObject *make_qualname(TnUnit *u)
     if (parent == NULL || parent->parent == NULL)
         return tn_newref(u->name);
     if (u->type == TN_UNIT_FUNCTION || u->type == TN_UNIT_CLASS) {
-        if (tn_symentry_scope(parent->ste, u->name) == TN_SCOPE_GLOBAL_EXPLICIT)
+        TnObject *mangled = tn_symtable_mangle(parent->private_name, u->name);
+        if (mangled == NULL)
+            return NULL;
+        if (tn_symentry_scope(parent->ste, mangled) == TN_SCOPE_GLOBAL_EXPLICIT)
             return tn_newref(u->name);
     }
     bool locals = parent->type == TN_UNIT_FUNCTION || parent->type == TN_UNIT_LAMBDA;
@@ -692,7 +792,8 @@ static void unit_free(TnUnit *u)
     tn_mem_free(u);
 }
 
-/* Emit the prologue: MAKE_CELL per cell, COPY_FREE_VARS, RESUME 0. */
+/* Emit the prologue: MAKE_CELL per cell, COPY_FREE_VARS, [generators:
+ * RETURN_GENERATOR; POP_TOP], RESUME 0. */
 static int emit_prologue(TnCompiler *c)
 {
     TnUnit *u = c->u;
@@ -702,6 +803,12 @@ static int emit_prologue(TnCompiler *c)
         TN_TRY(tn_comp_emit_k(c, TN_MAKE_CELL, (int)i, TN_ARGK_CELL));
     if (u->freevars.n > 0)
         TN_TRY(tn_comp_emit(c, TN_COPY_FREE_VARS, (int)u->freevars.n));
+    if (u->ste->type == TN_BLOCK_FUNCTION && u->ste->generator && !u->ste->coroutine) {
+        TnAstLoc gen = {u->firstlineno, 0, u->firstlineno, 0};
+        u->loc = gen;
+        TN_TRY(tn_comp_emit(c, TN_RETURN_GENERATOR, 0));
+        TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
+    }
     TnAstLoc resume = {u->firstlineno, 0, u->firstlineno, 0};
     if (u->type == TN_UNIT_MODULE) {
         resume.lineno = 0;
@@ -723,6 +830,7 @@ int tn_comp_enter_scope(TnCompiler *c, TnObject *name, TnUnitType type, const vo
     u->parent = c->u;
     u->type = type;
     u->name = tn_newref(name);
+    u->private_name = c->u != NULL ? c->u->private_name : NULL;
     u->firstlineno = firstlineno;
     u->cur_handler = -1;
     c->u = u;
@@ -919,8 +1027,13 @@ static int stack_depth(TnUnit *u, int *result)
         for (;;) {
             for (int h = head[i]; h >= 0; h = next[h]) {
                 TnHandler *hd = &u->handlers[h];
-                hd->depth = d;
-                if (visit_target(&w, u->labels[hd->label], d + 1 + hd->lasti, &maxdepth) < 0)
+                hd->depth = d + hd->depth_adjust;
+                if (hd->depth < 0) {
+                    system_error("compiler: stack underflow");
+                    goto done;
+                }
+                if (visit_target(&w, u->labels[hd->label], hd->depth + 1 + hd->lasti,
+                                 &maxdepth) < 0)
                     goto done;
             }
             head[i] = -1;

@@ -431,6 +431,15 @@ static int starunpack(TnCompiler *c, TnAstSeq *elts, int pushed, int build, int 
         if (r > 0) {
             if (tuple && pushed == 0)
                 return tn_comp_emit_const_steal(c, folded);
+            if (build == TN_BUILD_SET) {
+                /* CPython folds a set display of constants into a frozenset
+                 * constant, which fixes the resulting set's iteration order. */
+                TnObject *fs = tn_frozenset_from_const_tuple(folded);
+                tn_decref(folded);
+                if (fs == NULL)
+                    return -1;
+                folded = fs;
+            }
             if (tn_comp_emit(c, build, pushed) < 0) {
                 tn_decref(folded);
                 return -1;
@@ -777,6 +786,12 @@ static int call_helper(TnCompiler *c, int n, TnAstSeq *args, TnAstSeq *keywords)
     return tn_comp_emit(c, TN_CALL, (int)(n + nelts + nkw));
 }
 
+int tn_comp_call_helper(TnCompiler *c, int n, TnAstSeq *args, TnAstSeq *keywords)
+{
+    TN_TRY(validate_keywords(c, keywords));
+    return call_helper(c, n, args, keywords);
+}
+
 static bool is_import_originated(TnCompiler *c, TnExpr *e)
 {
     if (e->kind != TN_EXPR_NAME)
@@ -869,7 +884,14 @@ int tn_comp_default_arguments(TnCompiler *c, TnArguments *args)
         for (tn_ssize_t i = 0, k = 0; i < nk; i++) {
             if (TN_SEQ_GET(args->kw_defaults, i) != NULL) {
                 TnArg *a = TN_SEQ_GET(args->kwonlyargs, i);
-                tn_tuple_set_steal(keys, k++, tn_newref(a->arg));
+                TnObject *key = tn_comp_mangle(c, a->arg);
+                tn_tuple_set_steal(keys, k++, tn_newref(key != NULL ? key : TN_NONE));
+                if (key == NULL) {
+                    for (; k < nkeys; k++)
+                        tn_tuple_set_steal(keys, k, tn_newref(TN_NONE));
+                    tn_decref(keys);
+                    return -1;
+                }
             }
         }
         for (tn_ssize_t i = 0; i < nk; i++) {
@@ -916,6 +938,46 @@ static int compile_lambda(TnCompiler *c, TnExpr *e)
     int r = tn_comp_make_closure(c, co, flags);
     tn_decref(co);
     return r;
+}
+
+/* [v] -> YIELD_VALUE; RESUME 1 -> [sent]. */
+static int emit_yield(TnCompiler *c)
+{
+    TN_TRY(tn_comp_emit(c, TN_YIELD_VALUE, 0));
+    return tn_comp_emit(c, TN_RESUME, 1);
+}
+
+/* yield from: [iterable] -> GET_YIELD_FROM_ITER; LOAD_CONST None;
+ * send: SEND end; YIELD_VALUE; RESUME 2; JUMP_BACKWARD send; end: -> [result]. */
+static int emit_yield_from(TnCompiler *c)
+{
+    int send = tn_comp_new_label(c), end = tn_comp_new_label(c);
+    TN_TRY(send);
+    TN_TRY(end);
+    TN_TRY(tn_comp_emit(c, TN_GET_YIELD_FROM_ITER, 0));
+    TN_TRY(tn_comp_emit_const(c, TN_NONE));
+    tn_comp_bind_label(c, send);
+    TN_TRY(tn_comp_emit_jump(c, TN_SEND, end));
+    TN_TRY(tn_comp_emit(c, TN_YIELD_VALUE, 0));
+    TN_TRY(tn_comp_emit(c, TN_RESUME, 2));
+    TN_TRY(tn_comp_emit_goto(c, send));
+    tn_comp_bind_label(c, end);
+    return 0;
+}
+
+static int compile_yield(TnCompiler *c, TnExpr *e)
+{
+    if (c->u->ste->type != TN_BLOCK_FUNCTION)
+        return tn_comp_error(c, "'yield' outside function");
+    if (e->kind == TN_EXPR_YIELDFROM) {
+        TN_TRY(tn_comp_expr(c, e->v.yieldfrom.value));
+        return emit_yield_from(c);
+    }
+    if (e->v.yield.value != NULL)
+        TN_TRY(tn_comp_expr(c, e->v.yield.value));
+    else
+        TN_TRY(tn_comp_emit_const(c, TN_NONE));
+    return emit_yield(c);
 }
 
 /* One `for` of a comprehension and, recursively, the ones after it. */
@@ -969,6 +1031,10 @@ static int comprehension_generator(TnCompiler *c, TnAstSeq *gens, tn_ssize_t gen
         case TN_EXPR_SETCOMP:
             TN_TRY(tn_comp_emit(c, TN_SET_ADD, depth + 1));
             break;
+        case TN_EXPR_GENERATOREXP:
+            TN_TRY(emit_yield(c));
+            TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
+            break;
         default:
             TN_TRY(tn_comp_expr(c, val));
             TN_TRY(tn_comp_emit(c, TN_MAP_ADD, depth + 1));
@@ -995,10 +1061,15 @@ static int compile_comprehension(TnCompiler *c, TnExpr *e, const char *cname,
         return -1;
     c->u->loc = e->loc;
     c->u->argcount = 1;
-    int build = e->kind == TN_EXPR_LISTCOMP ? TN_BUILD_LIST
-              : e->kind == TN_EXPR_SETCOMP ? TN_BUILD_SET : TN_BUILD_MAP;
-    TN_TRY(tn_comp_emit(c, build, 0));
+    bool genexp = e->kind == TN_EXPR_GENERATOREXP;
+    if (!genexp) {
+        int build = e->kind == TN_EXPR_LISTCOMP ? TN_BUILD_LIST
+                  : e->kind == TN_EXPR_SETCOMP ? TN_BUILD_SET : TN_BUILD_MAP;
+        TN_TRY(tn_comp_emit(c, build, 0));
+    }
     TN_TRY(comprehension_generator(c, gens, 0, 0, elt, val, e->kind));
+    if (genexp)
+        TN_TRY(tn_comp_emit_const(c, TN_NONE));
     TN_TRY(tn_comp_emit(c, TN_RETURN_VALUE, 0));
     TnObject *co = tn_comp_assemble(c, false);
     tn_comp_exit_scope(c);
@@ -1091,12 +1162,10 @@ static int compile_expr_inner(TnCompiler *c, TnExpr *e)
         return compile_comprehension(c, e, "<dictcomp>", e->v.dictcomp.generators,
                                      e->v.dictcomp.key, e->v.dictcomp.value);
     case TN_EXPR_GENERATOREXP:
-        return tn_comp_unsupported(c, e->loc, "generator expressions are");
+        return compile_comprehension(c, e, "<genexpr>", e->v.comp.generators, e->v.comp.elt, NULL);
     case TN_EXPR_YIELD:
     case TN_EXPR_YIELDFROM:
-        if (c->u->ste->type != TN_BLOCK_FUNCTION)
-            return tn_comp_error(c, "'yield' outside function");
-        return tn_comp_unsupported(c, e->loc, "'yield' expressions are");
+        return compile_yield(c, e);
     case TN_EXPR_AWAIT:
         if (c->u->ste->type != TN_BLOCK_FUNCTION)
             return tn_comp_error(c, "'await' outside function");

@@ -39,6 +39,7 @@ typedef struct TnHandler {
     int parent;         /* handler current when this one was set up, -1 */
     tn_ssize_t setup_index; /* first instruction emitted after the setup */
     int lasti;
+    int depth_adjust;   /* added to the setup depth (with: -1, the __enter__ result) */
     int depth;          /* filled by the stack-depth pass, -1 = unreachable */
 } TnHandler;
 
@@ -46,14 +47,14 @@ typedef struct TnHandler {
 typedef enum {
     TN_FB_WHILE_LOOP, TN_FB_FOR_LOOP, TN_FB_TRY_EXCEPT, TN_FB_FINALLY_TRY,
     TN_FB_FINALLY_END, TN_FB_HANDLER_CLEANUP, TN_FB_EXCEPTION_HANDLER,
-    TN_FB_POP_VALUE
+    TN_FB_POP_VALUE, TN_FB_WITH
 } TnFBlockType;
 
 typedef struct TnFBlock {
     TnFBlockType type;
     int block;          /* label: loop head (continue) */
     int exit;           /* label: after the loop (break) */
-    void *datum;        /* finally body (TnAstSeq *), handler name (TnObject *) */
+    void *datum;        /* finally body (TnAstSeq *), handler name (TnObject *), with (TnStmt *) */
     TnAstLoc loc;
 } TnFBlock;
 
@@ -78,6 +79,7 @@ typedef struct TnUnit {
     TnUnitType type;
     TnObject *name;         /* owned */
     TnObject *qualname;     /* owned */
+    TnObject *private_name; /* borrowed: enclosing class name for mangling, or NULL */
     TnInstr *instrs;
     tn_ssize_t ninstr, capinstr;
     tn_ssize_t *labels;     /* label -> instruction index, -1 = not bound */
@@ -147,6 +149,10 @@ int tn_comp_push_fblock(TnCompiler *c, TnFBlockType type, int block, int exit, v
 void tn_comp_pop_fblock(TnCompiler *c);
 /* Exception regions. */
 int tn_comp_setup_handler(TnCompiler *c, int label, int lasti);
+/* Same, with the handler's depth = depth at the setup point + depth_adjust. */
+int tn_comp_setup_handler_adj(TnCompiler *c, int label, int lasti, int depth_adjust);
+/* Private name mangling with the current unit's class (borrowed result, NULL on error). */
+TnObject *tn_comp_mangle(TnCompiler *c, TnObject *name);
 void tn_comp_pop_handler(TnCompiler *c);
 void tn_comp_bind_handler(TnCompiler *c, int handler);
 int tn_comp_enter_recursion(TnCompiler *c);
@@ -161,6 +167,10 @@ int tn_comp_expr(TnCompiler *c, TnExpr *e);
 int tn_comp_jump_if(TnCompiler *c, TnExpr *e, int label, bool cond);
 /* Evaluate the default-argument tuple/dict; returns MAKE_FUNCTION flags or -1. */
 int tn_comp_default_arguments(TnCompiler *c, TnArguments *args);
+/* Validate keywords, then push the arguments of a call whose [callable,
+ * self_or_NULL] and n more positional items are already on the stack, and
+ * CALL (or CALL_FUNCTION_EX). */
+int tn_comp_call_helper(TnCompiler *c, int n, TnAstSeq *args, TnAstSeq *keywords);
 /* Set the current unit's argcount (incl. posonly), posonly and kwonly counts. */
 void tn_comp_set_arg_counts(TnCompiler *c, TnArguments *a);
 /* Is e a constant whose truth is known (1 true, 0 false, -1 unknown)? */

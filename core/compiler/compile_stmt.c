@@ -14,6 +14,15 @@ static int emit_none_store_del(TnCompiler *c, TnObject *name)
     return tn_comp_nameop(c, name, TN_CTX_DEL);
 }
 
+/* [exit] -> LOAD_CONST None x3; CALL 2 -> [exit(None, None, None)]: the
+ * middle None sits in the self slot, so exit gets three arguments. */
+static int call_exit_with_nones(TnCompiler *c)
+{
+    for (int i = 0; i < 3; i++)
+        TN_TRY(tn_comp_emit_const(c, TN_NONE));
+    return tn_comp_emit(c, TN_CALL, 2);
+}
+
 /* Emit what leaving block fb early needs.  preserve_tos: a value (the
  * return value) sits on top of the stack and must stay there. */
 static int unwind_fblock(TnCompiler *c, TnFBlock *fb, bool preserve_tos)
@@ -62,6 +71,18 @@ static int unwind_fblock(TnCompiler *c, TnFBlock *fb, bool preserve_tos)
         if (preserve_tos)
             TN_TRY(tn_comp_emit(c, TN_SWAP, 2));
         return tn_comp_emit(c, TN_POP_TOP, 0);
+    case TN_FB_WITH: {
+        /* Call exit(None, None, None) at the with statement's location. */
+        TnAstLoc old = c->u->loc;
+        c->u->loc = fb->loc;
+        tn_comp_pop_handler(c);
+        if (preserve_tos)
+            TN_TRY(tn_comp_emit(c, TN_SWAP, 2));
+        TN_TRY(call_exit_with_nones(c));
+        TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
+        c->u->loc = old;
+        return 0;
+    }
     }
     return 0;
 }
@@ -167,6 +188,177 @@ static int compile_function(TnCompiler *c, TnStmt *s)
 }
 
 /* ==================================================================== */
+/* Classes                                                               */
+/* ==================================================================== */
+
+static bool find_ann(TnAstSeq *stmts);
+
+/* A module or class body: [SETUP_ANNOTATIONS], the docstring stored as
+ * __doc__ (if docstring), then the statements (CPython's compiler_body). */
+static int compile_body(TnCompiler *c, TnAstSeq *body, bool docstring)
+{
+    tn_ssize_t i = 0;
+    if (find_ann(body))
+        TN_TRY(tn_comp_emit(c, TN_SETUP_ANNOTATIONS, 0));
+    if (docstring && tn_comp_docstring(body) != NULL) {
+        TnStmt *st = TN_SEQ_GET(body, 0);
+        c->u->loc = st->loc;
+        TN_TRY(tn_comp_expr(c, st->v.expr.value));
+        TnObject *doc = tn_str_intern_cstr("__doc__");
+        if (doc == NULL || tn_comp_nameop(c, doc, TN_CTX_STORE) < 0)
+            return -1;
+        i = 1;
+    }
+    for (; i < tn_ast_seq_len(body); i++)
+        TN_TRY(tn_comp_stmt(c, TN_SEQ_GET(body, i)));
+    return 0;
+}
+
+/* The class body's code object (new reference), see compile.c. */
+static TnObject *class_body_code(TnCompiler *c, TnStmt *s, int firstlineno)
+{
+    TnObject *name = s->v.classdef.name;
+    TnObject *module = tn_str_intern_cstr("__module__");
+    TnObject *dunder_name = tn_str_intern_cstr("__name__");
+    TnObject *qualname = tn_str_intern_cstr("__qualname__");
+    TnObject *classcell = tn_str_intern_cstr("__classcell__");
+    TnObject *class_ = tn_str_intern_cstr("__class__");
+    if (module == NULL || dunder_name == NULL || qualname == NULL || classcell == NULL
+        || class_ == NULL)
+        return NULL;
+    if (tn_comp_enter_scope(c, name, TN_UNIT_CLASS, s, firstlineno) < 0)
+        return NULL;
+    TnUnit *u = c->u;
+    u->private_name = name;
+    if (tn_comp_nameop(c, dunder_name, TN_CTX_LOAD) < 0
+        || tn_comp_nameop(c, module, TN_CTX_STORE) < 0
+        || tn_comp_emit_const(c, u->qualname) < 0
+        || tn_comp_nameop(c, qualname, TN_CTX_STORE) < 0
+        || compile_body(c, s->v.classdef.body, true) < 0)
+        return NULL;
+    TnAstLoc none = {-1, -1, -1, -1};
+    u->loc = none;
+    if (u->ste->needs_class_closure) {
+        tn_ssize_t i = tn_namemap_find(&u->cellvars, class_);
+        if (i < 0) {
+            tn_err_set_str(&tn_exc_SystemError, "compiler: no __class__ cell");
+            return NULL;
+        }
+        if (tn_comp_emit_k(c, TN_LOAD_CLOSURE, (int)i, TN_ARGK_CELL) < 0
+            || tn_comp_emit(c, TN_COPY, 1) < 0
+            || tn_comp_nameop(c, classcell, TN_CTX_STORE) < 0)
+            return NULL;
+    } else if (tn_comp_emit_const(c, TN_NONE) < 0) {
+        return NULL;
+    }
+    if (tn_comp_emit(c, TN_RETURN_VALUE, 0) < 0)
+        return NULL;
+    return tn_comp_assemble(c, true);
+}
+
+static int compile_class(TnCompiler *c, TnStmt *s)
+{
+    TnAstSeq *decos = s->v.classdef.decorator_list;
+    tn_ssize_t ndecos = tn_ast_seq_len(decos);
+    for (tn_ssize_t i = 0; i < ndecos; i++)
+        TN_TRY(tn_comp_expr(c, TN_SEQ_GET(decos, i)));
+    int firstlineno = s->loc.lineno;
+    if (ndecos > 0)
+        firstlineno = ((TnExpr *)TN_SEQ_GET(decos, 0))->loc.lineno;
+    /* On error the unit stays pushed: the entry point pops every unit. */
+    TnObject *co = class_body_code(c, s, firstlineno);
+    if (co == NULL)
+        return -1;
+    tn_comp_exit_scope(c);
+    /* __build_class__(func, name, *bases, **keywords) */
+    c->u->loc = s->loc;
+    int r = tn_comp_emit(c, TN_LOAD_BUILD_CLASS, 0);
+    if (r == 0)
+        r = tn_comp_emit(c, TN_PUSH_NULL, 0);
+    if (r == 0)
+        r = tn_comp_make_closure(c, co, 0);
+    tn_decref(co);
+    TN_TRY(r);
+    TN_TRY(tn_comp_emit_const(c, s->v.classdef.name));
+    TN_TRY(tn_comp_call_helper(c, 2, s->v.classdef.bases, s->v.classdef.keywords));
+    TnAstLoc old = c->u->loc;
+    for (tn_ssize_t i = ndecos - 1; i >= 0; i--) {
+        c->u->loc = ((TnExpr *)TN_SEQ_GET(decos, i))->loc;
+        TN_TRY(tn_comp_emit(c, TN_CALL, 0));
+    }
+    c->u->loc = old;
+    return tn_comp_nameop(c, s->v.classdef.name, TN_CTX_STORE);
+}
+
+/* ==================================================================== */
+/* with                                                                  */
+/* ==================================================================== */
+
+/* Items [pos..] of a with statement, then its body (CPython's compiler_with). */
+static int compile_with_items(TnCompiler *c, TnStmt *s, tn_ssize_t pos)
+{
+    TnWithItem *item = TN_SEQ_GET(s->v.with.items, pos);
+    int final = tn_comp_new_label(c), exit = tn_comp_new_label(c);
+    int cleanup = tn_comp_new_label(c), suppress = tn_comp_new_label(c);
+    TN_TRY(final);
+    TN_TRY(exit);
+    TN_TRY(cleanup);
+    TN_TRY(suppress);
+    c->u->loc = s->loc;
+    TN_TRY(tn_comp_expr(c, item->context_expr));
+    TN_TRY(tn_comp_emit(c, TN_BEFORE_WITH, 0));
+    /* [exit, enter_result]: the handler keeps only exit. */
+    int h = tn_comp_setup_handler_adj(c, final, 1, -1);
+    TN_TRY(h);
+    TN_TRY(tn_comp_push_fblock(c, TN_FB_WITH, -1, -1, s));
+    if (item->optional_vars != NULL)
+        TN_TRY(tn_comp_expr(c, item->optional_vars));
+    else
+        TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
+    if (pos + 1 < tn_ast_seq_len(s->v.with.items))
+        TN_TRY(compile_with_items(c, s, pos + 1));
+    else
+        TN_TRY(tn_comp_stmts(c, s->v.with.body));
+    tn_comp_pop_fblock(c);
+    tn_comp_pop_handler(c);
+    /* Normal exit: exit(None, None, None). */
+    c->u->loc = s->loc;
+    TN_TRY(call_exit_with_nones(c));
+    TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
+    TN_TRY(tn_comp_emit_goto(c, exit));
+    /* Exceptional exit: [exit, lasti, exc]. */
+    tn_comp_bind_handler(c, h);
+    int outer = c->u->cur_handler;
+    int hc = tn_comp_setup_handler(c, cleanup, 1);
+    TN_TRY(hc);
+    TN_TRY(tn_comp_emit(c, TN_PUSH_EXC_INFO, 0));
+    TN_TRY(tn_comp_emit(c, TN_WITH_EXCEPT_START, 0));
+    TN_TRY(tn_comp_emit_jump(c, TN_POP_JUMP_IF_TRUE, suppress));
+    TN_TRY(tn_comp_emit(c, TN_RERAISE, 2));
+    tn_comp_bind_handler(c, hc);
+    TN_TRY(tn_comp_emit(c, TN_COPY, 3));
+    TN_TRY(tn_comp_emit(c, TN_POP_EXCEPT, 0));
+    TN_TRY(tn_comp_emit(c, TN_RERAISE, 1));
+    /* Suppressed: [exit, lasti, prev_exc, exc] -> []. */
+    tn_comp_bind_label(c, suppress);
+    c->u->cur_handler = hc;
+    TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
+    c->u->cur_handler = outer;
+    TN_TRY(tn_comp_emit(c, TN_POP_EXCEPT, 0));
+    TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
+    TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
+    tn_comp_bind_label(c, exit);
+    return 0;
+}
+
+static int compile_with(TnCompiler *c, TnStmt *s)
+{
+    if (s->kind == TN_STMT_ASYNCWITH)
+        return tn_comp_unsupported(c, s->loc, "'async with' statements are");
+    return compile_with_items(c, s, 0);
+}
+
+/* ==================================================================== */
 /* Assignments                                                           */
 /* ==================================================================== */
 
@@ -258,7 +450,10 @@ static int compile_annassign(TnCompiler *c, TnStmt *s)
                 return -1;
             TN_TRY(tn_comp_expr(c, s->v.annassign.annotation));
             TN_TRY(tn_comp_emit_name(c, TN_LOAD_NAME, ann));
-            TN_TRY(tn_comp_emit_const(c, targ->v.name.id));
+            TnObject *key = tn_comp_mangle(c, targ->v.name.id);
+            if (key == NULL)
+                return -1;
+            TN_TRY(tn_comp_emit_const(c, key));
             TN_TRY(tn_comp_emit(c, TN_STORE_SUBSCR, 0));
         }
         break;
@@ -579,7 +774,7 @@ static int compile_stmt_inner(TnCompiler *c, TnStmt *s)
     case TN_STMT_ASYNCFUNCTIONDEF:
         return compile_function(c, s);
     case TN_STMT_CLASSDEF:
-        return tn_comp_unsupported(c, s->loc, "'class' statements are");
+        return compile_class(c, s);
     case TN_STMT_RETURN:
         return compile_return(c, s);
     case TN_STMT_DELETE:
@@ -600,9 +795,8 @@ static int compile_stmt_inner(TnCompiler *c, TnStmt *s)
     case TN_STMT_IF:
         return compile_if(c, s);
     case TN_STMT_WITH:
-        return tn_comp_unsupported(c, s->loc, "'with' statements are");
     case TN_STMT_ASYNCWITH:
-        return tn_comp_unsupported(c, s->loc, "'async with' statements are");
+        return compile_with(c, s);
     case TN_STMT_MATCH:
         return tn_comp_unsupported(c, s->loc, "'match' statements are");
     case TN_STMT_RAISE:
@@ -754,20 +948,7 @@ int tn_comp_module_body(TnCompiler *c, TnMod *mod)
         return tn_comp_emit(c, TN_RETURN_VALUE, 0);
     }
     TnAstSeq *body = mod->body;
-    tn_ssize_t i = 0;
     if (tn_ast_seq_len(body) > 0)
         c->u->loc = ((TnStmt *)TN_SEQ_GET(body, 0))->loc;
-    if (find_ann(body))
-        TN_TRY(tn_comp_emit(c, TN_SETUP_ANNOTATIONS, 0));
-    if (mod->kind == TN_MODE_FILE && tn_comp_docstring(body) != NULL) {
-        TnStmt *st = TN_SEQ_GET(body, 0);
-        TN_TRY(tn_comp_expr(c, st->v.expr.value));
-        TnObject *doc = tn_str_intern_cstr("__doc__");
-        if (doc == NULL || tn_comp_nameop(c, doc, TN_CTX_STORE) < 0)
-            return -1;
-        i = 1;
-    }
-    for (; i < tn_ast_seq_len(body); i++)
-        TN_TRY(tn_comp_stmt(c, TN_SEQ_GET(body, i)));
-    return 0;
+    return compile_body(c, body, mod->kind == TN_MODE_FILE);
 }

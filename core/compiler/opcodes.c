@@ -52,7 +52,7 @@ int tn_opcode_stack_effect(int op, int arg, int jump)
     case TN_UNARY_NEGATIVE: case TN_UNARY_POSITIVE: case TN_UNARY_NOT:
     case TN_UNARY_INVERT: case TN_LIST_TO_TUPLE: case TN_GET_ITER:
     case TN_JUMP_FORWARD: case TN_JUMP_BACKWARD: case TN_KW_NAMES:
-    case TN_CHECK_EXC_MATCH: case TN_RETURN_GENERATOR: case TN_YIELD_VALUE:
+    case TN_CHECK_EXC_MATCH: case TN_YIELD_VALUE:
     case TN_GET_YIELD_FROM_ITER: case TN_SETUP_ANNOTATIONS:
         return 0;
     case TN_POP_TOP: case TN_STORE_FAST: case TN_STORE_GLOBAL:
@@ -70,6 +70,7 @@ int tn_opcode_stack_effect(int op, int arg, int jump)
     case TN_LOAD_CLASSDEREF: case TN_LOAD_BUILD_CLASS:
     case TN_LOAD_ASSERTION_ERROR: case TN_PUSH_EXC_INFO: case TN_BEFORE_WITH:
     case TN_WITH_EXCEPT_START: case TN_IMPORT_FROM:
+    case TN_RETURN_GENERATOR:   /* the frame resumes with the first sent value pushed */
         return 1;
     case TN_LOAD_GLOBAL:
         return 1 + (arg & 1);

@@ -287,10 +287,44 @@ static void exit_block(TnSymtable *st)
     st->cur = st->nstack > 0 ? st->stack[--st->nstack] : NULL;
 }
 
+TnObject *tn_symtable_mangle(TnObject *private_name, TnObject *name)
+{
+    if (private_name == NULL || !tn_str_check(name))
+        return name;
+    tn_ssize_t n = tn_str_length(name);
+    if (n < 2 || tn_str_read(name, 0) != '_' || tn_str_read(name, 1) != '_')
+        return name;
+    /* Don't mangle __id__ or names with dots. */
+    if (tn_str_read(name, n - 1) == '_' && tn_str_read(name, n - 2) == '_')
+        return name;
+    for (tn_ssize_t i = 0; i < n; i++)
+        if (tn_str_read(name, i) == '.')
+            return name;
+    /* Strip the leading underscores of the class name; all underscores: no mangling. */
+    tn_ssize_t plen = tn_str_length(private_name), k = 0;
+    while (k < plen && tn_str_read(private_name, k) == '_')
+        k++;
+    if (k == plen)
+        return name;
+    TnObject *stripped = tn_str_substring(private_name, k, plen);
+    if (stripped == NULL)
+        return NULL;
+    TnObject *mangled = tn_str_from_format("_%U%U", stripped, name);
+    tn_decref(stripped);
+    return mangled != NULL ? tn_str_intern_steal(mangled) : NULL;
+}
+
+static TnObject *mangle(TnSymtable *st, TnObject *name)
+{
+    return tn_symtable_mangle(st->private_name, name);
+}
+
 /* Record a global/nonlocal directive's location for later errors. */
 static int record_directive(TnSymtable *st, TnObject *name, TnAstLoc loc)
 {
     TnSymEntry *ste = st->cur;
+    if ((name = mangle(st, name)) == NULL)
+        return -1;
     if (tn_namemap_find(&ste->directives, name) >= 0)
         return 0;
     if (ste->ndirectives == ste->capdirectives) {
@@ -313,10 +347,13 @@ static int record_directive(TnSymtable *st, TnObject *name, TnAstLoc loc)
 static int add_def_helper(TnSymtable *st, TnObject *name, int flag, TnSymEntry *ste,
                           TnAstLoc loc)
 {
+    TnObject *plain = name;
+    if ((name = mangle(st, name)) == NULL)
+        return -1;
     int val = tn_namemap_get(&ste->symbols, name);
     if (val != 0) {
         if ((flag & TN_DEF_PARAM) && (val & TN_DEF_PARAM))
-            return st_error(st, loc, "duplicate argument '%s' in function definition", name);
+            return st_error(st, loc, "duplicate argument '%s' in function definition", plain);
         val |= flag;
     } else {
         val = flag;
@@ -324,7 +361,7 @@ static int add_def_helper(TnSymtable *st, TnObject *name, int flag, TnSymEntry *
     if (ste->comp_iter_target) {
         if (val & (TN_DEF_GLOBAL | TN_DEF_NONLOCAL))
             return st_error(st, loc, "comprehension inner loop cannot rebind assignment "
-                            "expression target '%s'", name);
+                            "expression target '%s'", plain);
         val |= TN_DEF_COMP_ITER;
     }
     if (tn_namemap_set(&ste->symbols, name, val) < 0)
@@ -478,7 +515,11 @@ static int visit_class(TnSymtable *st, TnStmt *s)
         return -1;
     if (enter_block(st, s->v.classdef.name, TN_BLOCK_CLASS, s, s->loc) < 0)
         return -1;
-    if (visit_stmts(st, s->v.classdef.body) < 0)
+    TnObject *saved_private = st->private_name;
+    st->private_name = s->v.classdef.name;
+    int r = visit_stmts(st, s->v.classdef.body);
+    st->private_name = saved_private;
+    if (r < 0)
         return -1;
     exit_block(st);
     return 0;
@@ -489,7 +530,10 @@ static int visit_annassign(TnSymtable *st, TnStmt *s)
     TnExpr *target = s->v.annassign.target;
     if (target->kind == TN_EXPR_NAME) {
         TnObject *name = target->v.name.id;
-        int cur = tn_namemap_get(&st->cur->symbols, name);
+        TnObject *mangled = mangle(st, name);
+        if (mangled == NULL)
+            return -1;
+        int cur = tn_namemap_get(&st->cur->symbols, mangled);
         if ((cur & (TN_DEF_GLOBAL | TN_DEF_NONLOCAL)) && st->cur != st->top
             && s->v.annassign.simple)
             return st_error(st, s->loc, (cur & TN_DEF_GLOBAL)
@@ -515,7 +559,10 @@ static int visit_declaration(TnSymtable *st, TnStmt *s, bool global)
     TnAstSeq *names = global ? s->v.global.names : s->v.nonlocal.names;
     for (tn_ssize_t i = 0; i < tn_ast_seq_len(names); i++) {
         TnObject *name = TN_SEQ_GET(names, i);
-        int cur = tn_namemap_get(&st->cur->symbols, name);
+        TnObject *mangled = mangle(st, name);
+        if (mangled == NULL)
+            return -1;
+        int cur = tn_namemap_get(&st->cur->symbols, mangled);
         if (cur & (TN_DEF_PARAM | TN_DEF_LOCAL | TN_DEF_USE | TN_DEF_ANNOT)) {
             const char *msg;
             if (cur & TN_DEF_PARAM)

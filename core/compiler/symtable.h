@@ -112,6 +112,7 @@ typedef struct TnSymtable {
     tn_ssize_t nstack, capstack;
     TnSymEntry **all;          /* every block, for freeing */
     tn_ssize_t nall, capall;
+    TnObject *private_name;    /* name of the innermost enclosing class (mangling), or NULL */
     const char *filename;
     const char *source;        /* may be NULL: used for error text and columns */
     tn_ssize_t srclen;
@@ -130,6 +131,12 @@ TnSymEntry *tn_symtable_lookup(TnSymEntry *parent, const void *key);
 int tn_symentry_scope(const TnSymEntry *ste, TnObject *name);
 /* DEF_* flags of name in ste (without the scope), or 0. */
 int tn_symentry_flags(const TnSymEntry *ste, TnObject *name);
+
+/* Private name mangling as CPython's _Py_Mangle: inside class C (private =
+ * "C", leading underscores stripped), a name "__x" that does not end with
+ * "__" and has no dot becomes "_C__x".  Returns a BORROWED reference: name
+ * itself, or an interned (immortal) mangled name; NULL on MemoryError. */
+TnObject *tn_symtable_mangle(TnObject *private_name, TnObject *name);
 
 /* Raise SyntaxError msg at loc, with the text of the line when source is
  * known.  Offsets are the AST's UTF-8 byte offsets + 1, as CPython's

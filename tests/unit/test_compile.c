@@ -655,14 +655,327 @@ static void test_syntax_errors(void **state)
 static void test_unsupported_constructs(void **state)
 {
     (void)state;
-    expect_syntax_error("x = 1\nclass C:\n    pass\n", "'class' statements are not supported yet",
-                        2, 1, -1);
-    expect_syntax_error("with a:\n    pass\n", "'with' statements are not supported yet", 1, 1, -1);
-    expect_syntax_error("x = (i for i in y)\n", "generator expressions are not supported yet",
-                        1, 5, 19);
-    expect_syntax_error("def g():\n    yield 1\n", "'yield' expressions are not supported yet",
-                        2, 5, 12);
+    expect_syntax_error("async def f():\n    pass\n", "'async def' functions are not supported yet",
+                        1, 1, -1);
+    expect_syntax_error("def f():\n    async with a:\n        pass\n",
+                        "'async with' statements are not supported yet", 2, 5, -1);
+    expect_syntax_error("match x:\n    case 1:\n        pass\n",
+                        "'match' statements are not supported yet", 1, 1, -1);
+}
+
+/* ---- classes -------------------------------------------------------------------- */
+
+static void test_class_statement(void **state)
+{
+    (void)state;
+    TnCode *co = compile_ok("def f():\n    class C(B, metaclass=M):\n        'doc'\n"
+                            "        x: int = 1\n        __y = 2\n"
+                            "        def m(self):\n            return super().m(self.__z)\n"
+                            "    return C\n");
+    TnCode *f = nested(co, "f");
+    EXPECT(f, {TN_RESUME, 0},
+           {TN_LOAD_BUILD_CLASS, 0}, {TN_PUSH_NULL, 0}, {TN_LOAD_CONST, ANY}, {TN_MAKE_FUNCTION, 0},
+           {TN_LOAD_CONST, ANY}, {TN_LOAD_GLOBAL, 0 << 1}, {TN_LOAD_GLOBAL, 1 << 1},
+           {TN_KW_NAMES, ANY}, {TN_CALL, 4}, {TN_STORE_FAST, 0},
+           {TN_LOAD_FAST, 0}, {TN_RETURN_VALUE, 0});
+    assert_str(tn_tuple_get(f->consts, TN_ARG(f->instr[5])), "C");
+    TnObject *kw = tn_tuple_get(f->consts, TN_ARG(f->instr[8]));
+    assert_true(tn_tuple_check(kw) && tn_tuple_size(kw) == 1);
+    assert_str(tn_tuple_get(kw, 0), "metaclass");
+
+    TnCode *c = nested(co, "C");
+    assert_str(c->qualname, "f.<locals>.C");
+    assert_int_equal(c->argcount, 0);
+    assert_false(c->flags & (TN_CO_OPTIMIZED | TN_CO_NEWLOCALS | TN_CO_GENERATOR));
+    expect_localsplus(c, "__class__", "C");
+    EXPECT(c, {TN_MAKE_CELL, 0}, {TN_RESUME, 0},
+           /* 2 */ {TN_LOAD_NAME, 0}, {TN_STORE_NAME, 1}, {TN_LOAD_CONST, 0}, {TN_STORE_NAME, 2},
+           /* 6 */ {TN_SETUP_ANNOTATIONS, 0}, {TN_LOAD_CONST, 1}, {TN_STORE_NAME, 3},
+           /* 9 */ {TN_LOAD_CONST, ANY}, {TN_STORE_NAME, 4}, {TN_LOAD_NAME, 5}, {TN_LOAD_NAME, 6},
+           {TN_LOAD_CONST, ANY}, {TN_STORE_SUBSCR, 0},
+           /* 15 */ {TN_LOAD_CONST, ANY}, {TN_STORE_NAME, 7},
+           /* 17 */ {TN_LOAD_CLOSURE, 0}, {TN_BUILD_TUPLE, 1}, {TN_LOAD_CONST, ANY},
+           {TN_MAKE_FUNCTION, 8}, {TN_STORE_NAME, 8},
+           /* 22 */ {TN_LOAD_CLOSURE, 0}, {TN_COPY, 1}, {TN_STORE_NAME, 9}, {TN_RETURN_VALUE, 0});
+    static const char *const names[] = {"__name__", "__module__", "__qualname__", "__doc__", "x",
+                                        "int", "__annotations__", "_C__y", "m", "__classcell__"};
+    assert_int_equal(tn_tuple_size(c->names), 10);
+    for (int i = 0; i < 10; i++)
+        assert_str(tn_tuple_get(c->names, i), names[i]);
+    assert_str(tn_tuple_get(c->consts, 0), "f.<locals>.C");
+    assert_str(tn_tuple_get(c->consts, 1), "doc");
+
+    TnCode *m = nested(co, "m");
+    assert_str(m->qualname, "f.<locals>.C.m");
+    expect_localsplus(m, "self,__class__", "L,F");
+    EXPECT(m, {TN_COPY_FREE_VARS, 1}, {TN_RESUME, 0}, {TN_LOAD_GLOBAL, 0 << 1 | 1}, {TN_CALL, 0},
+           {TN_LOAD_ATTR, 1 << 1 | 1}, {TN_LOAD_FAST, 0}, {TN_LOAD_ATTR, 2 << 1}, {TN_CALL, 1},
+           {TN_RETURN_VALUE, 0});
+    assert_str(tn_tuple_get(m->names, 2), "_C__z");
+    release(co);
+}
+
+static void test_class_variants(void **state)
+{
+    (void)state;
+    /* No __class__ cell: the body returns None.  Nested qualnames. */
+    TnCode *co = compile_ok("class Outer:\n    class Inner:\n        pass\n");
+    TnCode *inner = nested(co, "Inner");
+    assert_str(inner->qualname, "Outer.Inner");
+    EXPECT(inner, {TN_RESUME, 0}, {TN_LOAD_NAME, 0}, {TN_STORE_NAME, 1}, {TN_LOAD_CONST, ANY},
+           {TN_STORE_NAME, 2}, {TN_LOAD_CONST, ANY}, {TN_RETURN_VALUE, 0});
+    assert_true(tn_tuple_get(inner->consts, TN_ARG(inner->instr[5])) == TN_NONE);
+    release(co);
+
+    /* Star bases and **kw: CALL_FUNCTION_EX; decorators are called last. */
+    co = compile_ok("@d\nclass D(*bs, **kw):\n    pass\n");
+    EXPECT(co, {TN_RESUME, 0}, {TN_LOAD_NAME, 0},
+           {TN_LOAD_BUILD_CLASS, 0}, {TN_PUSH_NULL, 0}, {TN_LOAD_CONST, ANY}, {TN_MAKE_FUNCTION, 0},
+           {TN_LOAD_CONST, ANY}, {TN_BUILD_LIST, 2}, {TN_LOAD_NAME, 1}, {TN_LIST_EXTEND, 1},
+           {TN_LIST_TO_TUPLE, 0}, {TN_BUILD_MAP, 0}, {TN_LOAD_NAME, 2}, {TN_DICT_MERGE, 1},
+           {TN_CALL_FUNCTION_EX, 1}, {TN_CALL, 0}, {TN_STORE_NAME, 3},
+           {TN_LOAD_CONST, ANY}, {TN_RETURN_VALUE, 0});
+    assert_int_equal(nested(co, "D")->firstlineno, 1);
+    release(co);
+
+    /* A free variable of the class body: LOAD_CLASSDEREF.  Names of the class
+     * body are not visible to its methods. */
+    co = compile_ok("def f(x):\n    class C:\n        y = x\n        def g(self):\n"
+                    "            return y\n    return C\n");
+    TnCode *c = nested(co, "C");
+    expect_localsplus(c, "x", "F");
+    EXPECT(c, {TN_COPY_FREE_VARS, 1}, {TN_RESUME, 0}, {TN_LOAD_NAME, 0}, {TN_STORE_NAME, 1},
+           {TN_LOAD_CONST, ANY}, {TN_STORE_NAME, 2}, {TN_LOAD_CLASSDEREF, 0}, {TN_STORE_NAME, 3},
+           {TN_LOAD_CONST, ANY}, {TN_MAKE_FUNCTION, 0}, {TN_STORE_NAME, 4},
+           {TN_LOAD_CONST, ANY}, {TN_RETURN_VALUE, 0});
+    EXPECT(nested(co, "g"), {TN_RESUME, 0}, {TN_LOAD_GLOBAL, 0}, {TN_RETURN_VALUE, 0});
+    expect_localsplus(nested(co, "f"), "x,C", "LC,L");
+    release(co);
+
+    /* `__class__` by name in a method also creates the cell. */
+    co = compile_ok("class K:\n    def m(self):\n        return __class__\n");
+    expect_localsplus(nested(co, "K"), "__class__", "C");
+    EXPECT(nested(co, "m"), {TN_COPY_FREE_VARS, 1}, {TN_RESUME, 0}, {TN_LOAD_DEREF, 1},
+           {TN_RETURN_VALUE, 0});
+    release(co);
+}
+
+static void test_name_mangling(void **state)
+{
+    (void)state;
+    TnCode *co = compile_ok("class C:\n    import __m, __n__\n    from . import __k\n"
+                            "    global __g\n    __g = 1\n"
+                            "    def __f(self, __a, *, __b=1):\n        return __a.__c\n"
+                            "class ___:\n    __x = 1\n");
+    TnCode *c = nested(co, "C");
+    static const char *const names[] = {"__name__", "__module__", "__qualname__", "_C__m",
+                                        "__n__", "", "_C__k", "_C__g", "_C__f"};
+    assert_int_equal(tn_tuple_size(c->names), 9);
+    for (int i = 0; i < 9; i++)
+        assert_str(tn_tuple_get(c->names, i), names[i]);
+    TnCode *f = nested(co, "__f");
+    assert_str(f->name, "__f");
+    assert_str(f->qualname, "C.__f");
+    expect_localsplus(f, "self,_C__a,_C__b", "L,L,L");
+    assert_str(tn_tuple_get(f->names, 0), "_C__c");
+    /* the kwdefaults key is mangled too */
+    bool found = false;
+    for (tn_ssize_t i = 0; i < tn_tuple_size(c->consts); i++) {
+        TnObject *k = tn_tuple_get(c->consts, i);
+        if (tn_tuple_check(k) && tn_tuple_size(k) == 1 && tn_str_check(tn_tuple_get(k, 0))
+            && tn_str_eq_cstr(tn_tuple_get(k, 0), "_C__b"))
+            found = true;
+    }
+    assert_true(found);
+    /* a class named only with underscores mangles nothing */
+    assert_str(tn_tuple_get(nested(co, "___")->names, 3), "__x");
+    release(co);
+    co = compile_ok("class _C:\n    __ = 1\n    ___ = 2\n    __a_ = 3\n    __b__ = 4\n");
+    c = nested(co, "_C");
+    assert_str(tn_tuple_get(c->names, 3), "__");
+    assert_str(tn_tuple_get(c->names, 4), "___");
+    assert_str(tn_tuple_get(c->names, 5), "_C__a_");
+    assert_str(tn_tuple_get(c->names, 6), "__b__");
+    release(co);
+}
+
+/* ---- with ----------------------------------------------------------------------- */
+
+static void expect_table(TnCode *co, const TnExcEntry *table, int n)
+{
+    bool ok = co->nexctable == n;
+    for (int i = 0; ok && i < n; i++) {
+        const TnExcEntry *e = &co->exctable[i];
+        ok = e->start == table[i].start && e->end == table[i].end
+            && e->target == table[i].target && e->depth == table[i].depth
+            && e->lasti == table[i].lasti;
+    }
+    if (!ok)
+        dump_on_failure(co);
+    assert_true(ok);
+}
+
+static void test_with_statement(void **state)
+{
+    (void)state;
+    TnCode *co = compile_ok("with a as b:\n    f()\n");
+    EXPECT(co, {TN_RESUME, 0},
+           /* 1 */ {TN_LOAD_NAME, 0}, {TN_BEFORE_WITH, 0}, {TN_STORE_NAME, 1},
+           /* 4 */ {TN_LOAD_NAME, 2}, {TN_PUSH_NULL, 0}, {TN_CALL, 0}, {TN_POP_TOP, 0},
+           /* 8 normal exit */ {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY},
+           {TN_CALL, 2}, {TN_POP_TOP, 0}, {TN_JUMP_FORWARD, 25},
+           /* 14 H: [exit, lasti, exc] */ {TN_PUSH_EXC_INFO, 0}, {TN_WITH_EXCEPT_START, 0},
+           {TN_POP_JUMP_IF_TRUE, 21}, {TN_RERAISE, 2},
+           /* 18 C */ {TN_COPY, 3}, {TN_POP_EXCEPT, 0}, {TN_RERAISE, 1},
+           /* 21 S */ {TN_POP_TOP, 0}, {TN_POP_EXCEPT, 0}, {TN_POP_TOP, 0}, {TN_POP_TOP, 0},
+           /* 25 */ {TN_LOAD_CONST, ANY}, {TN_RETURN_VALUE, 0});
+    assert_true(tn_tuple_get(co->consts, TN_ARG(co->instr[8])) == TN_NONE);
+    static const TnExcEntry table[] = {
+        {3, 8, 14, 1, 1}, {14, 18, 18, 3, 1}, {21, 22, 18, 3, 1},
+    };
+    expect_table(co, table, 3);
+    /* C: exit, lasti, prev_exc, lasti, exc, + COPY 3 */
+    assert_int_equal(co->stacksize, 6);
+    release(co);
+}
+
+static void test_with_unwinding(void **state)
+{
+    (void)state;
+    /* Two items nest; return calls both exits with the value kept on top. */
+    TnCode *co = compile_ok("def f():\n    with A() as a, B():\n        return a\n");
+    TnCode *f = nested(co, "f");
+    EXPECT(f, {TN_RESUME, 0},
+           /* 1 */ {TN_LOAD_GLOBAL, 0 << 1 | 1}, {TN_CALL, 0}, {TN_BEFORE_WITH, 0}, {TN_STORE_FAST, 0},
+           /* 5 */ {TN_LOAD_GLOBAL, 1 << 1 | 1}, {TN_CALL, 0}, {TN_BEFORE_WITH, 0}, {TN_POP_TOP, 0},
+           /* 9 */ {TN_LOAD_FAST, 0},
+           /* 10 */ {TN_SWAP, 2}, {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY},
+           {TN_CALL, 2}, {TN_POP_TOP, 0},
+           /* 16 */ {TN_SWAP, 2}, {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY},
+           {TN_CALL, 2}, {TN_POP_TOP, 0},
+           /* 22 */ {TN_RETURN_VALUE, 0},
+           /* 23: the (unreachable) normal exit of B */ {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY},
+           {TN_LOAD_CONST, ANY}, {TN_CALL, 2}, {TN_POP_TOP, 0}, {TN_JUMP_FORWARD, 40},
+           /* 29 */ {TN_PUSH_EXC_INFO, 0}, {TN_WITH_EXCEPT_START, 0}, {TN_POP_JUMP_IF_TRUE, 36},
+           {TN_RERAISE, 2}, {TN_COPY, 3}, {TN_POP_EXCEPT, 0}, {TN_RERAISE, 1},
+           /* 36 */ {TN_POP_TOP, 0}, {TN_POP_EXCEPT, 0}, {TN_POP_TOP, 0}, {TN_POP_TOP, 0},
+           /* 40: normal exit of A */ {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY},
+           {TN_LOAD_CONST, ANY}, {TN_CALL, 2}, {TN_POP_TOP, 0}, {TN_JUMP_FORWARD, 57},
+           /* 46 */ {TN_PUSH_EXC_INFO, 0}, {TN_WITH_EXCEPT_START, 0}, {TN_POP_JUMP_IF_TRUE, 53},
+           {TN_RERAISE, 2}, {TN_COPY, 3}, {TN_POP_EXCEPT, 0}, {TN_RERAISE, 1},
+           /* 53 */ {TN_POP_TOP, 0}, {TN_POP_EXCEPT, 0}, {TN_POP_TOP, 0}, {TN_POP_TOP, 0},
+           /* 57 */ {TN_LOAD_CONST, ANY}, {TN_RETURN_VALUE, 0});
+    /* As CPython 3.11: the inner exit call during the return is covered by
+     * the outer with's handler only. */
+    static const TnExcEntry table[] = {
+        {4, 8, 46, 1, 1}, {8, 10, 29, 2, 1}, {10, 16, 46, 1, 1}, {23, 29, 46, 1, 1},
+        {29, 33, 33, 4, 1}, {33, 36, 46, 1, 1}, {36, 37, 33, 4, 1}, {37, 40, 46, 1, 1},
+        {46, 50, 50, 3, 1}, {53, 54, 50, 3, 1},
+    };
+    expect_table(f, table, 10);
+    release(co);
+
+    /* break / continue inside with inside a loop. */
+    co = compile_ok("def g(x):\n    for i in x:\n        with i:\n            if i: break\n"
+                    "            continue\n");
+    TnCode *g = nested(co, "g");
+    EXPECT(g, {TN_RESUME, 0}, {TN_LOAD_FAST, 0}, {TN_GET_ITER, 0},
+           /* 3 */ {TN_FOR_ITER, 41}, {TN_STORE_FAST, 1},
+           /* 5 */ {TN_LOAD_FAST, 1}, {TN_BEFORE_WITH, 0}, {TN_POP_TOP, 0},
+           /* 8 */ {TN_LOAD_FAST, 1}, {TN_POP_JUMP_IF_FALSE, 17},
+           /* 10 break: exit, pop the iterator */ {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY},
+           {TN_LOAD_CONST, ANY}, {TN_CALL, 2}, {TN_POP_TOP, 0}, {TN_POP_TOP, 0},
+           {TN_JUMP_FORWARD, 41},
+           /* 17 continue */ {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY},
+           {TN_CALL, 2}, {TN_POP_TOP, 0}, {TN_JUMP_BACKWARD, 3},
+           /* 23 */ {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY}, {TN_LOAD_CONST, ANY},
+           {TN_CALL, 2}, {TN_POP_TOP, 0}, {TN_JUMP_FORWARD, 40},
+           /* 29 */ {TN_PUSH_EXC_INFO, 0}, {TN_WITH_EXCEPT_START, 0}, {TN_POP_JUMP_IF_TRUE, 36},
+           {TN_RERAISE, 2}, {TN_COPY, 3}, {TN_POP_EXCEPT, 0}, {TN_RERAISE, 1},
+           /* 36 */ {TN_POP_TOP, 0}, {TN_POP_EXCEPT, 0}, {TN_POP_TOP, 0}, {TN_POP_TOP, 0},
+           /* 40 */ {TN_JUMP_BACKWARD, 3},
+           /* 41 */ {TN_LOAD_CONST, ANY}, {TN_RETURN_VALUE, 0});
+    static const TnExcEntry gtable[] = {
+        {7, 10, 29, 2, 1}, {29, 33, 33, 4, 1}, {36, 37, 33, 4, 1},
+    };
+    expect_table(g, gtable, 3);
+    release(co);
+}
+
+/* ---- generators ----------------------------------------------------------------- */
+
+static void test_generator_function(void **state)
+{
+    (void)state;
+    TnCode *co = compile_ok("def g(a):\n    x = yield a\n    yield\n    r = yield from h(x)\n"
+                            "    return r\n");
+    TnCode *g = nested(co, "g");
+    assert_true(g->flags & TN_CO_GENERATOR);
+    assert_true(g->flags & TN_CO_OPTIMIZED);
+    EXPECT(g, {TN_RETURN_GENERATOR, 0}, {TN_POP_TOP, 0}, {TN_RESUME, 0},
+           /* 3 */ {TN_LOAD_FAST, 0}, {TN_YIELD_VALUE, 0}, {TN_RESUME, 1}, {TN_STORE_FAST, 1},
+           /* 7 */ {TN_LOAD_CONST, ANY}, {TN_YIELD_VALUE, 0}, {TN_RESUME, 1}, {TN_POP_TOP, 0},
+           /* 11 */ {TN_LOAD_GLOBAL, 0 << 1 | 1}, {TN_LOAD_FAST, 1}, {TN_CALL, 1},
+           {TN_GET_YIELD_FROM_ITER, 0}, {TN_LOAD_CONST, ANY},
+           /* 16 */ {TN_SEND, 20}, {TN_YIELD_VALUE, 0}, {TN_RESUME, 2}, {TN_JUMP_BACKWARD, 16},
+           /* 20 */ {TN_STORE_FAST, 2}, {TN_LOAD_FAST, 2}, {TN_RETURN_VALUE, 0});
+    assert_true(tn_tuple_get(g->consts, TN_ARG(g->instr[7])) == TN_NONE);
+    assert_int_equal(g->stacksize, 3);
+    release(co);
+
+    /* Cells first, then RETURN_GENERATOR; lambdas with yield are generators. */
+    co = compile_ok("def f(a):\n    def h():\n        return a\n    yield h\nl = lambda: (yield 1)\n");
+    TnCode *f = nested(co, "f");
+    EXPECT(f, {TN_MAKE_CELL, 0}, {TN_RETURN_GENERATOR, 0}, {TN_POP_TOP, 0}, {TN_RESUME, 0},
+           {TN_LOAD_CLOSURE, 0}, {TN_BUILD_TUPLE, 1}, {TN_LOAD_CONST, ANY}, {TN_MAKE_FUNCTION, 8},
+           {TN_STORE_FAST, 1}, {TN_LOAD_FAST, 1}, {TN_YIELD_VALUE, 0}, {TN_RESUME, 1},
+           {TN_POP_TOP, 0}, {TN_LOAD_CONST, ANY}, {TN_RETURN_VALUE, 0});
+    assert_false(nested(co, "h")->flags & TN_CO_GENERATOR);
+    TnCode *l = nested(co, "<lambda>");
+    assert_true(l->flags & TN_CO_GENERATOR);
+    EXPECT(l, {TN_RETURN_GENERATOR, 0}, {TN_POP_TOP, 0}, {TN_RESUME, 0}, {TN_LOAD_CONST, ANY},
+           {TN_YIELD_VALUE, 0}, {TN_RESUME, 1}, {TN_RETURN_VALUE, 0});
+    release(co);
+}
+
+static void test_generator_expression(void **state)
+{
+    (void)state;
+    TnCode *co = compile_ok("def k(y, m):\n    return sum(i * m for i in y if i)\n");
+    TnCode *k = nested(co, "k");
+    EXPECT(k, {TN_MAKE_CELL, 1}, {TN_RESUME, 0}, {TN_LOAD_GLOBAL, 0 << 1 | 1},
+           {TN_LOAD_CLOSURE, 1}, {TN_BUILD_TUPLE, 1}, {TN_LOAD_CONST, ANY}, {TN_MAKE_FUNCTION, 8},
+           {TN_LOAD_FAST, 0}, {TN_GET_ITER, 0}, {TN_CALL, 0}, {TN_CALL, 1}, {TN_RETURN_VALUE, 0});
+    TnCode *ge = nested(co, "<genexpr>");
+    assert_str(ge->qualname, "k.<locals>.<genexpr>");
+    assert_true(ge->flags & TN_CO_GENERATOR);
+    assert_int_equal(ge->argcount, 1);
+    expect_localsplus(ge, ".0,i,m", "L,L,F");
+    EXPECT(ge, {TN_COPY_FREE_VARS, 1}, {TN_RETURN_GENERATOR, 0}, {TN_POP_TOP, 0}, {TN_RESUME, 0},
+           /* 4 */ {TN_LOAD_FAST, 0},
+           /* 5 */ {TN_FOR_ITER, 16}, {TN_STORE_FAST, 1}, {TN_LOAD_FAST, 1},
+           {TN_POP_JUMP_IF_FALSE, 15}, {TN_LOAD_FAST, 1}, {TN_LOAD_DEREF, 2},
+           {TN_BINARY_OP, TN_OP_MULT}, {TN_YIELD_VALUE, 0}, {TN_RESUME, 1}, {TN_POP_TOP, 0},
+           /* 15 */ {TN_JUMP_BACKWARD, 5},
+           /* 16 */ {TN_LOAD_CONST, ANY}, {TN_RETURN_VALUE, 0});
+    assert_true(tn_tuple_get(ge->consts, TN_ARG(ge->instr[16])) == TN_NONE);
+    release(co);
+}
+
+static void test_yield_errors(void **state)
+{
+    (void)state;
     expect_syntax_error("yield 1\n", "'yield' outside function", 1, 1, 8);
+    expect_syntax_error("yield from x\n", "'yield' outside function", 1, 1, 13);
+    expect_syntax_error("class C:\n    yield 1\n", "'yield' outside function", 2, 5, 12);
+    expect_syntax_error("class C:\n    x = yield from y\n", "'yield' outside function", 2, 9, 21);
+    expect_syntax_error("[(yield x) for x in y]\n", "'yield' inside list comprehension", 1, 3, 10);
+    expect_syntax_error("def f():\n    return ((yield x) for x in y)\n",
+                        "'yield' inside generator expression", 2, 14, 21);
+    expect_syntax_error("def f():\n    return {(yield) for x in y}\n",
+                        "'yield' inside set comprehension", 2, 14, 19);
+    expect_syntax_error("class C(metaclass=A, metaclass=B):\n    pass\n",
+                        "keyword argument repeated: metaclass", 1, 22, 33);
 }
 
 static void test_opcode_tables(void **state)
@@ -682,6 +995,13 @@ static void test_opcode_tables(void **state)
     assert_int_equal(tn_opcode_stack_effect(TN_UNPACK_EX, 1 | 2 << 8, 0), 3);
     assert_int_equal(tn_opcode_stack_effect(TN_CALL_FUNCTION_EX, 1, 0), -3);
     assert_int_equal(tn_opcode_stack_effect(TN_BUILD_MAP, 2, 0), -3);
+    assert_int_equal(tn_opcode_stack_effect(TN_RETURN_GENERATOR, 0, 0), 1);
+    assert_int_equal(tn_opcode_stack_effect(TN_YIELD_VALUE, 0, 0), 0);
+    assert_int_equal(tn_opcode_stack_effect(TN_SEND, 0, 0), 0);
+    assert_int_equal(tn_opcode_stack_effect(TN_SEND, 0, 1), -1);
+    assert_int_equal(tn_opcode_stack_effect(TN_BEFORE_WITH, 0, 0), 1);
+    assert_int_equal(tn_opcode_stack_effect(TN_WITH_EXCEPT_START, 0, 0), 1);
+    assert_int_equal(tn_opcode_stack_effect(TN_LOAD_BUILD_CLASS, 0, 0), 1);
 }
 
 static void test_dis_output(void **state)
@@ -737,6 +1057,14 @@ int main(void)
         cmocka_unit_test(test_try_finally_table),
         cmocka_unit_test(test_syntax_errors),
         cmocka_unit_test(test_unsupported_constructs),
+        cmocka_unit_test(test_class_statement),
+        cmocka_unit_test(test_class_variants),
+        cmocka_unit_test(test_name_mangling),
+        cmocka_unit_test(test_with_statement),
+        cmocka_unit_test(test_with_unwinding),
+        cmocka_unit_test(test_generator_function),
+        cmocka_unit_test(test_generator_expression),
+        cmocka_unit_test(test_yield_errors),
         cmocka_unit_test(test_opcode_tables),
         cmocka_unit_test(test_dis_output),
     };

@@ -1067,12 +1067,12 @@ static void test_syntax_errors(void **state)
         check_error(&error_cases[i]);
 }
 
-static void test_not_supported_yet(void **state)
+static void test_bytes_literal_errors(void **state)
 {
     (void)state;
     static const ErrCase cases[] = {
-        {"x = b'abc'\n", "SyntaxError", "bytes literals are not supported yet", 1, 5, 1, 11},
-        {"x = 1 + 2j\n", "SyntaxError", "complex literals are not supported yet", 1, 9, 1, 11},
+        {"x = b'a' 'b'\n", "SyntaxError", "cannot mix bytes and nonbytes literals", 1, 13, 1, 13},
+        {"x = b'\\x1'\n", "SyntaxError", "(value error) invalid \\x escape at position 0", 1, 11, 1, 11},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         check_error(&cases[i]);
@@ -1134,7 +1134,7 @@ int main(void)
         cmocka_unit_test(test_locations),
         cmocka_unit_test(test_modes),
         cmocka_unit_test(test_syntax_errors),
-        cmocka_unit_test(test_not_supported_yet),
+        cmocka_unit_test(test_bytes_literal_errors),
         cmocka_unit_test(test_deep_nesting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
