@@ -13,6 +13,7 @@
 #include "core/compiler/compile.h"
 #include "core/compiler/dis.h"
 #include "core/modules/modules.h"
+#include "core/vm/import.h"
 
 static const char *progname = "tandem";
 /* -X dis: print the disassembly of the main code object before running it. */
@@ -98,22 +99,33 @@ static int setup_sys(TnObject *argv_list, const char *path0)
     interp->sysdict = tn_newref(tn_module_dict(sys));
     int r = tn_dict_set_item_cstr(interp->modules, "sys", sys);
     tn_decref(sys);
-    if (r < 0)
+    if (r < 0 || tn_io_install(interp->builtins, interp->sysdict) < 0)
         return -1;
-    /* sys.path[0]: the script's directory ('' for -c and stdin). */
-    TnObject *path = tn_dict_get_cstr_borrowed(interp->sysdict, "path");
-    if (path != NULL && tn_list_check(path)) {
-        TnObject *p0 = tn_str_from_cstr(path0);
-        if (p0 == NULL)
-            return -1;
-        if (tn_list_size(path) > 0) {
-            TnList *l = (TnList *)path;
-            TN_SETREF(l->items[0], p0);
-        } else if (tn_list_append_steal(path, p0) < 0) {
-            return -1;
+    /* sys.path = [script directory ('' for -c and stdin, the current
+     * directory for -m), the TANDEMPATH entries, lib/ of the source tree]. */
+    TnObject *path = tn_list_new(0);
+    TnObject *p0 = tn_str_from_cstr(path0);
+    if (path == NULL || p0 == NULL || tn_list_append_steal(path, p0) < 0)
+        goto error;
+    const char *extra = getenv("TANDEMPATH");
+    while (extra != NULL && *extra != '\0') {
+        const char *colon = strchr(extra, ':');
+        size_t n = colon != NULL ? (size_t)(colon - extra) : strlen(extra);
+        if (n > 0) {
+            TnObject *e = tn_str_from_utf8(extra, (tn_ssize_t)n);
+            if (e == NULL || tn_list_append_steal(path, e) < 0)
+                goto error;
         }
+        extra = colon != NULL ? colon + 1 : NULL;
     }
+    TnObject *lib = tn_str_from_cstr(TN_SOURCE_DIR "/lib");
+    if (lib == NULL || tn_list_append_steal(path, lib) < 0 || tn_dict_set_item_cstr(interp->sysdict, "path", path) < 0)
+        goto error;
+    tn_decref(path);
     return 0;
+error:
+    tn_xdecref(path);
+    return -1;
 }
 
 /* Compile and run source as __main__.  Returns the process exit code. */
@@ -149,17 +161,29 @@ done:
     return 0;
 }
 
-/* -m NAME.  Only builtin modules exist so far (modules from .py files come
- * with the import system), and they have no code to run: CPython's answer
- * for them is "No code object available". */
+/* -m NAME: run a module found on sys.path as __main__.  Builtin modules
+ * have no code to run: CPython's answer for them is "No code object
+ * available". */
 static int run_module(const char *name)
 {
     TnObject *m = tn_dict_get_cstr_borrowed(tn_interp()->modules, name);
-    if (m != NULL)
+    if (m != NULL && tn_dict_get_cstr_borrowed(tn_module_dict(m), "__file__") == NULL) {
         fprintf(stderr, "%s: No code object available for %s\n", progname, name);
-    else
-        fprintf(stderr, "%s: No module named %s\n", progname, name);
-    return 1;
+        return 1;
+    }
+    int exit_code = 0;
+    int r = tn_import_run_main_module(name, &exit_code);
+    if (r < 0)
+        return tn_err_handle_uncaught();
+    if (r > 0) {
+        if (exit_code == 2)
+            fprintf(stderr, "%s: No module named %s.__main__; '%s' is a package and cannot be directly executed\n",
+                    progname, name, name);
+        else
+            fprintf(stderr, "%s: No module named %s\n", progname, name);
+        return 1;
+    }
+    return 0;
 }
 
 static int run_file(const char *path)
@@ -274,6 +298,8 @@ int main(int argc, char **argv)
                         : script != NULL ? script : (i > 1 && strcmp(argv[i - 1], "-") == 0 ? "-" : "");
     TnObject *argv_list = make_argv(argc - i, argv + i, argv0);
     char dir[PATH_MAX] = "";
+    if (module != NULL && getcwd(dir, sizeof dir) == NULL)
+        dir[0] = '\0';
     if (script != NULL) {
         char tmp[PATH_MAX];
         if (realpath(script, tmp) != NULL) {

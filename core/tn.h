@@ -23,11 +23,18 @@
 #include "core/objects/tuple.h"
 #include "core/objects/list.h"
 #include "core/objects/dict.h"
+#include "core/objects/set.h"
 #include "core/objects/range.h"
 #include "core/objects/function.h"
 #include "core/objects/code.h"
 #include "core/objects/module.h"
 #include "core/objects/exceptions.h"
+#include "core/objects/bytes.h"
+#include "core/objects/memoryview.h"
+#include "core/objects/codecs.h"
+#include "core/objects/genobject.h"
+#include "core/objects/slots.h"
+#include "core/objects/class.h"
 
 /* Allocate a fixed-size object of `size` bytes (>= sizeof(TnObject)) with its
  * header initialised to one reference; the rest is zeroed.  NULL + MemoryError. */

@@ -8,11 +8,14 @@
  *
  * Not here yet: open (file objects), compile/eval/exec (need the compiler
  * entry points), __import__, __build_class__, breakpoint, help, and the
- * types Tandem does not have yet (bytes, set, complex, property, super...).
+ * types Tandem does not have yet (bytes, set, property, super...).
  */
 #include <limits.h>
 #include <stdio.h>
 #include "core/tn.h"
+#include "core/compiler/compile.h"
+#include "core/vm/import.h"
+#include "core/objects/complex.h"
 #include "core/compiler/ast.h"
 #include "core/vm/eval.h"
 #include "core/modules/modules.h"
@@ -206,6 +209,18 @@ static TnObject *builtin_print(TnObject *self, TnObject *const *args, tn_ssize_t
     PrintArgs pa;
     if (print_parse(args + nargs, kwnames, &pa) < 0)
         return NULL;
+    /* file=None means sys.stdout; the C stdout directly when it is still
+     * the original stream (the fast path), else its write() method. */
+    if (pa.file == NULL) {
+        TnObject *sysdict = tn_interp()->sysdict;
+        TnObject *out = sysdict != NULL ? tn_dict_get_cstr_borrowed(sysdict, "stdout") : NULL;
+        if (out != NULL && out != TN_NONE && tn_io_text_stream(out) != stdout)
+            pa.file = out;
+        else if (out == TN_NONE)
+            return tn_none_ref();
+    } else if (tn_io_text_stream(pa.file) == stdout) {
+        pa.file = NULL;
+    }
     for (tn_ssize_t i = 0; i < nargs; i++) {
         if (i > 0 && write_or_default(pa.file, pa.sep, " ") < 0)
             return NULL;
@@ -430,6 +445,14 @@ static TnObject *builtin_ord(TnObject *self, TnObject *const *args, tn_ssize_t n
     if (one_arg("ord", nargs, kwnames) < 0)
         return NULL;
     TnObject *c = args[0];
+    const char *bd;
+    tn_ssize_t bn;
+    if (!tn_str_check(c) && !tn_memoryview_check(c) && tn_bytes_like(c, &bd, &bn)) {
+        if (bn != 1)
+            return tn_err_format(&tn_exc_TypeError,
+                                 "ord() expected a character, but string of length %zd found", bn);
+        return tn_int_from_i64((unsigned char)bd[0]);
+    }
     if (!tn_str_check(c))
         return tn_err_format(&tn_exc_TypeError, "ord() expected string of length 1, but %T found",
                              c);
@@ -617,6 +640,133 @@ static TnObject *builtin_iter(TnObject *self, TnObject *const *args, tn_ssize_t 
 }
 
 /* next(iterator[, default]) */
+/* ---- compile / eval / exec ------------------------------------------------------ */
+
+/* Source text of a str (or UTF-8 bytes-like) argument: borrowed UTF-8. */
+static const char *source_text(TnObject *src, tn_ssize_t *len, const char *fname, const char *what)
+{
+    if (tn_str_check(src))
+        return tn_str_utf8(src, len);
+    tn_err_format(&tn_exc_TypeError, "%s() arg 1 must be a %s object", fname, what);
+    return NULL;
+}
+
+static TnObject *compile_text(const char *text, tn_ssize_t len, const char *filename, TnCompileMode mode)
+{
+    if (memchr(text, '\0', (size_t)len) != NULL)
+        return tn_err_format(&tn_exc_ValueError, "source code string cannot contain null bytes");
+    return tn_compile_source(text, len, filename, mode);
+}
+
+/* compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1) */
+static TnObject *builtin_compile(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    static const char *const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize", NULL};
+    TnObject *out[6];
+    if (tn_args_parse("compile", args, nargs, kwnames, names, 0, 3, out) < 0)
+        return NULL;
+    if (!tn_str_check(out[1]) || !tn_str_check(out[2]))
+        return tn_err_format(&tn_exc_TypeError, "compile() argument 'filename' must be str, not %T",
+                             tn_str_check(out[1]) ? out[2] : out[1]);
+    TnCompileMode mode;
+    if (tn_str_eq_cstr(out[2], "exec"))
+        mode = TN_MODE_FILE;
+    else if (tn_str_eq_cstr(out[2], "eval"))
+        mode = TN_MODE_EVAL;
+    else if (tn_str_eq_cstr(out[2], "single"))
+        mode = TN_MODE_SINGLE;
+    else
+        return tn_err_format(&tn_exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    if (tn_code_check(out[0]))
+        return tn_newref(out[0]);
+    tn_ssize_t len;
+    const char *text = source_text(out[0], &len, "compile", "string, bytes or AST");
+    if (text == NULL)
+        return NULL;
+    return compile_text(text, len, tn_str_utf8(out[1], NULL), mode);
+}
+
+/* Shared by eval and exec: resolve the namespaces, compile if needed, run. */
+static TnObject *run_source(const char *fname, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames,
+                            TnCompileMode mode)
+{
+    static const char *const names[] = {"source", "globals", "locals", NULL};
+    TnObject *out[3];
+    if (tn_args_parse(fname, args, nargs, kwnames, names, 3, 1, out) < 0)
+        return NULL;
+    TnObject *globals = out[1] != NULL && out[1] != TN_NONE ? out[1] : NULL;
+    TnObject *locals = out[2] != NULL && out[2] != TN_NONE ? out[2] : NULL;
+    if (globals != NULL && !tn_dict_check(globals))
+        return tn_err_format(&tn_exc_TypeError, "%s() globals must be a dict, not %T", fname, globals);
+    TnObject *own_locals = NULL;
+    if (globals == NULL) {
+        globals = tn_eval_get_globals();
+        if (locals == NULL)
+            locals = own_locals = tn_eval_get_locals();
+        if (globals == NULL)
+            return tn_err_format(&tn_exc_SystemError, "%s(): no globals", fname);
+    } else if (locals == NULL) {
+        locals = globals;
+    }
+    TnObject *code;
+    if (tn_code_check(out[0])) {
+        code = tn_newref(out[0]);
+    } else {
+        tn_ssize_t len;
+        const char *text = tn_str_check(out[0]) ? tn_str_utf8(out[0], &len) : NULL;
+        if (text == NULL) {
+            tn_xdecref(own_locals);
+            if (!tn_err_occurred())
+                tn_err_format(&tn_exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+            return NULL;
+        }
+        if (mode == TN_MODE_EVAL)
+            while (len > 0 && (*text == ' ' || *text == '\t')) {
+                text++;
+                len--;
+            }
+        code = compile_text(text, len, "<string>", mode);
+    }
+    TnObject *res = code != NULL ? tn_eval_code(code, globals, locals) : NULL;
+    tn_xdecref(code);
+    tn_xdecref(own_locals);
+    if (res != NULL && mode == TN_MODE_FILE)
+        TN_SETREF(res, tn_newref(TN_NONE));
+    return res;
+}
+
+static TnObject *builtin_eval(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    return run_source("eval", args, nargs, kwnames, TN_MODE_EVAL);
+}
+
+static TnObject *builtin_exec(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    return run_source("exec", args, nargs, kwnames, TN_MODE_FILE);
+}
+
+/* __import__(name, globals=None, locals=None, fromlist=(), level=0) */
+static TnObject *builtin_import(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    static const char *const names[] = {"name", "globals", "locals", "fromlist", "level", NULL};
+    TnObject *out[5];
+    if (tn_args_parse("__import__", args, nargs, kwnames, names, 0, 1, out) < 0)
+        return NULL;
+    if (!tn_str_check(out[0]))
+        return tn_err_format(&tn_exc_TypeError, "__import__() argument 1 must be str, not %T", out[0]);
+    int level = 0;
+    if (out[4] != NULL) {
+        tn_ssize_t lv = tn_number_as_ssize(out[4], &tn_exc_OverflowError);
+        if (lv == -1 && tn_err_occurred())
+            return NULL;
+        if (lv < 0)
+            return tn_err_format(&tn_exc_ValueError, "level must be >= 0");
+        level = (int)lv;
+    }
+    TnObject *globals = out[1] != NULL && tn_dict_check(out[1]) ? out[1] : NULL;
+    return tn_import_module_level(out[0], globals, out[3], level);
+}
+
 static TnObject *builtin_next(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
                               TnObject *kwnames)
 {
@@ -625,12 +775,21 @@ static TnObject *builtin_next(TnObject *self, TnObject *const *args, tn_ssize_t 
     TnObject *it = args[0];
     if (tn_type(it)->iternext == NULL)
         return tn_err_format(&tn_exc_TypeError, "'%T' object is not an iterator", it);
-    TnObject *res = tn_iter_next(it);
-    if (res != NULL || tn_err_occurred() != NULL)
+    /* The slot itself, not tn_iter_next: a StopIteration it raises carries
+     * the generator's return value and must propagate unchanged. */
+    TnObject *res = tn_type(it)->iternext(it);
+    if (res != NULL)
         return res;
-    if (nargs == 2)
+    if (nargs == 2) {
+        if (tn_err_occurred() != NULL) {
+            if (!tn_err_matches(&tn_exc_StopIteration))
+                return NULL;
+            tn_err_clear();
+        }
         return tn_newref(args[1]);
-    tn_err_set_none(&tn_exc_StopIteration);
+    }
+    if (tn_err_occurred() == NULL)
+        tn_err_set_none(&tn_exc_StopIteration);
     return NULL;
 }
 
@@ -1087,6 +1246,11 @@ static const TnMethodDef builtin_functions[] = {
     {"ord", builtin_ord, 0, "Return the Unicode code point for a one-character string."},
     {"pow", builtin_pow, 0, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments."},
     {"print", builtin_print, 0, "Prints the values to a stream, or to sys.stdout by default."},
+    {"__import__", builtin_import, 0, "Import a module."},
+    {"compile", builtin_compile, 0, "Compile source into a code object that can be executed by exec() or eval()."},
+    {"eval", builtin_eval, 0, "Evaluate the given source in the context of globals and locals."},
+    {"exec", builtin_exec, 0, "Execute the given source in the context of globals and locals."},
+    {"__build_class__", tn_build_class, 0, "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class"},
     {"quit", builtin_exit, 0, "Exit the interpreter by raising SystemExit(code)."},
     {"repr", builtin_repr, 0, "Return the canonical string representation of the object."},
     {"round", builtin_round, 0, "Round a number to a given precision in decimal digits."},
@@ -1116,10 +1280,16 @@ static const NamedObject builtin_objects[] = {
     {"int", TN_OBJ(&tn_type_int)},
     {"bool", TN_OBJ(&tn_type_bool)},
     {"float", TN_OBJ(&tn_type_float)},
+    {"complex", TN_OBJ(&tn_type_complex)},
     {"str", TN_OBJ(&tn_type_str)},
+    {"bytes", TN_OBJ(&tn_type_bytes)},
+    {"bytearray", TN_OBJ(&tn_type_bytearray)},
+    {"memoryview", TN_OBJ(&tn_type_memoryview)},
     {"list", TN_OBJ(&tn_type_list)},
     {"tuple", TN_OBJ(&tn_type_tuple)},
     {"dict", TN_OBJ(&tn_type_dict)},
+    {"set", TN_OBJ(&tn_type_set)},
+    {"frozenset", TN_OBJ(&tn_type_frozenset)},
     {"range", TN_OBJ(&tn_type_range)},
     {"slice", TN_OBJ(&tn_type_slice)},
     {"enumerate", TN_OBJ(&tn_type_enumerate)},
@@ -1127,6 +1297,10 @@ static const NamedObject builtin_objects[] = {
     {"map", TN_OBJ(&tn_type_map)},
     {"filter", TN_OBJ(&tn_type_filter)},
     {"reversed", TN_OBJ(&tn_type_reversed)},
+    {"super", TN_OBJ(&tn_type_super)},
+    {"property", TN_OBJ(&tn_type_property)},
+    {"staticmethod", TN_OBJ(&tn_type_staticmethod)},
+    {"classmethod", TN_OBJ(&tn_type_classmethod)},
     TN_EXCEPTION_LIST(TN_EXC_ENTRY)
     /* Aliases CPython keeps for compatibility. */
     {"EnvironmentError", TN_OBJ(&tn_exc_OSError)},

@@ -10,4 +10,18 @@ TnObject *tn_builtins_module_create(void);
 /* The sys module.  argv: the script's sys.argv list (borrowed). */
 TnObject *tn_sys_module_create(TnObject *argv_list);
 
+/* The math, time and os modules (os.path is the os module's attribute
+ * `path`, a module object named "posixpath").  New ref or NULL. */
+TnObject *tn_math_module_create(void);
+TnObject *tn_time_module_create(void);
+TnObject *tn_os_module_create(void);
+
+/* open() in builtins, and sys.stdin/stdout/stderr (plus __stdin__ ...)
+ * as file objects (core/modules/io.c).  0 / -1. */
+int tn_io_install(TnObject *builtins_dict, TnObject *sysdict);
+/* The C stream behind a text file object opened for writing, else NULL:
+ * print() writes to it directly. */
+#include <stdio.h>
+FILE *tn_io_text_stream(TnObject *f);
+
 #endif

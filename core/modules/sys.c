@@ -97,6 +97,32 @@ static TnObject *sys_setrecursionlimit(TnObject *self, TnObject *const *args, tn
     return tn_none_ref();
 }
 
+/* get_int_max_str_digits(): the int <-> str conversion digit limit. */
+static TnObject *sys_get_int_max_str_digits(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                                            TnObject *kwnames)
+{
+    if (no_args("sys.get_int_max_str_digits", nargs, kwnames) < 0)
+        return NULL;
+    return tn_int_from_i64(tn_interp()->int_max_str_digits);
+}
+
+/* set_int_max_str_digits(maxdigits): 0 (no limit) or more than 640. */
+static TnObject *sys_set_int_max_str_digits(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                                            TnObject *kwnames)
+{
+    static const char *const names[] = {"maxdigits", NULL};
+    TnObject *arg;
+    int limit;
+    (void)self;
+    if (tn_args_parse("set_int_max_str_digits", args, nargs, kwnames, names, 0, 1, &arg) < 0 ||
+        tn_builtins_as_int(arg, &limit) < 0)
+        return NULL;
+    if (limit != 0 && limit <= 640)
+        return tn_err_format(&tn_exc_ValueError, "maxdigits must be 0 or larger than 640");
+    tn_interp()->int_max_str_digits = limit;
+    return tn_none_ref();
+}
+
 /* getrefcount(object, /): the count including the caller's argument
  * reference, as CPython reports it; immortal objects report the
  * immortal marker unchanged. */
@@ -256,6 +282,8 @@ static const TnMethodDef sys_functions[] = {
     {"exc_info", sys_exc_info, 0, "Return current exception information: (type, value, traceback)."},
     {"exception", sys_exception, 0, "Return the current exception."},
     {"getdefaultencoding", sys_getdefaultencoding, 0, "Return the current default encoding used by the Unicode implementation."},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, "Return the maximum string digits limit for non-binary int<->str conversions."},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"getrecursionlimit", sys_getrecursionlimit, 0, "Return the current value of the recursion limit."},
     {"getrefcount", sys_getrefcount, 0, "Return the reference count of object."},
     {"getsizeof", sys_getsizeof, 0, "Return the size of object in bytes."},
@@ -400,16 +428,18 @@ static int add_version_attrs(TnObject *m)
 
 static int add_platform_attrs(TnObject *m)
 {
-    TnObject *names = tn_tuple_new(2);
+    static const char *const builtin_names[] = {"builtins", "math", "os", "sys", "time"};
+    enum { NNAMES = sizeof builtin_names / sizeof builtin_names[0] };
+    TnObject *names = tn_tuple_new(NNAMES);
     if (names == NULL)
         return -1;
-    tn_tuple_set_steal(names, 0, tn_str_intern_cstr("builtins"));
-    tn_tuple_set_steal(names, 1, tn_str_intern_cstr("sys"));
-    if (tn_tuple_get(names, 0) == NULL || tn_tuple_get(names, 1) == NULL) {
-        for (int i = 0; i < 2; i++) {
-            if (tn_tuple_get(names, i) == NULL)
-                tn_tuple_set_steal(names, i, tn_none_ref());
-        }
+    bool failed = false;
+    for (int i = 0; i < NNAMES; i++) {
+        TnObject *s = tn_str_intern_cstr(builtin_names[i]);
+        failed |= s == NULL;
+        tn_tuple_set_steal(names, i, s != NULL ? s : tn_none_ref());
+    }
+    if (failed) {
         tn_decref(names);
         return -1;
     }

@@ -412,8 +412,15 @@ TnObject *tn_object_getitem(TnObject *o, TnObject *key)
     }
     if (tn_object_type_check(o, &tn_type_type)) {
         TnObject *cgi = tn_type_lookup((TnType *)o, tn_str_intern_cstr("__class_getitem__"));
-        if (cgi != NULL)
-            return tn_call_one(cgi, key);
+        if (cgi != NULL) {
+            tn_descrgetfunc get = tn_type(cgi)->descr_get;
+            TnObject *bound = get != NULL ? get(cgi, NULL, o) : tn_newref(cgi);
+            if (bound == NULL)
+                return NULL;
+            TnObject *res = tn_call_one(bound, key);
+            tn_decref(bound);
+            return res;
+        }
         return tn_err_format(&tn_exc_TypeError, "type '%s' is not subscriptable", ((TnType *)o)->name);
     }
     return tn_err_format(&tn_exc_TypeError, "'%s' object is not subscriptable", tp->name);

@@ -1148,15 +1148,25 @@ static int dict_init_args(TnObject *self, TnObject *const *args, tn_ssize_t narg
 static TnObject *dict_new_from_python(TnType *type, TnObject *const *args, tn_ssize_t nargs,
                                       TnObject *kwnames)
 {
-    if (tn_args_count("dict", nargs, 0, 1) < 0)
+    /* A subclass is filled by dict.__init__ (or its own __init__). */
+    bool subclass = type != &tn_type_dict;
+    if (!subclass && tn_args_count("dict", nargs, 0, 1) < 0)
         return NULL;
     size_t size = sizeof(TnDict);
     if (type->basicsize > (tn_ssize_t)size)
         size = (size_t)type->basicsize;
     TnObject *self = tn_object_new(type, size);
-    if (self != NULL && dict_init_args(self, args, nargs, kwnames) < 0)
+    if (self != NULL && !subclass && dict_init_args(self, args, nargs, kwnames) < 0)
         TN_CLEAR(self);
     return self;
+}
+
+/* dict.__init__(self, [mapping or pairs], **kw): update self. */
+static TnObject *dict_init_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_count("dict", nargs, 0, 1) < 0 || dict_init_args(self, args, nargs, kwnames) < 0)
+        return NULL;
+    return tn_newref(TN_NONE);
 }
 
 /* ---- methods ------------------------------------------------------------------------- */
@@ -1368,6 +1378,7 @@ static TnObject *dict_iter(TnObject *self)
 }
 
 static const TnMethodDef dict_methods[] = {
+    {"__init__", dict_init_meth, 0, NULL},
     {"__contains__", dict_contains_meth, 0, "True if the dictionary has the specified key, else False."},
     {"__getitem__", dict_getitem_meth, 0, "x.__getitem__(y) <==> x[y]"},
     {"get", dict_get_meth, 0, "Return the value for key if key is in the dictionary, else default."},

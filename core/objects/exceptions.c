@@ -3,8 +3,9 @@
  *
  * Every builtin exception class is a static type generated from
  * TN_EXCEPTION_LIST.  Classes with extra fields (SyntaxError, StopIteration,
- * SystemExit, NameError, AttributeError, ImportError) use a larger struct and
+ * SystemExit, NameError, AttributeError, ImportError, OSError) use a larger struct and
  * their own new/dealloc. */
+#include <errno.h>
 #include "core/tn.h"
 
 /* ---- BaseException ----------------------------------------------------- */
@@ -58,6 +59,40 @@ static void name_error_dealloc(TnObject *self)
     exc_dealloc(self);
 }
 
+static void os_error_dealloc(TnObject *self)
+{
+    TnOSErrorObject *oe = (TnOSErrorObject *)self;
+    TN_CLEAR(oe->myerrno);
+    TN_CLEAR(oe->strerror);
+    TN_CLEAR(oe->filename);
+    TN_CLEAR(oe->filename2);
+    exc_dealloc(self);
+}
+
+/* OSError(errno, strerror[, filename[, winerror[, filename2]]]): with 2 to
+ * 5 arguments the fields are set, and args keeps only (errno, strerror)
+ * when a filename is given (CPython's oserror_parse_args/oserror_init). */
+static int os_error_init_fields(TnObject *self)
+{
+    TnOSErrorObject *oe = (TnOSErrorObject *)self;
+    TnObject *args = oe->base.args;
+    tn_ssize_t n = tn_tuple_size(args);
+    if (n < 2 || n > 5)
+        return 0;
+    TN_SETREF(oe->myerrno, tn_newref(tn_tuple_get(args, 0)));
+    TN_SETREF(oe->strerror, tn_newref(tn_tuple_get(args, 1)));
+    if (n >= 3 && tn_tuple_get(args, 2) != TN_NONE) {
+        TN_SETREF(oe->filename, tn_newref(tn_tuple_get(args, 2)));
+        if (n == 5 && tn_tuple_get(args, 4) != TN_NONE)
+            TN_SETREF(oe->filename2, tn_newref(tn_tuple_get(args, 4)));
+        TnObject *two = tn_tuple_slice(args, 0, 2);
+        if (two == NULL)
+            return -1;
+        TN_SETREF(oe->base.args, two);
+    }
+    return 0;
+}
+
 /* Fill the subclass-specific fields from args, as CPython's *_init do. */
 static int exc_init_fields(TnObject *self, TnObject *args)
 {
@@ -67,6 +102,8 @@ static int exc_init_fields(TnObject *self, TnObject *args)
     } else if (tn_object_type_check(self, &tn_exc_SystemExit)) {
         TnObject *code = n == 0 ? tn_newref(TN_NONE) : n == 1 ? tn_newref(tn_tuple_get(args, 0)) : tn_newref(args);
         TN_SETREF(((TnSystemExitObject *)self)->code, code);
+    } else if (tn_object_type_check(self, &tn_exc_OSError)) {
+        return os_error_init_fields(self);
     } else if (tn_object_type_check(self, &tn_exc_SyntaxError)) {
         TnSyntaxErrorObject *se = (TnSyntaxErrorObject *)self;
         if (n >= 1)
@@ -112,10 +149,53 @@ TnObject *tn_exception_new(TnType *type, TnObject *args)
     return TN_OBJ(e);
 }
 
+/* The OSError subclass CPython's errnomap gives for an errno value, or
+ * OSError itself. */
+static TnType *os_error_subclass(int err)
+{
+    switch (err) {
+    case EEXIST: return &tn_exc_FileExistsError;
+    case ENOENT: return &tn_exc_FileNotFoundError;
+    case EISDIR: return &tn_exc_IsADirectoryError;
+    case ENOTDIR: return &tn_exc_NotADirectoryError;
+    case EINTR: return &tn_exc_InterruptedError;
+    case EACCES: case EPERM: return &tn_exc_PermissionError;
+    case ETIMEDOUT: return &tn_exc_TimeoutError;
+    default: return &tn_exc_OSError;
+    }
+}
+
+TnObject *tn_err_set_from_errno_filename(int err, TnObject *filename)
+{
+    TnObject *code = tn_int_from_i64(err);
+    TnObject *msg = tn_str_from_cstr(strerror(err));
+    TnObject *args = NULL, *exc = NULL;
+    if (code != NULL && msg != NULL)
+        args = filename != NULL ? tn_tuple_pack(3, code, msg, filename) : tn_tuple_pack(2, code, msg);
+    TnType *type = os_error_subclass(err);
+    if (args != NULL)
+        exc = tn_exception_new(type, args);
+    if (exc != NULL) {
+        tn_err_set_object(type, exc);
+        tn_decref(exc);
+    }
+    tn_xdecref(code);
+    tn_xdecref(msg);
+    tn_xdecref(args);
+    return NULL;
+}
+
 static TnObject *exc_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (kwnames != NULL && tn_tuple_size(kwnames) > 0)
         return tn_err_format(&tn_exc_TypeError, "%s() takes no keyword arguments", type->name);
+    if (type == &tn_exc_OSError && nargs >= 2 && tn_int_check(args[0])) {
+        /* OSError(errno, ...) builds the subclass for errno. */
+        int overflow = 0;
+        int64_t err = tn_int_as_i64(args[0], &overflow);
+        if (!overflow && err >= INT32_MIN && err <= INT32_MAX)
+            type = os_error_subclass((int)err);
+    }
     TnObject *tuple = tn_tuple_from_array(args, nargs);
     if (tuple == NULL)
         return NULL;
@@ -163,6 +243,20 @@ static TnObject *syntax_error_str(TnObject *self)
         res = tn_str_from_format("%U (line %ld)", msg, (long)tn_int_as_ssize(se->lineno));
     tn_decref(msg);
     return res;
+}
+
+static TnObject *os_error_str(TnObject *self)
+{
+    TnOSErrorObject *oe = (TnOSErrorObject *)self;
+    if (oe->filename != NULL) {
+        if (oe->filename2 != NULL)
+            return tn_str_from_format("[Errno %S] %S: %R -> %R", oe->myerrno, oe->strerror,
+                                      oe->filename, oe->filename2);
+        return tn_str_from_format("[Errno %S] %S: %R", oe->myerrno, oe->strerror, oe->filename);
+    }
+    if (oe->myerrno != NULL && oe->strerror != NULL)
+        return tn_str_from_format("[Errno %S] %S", oe->myerrno, oe->strerror);
+    return exc_str(self);
 }
 
 static TnObject *system_exit_str(TnObject *self)
@@ -271,7 +365,24 @@ static const TnGetSetDef exc_getsets[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* BaseException.__init__(self, *args): the arguments become args (the
+ * constructor already stored them; an overriding __init__ calling
+ * super().__init__(...) replaces them, as in CPython). */
+static TnObject *exc_init(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (kwnames != NULL && tn_tuple_size(kwnames) > 0)
+        return tn_err_format(&tn_exc_TypeError, "%s() takes no keyword arguments", tn_type(self)->name);
+    TnObject *t = tn_tuple_from_array(args, nargs);
+    if (t == NULL)
+        return NULL;
+    TN_SETREF(((TnBaseException *)self)->args, t);
+    if (exc_init_fields(self, t) < 0)
+        return NULL;
+    return tn_newref(TN_NONE);
+}
+
 static const TnMethodDef exc_methods[] = {
+    {"__init__", exc_init, 0, NULL},
     {"with_traceback", exc_with_traceback, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -302,6 +413,14 @@ static const TnGetSetDef syntax_error_getsets[] = {
     FIELD("end_lineno", TnSyntaxErrorObject, end_lineno),
     FIELD("end_offset", TnSyntaxErrorObject, end_offset),
     FIELD("print_file_and_line", TnSyntaxErrorObject, print_file_and_line),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const TnGetSetDef os_error_getsets[] = {
+    FIELD("errno", TnOSErrorObject, myerrno),
+    FIELD("strerror", TnOSErrorObject, strerror),
+    FIELD("filename", TnOSErrorObject, filename),
+    FIELD("filename2", TnOSErrorObject, filename2),
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -381,6 +500,8 @@ int tn_exceptions_init_types(void)
 {
     tn_exc_BaseException.getsets = exc_getsets;
     tn_exc_BaseException.methods = exc_methods;
+    /* Instances have a __dict__, so subclasses can add attributes. */
+    tn_exc_BaseException.dictoffset = offsetof(TnBaseException, dict);
     specialise(&tn_exc_SyntaxError, sizeof(TnSyntaxErrorObject), syntax_error_dealloc,
                syntax_error_getsets, syntax_error_str);
     specialise(&tn_exc_IndentationError, sizeof(TnSyntaxErrorObject), syntax_error_dealloc, NULL, syntax_error_str);
@@ -393,6 +514,15 @@ int tn_exceptions_init_types(void)
     specialise(&tn_exc_UnboundLocalError, sizeof(TnNameErrorObject), name_error_dealloc, NULL, NULL);
     specialise(&tn_exc_AttributeError, sizeof(TnNameErrorObject), name_error_dealloc,
                attribute_error_getsets, NULL);
+    specialise(&tn_exc_OSError, sizeof(TnOSErrorObject), os_error_dealloc, os_error_getsets,
+               os_error_str);
+    TnType *const os_subclasses[] = {
+        &tn_exc_FileNotFoundError, &tn_exc_FileExistsError, &tn_exc_PermissionError,
+        &tn_exc_IsADirectoryError, &tn_exc_NotADirectoryError, &tn_exc_InterruptedError,
+        &tn_exc_TimeoutError,
+    };
+    for (size_t i = 0; i < sizeof os_subclasses / sizeof os_subclasses[0]; i++)
+        specialise(os_subclasses[i], sizeof(TnOSErrorObject), os_error_dealloc, NULL, os_error_str);
     tn_exc_KeyError.str = key_error_str;
 #define READY(NAME, BASE) if (tn_type_ready(&tn_exc_##NAME) < 0) return -1;
     TN_EXCEPTION_LIST(READY)

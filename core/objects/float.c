@@ -12,6 +12,7 @@
  * mode 0 — and laid out by format_float_short (a port of CPython's).
  */
 #include "core/tn.h"
+#include "core/objects/complex.h"
 
 #include <errno.h>
 #include <float.h>
@@ -681,23 +682,6 @@ TnObject *tn_float_from_string(const char *s, tn_ssize_t len)
 
 /* ---- comparison and hash ----------------------------------------------------- */
 
-/* Compare finite-or-infinite x (not NaN) with n exactly: -1, 0, 1. */
-static int cmp_double_i64(double x, int64_t n)
-{
-    if (isinf(x))
-        return x > 0 ? 1 : -1;
-    if (x >= 9223372036854775808.0)
-        return 1;
-    if (x < -9223372036854775808.0)
-        return -1;
-    double t = trunc(x);
-    int64_t ti = (int64_t)t;
-    if (ti != n)
-        return ti < n ? -1 : 1;
-    double frac = x - t;
-    return frac > 0 ? 1 : frac < 0 ? -1 : 0;
-}
-
 static int swap_op(int op)
 {
     static const int swapped[] = {TN_GT, TN_GE, TN_EQ, TN_NE, TN_LT, TN_LE};
@@ -724,8 +708,7 @@ static TnObject *float_richcompare(TnObject *a, TnObject *b, int op)
     } else if (tn_int_check(b)) {
         if (isnan(x))
             return tn_bool_from(op == TN_NE);
-        int ovf;
-        c = cmp_double_i64(x, tn_int_as_i64(b, &ovf));
+        c = -tn_int_compare_double(b, x);
     } else {
         return tn_newref(TN_NOTIMPLEMENTED);
     }
@@ -926,9 +909,8 @@ static TnObject *float_pow(TnObject *a, TnObject *b, TnObject *mod)
     }
     if (iv < 0.0) {
         if (iw != floor(iw)) {
-            /* CPython returns a complex number here; complex does not
-             * exist yet. */
-            return tn_err_format(&tn_exc_ValueError, "math domain error");
+            /* A negative number to a fractional power: complex. */
+            return tn_complex_pow_doubles(iv, 0.0, iw, 0.0);
         }
         iv = -iv;
         negate = is_odd_integer(iw);
@@ -968,10 +950,7 @@ static TnObject *double_to_int(double x)
         return tn_err_format(&tn_exc_ValueError, "cannot convert float NaN to integer");
     if (isinf(x))
         return tn_err_format(&tn_exc_OverflowError, "cannot convert float infinity to integer");
-    double t = trunc(x);
-    if (t >= 9223372036854775808.0 || t < -9223372036854775808.0)
-        return tn_err_format(&tn_exc_OverflowError, "integer overflow: big integers are not supported yet");
-    return tn_int_from_i64((int64_t)t);
+    return tn_int_from_double(trunc(x));
 }
 
 static TnObject *float_int(TnObject *a) { return double_to_int(tn_float_value(a)); }
@@ -1107,23 +1086,14 @@ static TnObject *float_as_integer_ratio(TnObject *self, TnObject *const *args, t
         m *= 2.0;
         e--;
     }
-    /* x == m * 2**e with m an integer. */
-    int64_t num, den = 1;
-    if (fabs(m) >= 9223372036854775808.0)
-        return tn_err_format(&tn_exc_OverflowError, "integer overflow: big integers are not supported yet");
-    num = (int64_t)m;
-    if (e > 0) {
-        for (int i = 0; i < e; i++)
-            if (__builtin_mul_overflow(num, 2, &num))
-                return tn_err_format(&tn_exc_OverflowError,
-                                     "integer overflow: big integers are not supported yet");
-    } else if (e < 0) {
-        if (-e >= 63)
-            return tn_err_format(&tn_exc_OverflowError,
-                                 "integer overflow: big integers are not supported yet");
-        den = (int64_t)1 << -e;
+    /* x == m * 2**e with m an integer: (m << e, 1) or (m, 1 << -e). */
+    TnObject *n = tn_int_from_double(m), *d = tn_int_from_i64(1), *t = NULL;
+    TnObject *sh = tn_int_from_i64(e > 0 ? e : -e);
+    if (n != NULL && d != NULL && sh != NULL && e != 0) {
+        TnObject **which = e > 0 ? &n : &d;
+        TN_SETREF(*which, tn_type_int.as_number->lshift(*which, sh));
     }
-    TnObject *n = tn_int_from_i64(num), *d = tn_int_from_i64(den), *t = NULL;
+    tn_xdecref(sh);
     if (n != NULL && d != NULL)
         t = tn_tuple_pack(2, n, d);
     tn_xdecref(n);

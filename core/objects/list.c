@@ -983,15 +983,27 @@ static TnObject *list_iter(TnObject *self);
 static TnObject *list_new_from_python(TnType *type, TnObject *const *args, tn_ssize_t nargs,
                                       TnObject *kwnames)
 {
-    if (tn_args_no_kw("list", kwnames) < 0 || tn_args_count("list", nargs, 0, 1) < 0)
+    /* A subclass is filled by list.__init__ (or its own __init__). */
+    bool subclass = type != &tn_type_list;
+    if (!subclass && (tn_args_no_kw("list", kwnames) < 0 || tn_args_count("list", nargs, 0, 1) < 0))
         return NULL;
     size_t size = sizeof(TnList);
     if (type->basicsize > (tn_ssize_t)size)
         size = (size_t)type->basicsize;
     TnObject *self = tn_object_new(type, size);
-    if (self != NULL && nargs > 0 && list_fill(self, args[0]) < 0)
+    if (self != NULL && !subclass && nargs > 0 && list_fill(self, args[0]) < 0)
         TN_CLEAR(self);
     return self;
+}
+
+/* list.__init__(self, iterable=()): empty the list, then fill it. */
+static TnObject *list_init_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("list", kwnames) < 0 || tn_args_count("list", nargs, 0, 1) < 0)
+        return NULL;
+    if (list_clear_slot(self) < 0 || (nargs > 0 && list_fill(self, args[0]) < 0))
+        return NULL;
+    return tn_newref(TN_NONE);
 }
 
 /* ---- methods ------------------------------------------------------------------------ */
@@ -1259,6 +1271,7 @@ static TnObject *list_reversed_meth(TnObject *self, TnObject *const *args, tn_ss
                                     TnObject *kwnames);
 
 static const TnMethodDef list_methods[] = {
+    {"__init__", list_init_meth, 0, NULL},
     {"__reversed__", list_reversed_meth, 0, "Return a reverse iterator over the list."},
     {"clear", list_clear_meth, 0, "Remove all items from list."},
     {"copy", list_copy_meth, 0, "Return a shallow copy of the list."},

@@ -49,7 +49,15 @@ static void object_dealloc(TnObject *self)
 
 static TnObject *object_repr(TnObject *self)
 {
-    return tn_str_from_format("<%s object at %p>", tn_type(self)->name, (void *)self);
+    TnType *tp = tn_type(self);
+    if (tp->flags & TN_TPFLAGS_HEAPTYPE) {
+        TnObject *mod = tn_dict_get_cstr_borrowed(tp->dict, "__module__");
+        TnObject *qualname = ((TnHeapType *)tp)->qualname;
+        if (mod != NULL && tn_str_check(mod) && !tn_str_eq_cstr(mod, "builtins"))
+            return tn_str_from_format("<%U.%U object at %p>", mod, qualname, (void *)self);
+        return tn_str_from_format("<%U object at %p>", qualname, (void *)self);
+    }
+    return tn_str_from_format("<%s object at %p>", tp->name, (void *)self);
 }
 
 static tn_hash_t object_hash(TnObject *self)
@@ -78,16 +86,6 @@ static TnObject *object_richcompare(TnObject *a, TnObject *b, int op)
     return tn_newref(TN_NOTIMPLEMENTED);
 }
 
-static TnObject *object_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
-{
-    if (nargs != 0 || (kwnames != NULL && tn_tuple_size(kwnames) != 0)) {
-        if (type == &tn_type_object)
-            return tn_err_format(&tn_exc_TypeError, "object() takes no arguments");
-        return tn_err_format(&tn_exc_TypeError, "%s() takes no arguments", type->name);
-    }
-    return tn_object_new(type, (size_t)type->basicsize);
-}
-
 static TnObject *object_format_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (tn_args_no_kw("__format__", kwnames) < 0 || tn_args_count("__format__", nargs, 1, 1) < 0)
@@ -107,6 +105,8 @@ static TnObject *object_dir_class(TnObject *self, void *closure)
 
 static const TnMethodDef object_methods[] = {
     {"__format__", object_format_meth, 0, NULL},
+    {"__init__", tn_object_init_meth, 0, NULL},
+    {"__init_subclass__", tn_object_init_subclass_meth, TN_METH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -126,7 +126,7 @@ TnType tn_type_object = {
     .richcompare = object_richcompare,
     .getattro = tn_object_generic_getattr,
     .setattro = tn_object_generic_setattr,
-    .new_ = object_new,
+    .new_ = tn_object_new_impl,
     .methods = object_methods,
     .getsets = object_getsets,
     .doc = "The base class of the class hierarchy.",

@@ -117,7 +117,7 @@ int tn_type_ready(TnType *tp)
         if (tp->dict == NULL)
             return -1;
     }
-    if (add_methods(tp) < 0 || build_mro(tp) < 0)
+    if (add_methods(tp) < 0 || build_mro(tp) < 0 || tn_slots_add_wrappers(tp) < 0)
         return -1;
     if (tp->doc != NULL && tn_dict_get_cstr_borrowed(tp->dict, "__doc__") == NULL) {
         TnObject *doc = tn_str_from_cstr(tp->doc);
@@ -166,25 +166,12 @@ static TnObject *type_repr(TnObject *self)
     TnType *tp = (TnType *)self;
     if (tp->flags & TN_TPFLAGS_HEAPTYPE) {
         TnObject *mod = tn_dict_get_cstr_borrowed(tp->dict, "__module__");
+        TnObject *qualname = ((TnHeapType *)tp)->qualname;
         if (mod != NULL && tn_str_check(mod) && !tn_str_eq_cstr(mod, "builtins"))
-            return tn_str_from_format("<class '%U.%s'>", mod, tp->name);
+            return tn_str_from_format("<class '%U.%U'>", mod, qualname);
+        return tn_str_from_format("<class '%U'>", qualname);
     }
     return tn_str_from_format("<class '%s'>", tp->name);
-}
-
-/* Calling a class: type(x) with one argument is the type of x; otherwise
- * construct through the class's new_ slot. */
-static TnObject *type_call(TnObject *callable, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
-{
-    TnType *tp = (TnType *)callable;
-    if (tp == &tn_type_type) {
-        if (nargs == 1 && (kwnames == NULL || tn_tuple_size(kwnames) == 0))
-            return tn_newref(TN_OBJ(tn_type(args[0])));
-        return tn_err_format(&tn_exc_TypeError, "type() takes 1 or 3 arguments");
-    }
-    if (tp->new_ == NULL)
-        return tn_err_format(&tn_exc_TypeError, "cannot create '%s' instances", tp->name);
-    return tp->new_(tp, args, nargs, kwnames);
 }
 
 /* Attribute lookup on a class: data descriptors of the metatype, then the
@@ -228,7 +215,13 @@ static int type_setattro(TnObject *self, TnObject *name, TnObject *value)
     return r;
 }
 
-static TnObject *type_get_name(TnObject *self, void *c) { return tn_str_from_cstr(((TnType *)self)->name); }
+static TnObject *type_get_name(TnObject *self, void *c)
+{
+    TnType *tp = (TnType *)self;
+    if (tp->flags & TN_TPFLAGS_HEAPTYPE)
+        return tn_newref(c != NULL ? ((TnHeapType *)tp)->qualname : ((TnHeapType *)tp)->name);
+    return tn_str_from_cstr(tp->name);
+}
 static TnObject *type_get_mro(TnObject *self, void *c) { return tn_newref(((TnType *)self)->mro); }
 static TnObject *type_get_bases(TnObject *self, void *c) { return tn_newref(((TnType *)self)->bases); }
 
@@ -261,7 +254,7 @@ static TnObject *type_get_doc(TnObject *self, void *c)
 
 static const TnGetSetDef type_getsets[] = {
     {"__name__", type_get_name, NULL, NULL, NULL},
-    {"__qualname__", type_get_name, NULL, NULL, NULL},
+    {"__qualname__", type_get_name, NULL, NULL, (void *)1},
     {"__mro__", type_get_mro, NULL, NULL, NULL},
     {"__bases__", type_get_bases, NULL, NULL, NULL},
     {"__base__", type_get_base, NULL, NULL, NULL},
@@ -287,18 +280,25 @@ static tn_hash_t type_hash(TnObject *self) { return tn_hash_pointer(self); }
 
 static void type_dealloc(TnObject *self)
 {
-    /* Static types are immortal; heap types arrive with classes. */
+    /* Static types are immortal: only classes made at run time get here. */
     TnType *tp = (TnType *)self;
     TN_CLEAR(tp->dict);
     TN_CLEAR(tp->mro);
     TN_CLEAR(tp->bases);
+    if (tp->flags & TN_TPFLAGS_HEAPTYPE) {
+        TnHeapType *ht = (TnHeapType *)tp;
+        TN_CLEAR(ht->name);
+        TN_CLEAR(ht->qualname);
+        TN_CLEAR(ht->slots);
+        tn_xdecref(TN_OBJ(tp->base));
+    }
     tn_object_free(self);
 }
 
 TnType tn_type_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "type",
-    .basicsize = sizeof(TnType),
+    .basicsize = sizeof(TnHeapType),
     .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_TYPE_SUBCLASS,
     .base = &tn_type_object,
     .dealloc = type_dealloc,
@@ -306,7 +306,8 @@ TnType tn_type_type = {
     .hash = type_hash,
     .getattro = type_getattro,
     .setattro = type_setattro,
-    .call = type_call,
+    .call = tn_type_call,
+    .new_ = tn_type_new_slot,
     .getsets = type_getsets,
     .methods = type_methods,
     .doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",

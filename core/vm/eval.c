@@ -21,6 +21,8 @@
 #include "core/compiler/ast.h"
 #include "core/vm/frame.h"
 #include "core/vm/eval.h"
+#include "core/objects/genobject.h"
+#include "core/vm/import.h"
 
 /* ---- frame stack ----------------------------------------------------------- */
 
@@ -69,22 +71,34 @@ static TnFrame *frame_push(TnThreadState *ts, TnCode *co)
     f->instr_ptr = co->instr;
     f->stack_pointer = f->localsplus + co->nlocalsplus;
     f->is_entry = 0;
+    f->owner = TN_FRAME_OWNED_BY_THREAD;
     for (int i = 0; i < co->nlocalsplus; i++)
         f->localsplus[i] = NULL;
     return f;
 }
 
-/* Release a frame's references and its stack space.  The value stack must
- * already be empty or described by stack_pointer. */
-static void frame_pop(TnThreadState *ts, TnFrame *f)
+/* Drop every reference a frame holds (locals, value stack, function,
+ * locals dict, code).  The frame is dead afterwards. */
+void tn_eval_frame_clear(TnFrame *f)
 {
     TnObject **base = f->localsplus;
     for (TnObject **p = base; p < f->stack_pointer; p++)
         tn_xdecref(*p);
-    tn_xdecref(f->func);
-    tn_xdecref(f->locals);
-    tn_decref(TN_OBJ(f->code));
+    f->stack_pointer = base;
+    TN_CLEAR(f->func);
+    TN_CLEAR(f->locals);
+    TN_CLEAR(f->code);
+}
+
+/* Release a frame's references and its stack space.  The value stack must
+ * already be empty or described by stack_pointer.  A generator's frame is
+ * only cleared: the generator frees its memory. */
+static void frame_pop(TnThreadState *ts, TnFrame *f)
+{
+    tn_eval_frame_clear(f);
     ts->py_recursion_depth--;
+    if (f->owner == TN_FRAME_OWNED_BY_GENERATOR)
+        return;
     TnDataChunk *c = ts->datastack_chunk;
     if ((TnObject **)f == c->data && c->previous != NULL) {
         ts->datastack_chunk = c->previous;
@@ -95,6 +109,46 @@ static void frame_pop(TnThreadState *ts, TnFrame *f)
         ts->datastack_top = (TnObject **)f;
     }
 }
+
+/* Give a frame's memory back to the thread's frame stack without touching
+ * its references (they were moved elsewhere). */
+static void frame_release_moved(TnThreadState *ts, TnFrame *f)
+{
+    f->stack_pointer = f->localsplus;
+    f->func = NULL;
+    f->locals = NULL;
+    f->code = (TnCode *)tn_newref(TN_OBJ(f->code));   /* balanced by frame_pop's clear */
+    frame_pop(ts, f);
+}
+
+/* RETURN_GENERATOR: move the running frame into heap memory owned by a new
+ * generator object.  The thread-stack frame keeps no references. */
+static TnObject *make_generator(TnThreadState *ts, TnFrame *f, TnCodeUnit *ip, TnObject **sp)
+{
+    TnCode *co = f->code;
+    size_t slots = FRAME_HEADER_SLOTS + (size_t)co->nlocalsplus + (size_t)co->stacksize;
+    TnFrame *hf = tn_mem_alloc(slots * sizeof(TnObject *));
+    if (hf == NULL)
+        return tn_err_no_memory();
+    tn_ssize_t used = sp - f->localsplus;
+    memcpy(hf, f, sizeof(TnFrame) + (size_t)used * sizeof(TnObject *));
+    hf->previous = NULL;
+    hf->instr_ptr = ip;
+    hf->stack_pointer = hf->localsplus + used;
+    hf->is_entry = 1;
+    hf->owner = TN_FRAME_OWNED_BY_GENERATOR;
+    TnFunction *fn = (TnFunction *)f->func;
+    TnObject *gen = tn_gen_new_steal_frame(hf, fn->name, fn->qualname);
+    if (gen == NULL) {
+        tn_mem_free(hf);
+        return NULL;
+    }
+    /* The references now belong to the heap frame. */
+    f->stack_pointer = sp;
+    (void)ts;
+    return gen;
+}
+
 
 void tn_eval_free_datastack(TnThreadState *ts)
 {
@@ -587,6 +641,51 @@ done:
     return res;
 }
 
+/* A special method looked up on the type, bound to obj (CPython's
+ * _PyObject_LookupSpecial): new ref, or NULL (with an error only if the
+ * binding failed). */
+static TnObject *lookup_special(TnObject *obj, const char *name)
+{
+    TnObject *n = tn_str_intern_cstr(name);
+    TnObject *attr = n != NULL ? tn_type_lookup(tn_type(obj), n) : NULL;
+    if (attr == NULL)
+        return NULL;
+    tn_descrgetfunc get = tn_type(attr)->descr_get;
+    if (get == NULL)
+        return tn_newref(attr);
+    return get(attr, obj, TN_OBJ(tn_type(obj)));
+}
+
+/* The value a finished sub-iterator returned: after send_to() gave NULL,
+ * either StopIteration (its value) or plain exhaustion (None) -> 0 with
+ * *result set; any other exception -> -1. */
+static int stop_iteration_value(TnObject **result)
+{
+    TnObject *exc = tn_err_occurred();
+    if (exc == NULL) {
+        *result = tn_newref(TN_NONE);
+        return 0;
+    }
+    if (!tn_err_matches(&tn_exc_StopIteration))
+        return -1;
+    exc = tn_err_fetch();
+    TnObject *v = ((TnStopIterationObject *)exc)->value;
+    *result = tn_newref(v != NULL ? v : TN_NONE);
+    tn_decref(exc);
+    return 0;
+}
+
+/* SEND: give v to the sub-iterator of a `yield from`.  The next value it
+ * yields (new ref), or NULL (see stop_iteration_value). */
+static TnObject *send_to(TnObject *recv, TnObject *v)
+{
+    if (tn_gen_check(recv))
+        return tn_gen_send(recv, v, false);
+    if (v == TN_NONE && tn_type(recv)->iternext != NULL)
+        return tn_type(recv)->iternext(recv);
+    return tn_call_method_cstr(recv, "send", &v, 1);
+}
+
 /* "f()" for messages about a call, as CPython's _PyObject_FunctionStr. */
 static TnObject *function_str(TnObject *func)
 {
@@ -712,54 +811,7 @@ static TnObject *compare_op_fast(TnObject *a, TnObject *b, int op)
     return NULL;
 }
 
-/* ---- imports ------------------------------------------------------------------
- *
- * The first slice imports only modules that already exist in sys.modules
- * (the builtin modules: sys, builtins).  Finding and loading modules from
- * .py files, packages and relative imports come with the import system. */
-
-static TnObject *import_name(TnFrame *f, TnObject *name, TnObject *fromlist, TnObject *level)
-{
-    int overflow;
-    if (tn_int_check(level) && tn_int_as_i64(level, &overflow) > 0)
-        return tn_err_format(&tn_exc_ImportError, "attempted relative import with no known parent package");
-    TnObject *modules = tn_interp()->modules;
-    TnObject *m = tn_dict_get_str_borrowed(modules, name);
-    if (m == NULL) {
-        return tn_err_format(&tn_exc_ModuleNotFoundError, "No module named '%U'", name);
-    }
-    bool has_from = fromlist != TN_NONE && tn_object_is_true(fromlist) > 0;
-    const char *s = tn_str_utf8(name, NULL);
-    const char *dot = s != NULL ? strchr(s, '.') : NULL;
-    if (has_from || dot == NULL)
-        return tn_newref(m);
-    /* `import a.b` binds the top-level package. */
-    TnObject *top = tn_str_from_utf8(s, dot - s);
-    if (top == NULL)
-        return NULL;
-    TnObject *tm = tn_dict_get_str_borrowed(modules, top);
-    tn_decref(top);
-    if (tm == NULL)
-        return tn_err_format(&tn_exc_ModuleNotFoundError, "No module named '%U'", name);
-    return tn_newref(tm);
-}
-
-static TnObject *import_from(TnObject *module, TnObject *name)
-{
-    TnObject *v;
-    int r = tn_object_lookup_attr(module, name, &v);
-    if (r != 0)
-        return r > 0 ? v : NULL;
-    TnObject *modname = tn_object_getattr_cstr(module, "__name__");
-    if (modname == NULL || !tn_str_check(modname)) {
-        tn_err_clear();
-        tn_xdecref(modname);
-        return tn_err_format(&tn_exc_ImportError, "cannot import name '%U' from '<unknown module name>' (unknown location)", name);
-    }
-    tn_err_format(&tn_exc_ImportError, "cannot import name '%U' from '%U' (unknown location)", name, modname);
-    tn_decref(modname);
-    return NULL;
-}
+/* ---- imports ------------------------------------------------------------------ */
 
 /* from m import *: __all__ if present, else every name not starting with '_'. */
 static int import_star(TnObject *locals, TnObject *module)
@@ -808,7 +860,7 @@ static int import_star(TnObject *locals, TnObject *module)
 #define EVAL_CHECK_PERIODIC() \
     do { } while (0)
 
-static TnObject *tn_eval_frame(TnThreadState *ts, TnFrame *frame)
+static TnObject *tn_eval_frame(TnThreadState *ts, TnFrame *frame, int throwflag)
 {
     static void *const dispatch_table[TN_OPCODE_COUNT] = {
 #define TN_OPCODE(name, flags) &&op_##name,
@@ -857,6 +909,8 @@ static TnObject *tn_eval_frame(TnThreadState *ts, TnFrame *frame)
     frame->previous = ts->frame;
     frame->is_entry = 1;
     LOAD_FRAME();
+    if (throwflag)
+        goto error;   /* gen.throw(): raise at the suspended instruction */
     DISPATCH();
 
 op_NOP:
@@ -1260,11 +1314,41 @@ op_BUILD_LIST: {
     DISPATCH();
 }
 
-op_BUILD_SET:
-op_SET_ADD:
-op_SET_UPDATE:
-    tn_err_set_str(&tn_exc_SystemError, "set objects are not supported yet");
-    goto error;
+op_BUILD_SET: {
+    TnObject *set = tn_set_new(NULL);
+    int err = set == NULL ? -1 : 0;
+    for (int i = (int)oparg; i > 0; i--) {
+        TnObject *item = PEEK(i);
+        if (err == 0)
+            err = tn_set_add(set, item);
+        tn_decref(item);
+    }
+    sp -= oparg;
+    if (err < 0) {
+        tn_xdecref(set);
+        goto error;
+    }
+    PUSH(set);
+    DISPATCH();
+}
+
+op_SET_ADD: {
+    TnObject *v = POP();
+    int r = tn_set_add(PEEK(oparg), v);
+    tn_decref(v);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
+
+op_SET_UPDATE: {
+    TnObject *iterable = POP();
+    int r = tn_set_update(PEEK(oparg), iterable);
+    tn_decref(iterable);
+    if (r < 0)
+        goto error;
+    DISPATCH();
+}
 
 op_BUILD_MAP: {
     TnObject *d = tn_dict_new();
@@ -1689,7 +1773,10 @@ op_RERAISE: {
 op_IMPORT_NAME: {
     TnObject *fromlist = POP();
     TnObject *level = TOP();
-    TnObject *m = import_name(frame, GETNAME(oparg), fromlist, level);
+    int overflow;
+    int lv = tn_int_check(level) ? (int)tn_int_as_i64(level, &overflow) : 0;
+    SAVE_FRAME();
+    TnObject *m = tn_import_module_level(GETNAME(oparg), frame->globals, fromlist, lv);
     tn_decref(fromlist);
     if (m == NULL)
         goto error;
@@ -1699,7 +1786,7 @@ op_IMPORT_NAME: {
 }
 
 op_IMPORT_FROM: {
-    TnObject *v = import_from(TOP(), GETNAME(oparg));
+    TnObject *v = tn_import_from(TOP(), GETNAME(oparg));
     if (v == NULL)
         goto error;
     PUSH(v);
@@ -1736,15 +1823,113 @@ op_SETUP_ANNOTATIONS: {
     DISPATCH();
 }
 
-op_BEFORE_WITH:
-op_WITH_EXCEPT_START:
-op_RETURN_GENERATOR:
-op_YIELD_VALUE:
-op_GET_YIELD_FROM_ITER:
-op_SEND:
-op_LOAD_BUILD_CLASS:
-    tn_err_format(&tn_exc_SystemError, "opcode %s is not supported yet", tn_opcode_names[TN_OP(word)]);
-    goto error;
+op_RETURN_GENERATOR: {
+    TnObject *gen = make_generator(ts, frame, ip, sp);
+    if (gen == NULL)
+        goto error;
+    TnFrame *done = frame;
+    frame = done->previous;
+    int entry = done->is_entry;
+    frame_release_moved(ts, done);
+    ts->frame = frame;
+    if (entry)
+        return gen;
+    LOAD_FRAME();
+    PUSH(gen);
+    DISPATCH();
+}
+
+op_YIELD_VALUE: {
+    /* Generator frames always run as entry frames (resumed from C). */
+    TnObject *v = POP();
+    SAVE_FRAME();
+    ts->gen_yielded = 1;
+    ts->frame = frame->previous;
+    ts->py_recursion_depth--;
+    return v;
+}
+
+op_GET_YIELD_FROM_ITER: {
+    TnObject *o = TOP();
+    if (!tn_gen_check(o)) {
+        TnObject *it = tn_object_get_iter(o);
+        if (it == NULL)
+            goto error;
+        TOP() = it;
+        tn_decref(o);
+    }
+    DISPATCH();
+}
+
+op_SEND: {
+    TnObject *v = POP();
+    TnObject *recv = TOP();
+    SAVE_FRAME();
+    TnObject *r = send_to(recv, v);
+    tn_decref(v);
+    if (r != NULL) {
+        PUSH(r);
+        DISPATCH();
+    }
+    TnObject *result;
+    if (stop_iteration_value(&result) < 0)
+        goto error;
+    TOP() = result;
+    tn_decref(recv);
+    JUMPTO(oparg);
+    DISPATCH();
+}
+
+op_BEFORE_WITH: {
+    TnObject *mgr = TOP();
+    TnObject *enter = lookup_special(mgr, "__enter__");
+    if (enter == NULL) {
+        if (!tn_err_occurred())
+            tn_err_format(&tn_exc_TypeError, "'%T' object does not support the context manager protocol", mgr);
+        goto error;
+    }
+    TnObject *exit = lookup_special(mgr, "__exit__");
+    if (exit == NULL) {
+        if (!tn_err_occurred())
+            tn_err_format(&tn_exc_TypeError,
+                          "'%T' object does not support the context manager protocol (missed __exit__ method)", mgr);
+        tn_decref(enter);
+        goto error;
+    }
+    TOP() = exit;
+    tn_decref(mgr);
+    SAVE_FRAME();
+    TnObject *res = tn_call_noargs(enter);
+    tn_decref(enter);
+    if (res == NULL)
+        goto error;
+    PUSH(res);
+    DISPATCH();
+}
+
+op_WITH_EXCEPT_START: {
+    /* [exit, lasti, prev_exc, exc] -> [..., exc, exit(type(exc), exc, tb)] */
+    TnObject *exc = TOP();
+    TnObject *exit = PEEK(4);
+    TnObject *tb = ((TnBaseException *)exc)->traceback;
+    TnObject *cargs[3] = {TN_OBJ(tn_type(exc)), exc, tb != NULL ? tb : TN_NONE};
+    SAVE_FRAME();
+    TnObject *res = tn_call(exit, cargs, 3, NULL);
+    if (res == NULL)
+        goto error;
+    PUSH(res);
+    DISPATCH();
+}
+
+op_LOAD_BUILD_CLASS: {
+    TnObject *bc = tn_dict_get_cstr_borrowed(frame->builtins, "__build_class__");
+    if (bc == NULL) {
+        tn_err_set_str(&tn_exc_NameError, "__build_class__ not found");
+        goto error;
+    }
+    PUSH(tn_newref(bc));
+    DISPATCH();
+}
 
 error: {
     /* Record where this frame was when the exception passed through it. */
@@ -1813,7 +1998,7 @@ TnObject *tn_eval_call_function(TnObject *func, TnObject *const *args, tn_ssize_
     if (tn_check_c_stack("") < 0)
         return NULL;
     TnFrame *f = frame_for_call(ts, (TnFunction *)func, args, nargs, kwnames);
-    return f != NULL ? tn_eval_frame(ts, f) : NULL;
+    return f != NULL ? tn_eval_frame(ts, f, 0) : NULL;
 }
 
 TnObject *tn_eval_code(TnObject *code, TnObject *globals, TnObject *locals)
@@ -1829,7 +2014,42 @@ TnObject *tn_eval_code(TnObject *code, TnObject *globals, TnObject *locals)
     f->globals = globals;
     f->builtins = ts->interp->builtins;
     f->locals = tn_newref(locals);
-    return tn_eval_frame(ts, f);
+    return tn_eval_frame(ts, f, 0);
+}
+
+TnObject *tn_eval_resume_frame(TnFrame *f, TnObject *value_steal, int throwflag)
+{
+    TnThreadState *ts = tn_tstate();
+    if (ts->py_recursion_depth >= ts->interp->recursion_limit) {
+        tn_xdecref(value_steal);
+        tn_err_set_str(&tn_exc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    if (tn_check_c_stack(" while calling a Python object") < 0) {
+        tn_xdecref(value_steal);
+        return NULL;
+    }
+    ts->py_recursion_depth++;
+    if (!throwflag)
+        *f->stack_pointer++ = value_steal;
+    ts->gen_yielded = 0;
+    return tn_eval_frame(ts, f, throwflag);
+}
+
+TnObject *tn_eval_class_body(TnObject *func, TnObject *locals)
+{
+    TnThreadState *ts = tn_tstate();
+    TnFunction *fn = (TnFunction *)func;
+    if (tn_check_c_stack(" while calling a Python object") < 0)
+        return NULL;
+    TnFrame *f = frame_push(ts, (TnCode *)fn->code);
+    if (f == NULL)
+        return NULL;
+    f->func = tn_newref(func);
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    f->locals = tn_newref(locals);
+    return tn_eval_frame(ts, f, 0);
 }
 
 TnObject *tn_eval_get_globals(void)

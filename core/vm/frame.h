@@ -21,9 +21,15 @@ struct TnFrame {
     TnCodeUnit *instr_ptr;      /* next instruction, saved while calling out */
     TnObject **stack_pointer;   /* saved while calling out */
     int is_entry;               /* RETURN_VALUE here returns from the C-level eval call */
-    int pad_;
+    int owner;                  /* TN_FRAME_OWNED_BY_THREAD or _BY_GENERATOR */
     TnObject *localsplus[];     /* nlocalsplus locals, then the value stack */
 };
+
+/* Where a frame's memory lives: the thread's frame stack, or a generator
+ * (heap memory the generator frees; such a frame always runs as an entry
+ * frame, resumed from C by the generator's send/throw). */
+#define TN_FRAME_OWNED_BY_THREAD 0
+#define TN_FRAME_OWNED_BY_GENERATOR 1
 
 struct TnDataChunk {
     TnDataChunk *previous;

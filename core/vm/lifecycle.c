@@ -8,6 +8,7 @@
 #include "core/vm/lifecycle.h"
 #include "core/vm/eval.h"
 #include "core/modules/modules.h"
+#include "core/objects/complex.h"
 
 _Thread_local TnThreadState *tn_tstate_current;
 
@@ -75,13 +76,19 @@ static TnType *const static_types[] = {
     &tn_type_dict_keys, &tn_type_dict_values, &tn_type_dict_items,
     &tn_type_dict_keyiterator, &tn_type_dict_valueiterator, &tn_type_dict_itemiterator,
     &tn_type_dict_reversekeyiterator, &tn_type_dict_reversevalueiterator, &tn_type_dict_reverseitemiterator,
+    &tn_type_set, &tn_type_frozenset, &tn_type_set_iterator,
     &tn_type_tuple_iterator, &tn_type_list_iterator, &tn_type_list_reverseiterator,
     &tn_type_str_iterator, &tn_type_str_ascii_iterator, &tn_type_seqiter,
     &tn_type_range, &tn_type_range_iterator, &tn_type_slice,
     &tn_type_none, &tn_type_notimplemented, &tn_type_ellipsis,
     &tn_type_function, &tn_type_cfunction, &tn_type_method, &tn_type_cell,
     &tn_type_method_descr, &tn_type_classmethod_descr, &tn_type_getset_descr,
-    &tn_type_code, &tn_type_module, &tn_type_traceback,
+    &tn_type_bytes, &tn_type_bytearray, &tn_type_memoryview,
+    &tn_type_bytes_iterator, &tn_type_bytearray_iterator,
+    &tn_type_code, &tn_type_module, &tn_type_traceback, &tn_type_generator,
+    &tn_type_wrapper_descr, &tn_type_method_wrapper, &tn_type_member_descr, &tn_type_super,
+    &tn_type_property, &tn_type_staticmethod, &tn_type_classmethod,
+    &tn_type_complex,
 };
 
 static int ready_types(void)
@@ -92,10 +99,43 @@ static int ready_types(void)
     return tn_exceptions_init_types();
 }
 
+/* Create the C modules (math, time, os and its os.path) and put them in
+ * sys.modules, so that `import math` finds them.  0 / -1. */
+static int add_builtin_modules(TnObject *modules)
+{
+    static const struct {
+        const char *name;
+        TnObject *(*create)(void);
+    } mods[] = {
+        {"math", tn_math_module_create},
+        {"time", tn_time_module_create},
+        {"os", tn_os_module_create},
+    };
+    for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
+        TnObject *m = mods[i].create();
+        if (m == NULL)
+            return -1;
+        int r = tn_dict_set_item_cstr(modules, mods[i].name, m);
+        if (r == 0 && mods[i].create == tn_os_module_create) {
+            TnObject *path = tn_dict_get_cstr_borrowed(tn_module_dict(m), "path");
+            if (path != NULL)
+                r = tn_dict_set_item_cstr(modules, "os.path", path);
+        }
+        tn_decref(m);
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int init_interp(TnInterp *interp)
 {
     interp->recursion_limit = TN_RECURSION_LIMIT_DEFAULT;
+    interp->int_max_str_digits = 4300;
     interp->interned = tn_dict_new();
+    interp->importing = tn_dict_new();
+    if (interp->importing == NULL)
+        return -1;
     interp->modules = tn_dict_new();
     if (interp->interned == NULL || interp->modules == NULL)
         return -1;
@@ -109,7 +149,9 @@ static int init_interp(TnInterp *interp)
     if (interp->builtins_module == NULL)
         return -1;
     interp->builtins = tn_newref(tn_module_dict(interp->builtins_module));
-    return tn_dict_set_item_cstr(interp->modules, "builtins", interp->builtins_module);
+    if (tn_dict_set_item_cstr(interp->modules, "builtins", interp->builtins_module) < 0)
+        return -1;
+    return add_builtin_modules(interp->modules);
 }
 
 int tn_runtime_init(void)

@@ -18,7 +18,9 @@ typedef struct TnInterp {
     TnObject *modules;         /* sys.modules */
     TnObject *sysdict;         /* sys.__dict__ */
     TnObject *interned;        /* str -> str: the interning table */
+    TnObject *importing;       /* names of modules whose body is running (circular-import messages) */
     int recursion_limit;
+    int int_max_str_digits;    /* sys.set_int_max_str_digits(); 0 = no limit */
     TnObject *memory_error;    /* preallocated MemoryError, used when raising one needs memory */
 } TnInterp;
 
@@ -28,6 +30,7 @@ typedef struct TnThreadState {
     TnInterp *interp;
     TnObject *curexc;          /* the exception being raised, or NULL */
     TnObject *handled_exc;     /* sys.exception(): the exception being handled */
+    int gen_yielded;           /* set by YIELD_VALUE for the generator that resumed the frame */
     TnFrame *frame;            /* innermost running Python frame */
     /* Frame stack: frames and their value stacks are carved out of chunks. */
     TnObject **datastack_top;

@@ -32,6 +32,16 @@ def main():
     script = os.path.join(tmp, "show_argv.py")
     with open(script, "w") as f:
         f.write("import sys\nprint(sys.argv)\nprint(__name__)\n")
+    with open(os.path.join(tmp, "runnable.py"), "w") as f:
+        f.write("import sys\nprint(__name__, sys.argv[1:])\n")
+    os.makedirs(os.path.join(tmp, "pkg_main"), exist_ok=True)
+    for name, body in (("__init__.py", "print('init', __name__)\n"),
+                       ("__main__.py", "print('main of package', __name__)\n")):
+        with open(os.path.join(tmp, "pkg_main", name), "w") as f:
+            f.write(body)
+    os.makedirs(os.path.join(tmp, "pkg_plain"), exist_ok=True)
+    with open(os.path.join(tmp, "pkg_plain", "__init__.py"), "w") as f:
+        f.write("")
     bad = os.path.join(tmp, "bad_syntax.py")
     with open(bad, "w") as f:
         f.write("x = (1,\n")
@@ -47,6 +57,9 @@ def main():
         ("-m builtin module", ["-m", "sys"], b""),
         ("-m missing module", ["-m", "no_such_module"], b""),
         ("-m without argument", ["-m"], b""),
+        ("-m module from sys.path", ["-m", "runnable", "x", "y"], b""),
+        ("-m package with __main__", ["-m", "pkg_main"], b""),
+        ("-m package without __main__", ["-m", "pkg_plain"], b""),
         ("syntax error in script", ["bad_syntax.py"], b""),
         ("uncaught exception", ["-c", "1/0"], b""),
         ("SystemExit with code", ["-c", "raise SystemExit(3)"], b""),

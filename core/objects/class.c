@@ -1,0 +1,1158 @@
+/* core/objects/class.c — classes defined in Python: __build_class__,
+ * type(name, bases, dict), the C3 method resolution order, instance layout
+ * (__dict__, __slots__), __init_subclass__ / __set_name__, and the builtin
+ * descriptor types super, property, staticmethod and classmethod. */
+#include <stdio.h>
+#include "core/tn.h"
+#include "core/objects/slots.h"
+#include "core/objects/class.h"
+#include "core/vm/eval.h"
+#include "core/vm/frame.h"
+
+/* ---- C3 linearisation --------------------------------------------------------- */
+
+/* Merge step of C3 over `seqs` (lists, consumed from the front). */
+static int c3_merge(TnObject *result, TnObject **seqs, tn_ssize_t nseqs, tn_ssize_t *heads, TnObject *bases)
+{
+    for (;;) {
+        bool empty = true;
+        TnObject *candidate = NULL;
+        for (tn_ssize_t i = 0; i < nseqs; i++) {
+            if (heads[i] >= tn_list_size(seqs[i]))
+                continue;
+            empty = false;
+            TnObject *c = tn_list_get_lock_held(seqs[i], heads[i]);
+            bool in_tail = false;
+            for (tn_ssize_t j = 0; j < nseqs && !in_tail; j++)
+                for (tn_ssize_t k = heads[j] + 1; k < tn_list_size(seqs[j]); k++)
+                    if (tn_list_get_lock_held(seqs[j], k) == c) {
+                        in_tail = true;
+                        break;
+                    }
+            if (!in_tail) {
+                candidate = c;
+                break;
+            }
+        }
+        if (empty)
+            return 0;
+        if (candidate == NULL) {
+            TnStrWriter w;
+            tn_strw_init(&w);
+            tn_ssize_t nb = tn_tuple_size(bases);
+            for (tn_ssize_t i = 0; i < nb; i++) {
+                if (i > 0)
+                    tn_strw_puts(&w, ", ");
+                tn_strw_puts(&w, ((TnType *)tn_tuple_get(bases, i))->name);
+            }
+            TnObject *names = tn_strw_finish(&w);
+            if (names != NULL) {
+                tn_err_format(&tn_exc_TypeError,
+                              "Cannot create a consistent method resolution\norder (MRO) for bases %U", names);
+                tn_decref(names);
+            }
+            return -1;
+        }
+        if (tn_list_append(result, candidate) < 0)
+            return -1;
+        for (tn_ssize_t i = 0; i < nseqs; i++)
+            if (heads[i] < tn_list_size(seqs[i]) && tn_list_get_lock_held(seqs[i], heads[i]) == candidate)
+                heads[i]++;
+    }
+}
+
+static TnObject *c3_mro(TnType *tp, TnObject *bases)
+{
+    tn_ssize_t nb = tn_tuple_size(bases);
+    tn_ssize_t nseqs = nb + 1;
+    TnObject **seqs = tn_mem_calloc((size_t)nseqs, sizeof(TnObject *));
+    tn_ssize_t *heads = tn_mem_calloc((size_t)nseqs, sizeof(tn_ssize_t));
+    TnObject *result = tn_list_new(0);
+    TnObject *mro = NULL;
+    if (seqs == NULL || heads == NULL || result == NULL) {
+        tn_err_no_memory();
+        goto done;
+    }
+    for (tn_ssize_t i = 0; i < nb; i++) {
+        seqs[i] = tn_list_from_iterable(((TnType *)tn_tuple_get(bases, i))->mro);
+        if (seqs[i] == NULL)
+            goto done;
+    }
+    seqs[nb] = tn_list_from_iterable(bases);
+    if (seqs[nb] == NULL || tn_list_append(result, TN_OBJ(tp)) < 0
+        || c3_merge(result, seqs, nseqs, heads, bases) < 0)
+        goto done;
+    mro = tn_list_as_tuple(result);
+done:
+    for (tn_ssize_t i = 0; seqs != NULL && i < nseqs; i++)
+        tn_xdecref(seqs[i]);
+    tn_mem_free(seqs);
+    tn_mem_free(heads);
+    tn_xdecref(result);
+    return mro;
+}
+
+/* ---- layout --------------------------------------------------------------------- */
+
+/* Builtin types whose instances are variable-sized: subclasses cannot add
+ * fixed fields (a __dict__ pointer or __slots__) after them. */
+static bool var_sized(TnType *tp)
+{
+    return tp->itemsize != 0 || tn_type_is_subtype(tp, &tn_type_int) || tn_type_is_subtype(tp, &tn_type_str)
+           || tn_type_is_subtype(tp, &tn_type_tuple);
+}
+
+/* The base that decides the instance layout: the most derived of the
+ * bases' layout ancestors (CPython's best_base / solid_base). */
+static TnType *solid_base(TnType *tp)
+{
+    while (tp->base != NULL && tp->basicsize == tp->base->basicsize && tp->dictoffset == tp->base->dictoffset
+           && (tp->flags & TN_TPFLAGS_HEAPTYPE))
+        tp = tp->base;
+    return tp;
+}
+
+static TnType *best_base(TnObject *bases)
+{
+    TnType *winner = NULL, *base = NULL;
+    tn_ssize_t n = tn_tuple_size(bases);
+    for (tn_ssize_t i = 0; i < n; i++) {
+        TnObject *b = tn_tuple_get(bases, i);
+        if (!tn_object_type_check(b, &tn_type_type)) {
+            tn_err_set_str(&tn_exc_TypeError, "bases must be types");
+            return NULL;
+        }
+        TnType *bt = (TnType *)b;
+        if (!(bt->flags & TN_TPFLAGS_BASETYPE)) {
+            tn_err_format(&tn_exc_TypeError, "type '%s' is not an acceptable base type", bt->name);
+            return NULL;
+        }
+        TnType *candidate = solid_base(bt);
+        if (winner == NULL || tn_type_is_subtype(candidate, winner)) {
+            winner = candidate;
+            base = bt;
+        } else if (!tn_type_is_subtype(winner, candidate)) {
+            tn_err_set_str(&tn_exc_TypeError, "multiple bases have instance lay-out conflict");
+            return NULL;
+        }
+    }
+    return base;
+}
+
+/* ---- instances of Python classes -------------------------------------------------- */
+
+static TnObject **dict_slot(TnObject *o)
+{
+    tn_ssize_t off = tn_type(o)->dictoffset;
+    return off > 0 ? (TnObject **)((char *)o + off) : NULL;
+}
+
+/* Release what the Python-level layers added (dict, __slots__ values),
+ * then let the nearest builtin base free the object. */
+static void subtype_dealloc(TnObject *self)
+{
+    TnType *tp = tn_type(self);
+    for (TnType *t = tp; t != NULL && (t->flags & TN_TPFLAGS_HEAPTYPE); t = t->base) {
+        TnHeapType *ht = (TnHeapType *)t;
+        if (ht->slots == NULL)
+            continue;
+        tn_ssize_t n = tn_tuple_size(ht->slots);
+        tn_ssize_t off = t->base->basicsize;
+        for (tn_ssize_t i = 0; i < n; i++)
+            TN_CLEAR(*(TnObject **)((char *)self + off + i * (tn_ssize_t)sizeof(TnObject *)));
+    }
+    TnObject **d = dict_slot(self);
+    if (d != NULL)
+        TN_CLEAR(*d);
+    TnType *base = tp;
+    while (base->flags & TN_TPFLAGS_HEAPTYPE)
+        base = base->base;
+    base->dealloc(self);
+}
+
+/* __slots__ members: a descriptor reading a pointer at a fixed offset. */
+typedef struct TnMemberDescr {
+    TnObject ob;
+    TnObject *name;
+    TnType *owner;
+    tn_ssize_t offset;
+} TnMemberDescr;
+
+static TnObject *member_get(TnObject *self, TnObject *obj, TnObject *type)
+{
+    TnMemberDescr *m = (TnMemberDescr *)self;
+    if (obj == NULL)
+        return tn_newref(self);
+    if (!tn_object_type_check(obj, m->owner))
+        return tn_err_format(&tn_exc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%T' object",
+                             m->name, m->owner->name, obj);
+    TnObject *v = *(TnObject **)((char *)obj + m->offset);
+    if (v == NULL)
+        return tn_err_format(&tn_exc_AttributeError, "'%T' object has no attribute '%U'", obj, m->name);
+    return tn_newref(v);
+}
+
+static int member_set(TnObject *self, TnObject *obj, TnObject *value)
+{
+    TnMemberDescr *m = (TnMemberDescr *)self;
+    if (!tn_object_type_check(obj, m->owner)) {
+        tn_err_format(&tn_exc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%T' object",
+                      m->name, m->owner->name, obj);
+        return -1;
+    }
+    TnObject **slot = (TnObject **)((char *)obj + m->offset);
+    if (value == NULL && *slot == NULL) {
+        tn_err_format(&tn_exc_AttributeError, "'%T' object has no attribute '%U'", obj, m->name);
+        return -1;
+    }
+    TN_SETREF(*slot, tn_xnewref(value));
+    return 0;
+}
+
+static void member_dealloc(TnObject *self)
+{
+    TN_CLEAR(((TnMemberDescr *)self)->name);
+    tn_object_free(self);
+}
+
+static TnObject *member_repr(TnObject *self)
+{
+    TnMemberDescr *m = (TnMemberDescr *)self;
+    return tn_str_from_format("<member '%U' of '%s' objects>", m->name, m->owner->name);
+}
+
+TnType tn_type_member_descr = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "member_descriptor",
+    .basicsize = sizeof(TnMemberDescr),
+    .dealloc = member_dealloc,
+    .repr = member_repr,
+    .descr_get = member_get,
+    .descr_set = member_set,
+    .new_ = tn_type_new_not_allowed,
+};
+
+/* instance.__dict__ */
+static TnObject *instance_get_dict(TnObject *self, void *c)
+{
+    TnObject **d = dict_slot(self);
+    if (d == NULL)
+        return tn_err_format(&tn_exc_AttributeError, "This object has no __dict__");
+    if (*d == NULL && (*d = tn_dict_new()) == NULL)
+        return NULL;
+    return tn_newref(*d);
+}
+
+static int instance_set_dict(TnObject *self, TnObject *value, void *c)
+{
+    TnObject **d = dict_slot(self);
+    if (d == NULL) {
+        tn_err_set_str(&tn_exc_AttributeError, "This object has no __dict__");
+        return -1;
+    }
+    if (value == NULL || !tn_dict_check(value)) {
+        tn_err_format(&tn_exc_TypeError, "__dict__ must be set to a dictionary, not a '%T'", value ? value : TN_NONE);
+        return -1;
+    }
+    TN_SETREF(*d, tn_newref(value));
+    return 0;
+}
+
+static const TnGetSetDef instance_dict_getset = {"__dict__", instance_get_dict, instance_set_dict, NULL, NULL};
+
+/* ---- creating a class ------------------------------------------------------------------ */
+
+static int add_slot_members(TnHeapType *ht, TnObject *slots, tn_ssize_t offset)
+{
+    tn_ssize_t n = tn_tuple_size(slots);
+    for (tn_ssize_t i = 0; i < n; i++) {
+        TnObject *name = tn_tuple_get(slots, i);
+        TnMemberDescr *m = (TnMemberDescr *)tn_object_new(&tn_type_member_descr, sizeof(TnMemberDescr));
+        if (m == NULL)
+            return -1;
+        m->name = tn_newref(name);
+        m->owner = &ht->type;
+        m->offset = offset + i * (tn_ssize_t)sizeof(TnObject *);
+        int r = tn_dict_set_item(ht->type.dict, name, TN_OBJ(m));
+        tn_decref(TN_OBJ(m));
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* __slots__ from the namespace: a tuple of identifiers without __dict__;
+ * *wants_dict is set if '__dict__' was listed. */
+static TnObject *read_slots(TnObject *spec, bool *wants_dict)
+{
+    TnObject *seq = tn_str_check(spec) ? tn_tuple_pack(1, spec) : tn_tuple_from_iterable(spec);
+    if (seq == NULL)
+        return NULL;
+    TnObject *names = tn_list_new(0);
+    if (names == NULL) {
+        tn_decref(seq);
+        return NULL;
+    }
+    *wants_dict = false;
+    for (tn_ssize_t i = 0; i < tn_tuple_size(seq); i++) {
+        TnObject *s = tn_tuple_get(seq, i);
+        if (!tn_str_check(s)) {
+            tn_err_format(&tn_exc_TypeError, "__slots__ items must be strings, not '%T'", s);
+            goto error;
+        }
+        if (tn_str_eq_cstr(s, "__dict__")) {
+            *wants_dict = true;
+            continue;
+        }
+        if (tn_list_append(names, s) < 0)
+            goto error;
+    }
+    tn_decref(seq);
+    TnObject *t = tn_list_as_tuple(names);
+    tn_decref(names);
+    return t;
+error:
+    tn_decref(seq);
+    tn_decref(names);
+    return NULL;
+}
+
+static TnObject *get_ns_item(TnObject *ns, const char *name)
+{
+    return tn_dict_get_cstr_borrowed(ns, name);
+}
+
+/* Give the heap type its own copies of the base's slot tables. */
+static void copy_base_tables(TnHeapType *ht, TnType *base)
+{
+    if (base->as_number != NULL)
+        ht->as_number = *base->as_number;
+    if (base->as_sequence != NULL)
+        ht->as_sequence = *base->as_sequence;
+    if (base->as_mapping != NULL)
+        ht->as_mapping = *base->as_mapping;
+    ht->type.as_number = &ht->as_number;
+    ht->type.as_sequence = &ht->as_sequence;
+    ht->type.as_mapping = &ht->as_mapping;
+}
+
+static void inherit_type_slots(TnType *tp, TnType *base)
+{
+#define INHERIT(slot) tp->slot = base->slot
+    INHERIT(repr);
+    INHERIT(str);
+    INHERIT(hash);
+    INHERIT(richcompare);
+    INHERIT(getattro);
+    INHERIT(setattro);
+    INHERIT(call);
+    INHERIT(iter);
+    INHERIT(iternext);
+    INHERIT(new_);
+    INHERIT(descr_get);
+    INHERIT(descr_set);
+    INHERIT(traverse);
+    INHERIT(clear);
+#undef INHERIT
+    tp->flags |= base->flags & (TN_TPFLAGS_INT_SUBCLASS | TN_TPFLAGS_LIST_SUBCLASS | TN_TPFLAGS_TUPLE_SUBCLASS
+                                | TN_TPFLAGS_STR_SUBCLASS | TN_TPFLAGS_DICT_SUBCLASS
+                                | TN_TPFLAGS_BASE_EXC_SUBCLASS | TN_TPFLAGS_TYPE_SUBCLASS);
+}
+
+/* Compute the instance layout: basicsize, dictoffset, __slots__ members. */
+static int layout(TnHeapType *ht, TnType *base, TnObject *ns)
+{
+    TnType *tp = &ht->type;
+    tn_ssize_t size = base->basicsize;
+    bool add_dict = base->dictoffset == 0 && !tn_type_is_subtype(base, &tn_type_type);
+    TnObject *spec = get_ns_item(ns, "__slots__");
+    if (spec != NULL) {
+        bool wants_dict;
+        ht->slots = read_slots(spec, &wants_dict);
+        if (ht->slots == NULL)
+            return -1;
+        add_dict = add_dict && wants_dict;
+        if (tn_tuple_size(ht->slots) > 0 && var_sized(base)) {
+            tn_err_format(&tn_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->name);
+            return -1;
+        }
+        if (add_slot_members(ht, ht->slots, size) < 0)
+            return -1;
+        size += tn_tuple_size(ht->slots) * (tn_ssize_t)sizeof(TnObject *);
+    }
+    if (add_dict && var_sized(base))
+        add_dict = false;   /* see var_sized(): no room after the items */
+    tp->dictoffset = base->dictoffset;
+    if (add_dict) {
+        tp->dictoffset = size;
+        size += (tn_ssize_t)sizeof(TnObject *);
+    }
+    tp->basicsize = size;
+    tp->itemsize = base->itemsize;
+    if (tp->dictoffset > 0 && tn_dict_get_cstr_borrowed(tp->dict, "__dict__") == NULL) {
+        TnObject *d = tn_getset_descr_new(tp, &instance_dict_getset);
+        if (d == NULL || tn_dict_set_item_cstr(tp->dict, "__dict__", d) < 0) {
+            tn_xdecref(d);
+            return -1;
+        }
+        tn_decref(d);
+    }
+    return 0;
+}
+
+/* The most derived metaclass of `meta` and the bases' metaclasses. */
+static TnType *calculate_metaclass(TnType *meta, TnObject *bases)
+{
+    TnType *winner = meta;
+    for (tn_ssize_t i = 0; i < tn_tuple_size(bases); i++) {
+        TnType *t = tn_type(tn_tuple_get(bases, i));
+        if (tn_type_is_subtype(winner, t))
+            continue;
+        if (tn_type_is_subtype(t, winner)) {
+            winner = t;
+            continue;
+        }
+        tn_err_set_str(&tn_exc_TypeError,
+                       "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass "
+                       "of the metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
+/* Call __set_name__ on every namespace value that has one. */
+static int set_names(TnType *tp)
+{
+    TnObject *items = tn_dict_items_list(tp->dict);
+    if (items == NULL)
+        return -1;
+    int r = 0;
+    for (tn_ssize_t i = 0; i < tn_list_size(items) && r == 0; i++) {
+        TnObject *pair = tn_list_get_lock_held(items, i);
+        TnObject *value = tn_tuple_get(pair, 1);
+        TnObject *set_name = tn_type_lookup(tn_type(value), tn_str_intern_cstr("__set_name__"));
+        if (set_name == NULL)
+            continue;
+        TnObject *args[3] = {value, TN_OBJ(tp), tn_tuple_get(pair, 0)};
+        TnObject *res = tn_call(set_name, args, 3, NULL);
+        if (res == NULL)
+            r = -1;
+        tn_xdecref(res);
+    }
+    tn_decref(items);
+    return r;
+}
+
+/* super(cls, cls).__init_subclass__(**kwds) */
+static int init_subclass(TnType *tp, TnObject *kwds)
+{
+    TnObject *mro = tp->mro;
+    TnObject *name = tn_str_intern_cstr("__init_subclass__");
+    for (tn_ssize_t i = 1; i < tn_tuple_size(mro); i++) {
+        TnType *t = (TnType *)tn_tuple_get(mro, i);
+        TnObject *f = t->dict != NULL ? tn_dict_get_str_borrowed(t->dict, name) : NULL;
+        if (f == NULL)
+            continue;
+        tn_descrgetfunc get = tn_type(f)->descr_get;
+        TnObject *bound = get != NULL ? get(f, NULL, TN_OBJ(tp)) : tn_newref(f);
+        if (bound == NULL)
+            return -1;
+        TnObject *empty = NULL;
+        TnObject *res;
+        if (kwds != NULL) {
+            empty = tn_tuple_new(0);
+            res = empty != NULL ? tn_call_tuple_dict(bound, empty, kwds) : NULL;
+        } else {
+            res = tn_call_noargs(bound);
+        }
+        tn_xdecref(empty);
+        tn_decref(bound);
+        if (res == NULL)
+            return -1;
+        tn_decref(res);
+        return 0;
+    }
+    return 0;
+}
+
+TnObject *tn_class_new(TnType *meta, TnObject *name, TnObject *bases, TnObject *ns, TnObject *kwds)
+{
+    if (!tn_str_check(name) || !tn_tuple_check(bases) || !tn_dict_check(ns))
+        return tn_err_format(&tn_exc_TypeError, "type.__new__() argument 1 must be str, not %T", name);
+    TnObject *effective_bases = tn_tuple_size(bases) > 0 ? tn_newref(bases)
+                                                         : tn_tuple_pack(1, TN_OBJ(&tn_type_object));
+    if (effective_bases == NULL)
+        return NULL;
+    TnType *base = best_base(effective_bases);
+    if (base == NULL) {
+        tn_decref(effective_bases);
+        return NULL;
+    }
+    size_t size = sizeof(TnHeapType);
+    if (meta->basicsize > (tn_ssize_t)size)
+        size = (size_t)meta->basicsize;
+    TnHeapType *ht = (TnHeapType *)tn_object_new(meta, size);
+    if (ht == NULL) {
+        tn_decref(effective_bases);
+        return NULL;
+    }
+    TnType *tp = &ht->type;
+    tp->flags = TN_TPFLAGS_HEAPTYPE | TN_TPFLAGS_BASETYPE;
+    tp->base = (TnType *)tn_newref(TN_OBJ(base));
+    tp->bases = effective_bases;
+    ht->name = tn_newref(name);
+    tp->name = tn_str_utf8(name, NULL);
+    tp->dict = tn_dict_copy(ns);
+    if (tp->name == NULL || tp->dict == NULL)
+        goto error;
+    /* __qualname__ and __classcell__ are consumed from the namespace. */
+    TnObject *qualname = NULL;
+    if (tn_dict_pop_item_ref(tp->dict, tn_str_intern_cstr("__qualname__"), &qualname) < 0)
+        goto error;
+    ht->qualname = qualname != NULL ? qualname : tn_newref(name);
+    TnObject *cell = NULL;
+    if (tn_dict_pop_item_ref(tp->dict, tn_str_intern_cstr("__classcell__"), &cell) < 0)
+        goto error;
+    if (tn_dict_get_cstr_borrowed(tp->dict, "__module__") == NULL) {
+        TnObject *globals = tn_eval_get_globals();
+        TnObject *mod = globals != NULL ? tn_dict_get_cstr_borrowed(globals, "__name__") : NULL;
+        if (mod != NULL && tn_dict_set_item_cstr(tp->dict, "__module__", mod) < 0)
+            goto error_cell;
+    }
+    /* __eq__ without __hash__ makes instances unhashable. */
+    if (tn_dict_get_cstr_borrowed(tp->dict, "__eq__") != NULL
+        && tn_dict_get_cstr_borrowed(tp->dict, "__hash__") == NULL
+        && tn_dict_set_item_cstr(tp->dict, "__hash__", TN_NONE) < 0)
+        goto error_cell;
+    /* __new__, __init_subclass__ and __class_getitem__ are implicitly
+     * static / class methods. */
+    static const struct { const char *name; TnType *kind; } implicit[] = {
+        {"__new__", &tn_type_staticmethod}, {"__init_subclass__", &tn_type_classmethod},
+        {"__class_getitem__", &tn_type_classmethod},
+    };
+    for (size_t i = 0; i < sizeof implicit / sizeof implicit[0]; i++) {
+        TnObject *f = tn_dict_get_cstr_borrowed(tp->dict, implicit[i].name);
+        if (f != NULL && tn_type(f) == &tn_type_function) {
+            TnObject *wrapped = tn_call_one(TN_OBJ(implicit[i].kind), f);
+            if (wrapped == NULL || tn_dict_set_item_cstr(tp->dict, implicit[i].name, wrapped) < 0) {
+                tn_xdecref(wrapped);
+                goto error_cell;
+            }
+            tn_decref(wrapped);
+        }
+    }
+    tp->mro = c3_mro(tp, effective_bases);
+    if (tp->mro == NULL)
+        goto error_cell;
+    copy_base_tables(ht, base);
+    inherit_type_slots(tp, base);
+    tp->dealloc = subtype_dealloc;
+    if (layout(ht, base, tp->dict) < 0)
+        goto error_cell;
+    tn_slots_fixup(ht);
+    tp->flags |= TN_TPFLAGS_READY;
+    tp->version_tag = 1;
+    if (cell != NULL) {
+        if (tn_type(cell) != &tn_type_cell) {
+            tn_err_format(&tn_exc_TypeError, "__classcell__ must be a nonlocal cell, not %T", cell);
+            goto error_cell;
+        }
+        TN_SETREF(((TnCell *)cell)->ref, tn_newref(TN_OBJ(tp)));
+        tn_decref(cell);
+    }
+    if (set_names(tp) < 0 || init_subclass(tp, kwds) < 0) {
+        tn_decref(TN_OBJ(tp));
+        return NULL;
+    }
+    return TN_OBJ(tp);
+error_cell:
+    tn_xdecref(cell);
+error:
+    tn_decref(TN_OBJ(tp));
+    return NULL;
+}
+
+/* type's constructor: type(x) or type(name, bases, dict, **kw). */
+TnObject *tn_type_new_slot(TnType *meta, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    tn_ssize_t nkw = kwnames != NULL ? tn_tuple_size(kwnames) : 0;
+    if (meta == &tn_type_type && nargs == 1 && nkw == 0)
+        return tn_newref(TN_OBJ(tn_type(args[0])));
+    if (nargs != 3)
+        return tn_err_format(&tn_exc_TypeError, meta == &tn_type_type ? "type() takes 1 or 3 arguments"
+                                                                     : "type.__new__() takes exactly 3 arguments (%zd given)", nargs);
+    if (!tn_tuple_check(args[1]))
+        return tn_err_format(&tn_exc_TypeError, "type.__new__() argument 2 must be tuple, not %T", args[1]);
+    if (!tn_dict_check(args[2]))
+        return tn_err_format(&tn_exc_TypeError, "type.__new__() argument 3 must be dict, not %T", args[2]);
+    TnType *winner = calculate_metaclass(meta, args[1]);
+    if (winner == NULL)
+        return NULL;
+    if (winner != meta && winner->new_ != tn_type_new_slot)
+        return winner->new_(winner, args, nargs, kwnames);
+    TnObject *kwds = NULL;
+    if (nkw > 0) {
+        kwds = tn_dict_new();
+        if (kwds == NULL)
+            return NULL;
+        for (tn_ssize_t i = 0; i < nkw; i++)
+            if (tn_dict_set_item(kwds, tn_tuple_get(kwnames, i), args[nargs + i]) < 0) {
+                tn_decref(kwds);
+                return NULL;
+            }
+    }
+    TnObject *res = tn_class_new(winner, args[0], args[1], args[2], kwds);
+    tn_xdecref(kwds);
+    return res;
+}
+
+/* ---- __build_class__ --------------------------------------------------------------- */
+
+TnObject *tn_build_class(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (nargs < 2)
+        return tn_err_format(&tn_exc_TypeError, "__build_class__: not enough arguments");
+    TnObject *func = args[0], *name = args[1];
+    if (tn_type(func) != &tn_type_function)
+        return tn_err_format(&tn_exc_TypeError, "__build_class__: func must be a function");
+    if (!tn_str_check(name))
+        return tn_err_format(&tn_exc_TypeError, "__build_class__: name is not a string");
+    TnObject *bases = tn_tuple_from_array(args + 2, nargs - 2);
+    TnObject *kwds = tn_dict_new(), *ns = NULL, *cls = NULL, *meta = NULL;
+    if (bases == NULL || kwds == NULL)
+        goto done;
+    tn_ssize_t nkw = kwnames != NULL ? tn_tuple_size(kwnames) : 0;
+    for (tn_ssize_t i = 0; i < nkw; i++)
+        if (tn_dict_set_item(kwds, tn_tuple_get(kwnames, i), args[nargs + i]) < 0)
+            goto done;
+    if (tn_dict_pop_item_ref(kwds, tn_str_intern_cstr("metaclass"), &meta) < 0)
+        goto done;
+    bool is_class = meta == NULL || tn_object_type_check(meta, &tn_type_type);
+    if (meta == NULL)
+        meta = tn_newref(tn_tuple_size(bases) > 0 ? TN_OBJ(tn_type(tn_tuple_get(bases, 0)))
+                                                  : TN_OBJ(&tn_type_type));
+    if (is_class) {
+        TnType *winner = calculate_metaclass((TnType *)meta, bases);
+        if (winner == NULL)
+            goto done;
+        TN_SETREF(meta, tn_newref(TN_OBJ(winner)));
+    }
+    TnObject *prepare;
+    int r = tn_object_lookup_attr(meta, tn_str_intern_cstr("__prepare__"), &prepare);
+    if (r < 0)
+        goto done;
+    if (r > 0) {
+        TnObject *pargs = tn_tuple_pack(2, name, bases);
+        ns = pargs != NULL ? tn_call_tuple_dict(prepare, pargs, kwds) : NULL;
+        tn_xdecref(pargs);
+        tn_decref(prepare);
+        if (ns == NULL)
+            goto done;
+    } else {
+        ns = tn_dict_new();
+        if (ns == NULL)
+            goto done;
+    }
+    TnObject *body = tn_eval_class_body(func, ns);
+    if (body == NULL)
+        goto done;
+    TnObject *cell = body;
+    TnObject *cargs = tn_tuple_pack(3, name, bases, ns);
+    cls = cargs != NULL ? tn_call_tuple_dict(meta, cargs, tn_dict_size(kwds) > 0 ? kwds : NULL) : NULL;
+    tn_xdecref(cargs);
+    if (cls != NULL && tn_type(cell) == &tn_type_cell && ((TnCell *)cell)->ref != cls) {
+        if (((TnCell *)cell)->ref == NULL)
+            tn_err_format(&tn_exc_RuntimeError,
+                          "__class__ not set defining %R as %R. Was __classcell__ propagated to type.__new__?",
+                          name, cls);
+        else
+            tn_err_format(&tn_exc_TypeError, "__class__ set to %R defining %R as %R", ((TnCell *)cell)->ref,
+                          name, cls);
+        TN_CLEAR(cls);
+    }
+    tn_decref(body);
+done:
+    tn_xdecref(bases);
+    tn_xdecref(kwds);
+    tn_xdecref(ns);
+    tn_xdecref(meta);
+    return cls;
+}
+
+/* ---- object.__init__ / __init_subclass__ / type calls ------------------------------------ */
+
+static bool is_object_slot(TnType *tp, const char *name)
+{
+    TnObject *f = tn_type_lookup(tp, tn_str_intern_cstr(name));
+    TnObject *base = tn_dict_get_cstr_borrowed(tn_type_object.dict, name);
+    return f == NULL || f == base;
+}
+
+TnObject *tn_object_new_impl(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    bool excess = nargs > 0 || (kwnames != NULL && tn_tuple_size(kwnames) > 0);
+    if (excess && (type->new_ != tn_object_new_impl || is_object_slot(type, "__init__"))) {
+        if (type == &tn_type_object)
+            return tn_err_format(&tn_exc_TypeError, "object() takes no arguments");
+        return tn_err_format(&tn_exc_TypeError, "%s() takes no arguments", type->name);
+    }
+    if (type->flags & TN_TPFLAGS_HEAPTYPE && type->basicsize < (tn_ssize_t)sizeof(TnObject))
+        return tn_err_format(&tn_exc_SystemError, "bad instance size for %s", type->name);
+    return tn_object_new(type, (size_t)type->basicsize);
+}
+
+TnObject *tn_object_init_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    bool excess = nargs > 0 || (kwnames != NULL && tn_tuple_size(kwnames) > 0);
+    TnType *tp = tn_type(self);
+    if (excess && (!is_object_slot(tp, "__init__") || tp->new_ == tn_object_new_impl)) {
+        if (!is_object_slot(tp, "__init__"))
+            return tn_err_format(&tn_exc_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+        return tn_err_format(&tn_exc_TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                             tp->name);
+    }
+    return tn_newref(TN_NONE);
+}
+
+TnObject *tn_object_init_subclass_meth(TnObject *cls, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (nargs > 0 || (kwnames != NULL && tn_tuple_size(kwnames) > 0))
+        return tn_err_format(&tn_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                             ((TnType *)cls)->name);
+    return tn_newref(TN_NONE);
+}
+
+/* Calling a class: __new__ through the new_ slot, then __init__ if the
+ * result is an instance of the class. */
+TnObject *tn_type_call(TnObject *callable, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    TnType *tp = (TnType *)callable;
+    if (tp == &tn_type_type && nargs == 1 && (kwnames == NULL || tn_tuple_size(kwnames) == 0))
+        return tn_newref(TN_OBJ(tn_type(args[0])));
+    if (tp->new_ == NULL)
+        return tn_err_format(&tn_exc_TypeError, "cannot create '%s' instances", tp->name);
+    TnObject *obj = tp->new_(tp, args, nargs, kwnames);
+    if (obj == NULL || !tn_object_type_check(obj, tp))
+        return obj;
+    /* Builtin types initialise in their constructor; only Python-level
+     * __init__ methods (or a builtin one a class explicitly inherits) run here. */
+    TnObject *init = tn_type_lookup(tn_type(obj), tn_str_intern_cstr("__init__"));
+    if (init == NULL || !(tn_type(obj)->flags & TN_TPFLAGS_HEAPTYPE)
+        || init == tn_dict_get_cstr_borrowed(tn_type_object.dict, "__init__"))
+        return obj;
+    tn_ssize_t nkw = kwnames != NULL ? tn_tuple_size(kwnames) : 0;
+    TnObject **buf = tn_mem_alloc(sizeof(TnObject *) * (size_t)(nargs + nkw + 1));
+    if (buf == NULL) {
+        tn_decref(obj);
+        return tn_err_no_memory();
+    }
+    buf[0] = obj;
+    for (tn_ssize_t i = 0; i < nargs + nkw; i++)
+        buf[i + 1] = args[i];
+    tn_incref(init);
+    TnObject *r = tn_call(init, buf, nargs + 1, kwnames);
+    tn_decref(init);
+    tn_mem_free(buf);
+    if (r == NULL) {
+        tn_decref(obj);
+        return NULL;
+    }
+    if (r != TN_NONE) {
+        tn_err_format(&tn_exc_TypeError, "__init__() should return None, not '%T'", r);
+        tn_decref(r);
+        tn_decref(obj);
+        return NULL;
+    }
+    tn_decref(r);
+    return obj;
+}
+
+/* ---- super ------------------------------------------------------------------------------ */
+
+typedef struct TnSuper {
+    TnObject ob;
+    TnType *type;        /* the class super() was called in */
+    TnObject *obj;       /* the instance or class, or NULL (unbound) */
+    TnType *obj_type;    /* the type whose MRO is searched */
+} TnSuper;
+
+static TnType *super_check(TnType *type, TnObject *obj)
+{
+    if (tn_object_type_check(obj, &tn_type_type) && tn_type_is_subtype((TnType *)obj, type))
+        return (TnType *)obj;
+    if (tn_type_is_subtype(tn_type(obj), type))
+        return tn_type(obj);
+    tn_err_set_str(&tn_exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    return NULL;
+}
+
+/* super() without arguments: the __class__ cell and the first argument of
+ * the calling Python frame. */
+static int super_from_frame(TnType **type, TnObject **obj)
+{
+    TnFrame *f = tn_tstate()->frame;
+    if (f == NULL) {
+        tn_err_set_str(&tn_exc_RuntimeError, "super(): no current frame");
+        return -1;
+    }
+    TnCode *co = f->code;
+    if (co->argcount == 0) {
+        tn_err_set_str(&tn_exc_RuntimeError, "super(): no arguments");
+        return -1;
+    }
+    TnObject *first = f->localsplus[0];
+    if (first != NULL && (co->localspluskinds[0] & TN_LOCAL_KIND_CELL) && tn_type(first) == &tn_type_cell)
+        first = ((TnCell *)first)->ref;
+    if (first == NULL) {
+        tn_err_set_str(&tn_exc_RuntimeError, "super(): arg[0] deleted");
+        return -1;
+    }
+    for (int i = 0; i < co->nlocalsplus; i++) {
+        if (!(co->localspluskinds[i] & TN_LOCAL_KIND_FREE)
+            || !tn_str_eq_cstr(tn_tuple_get(co->localsplusnames, i), "__class__"))
+            continue;
+        TnObject *cell = f->localsplus[i];
+        TnObject *cls = cell != NULL ? ((TnCell *)cell)->ref : NULL;
+        if (cls == NULL) {
+            tn_err_set_str(&tn_exc_RuntimeError, "super(): empty __class__ cell");
+            return -1;
+        }
+        if (!tn_object_type_check(cls, &tn_type_type)) {
+            tn_err_set_str(&tn_exc_RuntimeError, "super(): __class__ is not a type");
+            return -1;
+        }
+        *type = (TnType *)cls;
+        *obj = first;
+        return 0;
+    }
+    tn_err_set_str(&tn_exc_RuntimeError, "super(): __class__ cell not found");
+    return -1;
+}
+
+static TnObject *super_new(TnType *subtype, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("super", kwnames) < 0 || tn_args_count("super", nargs, 0, 2) < 0)
+        return NULL;
+    TnType *type;
+    TnObject *obj = NULL;
+    if (nargs == 0) {
+        if (super_from_frame(&type, &obj) < 0)
+            return NULL;
+    } else {
+        if (!tn_object_type_check(args[0], &tn_type_type))
+            return tn_err_format(&tn_exc_TypeError, "super() argument 1 must be a type, not %T", args[0]);
+        type = (TnType *)args[0];
+        obj = nargs > 1 && args[1] != TN_NONE ? args[1] : NULL;
+    }
+    TnType *obj_type = NULL;
+    if (obj != NULL && (obj_type = super_check(type, obj)) == NULL)
+        return NULL;
+    TnSuper *s = (TnSuper *)tn_object_new(subtype, sizeof(TnSuper));
+    if (s == NULL)
+        return NULL;
+    s->type = (TnType *)tn_newref(TN_OBJ(type));
+    s->obj = tn_xnewref(obj);
+    s->obj_type = obj_type != NULL ? (TnType *)tn_newref(TN_OBJ(obj_type)) : NULL;
+    return TN_OBJ(s);
+}
+
+static void super_dealloc(TnObject *self)
+{
+    TnSuper *s = (TnSuper *)self;
+    tn_decref(TN_OBJ(s->type));
+    tn_xdecref(s->obj);
+    tn_xdecref(TN_OBJ(s->obj_type));
+    tn_object_free(self);
+}
+
+static TnObject *super_getattro(TnObject *self, TnObject *name)
+{
+    TnSuper *s = (TnSuper *)self;
+    if (s->obj_type != NULL && !tn_str_eq_cstr(name, "__class__")) {
+        TnObject *mro = s->obj_type->mro;
+        tn_ssize_t n = tn_tuple_size(mro), i = 0;
+        while (i < n && tn_tuple_get(mro, i) != TN_OBJ(s->type))
+            i++;
+        for (i++; i < n; i++) {
+            TnType *t = (TnType *)tn_tuple_get(mro, i);
+            TnObject *v = t->dict != NULL ? tn_dict_get_str_borrowed(t->dict, name) : NULL;
+            if (v == NULL)
+                continue;
+            tn_descrgetfunc get = tn_type(v)->descr_get;
+            if (get == NULL)
+                return tn_newref(v);
+            TnObject *inst = s->obj == TN_OBJ(s->obj_type) ? NULL : s->obj;
+            return get(v, inst, TN_OBJ(s->obj_type));
+        }
+    }
+    return tn_object_generic_getattr(self, name);
+}
+
+static TnObject *super_repr(TnObject *self)
+{
+    TnSuper *s = (TnSuper *)self;
+    if (s->obj_type != NULL)
+        return tn_str_from_format("<super: <class '%s'>, <%s object>>", s->type->name, s->obj_type->name);
+    return tn_str_from_format("<super: <class '%s'>, NULL>", s->type->name);
+}
+
+TnType tn_type_super = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "super",
+    .basicsize = sizeof(TnSuper),
+    .flags = TN_TPFLAGS_BASETYPE,
+    .dealloc = super_dealloc,
+    .repr = super_repr,
+    .getattro = super_getattro,
+    .new_ = super_new,
+};
+
+/* ---- staticmethod / classmethod ------------------------------------------------------ */
+
+typedef struct TnFuncWrapper {
+    TnObject ob;
+    TnObject *func;
+    TnObject *dict;
+} TnFuncWrapper;
+
+static TnObject *funcwrapper_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw(type->name, kwnames) < 0)
+        return NULL;
+    if (nargs != 1)
+        return tn_err_format(&tn_exc_TypeError, "%s expected 1 argument, got %zd", type->name, nargs);
+    TnFuncWrapper *w = (TnFuncWrapper *)tn_object_new(type, (size_t)type->basicsize);
+    if (w == NULL)
+        return NULL;
+    w->func = tn_newref(args[0]);
+    return TN_OBJ(w);
+}
+
+static void funcwrapper_dealloc(TnObject *self)
+{
+    TnFuncWrapper *w = (TnFuncWrapper *)self;
+    TN_CLEAR(w->func);
+    TN_CLEAR(w->dict);
+    tn_object_free(self);
+}
+
+static TnObject *staticmethod_get(TnObject *self, TnObject *obj, TnObject *type)
+{
+    return tn_newref(((TnFuncWrapper *)self)->func);
+}
+
+static TnObject *staticmethod_call(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    return tn_call(((TnFuncWrapper *)self)->func, args, nargs, kwnames);
+}
+
+static TnObject *classmethod_get(TnObject *self, TnObject *obj, TnObject *type)
+{
+    if (type == NULL)
+        type = TN_OBJ(tn_type(obj));
+    return tn_method_new(((TnFuncWrapper *)self)->func, type);
+}
+
+static TnObject *funcwrapper_get_func(TnObject *self, void *c) { return tn_newref(((TnFuncWrapper *)self)->func); }
+
+static const TnGetSetDef funcwrapper_getsets[] = {
+    {"__func__", funcwrapper_get_func, NULL, NULL, NULL},
+    {"__wrapped__", funcwrapper_get_func, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static TnObject *staticmethod_repr(TnObject *self)
+{
+    return tn_str_from_format("<staticmethod(%R)>", ((TnFuncWrapper *)self)->func);
+}
+
+static TnObject *classmethod_repr(TnObject *self)
+{
+    return tn_str_from_format("<classmethod(%R)>", ((TnFuncWrapper *)self)->func);
+}
+
+TnType tn_type_staticmethod = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "staticmethod",
+    .basicsize = sizeof(TnFuncWrapper),
+    .flags = TN_TPFLAGS_BASETYPE,
+    .dealloc = funcwrapper_dealloc,
+    .repr = staticmethod_repr,
+    .call = staticmethod_call,
+    .descr_get = staticmethod_get,
+    .getsets = funcwrapper_getsets,
+    .dictoffset = offsetof(TnFuncWrapper, dict),
+    .new_ = funcwrapper_new,
+};
+
+TnType tn_type_classmethod = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "classmethod",
+    .basicsize = sizeof(TnFuncWrapper),
+    .flags = TN_TPFLAGS_BASETYPE,
+    .dealloc = funcwrapper_dealloc,
+    .repr = classmethod_repr,
+    .descr_get = classmethod_get,
+    .getsets = funcwrapper_getsets,
+    .dictoffset = offsetof(TnFuncWrapper, dict),
+    .new_ = funcwrapper_new,
+};
+
+/* ---- property ------------------------------------------------------------------------------ */
+
+typedef struct TnProperty {
+    TnObject ob;
+    TnObject *fget, *fset, *fdel, *doc, *name;
+} TnProperty;
+
+static TnObject *none_to_null(TnObject *o) { return o == NULL || o == TN_NONE ? NULL : o; }
+
+static TnObject *property_make(TnType *type, TnObject *fget, TnObject *fset, TnObject *fdel, TnObject *doc,
+                               TnObject *name)
+{
+    TnProperty *p = (TnProperty *)tn_object_new(type, (size_t)type->basicsize);
+    if (p == NULL)
+        return NULL;
+    p->fget = tn_xnewref(none_to_null(fget));
+    p->fset = tn_xnewref(none_to_null(fset));
+    p->fdel = tn_xnewref(none_to_null(fdel));
+    p->doc = tn_xnewref(none_to_null(doc));
+    p->name = tn_xnewref(name);
+    if (p->doc == NULL && p->fget != NULL) {
+        TnObject *d;
+        if (tn_object_lookup_attr(p->fget, tn_str_intern_cstr("__doc__"), &d) < 0)
+            tn_err_clear();
+        else if (d != NULL && d != TN_NONE)
+            p->doc = d;
+        else
+            tn_xdecref(d);
+    }
+    return TN_OBJ(p);
+}
+
+static TnObject *property_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    static const char *const names[] = {"fget", "fset", "fdel", "doc", NULL};
+    TnObject *out[4];
+    if (tn_args_parse("property", args, nargs, kwnames, names, 0, 0, out) < 0)
+        return NULL;
+    return property_make(type, out[0], out[1], out[2], out[3], NULL);
+}
+
+static void property_dealloc(TnObject *self)
+{
+    TnProperty *p = (TnProperty *)self;
+    TN_CLEAR(p->fget);
+    TN_CLEAR(p->fset);
+    TN_CLEAR(p->fdel);
+    TN_CLEAR(p->doc);
+    TN_CLEAR(p->name);
+    tn_object_free(self);
+}
+
+static void property_error(TnProperty *p, TnObject *obj, const char *what)
+{
+    if (p->name != NULL)
+        tn_err_format(&tn_exc_AttributeError, "property %R of '%T' object has no %s", p->name, obj, what);
+    else
+        tn_err_format(&tn_exc_AttributeError, "property of '%T' object has no %s", obj, what);
+}
+
+static TnObject *property_get(TnObject *self, TnObject *obj, TnObject *type)
+{
+    TnProperty *p = (TnProperty *)self;
+    if (obj == NULL)
+        return tn_newref(self);
+    if (p->fget == NULL) {
+        property_error(p, obj, "getter");
+        return NULL;
+    }
+    return tn_call_one(p->fget, obj);
+}
+
+static int property_set(TnObject *self, TnObject *obj, TnObject *value)
+{
+    TnProperty *p = (TnProperty *)self;
+    TnObject *f = value == NULL ? p->fdel : p->fset;
+    if (f == NULL) {
+        property_error(p, obj, value == NULL ? "deleter" : "setter");
+        return -1;
+    }
+    TnObject *args[2] = {obj, value};
+    TnObject *r = tn_call(f, args, value == NULL ? 1 : 2, NULL);
+    if (r == NULL)
+        return -1;
+    tn_decref(r);
+    return 0;
+}
+
+static TnObject *property_copy(TnObject *self, TnObject *fget, TnObject *fset, TnObject *fdel)
+{
+    TnProperty *p = (TnProperty *)self;
+    return property_make(tn_type(self), fget ? fget : p->fget, fset ? fset : p->fset, fdel ? fdel : p->fdel,
+                         p->doc, p->name);
+}
+
+static TnObject *property_getter(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("getter", kwnames) < 0 || tn_args_count("getter", nargs, 1, 1) < 0)
+        return NULL;
+    return property_copy(self, args[0], NULL, NULL);
+}
+
+static TnObject *property_setter(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("setter", kwnames) < 0 || tn_args_count("setter", nargs, 1, 1) < 0)
+        return NULL;
+    return property_copy(self, NULL, args[0], NULL);
+}
+
+static TnObject *property_deleter(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("deleter", kwnames) < 0 || tn_args_count("deleter", nargs, 1, 1) < 0)
+        return NULL;
+    return property_copy(self, NULL, NULL, args[0]);
+}
+
+static TnObject *property_set_name(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("__set_name__", kwnames) < 0 || tn_args_count("__set_name__", nargs, 2, 2) < 0)
+        return NULL;
+    TN_SETREF(((TnProperty *)self)->name, tn_newref(args[1]));
+    return tn_newref(TN_NONE);
+}
+
+static const TnMethodDef property_methods[] = {
+    {"getter", property_getter, 0, NULL},
+    {"setter", property_setter, 0, NULL},
+    {"deleter", property_deleter, 0, NULL},
+    {"__set_name__", property_set_name, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static TnObject *prop_field(TnObject *v) { return tn_newref(v != NULL ? v : TN_NONE); }
+static TnObject *prop_get_fget(TnObject *self, void *c) { return prop_field(((TnProperty *)self)->fget); }
+static TnObject *prop_get_fset(TnObject *self, void *c) { return prop_field(((TnProperty *)self)->fset); }
+static TnObject *prop_get_fdel(TnObject *self, void *c) { return prop_field(((TnProperty *)self)->fdel); }
+static TnObject *prop_get_doc(TnObject *self, void *c) { return prop_field(((TnProperty *)self)->doc); }
+
+static const TnGetSetDef property_getsets[] = {
+    {"fget", prop_get_fget, NULL, NULL, NULL},
+    {"fset", prop_get_fset, NULL, NULL, NULL},
+    {"fdel", prop_get_fdel, NULL, NULL, NULL},
+    {"__doc__", prop_get_doc, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+TnType tn_type_property = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "property",
+    .basicsize = sizeof(TnProperty),
+    .flags = TN_TPFLAGS_BASETYPE,
+    .dealloc = property_dealloc,
+    .descr_get = property_get,
+    .descr_set = property_set,
+    .methods = property_methods,
+    .getsets = property_getsets,
+    .new_ = property_new,
+};

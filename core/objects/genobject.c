@@ -1,0 +1,394 @@
+/* core/objects/genobject.c — generators: send, throw, close, iteration,
+ * and `yield from` delegation (PEP 380), with PEP 479's rule that a
+ * StopIteration escaping a generator becomes RuntimeError. */
+#include <stdio.h>
+#include "core/tn.h"
+#include "core/compiler/opcodes.h"
+#include "core/objects/genobject.h"
+#include "core/vm/eval.h"
+#include "core/vm/frame.h"
+
+TnObject *tn_gen_new_steal_frame(TnFrame *frame, TnObject *name, TnObject *qualname)
+{
+    TnGen *g = (TnGen *)tn_object_new(&tn_type_generator, sizeof(TnGen));
+    if (g == NULL)
+        return NULL;
+    g->frame = frame;
+    g->name = tn_newref(name);
+    g->qualname = tn_newref(qualname);
+    g->code = tn_newref(TN_OBJ(frame->code));
+    g->state = TN_GEN_CREATED;
+    return TN_OBJ(g);
+}
+
+/* Move from one state to RUNNING atomically: two threads resuming the same
+ * generator must not both run its frame. */
+static bool try_start(TnGen *g, uint8_t *prev)
+{
+    for (;;) {
+        uint8_t s = tn_atomic_load_u8(&g->state);
+        if (s == TN_GEN_RUNNING || s == TN_GEN_CLOSED) {
+            *prev = s;
+            return false;
+        }
+        if (tn_atomic_cas_u8(&g->state, s, TN_GEN_RUNNING)) {
+            *prev = s;
+            return true;
+        }
+    }
+}
+
+static void release_frame(TnGen *g)
+{
+    if (g->frame != NULL) {
+        if (g->frame->code != NULL)
+            tn_eval_frame_clear(g->frame);
+        tn_mem_free(g->frame);
+        g->frame = NULL;
+    }
+}
+
+/* PEP 479: a StopIteration leaving the generator's frame is a bug in the
+ * generator; it becomes RuntimeError with the StopIteration as cause. */
+static void stop_iteration_to_runtime_error(void)
+{
+    if (!tn_err_matches(&tn_exc_StopIteration))
+        return;
+    TnObject *stop = tn_err_fetch();
+    tn_err_set_str(&tn_exc_RuntimeError, "generator raised StopIteration");
+    TnObject *exc = tn_err_occurred();
+    if (exc != NULL) {
+        TnBaseException *e = (TnBaseException *)exc;
+        TN_SETREF(e->cause, tn_newref(stop));
+        TN_SETREF(e->context, tn_newref(stop));
+        e->suppress_context = 1;
+    }
+    tn_decref(stop);
+}
+
+/* Resume the frame: with throwflag, the current exception is raised at the
+ * suspension point.  Returns the yielded value, or NULL (StopIteration with
+ * the return value unless iternext and the value is None, or an error). */
+static TnObject *gen_resume(TnGen *g, TnObject *value, int throwflag, bool iternext)
+{
+    uint8_t prev;
+    if (!try_start(g, &prev)) {
+        if (prev == TN_GEN_RUNNING) {
+            if (throwflag)
+                tn_err_clear();
+            return tn_err_format(&tn_exc_ValueError, "generator already executing");
+        }
+        /* Closed: a throw propagates its exception; send/next stop. */
+        if (!throwflag && !iternext)
+            tn_err_set_none(&tn_exc_StopIteration);
+        return NULL;
+    }
+    if (prev == TN_GEN_CREATED && value != TN_NONE && !throwflag) {
+        tn_atomic_store_u8(&g->state, TN_GEN_CREATED);
+        return tn_err_format(&tn_exc_TypeError, "can't send non-None value to a just-started generator");
+    }
+    TnThreadState *ts = tn_tstate();
+    TnObject *res = tn_eval_resume_frame(g->frame, throwflag ? NULL : tn_newref(value), throwflag);
+    if (ts->gen_yielded) {
+        ts->gen_yielded = 0;
+        tn_atomic_store_u8(&g->state, TN_GEN_SUSPENDED);
+        return res;
+    }
+    /* The frame returned or raised: the generator is finished. */
+    release_frame(g);
+    tn_atomic_store_u8(&g->state, TN_GEN_CLOSED);
+    if (res == NULL) {
+        stop_iteration_to_runtime_error();
+        return NULL;
+    }
+    if (res == TN_NONE) {
+        tn_decref(res);
+        if (!iternext)
+            tn_err_set_none(&tn_exc_StopIteration);
+        return NULL;
+    }
+    tn_err_set_object(&tn_exc_StopIteration, res);
+    tn_decref(res);
+    return NULL;
+}
+
+/* The sub-iterator of a `yield from` the generator is suspended in, if any:
+ * the frame stopped at the RESUME 2 that follows the delegation's YIELD_VALUE,
+ * with the receiver on top of its stack (CPython's _PyGen_yf).  Borrowed. */
+static TnObject *gen_yf(TnGen *g)
+{
+    if (tn_atomic_load_u8(&g->state) != TN_GEN_SUSPENDED || g->frame == NULL)
+        return NULL;
+    TnCodeUnit w = *g->frame->instr_ptr;
+    if (TN_OP(w) != TN_RESUME || TN_ARG(w) < 2)
+        return NULL;
+    return g->frame->stack_pointer[-1];
+}
+
+TnObject *tn_gen_send(TnObject *gen, TnObject *value, bool iternext)
+{
+    return gen_resume((TnGen *)gen, value, 0, iternext);
+}
+
+/* After a delegated throw/close finished the sub-iterator: pop it, continue
+ * after the `yield from` loop (the SEND's target) with its result pushed,
+ * as CPython's _gen_throw does. */
+static TnObject *finish_delegation(TnGen *g)
+{
+    TnFrame *f = g->frame;
+    TnObject *recv = *--f->stack_pointer;
+    tn_decref(recv);
+    /* instr_ptr -> RESUME 2; two back is the SEND whose target ends the loop. */
+    TnCodeUnit send = f->instr_ptr[-2];
+    f->instr_ptr = f->code->instr + TN_ARG(send);
+    TnObject *val;
+    if (tn_err_matches(&tn_exc_StopIteration)) {
+        TnObject *exc = tn_err_fetch();
+        TnObject *v = ((TnStopIterationObject *)exc)->value;
+        val = tn_newref(v != NULL ? v : TN_NONE);
+        tn_decref(exc);
+    } else if (tn_err_occurred() == NULL) {
+        val = tn_newref(TN_NONE);
+    } else {
+        /* The sub-iterator raised: raise it in this frame. */
+        return gen_resume(g, TN_NONE, 1, false);
+    }
+    TnObject *r = gen_resume(g, val, 0, false);
+    tn_decref(val);
+    return r;
+}
+
+static int close_subiterator(TnObject *yf)
+{
+    if (tn_gen_check(yf)) {
+        TnObject *r = tn_call_method_cstr(yf, "close", NULL, 0);
+        tn_xdecref(r);
+        return r != NULL ? 0 : -1;
+    }
+    TnObject *close;
+    int found = tn_object_lookup_attr(yf, tn_str_intern_cstr("close"), &close);
+    if (found <= 0)
+        return found;
+    TnObject *r = tn_call_noargs(close);
+    tn_decref(close);
+    tn_xdecref(r);
+    return r != NULL ? 0 : -1;
+}
+
+/* throw(exc) with exc already normalised and set as the current exception
+ * (taken by this function). */
+static TnObject *gen_throw_current(TnGen *g, bool close_on_generator_exit)
+{
+    TnObject *yf = gen_yf(g);
+    if (yf != NULL) {
+        tn_incref(yf);
+        TnObject *exc = tn_err_occurred();
+        TnObject *res = NULL;
+        bool delegated = false;
+        if (close_on_generator_exit && tn_object_type_check(exc, &tn_exc_GeneratorExit)) {
+            /* Close the sub-iterator first, then raise GeneratorExit here. */
+            TnObject *saved = tn_err_fetch();
+            tn_atomic_store_u8(&g->state, TN_GEN_RUNNING);
+            int r = close_subiterator(yf);
+            tn_atomic_store_u8(&g->state, TN_GEN_SUSPENDED);
+            if (r < 0)
+                tn_decref(saved);
+            else
+                tn_err_restore(saved);
+        } else {
+            TnObject *throw_meth = NULL;
+            int found = tn_gen_check(yf) ? 1 : tn_object_lookup_attr(yf, tn_str_intern_cstr("throw"), &throw_meth);
+            if (found > 0) {
+                TnObject *e = tn_err_fetch();
+                tn_atomic_store_u8(&g->state, TN_GEN_RUNNING);
+                res = tn_gen_check(yf) ? tn_call_method_cstr(yf, "throw", &e, 1) : tn_call_one(throw_meth, e);
+                tn_atomic_store_u8(&g->state, TN_GEN_SUSPENDED);
+                tn_decref(e);
+                tn_xdecref(throw_meth);
+                delegated = true;
+            } else if (found < 0) {
+                /* lookup failed: raise that error in the generator */
+            }
+        }
+        tn_decref(yf);
+        if (delegated) {
+            if (res != NULL)
+                return res;   /* the sub-iterator yielded: stay suspended in it */
+            return finish_delegation(g);
+        }
+    }
+    return gen_resume(g, TN_NONE, 1, false);
+}
+
+/* gen.throw(typ[, val[, tb]]) (3.11 signature) or gen.throw(exc). */
+static TnObject *gen_throw(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("throw", kwnames) < 0 || tn_args_count("throw", nargs, 1, 3) < 0)
+        return NULL;
+    TnObject *typ = args[0], *val = nargs > 1 ? args[1] : NULL;
+    TnObject *exc;
+    if (tn_exception_type_check(typ)) {
+        if (val == NULL || val == TN_NONE)
+            exc = tn_call_noargs(typ);
+        else if (tn_object_type_check(val, (TnType *)typ))
+            exc = tn_newref(val);
+        else
+            exc = tn_call_one(typ, val);
+        if (exc == NULL)
+            return NULL;
+    } else if (tn_exception_check(typ)) {
+        if (val != NULL && val != TN_NONE)
+            return tn_err_format(&tn_exc_TypeError, "instance exception may not have a separate value");
+        exc = tn_newref(typ);
+    } else {
+        return tn_err_format(&tn_exc_TypeError,
+                             "exceptions must be classes or instances deriving from BaseException, not %T", typ);
+    }
+    tn_err_restore(exc);
+    return gen_throw_current((TnGen *)self, true);
+}
+
+/* close(): raise GeneratorExit at the suspension point; it must not yield. */
+static TnObject *gen_close_impl(TnGen *g)
+{
+    uint8_t s = tn_atomic_load_u8(&g->state);
+    if (s == TN_GEN_CREATED) {
+        if (tn_atomic_cas_u8(&g->state, TN_GEN_CREATED, TN_GEN_CLOSED))
+            release_frame(g);
+        return tn_newref(TN_NONE);
+    }
+    if (s == TN_GEN_CLOSED)
+        return tn_newref(TN_NONE);
+    if (s == TN_GEN_RUNNING)
+        return tn_err_format(&tn_exc_ValueError, "generator already executing");
+    tn_err_set_none(&tn_exc_GeneratorExit);
+    TnObject *r = gen_throw_current(g, true);
+    if (r != NULL) {
+        tn_decref(r);
+        return tn_err_format(&tn_exc_RuntimeError, "generator ignored GeneratorExit");
+    }
+    if (tn_err_matches(&tn_exc_StopIteration) || tn_err_matches(&tn_exc_GeneratorExit)) {
+        tn_err_clear();
+        return tn_newref(TN_NONE);
+    }
+    return NULL;
+}
+
+static TnObject *gen_close(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("close", kwnames) < 0 || tn_args_count("close", nargs, 0, 0) < 0)
+        return NULL;
+    return gen_close_impl((TnGen *)self);
+}
+
+static TnObject *gen_send_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("send", kwnames) < 0 || tn_args_count("send", nargs, 1, 1) < 0)
+        return NULL;
+    return gen_resume((TnGen *)self, args[0], 0, false);
+}
+
+static TnObject *gen_iternext(TnObject *self)
+{
+    return gen_resume((TnGen *)self, TN_NONE, 0, true);
+}
+
+static TnObject *gen_iter(TnObject *self)
+{
+    return tn_newref(self);
+}
+
+/* "Exception ignored in: <generator object ...>" — an error that cannot be
+ * raised (here: while finalising a generator), printed as CPython does. */
+static void write_unraisable(TnObject *obj)
+{
+    TnObject *exc = tn_err_fetch();
+    if (exc == NULL)
+        return;
+    TnObject *r = tn_object_repr(obj);
+    fflush(stdout);
+    fprintf(stderr, "Exception ignored in: %s\n", r != NULL ? tn_str_utf8(r, NULL) : "<object repr() failed>");
+    if (r == NULL)
+        tn_err_clear();
+    tn_xdecref(r);
+    tn_err_print_exception(exc);
+    tn_decref(exc);
+}
+
+static void gen_dealloc(TnObject *self)
+{
+    TnGen *g = (TnGen *)self;
+    if (tn_atomic_load_u8(&g->state) == TN_GEN_SUSPENDED) {
+        /* Finalise: run the generator's finally blocks via close().  The
+         * object is resurrected for the duration of the call. */
+        tn_object_init(self, &tn_type_generator);
+        TnObject *r = gen_close_impl(g);
+        if (r == NULL)
+            write_unraisable(self);
+        tn_xdecref(r);
+        if (tn_refcnt(self) > 1) {
+            tn_decref(self);   /* someone kept it alive during close() */
+            return;
+        }
+    }
+    release_frame(g);
+    TN_CLEAR(g->name);
+    TN_CLEAR(g->qualname);
+    TN_CLEAR(g->code);
+    tn_object_free(self);
+}
+
+static TnObject *gen_repr(TnObject *self)
+{
+    return tn_str_from_format("<generator object %U at %p>", ((TnGen *)self)->qualname, (void *)self);
+}
+
+static TnObject *gen_get_name(TnObject *self, void *c) { return tn_newref(((TnGen *)self)->name); }
+static TnObject *gen_get_qualname(TnObject *self, void *c) { return tn_newref(((TnGen *)self)->qualname); }
+static TnObject *gen_get_code(TnObject *self, void *c) { return tn_newref(((TnGen *)self)->code); }
+
+static TnObject *gen_get_running(TnObject *self, void *c)
+{
+    return tn_bool_from(tn_atomic_load_u8(&((TnGen *)self)->state) == TN_GEN_RUNNING);
+}
+
+static TnObject *gen_get_suspended(TnObject *self, void *c)
+{
+    return tn_bool_from(tn_atomic_load_u8(&((TnGen *)self)->state) == TN_GEN_SUSPENDED);
+}
+
+static TnObject *gen_get_yieldfrom(TnObject *self, void *c)
+{
+    TnObject *yf = gen_yf((TnGen *)self);
+    return tn_newref(yf != NULL ? yf : TN_NONE);
+}
+
+static const TnMethodDef gen_methods[] = {
+    {"send", gen_send_meth, 0, NULL},
+    {"throw", gen_throw, 0, NULL},
+    {"close", gen_close, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const TnGetSetDef gen_getsets[] = {
+    {"__name__", gen_get_name, NULL, NULL, NULL},
+    {"__qualname__", gen_get_qualname, NULL, NULL, NULL},
+    {"gi_code", gen_get_code, NULL, NULL, NULL},
+    {"gi_running", gen_get_running, NULL, NULL, NULL},
+    {"gi_suspended", gen_get_suspended, NULL, NULL, NULL},
+    {"gi_yieldfrom", gen_get_yieldfrom, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+TnType tn_type_generator = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "generator",
+    .basicsize = sizeof(TnGen),
+    .dealloc = gen_dealloc,
+    .repr = gen_repr,
+    .iter = gen_iter,
+    .iternext = gen_iternext,
+    .methods = gen_methods,
+    .getsets = gen_getsets,
+    .new_ = tn_type_new_not_allowed,
+};

@@ -1,0 +1,42 @@
+/* core/objects/genobject.h — generator objects.
+ *
+ * A generator owns a heap copy of the frame its function started
+ * (RETURN_GENERATOR moves the frame off the thread's frame stack).  send /
+ * throw / close resume that frame as an entry frame of the eval loop; it
+ * runs until YIELD_VALUE (suspended) or until it returns or raises (closed).
+ *
+ * State transitions are guarded so that a generator run by two threads at
+ * once raises "ValueError: generator already executing" instead of running
+ * one frame twice.
+ */
+#ifndef TN_GENOBJECT_H
+#define TN_GENOBJECT_H
+
+#include "core/object.h"
+
+typedef struct TnFrame TnFrame;
+
+enum { TN_GEN_CREATED = 0, TN_GEN_SUSPENDED, TN_GEN_RUNNING, TN_GEN_CLOSED };
+
+typedef struct TnGen {
+    TnObject ob;
+    TnFrame *frame;          /* heap frame; NULL once closed and cleared */
+    TnObject *name;          /* __name__ */
+    TnObject *qualname;      /* __qualname__ */
+    TnObject *code;          /* gi_code */
+    uint8_t state;           /* TN_GEN_*; changed with atomic CAS */
+} TnGen;
+
+extern TnType tn_type_generator;
+
+static inline bool tn_gen_check(const TnObject *op) { return op->type == &tn_type_generator; }
+
+/* Wrap a heap frame (ownership passes to the generator). */
+TnObject *tn_gen_new_steal_frame(TnFrame *frame, TnObject *name, TnObject *qualname);
+/* gen.send(value): the next yielded value (new ref); NULL with StopIteration
+ * (carrying the return value) when the generator returns, or with the error
+ * it raised.  If `iternext` is true, a plain return raises nothing (NULL
+ * without exception: exhausted), as the iternext slot needs. */
+TnObject *tn_gen_send(TnObject *gen, TnObject *value, bool iternext);
+
+#endif

@@ -1,0 +1,549 @@
+/* core/vm/import.c — the import system: sys.modules, modules and packages
+ * found on sys.path (or a package's __path__), relative imports, circular
+ * imports (a module is in sys.modules before its body runs), from-imports
+ * of submodules, and `tandem -m`.
+ *
+ * Messages are CPython's: "No module named 'x'", "No module named 'a.b';
+ * 'a' is not a package", "attempted relative import with no known parent
+ * package", "cannot import name 'x' from 'm' (/path/m.py)".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include "core/tn.h"
+#include "core/vm/import.h"
+#include "core/vm/eval.h"
+#include "core/compiler/compile.h"
+
+static bool is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 1 << 14, n = 0, got;
+    char *buf = malloc(cap + 1);
+    while (buf != NULL && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2 + 1);
+            if (nb == NULL) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (buf != NULL) {
+        buf[n] = '\0';
+        *len = n;
+    }
+    return buf;
+}
+
+static TnObject *modules_dict(void)
+{
+    return tn_interp()->modules;
+}
+
+/* Compile and run the source at `path` as the body of module `m`. */
+static int exec_module_file(TnObject *m, const char *path)
+{
+    size_t len;
+    char *src = read_file(path, &len);
+    if (src == NULL) {
+        tn_err_format(&tn_exc_OSError, "cannot read '%s'", path);
+        return -1;
+    }
+    TnObject *code = tn_compile_source(src, (tn_ssize_t)len, path, TN_MODE_FILE);
+    free(src);
+    if (code == NULL)
+        return -1;
+    TnObject *d = tn_module_dict(m);
+    TnObject *res = tn_eval_code(code, d, d);
+    tn_decref(code);
+    if (res == NULL)
+        return -1;
+    tn_decref(res);
+    return 0;
+}
+
+/* Look for `leaf` in one directory: <dir>/<leaf>/__init__.py (a package)
+ * or <dir>/<leaf>.py.  Returns a malloc'd file path and sets *package_dir
+ * (malloc'd, or NULL for a plain module). */
+static char *find_in_dir(const char *dir, const char *leaf, char **package_dir)
+{
+    size_t n = strlen(dir) + strlen(leaf) + 16;
+    char *pkg = malloc(n), *file = malloc(n + 12);
+    if (pkg == NULL || file == NULL) {
+        free(pkg);
+        free(file);
+        return NULL;
+    }
+    const char *sep = dir[0] != '\0' ? "/" : "";
+    snprintf(pkg, n, "%s%s%s", dir[0] != '\0' ? dir : "", sep, leaf);
+    snprintf(file, n + 12, "%s/__init__.py", pkg);
+    if (is_dir(pkg) && is_file(file)) {
+        *package_dir = pkg;
+        return file;
+    }
+    snprintf(file, n + 12, "%s%s%s.py", dir[0] != '\0' ? dir : "", sep, leaf);
+    free(pkg);
+    if (is_file(file)) {
+        *package_dir = NULL;
+        return file;
+    }
+    free(file);
+    return NULL;
+}
+
+/* Search a list of directories (sys.path or a package's __path__). */
+static char *find_module(TnObject *path_list, const char *leaf, char **package_dir)
+{
+    if (path_list == NULL || !tn_list_check(path_list))
+        return NULL;
+    for (tn_ssize_t i = 0; i < tn_list_size(path_list); i++) {
+        TnObject *entry = tn_list_get_item_ref(path_list, i);
+        if (entry == NULL) {
+            tn_err_clear();
+            break;
+        }
+        const char *dir = tn_str_check(entry) ? tn_str_utf8(entry, NULL) : NULL;
+        char *found = dir != NULL ? find_in_dir(dir, leaf, package_dir) : NULL;
+        tn_decref(entry);
+        if (found != NULL)
+            return found;
+    }
+    return NULL;
+}
+
+static int set_str(TnObject *d, const char *key, const char *value)
+{
+    TnObject *s = tn_str_from_cstr(value);
+    if (s == NULL)
+        return -1;
+    int r = tn_dict_set_item_cstr(d, key, s);
+    tn_decref(s);
+    return r;
+}
+
+/* Load module `fullname` from `file` (package if package_dir != NULL):
+ * create it, register it in sys.modules, run it.  New reference. */
+static TnObject *load_module(TnObject *fullname, const char *file, const char *package_dir)
+{
+    const char *name = tn_str_utf8(fullname, NULL);
+    TnObject *m = tn_module_new(name);
+    if (m == NULL)
+        return NULL;
+    TnObject *d = tn_module_dict(m);
+    if (set_str(d, "__file__", file) < 0)
+        goto error;
+    /* __package__: the package itself for a package, else the parent. */
+    const char *dot = strrchr(name, '.');
+    if (package_dir != NULL) {
+        if (set_str(d, "__package__", name) < 0)
+            goto error;
+        TnObject *p = tn_str_from_cstr(package_dir);
+        TnObject *path = p != NULL ? tn_list_new(0) : NULL;
+        if (path == NULL || tn_list_append(path, p) < 0 || tn_dict_set_item_cstr(d, "__path__", path) < 0) {
+            tn_xdecref(p);
+            tn_xdecref(path);
+            goto error;
+        }
+        tn_decref(p);
+        tn_decref(path);
+    } else {
+        TnObject *pkg = dot != NULL ? tn_str_from_utf8(name, dot - name) : tn_str_from_cstr("");
+        if (pkg == NULL || tn_dict_set_item_cstr(d, "__package__", pkg) < 0) {
+            tn_xdecref(pkg);
+            goto error;
+        }
+        tn_decref(pkg);
+    }
+    if (tn_dict_set_item(modules_dict(), fullname, m) < 0)
+        goto error;
+    TnObject *importing = tn_interp()->importing;
+    if (tn_dict_set_item(importing, fullname, TN_TRUE) < 0)
+        goto error;
+    int ran = exec_module_file(m, file);
+    TnObject *exc = tn_err_fetch();
+    TnObject *flag;
+    if (tn_dict_pop_item_ref(importing, fullname, &flag) < 0)
+        tn_err_clear();
+    tn_xdecref(flag);
+    tn_err_restore(exc);
+    if (ran < 0) {
+        /* A failed import leaves nothing behind in sys.modules. */
+        exc = tn_err_fetch();
+        TnObject *removed;
+        if (tn_dict_pop_item_ref(modules_dict(), fullname, &removed) < 0)
+            tn_err_clear();
+        tn_xdecref(removed);
+        tn_err_restore(exc);
+        goto error;
+    }
+    /* The module may have replaced itself in sys.modules. */
+    TnObject *final;
+    if (tn_dict_get_item_ref(modules_dict(), fullname, &final) > 0) {
+        tn_decref(m);
+        return final;
+    }
+    return m;
+error:
+    tn_decref(m);
+    return NULL;
+}
+
+static TnObject *not_found(TnObject *fullname)
+{
+    return tn_err_format(&tn_exc_ModuleNotFoundError, "No module named '%U'", fullname);
+}
+
+/* Import one fully qualified name whose parent (if any) is imported. */
+static TnObject *import_one(TnObject *fullname)
+{
+    TnObject *m;
+    int r = tn_dict_get_item_ref(modules_dict(), fullname, &m);
+    if (r != 0)
+        return r > 0 ? m : NULL;
+    const char *name = tn_str_utf8(fullname, NULL);
+    if (name == NULL)
+        return NULL;
+    const char *dot = strrchr(name, '.');
+    TnObject *search = NULL, *parent = NULL;
+    if (dot == NULL) {
+        search = tn_interp()->sysdict != NULL ? tn_dict_get_cstr_borrowed(tn_interp()->sysdict, "path") : NULL;
+        tn_xincref(search);
+    } else {
+        TnObject *pname = tn_str_from_utf8(name, dot - name);
+        if (pname == NULL)
+            return NULL;
+        r = tn_dict_get_item_ref(modules_dict(), pname, &parent);
+        if (r <= 0) {
+            if (r == 0)
+                not_found(fullname);
+            tn_decref(pname);
+            return NULL;
+        }
+        r = tn_object_lookup_attr(parent, tn_str_intern_cstr("__path__"), &search);
+        if (r == 0)
+            tn_err_format(&tn_exc_ModuleNotFoundError, "No module named '%U'; '%U' is not a package", fullname,
+                          pname);
+        tn_decref(pname);
+        if (r <= 0) {
+            tn_decref(parent);
+            return NULL;
+        }
+    }
+    char *package_dir = NULL;
+    char *file = find_module(search, dot != NULL ? dot + 1 : name, &package_dir);
+    tn_xdecref(search);
+    if (file == NULL) {
+        tn_xdecref(parent);
+        return tn_err_occurred() ? NULL : not_found(fullname);
+    }
+    m = load_module(fullname, file, package_dir);
+    free(file);
+    free(package_dir);
+    if (m != NULL && parent != NULL) {
+        /* Bind the submodule as an attribute of its package. */
+        TnObject *leaf = tn_str_from_cstr(dot + 1);
+        if (leaf == NULL || tn_object_setattr(parent, leaf, m) < 0)
+            TN_CLEAR(m);
+        tn_xdecref(leaf);
+    }
+    tn_xdecref(parent);
+    return m;
+}
+
+/* Import every prefix of a dotted name; returns the last module. */
+static TnObject *import_dotted(TnObject *fullname)
+{
+    const char *name = tn_str_utf8(fullname, NULL);
+    if (name == NULL)
+        return NULL;
+    TnObject *m = NULL;
+    for (const char *p = name;; p++) {
+        if (*p != '.' && *p != '\0')
+            continue;
+        TnObject *prefix = tn_str_from_utf8(name, p - name);
+        if (prefix == NULL) {
+            tn_xdecref(m);
+            return NULL;
+        }
+        tn_xdecref(m);
+        m = import_one(prefix);
+        tn_decref(prefix);
+        if (m == NULL || *p == '\0')
+            return m;
+    }
+}
+
+/* The package a relative import is relative to, from the importing
+ * module's globals. */
+static TnObject *resolve_name(TnObject *name, TnObject *globals, int level)
+{
+    TnObject *package = globals != NULL ? tn_dict_get_cstr_borrowed(globals, "__package__") : NULL;
+    TnObject *base;
+    if (package != NULL && package != TN_NONE) {
+        if (!tn_str_check(package))
+            return tn_err_format(&tn_exc_TypeError, "package must be a string");
+        base = tn_newref(package);
+    } else {
+        TnObject *modname = globals != NULL ? tn_dict_get_cstr_borrowed(globals, "__name__") : NULL;
+        if (modname == NULL || !tn_str_check(modname))
+            return tn_err_format(&tn_exc_ImportError, "attempted relative import with no known parent package");
+        if (tn_dict_get_cstr_borrowed(globals, "__path__") != NULL) {
+            base = tn_newref(modname);
+        } else {
+            const char *s = tn_str_utf8(modname, NULL);
+            const char *dot = strrchr(s, '.');
+            base = tn_str_from_utf8(s, dot != NULL ? dot - s : 0);
+            if (base == NULL)
+                return NULL;
+        }
+    }
+    if (tn_str_length(base) == 0) {
+        tn_decref(base);
+        return tn_err_format(&tn_exc_ImportError, "attempted relative import with no known parent package");
+    }
+    /* Go up level-1 packages. */
+    const char *s = tn_str_utf8(base, NULL);
+    tn_ssize_t end = (tn_ssize_t)strlen(s);
+    for (int i = 1; i < level; i++) {
+        while (end > 0 && s[end - 1] != '.')
+            end--;
+        if (end == 0) {
+            tn_decref(base);
+            return tn_err_format(&tn_exc_ImportError, "attempted relative import beyond top-level package");
+        }
+        end--;
+    }
+    TnObject *prefix = tn_str_from_utf8(s, end);
+    tn_decref(base);
+    if (prefix == NULL || tn_str_length(name) == 0)
+        return prefix;
+    TnObject *res = tn_str_from_format("%U.%U", prefix, name);
+    tn_decref(prefix);
+    return res;
+}
+
+/* from package import name: import package.name when it is a submodule
+ * not yet bound (CPython's _handle_fromlist). */
+static int handle_fromlist(TnObject *module, TnObject *fromlist)
+{
+    TnObject *path;
+    int r = tn_object_lookup_attr(module, tn_str_intern_cstr("__path__"), &path);
+    if (r <= 0)
+        return r;
+    tn_decref(path);
+    TnObject *modname = tn_object_getattr_cstr(module, "__name__");
+    if (modname == NULL)
+        return -1;
+    tn_ssize_t n = tn_tuple_check(fromlist) ? tn_tuple_size(fromlist) : 0;
+    for (tn_ssize_t i = 0; i < n; i++) {
+        TnObject *item = tn_tuple_get(fromlist, i);
+        if (!tn_str_check(item) || tn_str_eq_cstr(item, "*"))
+            continue;
+        int has = tn_object_hasattr(module, item);
+        if (has != 0) {
+            if (has < 0) {
+                tn_decref(modname);
+                return -1;
+            }
+            continue;
+        }
+        TnObject *sub = tn_str_from_format("%U.%U", modname, item);
+        TnObject *m = sub != NULL ? import_one(sub) : NULL;
+        tn_xdecref(sub);
+        if (m == NULL) {
+            /* A missing submodule is reported by IMPORT_FROM, not here. */
+            if (!tn_err_matches(&tn_exc_ModuleNotFoundError)) {
+                tn_decref(modname);
+                return -1;
+            }
+            tn_err_clear();
+        }
+        tn_xdecref(m);
+    }
+    tn_decref(modname);
+    return 0;
+}
+
+TnObject *tn_import_module_level(TnObject *name, TnObject *globals, TnObject *fromlist, int level)
+{
+    TnObject *fullname;
+    if (level > 0) {
+        fullname = resolve_name(name, globals, level);
+        if (fullname == NULL)
+            return NULL;
+    } else {
+        if (tn_str_length(name) == 0)
+            return tn_err_format(&tn_exc_ValueError, "Empty module name");
+        fullname = tn_newref(name);
+    }
+    TnObject *m = import_dotted(fullname);
+    if (m == NULL) {
+        tn_decref(fullname);
+        return NULL;
+    }
+    bool has_from = fromlist != NULL && fromlist != TN_NONE && tn_object_is_true(fromlist) > 0;
+    if (has_from) {
+        tn_decref(fullname);
+        if (handle_fromlist(m, fromlist) < 0) {
+            tn_decref(m);
+            return NULL;
+        }
+        return m;
+    }
+    /* `import a.b.c` binds a: return the top-level package. */
+    TnObject *res = m;
+    const char *s = tn_str_utf8(fullname, NULL);
+    const char *dot = s != NULL ? strchr(s, '.') : NULL;
+    if (level == 0 && dot != NULL) {
+        TnObject *top = tn_str_from_utf8(s, dot - s);
+        res = NULL;
+        if (top != NULL && tn_dict_get_item_ref(modules_dict(), top, &res) == 0)
+            not_found(top);
+        tn_xdecref(top);
+        tn_decref(m);
+    } else if (level > 0 && tn_str_length(name) > 0 && strchr(tn_str_utf8(name, NULL), '.') != NULL) {
+        /* from-less relative dotted import binds the first component
+         * below the package: rare; return the module itself. */
+    }
+    tn_decref(fullname);
+    return res;
+}
+
+TnObject *tn_import_from(TnObject *module, TnObject *name)
+{
+    TnObject *v;
+    int r = tn_object_lookup_attr(module, name, &v);
+    if (r != 0)
+        return r > 0 ? v : NULL;
+    /* A submodule being imported circularly is in sys.modules already. */
+    TnObject *modname;
+    r = tn_object_lookup_attr(module, tn_str_intern_cstr("__name__"), &modname);
+    if (r < 0)
+        return NULL;
+    if (r > 0 && tn_str_check(modname)) {
+        TnObject *full = tn_str_from_format("%U.%U", modname, name);
+        if (full != NULL && tn_dict_get_item_ref(modules_dict(), full, &v) > 0) {
+            tn_decref(full);
+            tn_decref(modname);
+            return v;
+        }
+        tn_xdecref(full);
+        tn_err_clear();
+    }
+    TnObject *file = NULL;
+    if (tn_object_lookup_attr(module, tn_str_intern_cstr("__file__"), &file) < 0)
+        tn_err_clear();
+    const char *mn = modname != NULL && tn_str_check(modname) ? tn_str_utf8(modname, NULL) : "<unknown module name>";
+    /* Is its body still running?  (CPython checks __spec__._initializing.) */
+    bool initialising = modname != NULL && tn_str_check(modname)
+                        && tn_dict_contains(tn_interp()->importing, modname) > 0;
+    if (file != NULL && tn_str_check(file)) {
+        if (initialising)
+            tn_err_format(&tn_exc_ImportError,
+                          "cannot import name '%U' from partially initialized module '%s' "
+                          "(most likely due to a circular import) (%U)", name, mn, file);
+        else
+            tn_err_format(&tn_exc_ImportError, "cannot import name '%U' from '%s' (%U)", name, mn, file);
+    } else {
+        tn_err_format(&tn_exc_ImportError, "cannot import name '%U' from '%s' (unknown location)", name, mn);
+    }
+    tn_xdecref(file);
+    tn_xdecref(modname);
+    return NULL;
+}
+
+int tn_import_run_main_module(const char *name, int *exit_code)
+{
+    TnObject *n = tn_str_from_cstr(name);
+    if (n == NULL)
+        return -1;
+    /* Import the parents, then find the module itself without caching it
+     * under its own name: it runs as __main__. */
+    const char *dot = strrchr(name, '.');
+    TnObject *search = NULL;
+    if (dot != NULL) {
+        TnObject *pname = tn_str_from_utf8(name, dot - name);
+        TnObject *parent = pname != NULL ? import_dotted(pname) : NULL;
+        tn_xdecref(pname);
+        if (parent == NULL) {
+            tn_decref(n);
+            return -1;
+        }
+        if (tn_object_lookup_attr(parent, tn_str_intern_cstr("__path__"), &search) < 0) {
+            tn_decref(parent);
+            tn_decref(n);
+            return -1;
+        }
+        tn_decref(parent);
+    } else {
+        search = tn_dict_get_cstr_borrowed(tn_interp()->sysdict, "path");
+        tn_xincref(search);
+    }
+    char *package_dir = NULL;
+    char *file = find_module(search, dot != NULL ? dot + 1 : name, &package_dir);
+    tn_xdecref(search);
+    tn_decref(n);
+    if (file == NULL) {
+        *exit_code = 1;
+        return 1;   /* not found: the caller prints CPython's message */
+    }
+    if (package_dir != NULL) {
+        /* A package is imported, then its __main__ submodule runs. */
+        TnObject *pname = tn_str_from_cstr(name);
+        TnObject *pkg = pname != NULL ? import_dotted(pname) : NULL;
+        tn_xdecref(pname);
+        if (pkg == NULL) {
+            free(file);
+            free(package_dir);
+            return -1;
+        }
+        tn_decref(pkg);
+        free(file);
+        size_t len = strlen(package_dir) + 16;
+        file = malloc(len);
+        if (file != NULL)
+            snprintf(file, len, "%s/__main__.py", package_dir);
+        free(package_dir);
+        package_dir = NULL;
+        if (file == NULL || !is_file(file)) {
+            free(file);
+            *exit_code = 2;
+            return 1;
+        }
+    }
+    TnObject *m = tn_module_new("__main__");
+    if (m == NULL) {
+        free(file);
+        return -1;
+    }
+    TnObject *d = tn_module_dict(m);
+    int r = set_str(d, "__file__", file);
+    if (r == 0)
+        r = tn_dict_set_item_cstr(tn_interp()->modules, "__main__", m);
+    if (r == 0)
+        r = exec_module_file(m, file);
+    free(file);
+    tn_decref(m);
+    *exit_code = 0;
+    return r < 0 ? -1 : 0;
+}

@@ -1,0 +1,19 @@
+/* core/vm/import.h — the import system (core/vm/import.c). */
+#ifndef TN_IMPORT_H
+#define TN_IMPORT_H
+
+#include "core/object.h"
+
+/* __import__(name, globals, fromlist, level): the IMPORT_NAME opcode and
+ * the builtin.  Returns the top-level package for `import a.b` (empty
+ * fromlist), else the named module.  New reference or NULL. */
+TnObject *tn_import_module_level(TnObject *name, TnObject *globals, TnObject *fromlist, int level);
+/* IMPORT_FROM: module.name, falling back to the submodule module.name in
+ * sys.modules (circular imports).  ImportError as CPython. */
+TnObject *tn_import_from(TnObject *module, TnObject *name);
+/* tandem -m NAME: run the module (or a package's __main__) as __main__.
+ * Returns 0 (ran; *exit_code 0), -1 (an exception is set), or 1 when it was
+ * not found (*exit_code 1: no module; 2: a package without __main__). */
+int tn_import_run_main_module(const char *name, int *exit_code);
+
+#endif

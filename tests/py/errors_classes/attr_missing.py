@@ -1,0 +1,3 @@
+class P:
+    def m(self): return self.missing
+P().m()

@@ -1,0 +1,3 @@
+class P:
+    pass
+P(1, 2)

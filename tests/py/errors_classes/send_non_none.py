@@ -1,0 +1,4 @@
+def g():
+    x = yield
+    print("sent", x)
+g().send(5)

@@ -1,0 +1,4 @@
+class CM:
+    def __enter__(self): return self
+with CM():
+    pass

@@ -1,0 +1,2 @@
+from ..geometry import area
+leaf_value = area(2, 21)

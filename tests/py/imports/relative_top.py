@@ -1,0 +1,2 @@
+# relative import in a script (no parent package)
+from . import nothing
