@@ -103,7 +103,19 @@ static TnObject *object_dir_class(TnObject *self, void *closure)
     return tn_newref(TN_OBJ(tn_type(self)));
 }
 
+/* object.__getstate__(): the instance dict if it has a non-empty one, else
+ * None (3.11's default pickling state). */
+static TnObject *object_getstate(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("__getstate__", kwnames) < 0 || tn_args_count("__getstate__", nargs, 0, 0) < 0)
+        return NULL;
+    tn_ssize_t off = tn_type(self)->dictoffset;
+    TnObject *d = off > 0 ? *(TnObject **)((char *)self + off) : NULL;
+    return tn_newref(d != NULL && tn_dict_size(d) > 0 ? d : TN_NONE);
+}
+
 static const TnMethodDef object_methods[] = {
+    {"__getstate__", object_getstate, 0, NULL},
     {"__format__", object_format_meth, 0, NULL},
     {"__init__", tn_object_init_meth, 0, NULL},
     {"__init_subclass__", tn_object_init_subclass_meth, TN_METH_CLASS, NULL},

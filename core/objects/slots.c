@@ -797,6 +797,10 @@ int tn_slots_add_wrappers(TnType *tp)
         void *fn = slot_value(tp, d);
         if (fn == NULL || inherited(tp, d, fn) || fn == (void *)tn_hash_not_implemented)
             continue;
+        /* __getattr__ is only a hook for Python classes: builtins expose
+         * their attribute slot as __getattribute__ alone. */
+        if (d->kind == K_GETATTR && strcmp(d->name, "__getattr__") == 0)
+            continue;
         if (d->kind == K_NEW && fn == (void *)tn_type_new_not_allowed)
             continue;
         if (tn_dict_get_cstr_borrowed(tp->dict, d->name) != NULL)
