@@ -905,6 +905,34 @@ static TnObject *tn_eval_frame(TnThreadState *ts, TnFrame *frame, int throwflag)
 #define PEEK(n) (sp[-(tn_ssize_t)(n)])
 #define GETNAME(i) tn_tuple_get(names, (i))
 #define JUMPTO(target) (ip = co->instr + (target))
+/* [v] -> [f(v)] for the unary operators. */
+#define UNARY_OP(f)                                    \
+    do {                                               \
+        TnObject *v_ = TOP();                          \
+        TnObject *r_ = f(v_);                          \
+        if (r_ == NULL)                                \
+            goto error;                                \
+        TOP() = r_;                                    \
+        tn_decref(v_);                                 \
+        DISPATCH();                                    \
+    } while (0)
+/* Pop v; jump when its truth equals want (bools tested without a call). */
+#define POP_JUMP_IF(want)                              \
+    do {                                               \
+        TnObject *v_ = POP();                          \
+        int t_;                                        \
+        if (v_ == TN_FALSE || v_ == TN_TRUE) {         \
+            t_ = v_ == TN_TRUE;                        \
+        } else {                                       \
+            t_ = tn_object_is_true(v_);                \
+            tn_decref(v_);                             \
+            if (t_ < 0)                                \
+                goto error;                            \
+        }                                              \
+        if (t_ == (want))                              \
+            JUMPTO(oparg);                             \
+        DISPATCH();                                    \
+    } while (0)
 
     frame->previous = ts->frame;
     frame->is_entry = 1;
@@ -1218,35 +1246,14 @@ op_BINARY_OP: {
     DISPATCH();
 }
 
-op_UNARY_NEGATIVE: {
-    TnObject *v = TOP();
-    TnObject *r = tn_number_negative(v);
-    if (r == NULL)
-        goto error;
-    TOP() = r;
-    tn_decref(v);
-    DISPATCH();
-}
+op_UNARY_NEGATIVE:
+    UNARY_OP(tn_number_negative);
 
-op_UNARY_POSITIVE: {
-    TnObject *v = TOP();
-    TnObject *r = tn_number_positive(v);
-    if (r == NULL)
-        goto error;
-    TOP() = r;
-    tn_decref(v);
-    DISPATCH();
-}
+op_UNARY_POSITIVE:
+    UNARY_OP(tn_number_positive);
 
-op_UNARY_INVERT: {
-    TnObject *v = TOP();
-    TnObject *r = tn_number_invert(v);
-    if (r == NULL)
-        goto error;
-    TOP() = r;
-    tn_decref(v);
-    DISPATCH();
-}
+op_UNARY_INVERT:
+    UNARY_OP(tn_number_invert);
 
 op_UNARY_NOT: {
     TnObject *v = TOP();
@@ -1532,41 +1539,11 @@ op_JUMP_BACKWARD:
     EVAL_CHECK_PERIODIC();
     DISPATCH();
 
-op_POP_JUMP_IF_FALSE: {
-    TnObject *v = POP();
-    int t;
-    if (v == TN_FALSE)
-        t = 0;
-    else if (v == TN_TRUE)
-        t = 1;
-    else {
-        t = tn_object_is_true(v);
-        tn_decref(v);
-        if (t < 0)
-            goto error;
-    }
-    if (!t)
-        JUMPTO(oparg);
-    DISPATCH();
-}
+op_POP_JUMP_IF_FALSE:
+    POP_JUMP_IF(0);
 
-op_POP_JUMP_IF_TRUE: {
-    TnObject *v = POP();
-    int t;
-    if (v == TN_FALSE)
-        t = 0;
-    else if (v == TN_TRUE)
-        t = 1;
-    else {
-        t = tn_object_is_true(v);
-        tn_decref(v);
-        if (t < 0)
-            goto error;
-    }
-    if (t)
-        JUMPTO(oparg);
-    DISPATCH();
-}
+op_POP_JUMP_IF_TRUE:
+    POP_JUMP_IF(1);
 
 op_POP_JUMP_IF_NONE: {
     TnObject *v = POP();
@@ -1986,6 +1963,8 @@ exception_unwind_frame:
 #undef PEEK
 #undef GETNAME
 #undef JUMPTO
+#undef POP_JUMP_IF
+#undef UNARY_OP
 }
 
 /* ---- entry points --------------------------------------------------------------- */
