@@ -1926,10 +1926,12 @@ static TnObject *int_getnewargs(TnObject *self, TnObject *const *args, tn_ssize_
 static TnObject *int_sizeof(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     NOARGS("int.__sizeof__");
-    /* CPython's figure: 24 bytes + 4 per 30-bit digit (at least one) */
-    Mag m;
-    mag_load(self, &m);
-    return tn_int_from_i64(24 + 4 * (int64_t)(m.n > 1 ? m.n : 1) + (tn_type(self)->basicsize - (tn_ssize_t)sizeof(TnInt)));
+    /* The memory actually used: the fixed part (header, word value, digit
+     * count) plus the inline digits of a big value. */
+    tn_ssize_t ndigits = ((TnInt *)self)->ndigits;
+    if (ndigits < 0)
+        ndigits = -ndigits;
+    return tn_int_from_i64((int64_t)tn_type(self)->basicsize + 4 * (int64_t)ndigits);
 }
 
 static const TnMethodDef int_methods[] = {
