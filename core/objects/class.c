@@ -1,7 +1,9 @@
 /* core/objects/class.c — classes defined in Python: __build_class__,
  * type(name, bases, dict), the C3 method resolution order, instance layout
  * (__dict__, __slots__), __init_subclass__ / __set_name__, and the builtin
- * descriptor types super, property, staticmethod and classmethod. */
+ * descriptor types super, property, staticmethod and classmethod.  *
+ * Design note: docs/classes.md.
+ */
 #include <stdio.h>
 #include "core/tn.h"
 #include "core/objects/slots.h"

@@ -1,6 +1,8 @@
 /* core/objects/genobject.c — generators: send, throw, close, iteration,
  * and `yield from` delegation (PEP 380), with PEP 479's rule that a
- * StopIteration escaping a generator becomes RuntimeError. */
+ * StopIteration escaping a generator becomes RuntimeError.  *
+ * Design note: docs/execution.md.
+ */
 #include <stdio.h>
 #include "core/tn.h"
 #include "core/compiler/opcodes.h"

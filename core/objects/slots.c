@@ -6,6 +6,8 @@
  * slot.  For classes written in Python, tn_slots_fixup points each slot at a
  * generic function that looks the dunder up on the type and calls it — or,
  * when the MRO only offers a builtin's slot wrapper, straight at that C slot.
+  *
+ * Design note: docs/classes.md.
  */
 #include "core/tn.h"
 #include "core/objects/slots.h"

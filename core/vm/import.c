@@ -6,6 +6,8 @@
  * Messages are CPython's: "No module named 'x'", "No module named 'a.b';
  * 'a' is not a package", "attempted relative import with no known parent
  * package", "cannot import name 'x' from 'm' (/path/m.py)".
+  *
+ * Design note: docs/imports.md.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,9 @@
  * sys.excepthook does (Python/pythonrun.c and Python/traceback.c):
  * chained exceptions, "Traceback (most recent call last):", one entry per
  * frame with the source line and ^ carets under the failing expression,
- * SyntaxError's special layout, and the final "Type: message" line. */
+ * SyntaxError's special layout, and the final "Type: message" line.  *
+ * Design note: docs/execution.md.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include "core/tn.h"
