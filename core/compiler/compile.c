@@ -201,7 +201,49 @@
  *   A's.  return/break/continue in B call exit on the way out (after
  *   leaving H's region, at the with statement's location): for a return
  *   value: SWAP 2; LOAD_CONST None x3; CALL 2; POP_TOP (value back on top).
- *   `async with` is not supported yet.
+ *
+ * Coroutines (CPython 3.11's patterns)
+ * ------------------------------------
+ * `async def` gets CO_COROUTINE (CO_ASYNC_GENERATOR if it also yields) and
+ *   the generator prologue (RETURN_GENERATOR; POP_TOP; RESUME 0); it is
+ *   compiled in a TN_UNIT_ASYNC_FUNCTION unit.  The runtime makes a
+ *   coroutine / async_generator object instead of a generator.
+ * await e        <e>; GET_AWAITABLE 0; LOAD_CONST None;
+ *           L:   SEND end; YIELD_VALUE; RESUME 3; JUMP_BACKWARD L;
+ *         end:   -> [result]          ("<await>" below)
+ * yield x in an async generator: <x>; ASYNC_GEN_WRAP; YIELD_VALUE; RESUME 1
+ *   (the asend/athrow awaitables turn a wrapped value into StopIteration(x)
+ *   and pass anything else, from an await, through to the driver).
+ * async for t in it: B else: O
+ *        <it>; GET_AITER
+ *   start: GET_ANEXT; LOAD_CONST None; <send loop>   [h: except, depth d+1]
+ *        <store t>; <B>; JUMP_BACKWARD start
+ *   except: END_ASYNC_FOR         [aiter, exc]: StopAsyncIteration pops
+ *                                 both and continues, anything else re-raises
+ *        <O>
+ *   end:  (break/return pop the aiter as `for` pops its iterator)
+ * async with A() as a: B  -- the `with` layout, with:
+ *        <A()>; BEFORE_ASYNC_WITH; GET_AWAITABLE 1; LOAD_CONST None; <send loop>
+ *        then the handler region, <store a>, <B>, and
+ *        normal exit:  LOAD_CONST None x3; CALL 2; GET_AWAITABLE 2; LOAD_CONST None;
+ *                      <send loop>; POP_TOP
+ *        handler:      PUSH_EXC_INFO; WITH_EXCEPT_START; GET_AWAITABLE 2;
+ *                      LOAD_CONST None; <send loop>; POP_JUMP_IF_TRUE S; ...
+ *        return/break/continue inside: exit(None, None, None) awaited the same way.
+ * Async comprehensions: the comprehension function is a coroutine (an async
+ *   generator for a generator expression) when it contains `async for` or
+ *   `await`.  Outer: ...; <outermost iter>; GET_AITER (if the first `for` is
+ *   async, else GET_ITER); CALL 0; then, except for genexps:
+ *   GET_AWAITABLE 0; LOAD_CONST None; <send loop>.  Each `async for`:
+ *        [<iter>; GET_AITER]   (the first: LOAD_FAST .0)
+ *   start: GET_ANEXT; LOAD_CONST None; <send loop>   [h: except, depth d]
+ *        <store target>; [ifs]; <inner loops / element>; JUMP_BACKWARD start
+ *   except: END_ASYNC_FOR
+ * SyntaxErrors as CPython: "'await' outside function", "'await' outside
+ *   async function" (lambdas, plain functions; allowed in comprehensions),
+ *   "'async for' / 'async with' outside async function", "'yield from'
+ *   inside async function", "'return' with value in async generator",
+ *   "asynchronous comprehension outside of an asynchronous function".
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -766,14 +808,15 @@ static TnObject *make_qualname(TnUnit *u)
     TnUnit *parent = u->parent;
     if (parent == NULL || parent->parent == NULL)
         return tn_newref(u->name);
-    if (u->type == TN_UNIT_FUNCTION || u->type == TN_UNIT_CLASS) {
+    if (u->type == TN_UNIT_FUNCTION || u->type == TN_UNIT_ASYNC_FUNCTION || u->type == TN_UNIT_CLASS) {
         TnObject *mangled = tn_symtable_mangle(parent->private_name, u->name);
         if (mangled == NULL)
             return NULL;
         if (tn_symentry_scope(parent->ste, mangled) == TN_SCOPE_GLOBAL_EXPLICIT)
             return tn_newref(u->name);
     }
-    bool locals = parent->type == TN_UNIT_FUNCTION || parent->type == TN_UNIT_LAMBDA;
+    bool locals = parent->type == TN_UNIT_FUNCTION || parent->type == TN_UNIT_ASYNC_FUNCTION
+               || parent->type == TN_UNIT_LAMBDA;
     return tn_str_from_format(locals ? "%U.<locals>.%U" : "%U.%U", parent->qualname, u->name);
 }
 
@@ -803,7 +846,7 @@ static int emit_prologue(TnCompiler *c)
         TN_TRY(tn_comp_emit_k(c, TN_MAKE_CELL, (int)i, TN_ARGK_CELL));
     if (u->freevars.n > 0)
         TN_TRY(tn_comp_emit(c, TN_COPY_FREE_VARS, (int)u->freevars.n));
-    if (u->ste->type == TN_BLOCK_FUNCTION && u->ste->generator && !u->ste->coroutine) {
+    if (u->ste->type == TN_BLOCK_FUNCTION && (u->ste->generator || u->ste->coroutine)) {
         TnAstLoc gen = {u->firstlineno, 0, u->firstlineno, 0};
         u->loc = gen;
         TN_TRY(tn_comp_emit(c, TN_RETURN_GENERATOR, 0));

@@ -940,29 +940,46 @@ static int compile_lambda(TnCompiler *c, TnExpr *e)
     return r;
 }
 
-/* [v] -> YIELD_VALUE; RESUME 1 -> [sent]. */
+/* [v] -> [ASYNC_GEN_WRAP;] YIELD_VALUE; RESUME 1 -> [sent]. */
 static int emit_yield(TnCompiler *c)
 {
+    if (c->u->ste->coroutine)
+        TN_TRY(tn_comp_emit(c, TN_ASYNC_GEN_WRAP, 0));
     TN_TRY(tn_comp_emit(c, TN_YIELD_VALUE, 0));
     return tn_comp_emit(c, TN_RESUME, 1);
+}
+
+/* [recv, v] -> send: SEND end; YIELD_VALUE; RESUME resume_arg;
+ * JUMP_BACKWARD send; end: -> [result]. */
+int tn_comp_emit_send_loop(TnCompiler *c, int resume_arg)
+{
+    int send = tn_comp_new_label(c), end = tn_comp_new_label(c);
+    TN_TRY(send);
+    TN_TRY(end);
+    tn_comp_bind_label(c, send);
+    TN_TRY(tn_comp_emit_jump(c, TN_SEND, end));
+    TN_TRY(tn_comp_emit(c, TN_YIELD_VALUE, 0));
+    TN_TRY(tn_comp_emit(c, TN_RESUME, resume_arg));
+    TN_TRY(tn_comp_emit_goto(c, send));
+    tn_comp_bind_label(c, end);
+    return 0;
+}
+
+/* [o] -> GET_AWAITABLE where; LOAD_CONST None; <send loop, RESUME 3> -> [result]. */
+int tn_comp_emit_await(TnCompiler *c, int where)
+{
+    TN_TRY(tn_comp_emit(c, TN_GET_AWAITABLE, where));
+    TN_TRY(tn_comp_emit_const(c, TN_NONE));
+    return tn_comp_emit_send_loop(c, 3);
 }
 
 /* yield from: [iterable] -> GET_YIELD_FROM_ITER; LOAD_CONST None;
  * send: SEND end; YIELD_VALUE; RESUME 2; JUMP_BACKWARD send; end: -> [result]. */
 static int emit_yield_from(TnCompiler *c)
 {
-    int send = tn_comp_new_label(c), end = tn_comp_new_label(c);
-    TN_TRY(send);
-    TN_TRY(end);
     TN_TRY(tn_comp_emit(c, TN_GET_YIELD_FROM_ITER, 0));
     TN_TRY(tn_comp_emit_const(c, TN_NONE));
-    tn_comp_bind_label(c, send);
-    TN_TRY(tn_comp_emit_jump(c, TN_SEND, end));
-    TN_TRY(tn_comp_emit(c, TN_YIELD_VALUE, 0));
-    TN_TRY(tn_comp_emit(c, TN_RESUME, 2));
-    TN_TRY(tn_comp_emit_goto(c, send));
-    tn_comp_bind_label(c, end);
-    return 0;
+    return tn_comp_emit_send_loop(c, 2);
 }
 
 static int compile_yield(TnCompiler *c, TnExpr *e)
@@ -970,6 +987,8 @@ static int compile_yield(TnCompiler *c, TnExpr *e)
     if (c->u->ste->type != TN_BLOCK_FUNCTION)
         return tn_comp_error(c, "'yield' outside function");
     if (e->kind == TN_EXPR_YIELDFROM) {
+        if (c->u->type == TN_UNIT_ASYNC_FUNCTION)
+            return tn_comp_error(c, "'yield from' inside async function");
         TN_TRY(tn_comp_expr(c, e->v.yieldfrom.value));
         return emit_yield_from(c);
     }
@@ -980,11 +999,77 @@ static int compile_yield(TnCompiler *c, TnExpr *e)
     return emit_yield(c);
 }
 
+static int comprehension_generator(TnCompiler *c, TnAstSeq *gens, tn_ssize_t gen_index,
+                                   int depth, TnExpr *elt, TnExpr *val, TnExprKind kind);
+
+/* The innermost element: append / add / yield it. */
+static int comprehension_element(TnCompiler *c, int depth, TnExpr *elt, TnExpr *val, TnExprKind kind)
+{
+    TN_TRY(tn_comp_expr(c, elt));
+    switch (kind) {
+    case TN_EXPR_LISTCOMP:
+        return tn_comp_emit(c, TN_LIST_APPEND, depth + 1);
+    case TN_EXPR_SETCOMP:
+        return tn_comp_emit(c, TN_SET_ADD, depth + 1);
+    case TN_EXPR_GENERATOREXP:
+        TN_TRY(emit_yield(c));
+        return tn_comp_emit(c, TN_POP_TOP, 0);
+    default:
+        TN_TRY(tn_comp_expr(c, val));
+        return tn_comp_emit(c, TN_MAP_ADD, depth + 1);
+    }
+}
+
+/* One `async for` of a comprehension (CPython 3.11's
+ * compiler_async_comprehension_generator):
+ *        [<iter>; GET_AITER]  (the outermost: LOAD_FAST .0)
+ *   start: GET_ANEXT; LOAD_CONST None; <send loop, RESUME 3>  [h: except, depth d]
+ *        <store target>; [ifs]; <inner / element>; if_cleanup: JUMP_BACKWARD start
+ *   except: END_ASYNC_FOR */
+static int async_comprehension_generator(TnCompiler *c, TnAstSeq *gens, tn_ssize_t gen_index,
+                                         int depth, TnExpr *elt, TnExpr *val, TnExprKind kind)
+{
+    TnComprehension *gen = TN_SEQ_GET(gens, gen_index);
+    int start = tn_comp_new_label(c), if_cleanup = tn_comp_new_label(c), except = tn_comp_new_label(c);
+    TN_TRY(start);
+    TN_TRY(if_cleanup);
+    TN_TRY(except);
+    if (gen_index == 0) {
+        TnObject *dot0 = tn_str_intern_cstr(".0");
+        if (dot0 == NULL || tn_comp_nameop(c, dot0, TN_CTX_LOAD) < 0)
+            return -1;
+    } else {
+        TN_TRY(tn_comp_expr(c, gen->iter));
+        TN_TRY(tn_comp_emit(c, TN_GET_AITER, 0));
+    }
+    tn_comp_bind_label(c, start);
+    int h = tn_comp_setup_handler(c, except, 0);
+    TN_TRY(h);
+    TN_TRY(tn_comp_emit(c, TN_GET_ANEXT, 0));
+    TN_TRY(tn_comp_emit_const(c, TN_NONE));
+    TN_TRY(tn_comp_emit_send_loop(c, 3));
+    tn_comp_pop_handler(c);
+    TN_TRY(tn_comp_expr(c, gen->target));
+    for (tn_ssize_t i = 0; i < tn_ast_seq_len(gen->ifs); i++)
+        TN_TRY(tn_comp_jump_if(c, TN_SEQ_GET(gen->ifs, i), if_cleanup, false));
+    depth++;
+    if (gen_index + 1 < tn_ast_seq_len(gens))
+        TN_TRY(comprehension_generator(c, gens, gen_index + 1, depth, elt, val, kind));
+    else
+        TN_TRY(comprehension_element(c, depth, elt, val, kind));
+    tn_comp_bind_label(c, if_cleanup);
+    TN_TRY(tn_comp_emit_goto(c, start));
+    tn_comp_bind_handler(c, h);
+    return tn_comp_emit(c, TN_END_ASYNC_FOR, 0);
+}
+
 /* One `for` of a comprehension and, recursively, the ones after it. */
 static int comprehension_generator(TnCompiler *c, TnAstSeq *gens, tn_ssize_t gen_index,
                                    int depth, TnExpr *elt, TnExpr *val, TnExprKind kind)
 {
     TnComprehension *gen = TN_SEQ_GET(gens, gen_index);
+    if (gen->is_async)
+        return async_comprehension_generator(c, gens, gen_index, depth, elt, val, kind);
     int start = tn_comp_new_label(c), if_cleanup = tn_comp_new_label(c);
     int anchor = tn_comp_new_label(c);
     TN_TRY(start);
@@ -1023,23 +1108,7 @@ static int comprehension_generator(TnCompiler *c, TnAstSeq *gens, tn_ssize_t gen
     if (gen_index + 1 < tn_ast_seq_len(gens)) {
         TN_TRY(comprehension_generator(c, gens, gen_index + 1, depth, elt, val, kind));
     } else {
-        TN_TRY(tn_comp_expr(c, elt));
-        switch (kind) {
-        case TN_EXPR_LISTCOMP:
-            TN_TRY(tn_comp_emit(c, TN_LIST_APPEND, depth + 1));
-            break;
-        case TN_EXPR_SETCOMP:
-            TN_TRY(tn_comp_emit(c, TN_SET_ADD, depth + 1));
-            break;
-        case TN_EXPR_GENERATOREXP:
-            TN_TRY(emit_yield(c));
-            TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
-            break;
-        default:
-            TN_TRY(tn_comp_expr(c, val));
-            TN_TRY(tn_comp_emit(c, TN_MAP_ADD, depth + 1));
-            break;
-        }
+        TN_TRY(comprehension_element(c, depth, elt, val, kind));
     }
     tn_comp_bind_label(c, if_cleanup);
     if (loop) {
@@ -1052,16 +1121,18 @@ static int comprehension_generator(TnCompiler *c, TnAstSeq *gens, tn_ssize_t gen
 static int compile_comprehension(TnCompiler *c, TnExpr *e, const char *cname,
                                  TnAstSeq *gens, TnExpr *elt, TnExpr *val)
 {
-    for (tn_ssize_t i = 0; i < tn_ast_seq_len(gens); i++)
-        if (((TnComprehension *)TN_SEQ_GET(gens, i))->is_async)
-            return tn_comp_unsupported(c, e->loc, "asynchronous comprehensions are");
     TnComprehension *outermost = TN_SEQ_GET(gens, 0);
     TnObject *name = tn_str_intern_cstr(cname);
+    TnUnitType scope_type = c->u->type;
     if (name == NULL || tn_comp_enter_scope(c, name, TN_UNIT_COMPREHENSION, e, e->loc.lineno) < 0)
         return -1;
     c->u->loc = e->loc;
     c->u->argcount = 1;
     bool genexp = e->kind == TN_EXPR_GENERATOREXP;
+    bool is_async = c->u->ste->coroutine;
+    if (is_async && !genexp && scope_type != TN_UNIT_ASYNC_FUNCTION && scope_type != TN_UNIT_COMPREHENSION) {
+        return tn_comp_error(c, "asynchronous comprehension outside of an asynchronous function");
+    }
     if (!genexp) {
         int build = e->kind == TN_EXPR_LISTCOMP ? TN_BUILD_LIST
                   : e->kind == TN_EXPR_SETCOMP ? TN_BUILD_SET : TN_BUILD_MAP;
@@ -1079,8 +1150,11 @@ static int compile_comprehension(TnCompiler *c, TnExpr *e, const char *cname,
     tn_decref(co);
     TN_TRY(r);
     TN_TRY(tn_comp_expr(c, outermost->iter));
-    TN_TRY(tn_comp_emit(c, TN_GET_ITER, 0));
-    return tn_comp_emit(c, TN_CALL, 0);
+    TN_TRY(tn_comp_emit(c, outermost->is_async ? TN_GET_AITER : TN_GET_ITER, 0));
+    TN_TRY(tn_comp_emit(c, TN_CALL, 0));
+    if (is_async && !genexp)
+        TN_TRY(tn_comp_emit_await(c, 0));
+    return 0;
 }
 
 /* ==================================================================== */
@@ -1169,9 +1243,10 @@ static int compile_expr_inner(TnCompiler *c, TnExpr *e)
     case TN_EXPR_AWAIT:
         if (c->u->ste->type != TN_BLOCK_FUNCTION)
             return tn_comp_error(c, "'await' outside function");
-        if (c->u->type != TN_UNIT_COMPREHENSION)
+        if (c->u->type != TN_UNIT_ASYNC_FUNCTION && c->u->type != TN_UNIT_COMPREHENSION)
             return tn_comp_error(c, "'await' outside async function");
-        return tn_comp_unsupported(c, e->loc, "'await' expressions are");
+        TN_TRY(tn_comp_expr(c, e->v.await_.value));
+        return tn_comp_emit_await(c, 0);
     case TN_EXPR_COMPARE:
         return compile_compare(c, e);
     case TN_EXPR_CALL:

@@ -47,7 +47,7 @@ typedef struct TnHandler {
 typedef enum {
     TN_FB_WHILE_LOOP, TN_FB_FOR_LOOP, TN_FB_TRY_EXCEPT, TN_FB_FINALLY_TRY,
     TN_FB_FINALLY_END, TN_FB_HANDLER_CLEANUP, TN_FB_EXCEPTION_HANDLER,
-    TN_FB_POP_VALUE, TN_FB_WITH
+    TN_FB_POP_VALUE, TN_FB_WITH, TN_FB_ASYNC_WITH
 } TnFBlockType;
 
 typedef struct TnFBlock {
@@ -62,7 +62,8 @@ typedef struct TnFBlock {
 #define TN_STACK_USE_GUIDELINE 30
 
 typedef enum {
-    TN_UNIT_MODULE, TN_UNIT_FUNCTION, TN_UNIT_LAMBDA, TN_UNIT_COMPREHENSION, TN_UNIT_CLASS
+    TN_UNIT_MODULE, TN_UNIT_FUNCTION, TN_UNIT_LAMBDA, TN_UNIT_COMPREHENSION, TN_UNIT_CLASS,
+    TN_UNIT_ASYNC_FUNCTION
 } TnUnitType;
 
 /* Constants of a unit: owned references, deduplicated by (type, value). */
@@ -165,6 +166,10 @@ static inline void tn_comp_set_loc(TnCompiler *c, TnAstLoc loc) { c->u->loc = lo
 int tn_comp_expr(TnCompiler *c, TnExpr *e);
 /* Evaluate e and jump to label if its truth is cond (POP_JUMP_IF_*). */
 int tn_comp_jump_if(TnCompiler *c, TnExpr *e, int label, bool cond);
+/* [recv, v] -> the send loop of yield from / await (RESUME resume_arg) -> [result]. */
+int tn_comp_emit_send_loop(TnCompiler *c, int resume_arg);
+/* [o] -> GET_AWAITABLE where; LOAD_CONST None; send loop (RESUME 3) -> [result]. */
+int tn_comp_emit_await(TnCompiler *c, int where);
 /* Evaluate the default-argument tuple/dict; returns MAKE_FUNCTION flags or -1. */
 int tn_comp_default_arguments(TnCompiler *c, TnArguments *args);
 /* Validate keywords, then push the arguments of a call whose [callable,
@@ -180,5 +185,9 @@ int tn_comp_const_truth(TnExpr *e);
 int tn_comp_stmt(TnCompiler *c, TnStmt *s);
 int tn_comp_stmts(TnCompiler *c, TnAstSeq *seq);
 int tn_comp_module_body(TnCompiler *c, TnMod *mod);
+
+/* ---- compile_match.c ---- */
+/* The match statement (PEP 634), as CPython 3.11. */
+int tn_comp_match(TnCompiler *c, TnStmt *s);
 
 #endif

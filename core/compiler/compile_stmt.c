@@ -71,14 +71,18 @@ static int unwind_fblock(TnCompiler *c, TnFBlock *fb, bool preserve_tos)
         if (preserve_tos)
             TN_TRY(tn_comp_emit(c, TN_SWAP, 2));
         return tn_comp_emit(c, TN_POP_TOP, 0);
-    case TN_FB_WITH: {
-        /* Call exit(None, None, None) at the with statement's location. */
+    case TN_FB_WITH:
+    case TN_FB_ASYNC_WITH: {
+        /* Call exit(None, None, None) at the with statement's location
+         * (async with: and await its result). */
         TnAstLoc old = c->u->loc;
         c->u->loc = fb->loc;
         tn_comp_pop_handler(c);
         if (preserve_tos)
             TN_TRY(tn_comp_emit(c, TN_SWAP, 2));
         TN_TRY(call_exit_with_nones(c));
+        if (fb->type == TN_FB_ASYNC_WITH)
+            TN_TRY(tn_comp_emit_await(c, 2));
         TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
         c->u->loc = old;
         return 0;
@@ -114,6 +118,8 @@ static int compile_return(TnCompiler *c, TnStmt *s)
     bool preserve_tos = value != NULL && value->kind != TN_EXPR_CONSTANT;
     if (c->u->ste->type != TN_BLOCK_FUNCTION)
         return tn_comp_error(c, "'return' outside function");
+    if (value != NULL && c->u->ste->coroutine && c->u->ste->generator)
+        return tn_comp_error(c, "'return' with value in async generator");
     int saved = c->u->cur_handler;
     if (preserve_tos)
         TN_TRY(tn_comp_expr(c, value));
@@ -151,8 +157,6 @@ static int compile_break_continue(TnCompiler *c, bool is_break)
 
 static int compile_function(TnCompiler *c, TnStmt *s)
 {
-    if (s->kind == TN_STMT_ASYNCFUNCTIONDEF)
-        return tn_comp_unsupported(c, s->loc, "'async def' functions are");
     TnArguments *args = s->v.functiondef.args;
     TnAstSeq *decos = s->v.functiondef.decorator_list;
     TnAstSeq *body = s->v.functiondef.body;
@@ -164,7 +168,9 @@ static int compile_function(TnCompiler *c, TnStmt *s)
         firstlineno = ((TnExpr *)TN_SEQ_GET(decos, 0))->loc.lineno;
     int flags = tn_comp_default_arguments(c, args);
     TN_TRY(flags);
-    TN_TRY(tn_comp_enter_scope(c, s->v.functiondef.name, TN_UNIT_FUNCTION, s, firstlineno));
+    TN_TRY(tn_comp_enter_scope(c, s->v.functiondef.name,
+                               s->kind == TN_STMT_ASYNCFUNCTIONDEF ? TN_UNIT_ASYNC_FUNCTION : TN_UNIT_FUNCTION,
+                               s, firstlineno));
     TnObject *doc = tn_comp_docstring(body);
     TN_TRY(tn_comp_add_const(c, doc ? doc : TN_NONE));
     tn_comp_set_arg_counts(c, args);
@@ -304,13 +310,19 @@ static int compile_with_items(TnCompiler *c, TnStmt *s, tn_ssize_t pos)
     TN_TRY(exit);
     TN_TRY(cleanup);
     TN_TRY(suppress);
+    bool is_async = s->kind == TN_STMT_ASYNCWITH;
     c->u->loc = s->loc;
     TN_TRY(tn_comp_expr(c, item->context_expr));
-    TN_TRY(tn_comp_emit(c, TN_BEFORE_WITH, 0));
+    if (is_async) {
+        TN_TRY(tn_comp_emit(c, TN_BEFORE_ASYNC_WITH, 0));
+        TN_TRY(tn_comp_emit_await(c, 1));
+    } else {
+        TN_TRY(tn_comp_emit(c, TN_BEFORE_WITH, 0));
+    }
     /* [exit, enter_result]: the handler keeps only exit. */
     int h = tn_comp_setup_handler_adj(c, final, 1, -1);
     TN_TRY(h);
-    TN_TRY(tn_comp_push_fblock(c, TN_FB_WITH, -1, -1, s));
+    TN_TRY(tn_comp_push_fblock(c, is_async ? TN_FB_ASYNC_WITH : TN_FB_WITH, -1, -1, s));
     if (item->optional_vars != NULL)
         TN_TRY(tn_comp_expr(c, item->optional_vars));
     else
@@ -324,6 +336,8 @@ static int compile_with_items(TnCompiler *c, TnStmt *s, tn_ssize_t pos)
     /* Normal exit: exit(None, None, None). */
     c->u->loc = s->loc;
     TN_TRY(call_exit_with_nones(c));
+    if (is_async)
+        TN_TRY(tn_comp_emit_await(c, 2));
     TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
     TN_TRY(tn_comp_emit_goto(c, exit));
     /* Exceptional exit: [exit, lasti, exc]. */
@@ -333,6 +347,8 @@ static int compile_with_items(TnCompiler *c, TnStmt *s, tn_ssize_t pos)
     TN_TRY(hc);
     TN_TRY(tn_comp_emit(c, TN_PUSH_EXC_INFO, 0));
     TN_TRY(tn_comp_emit(c, TN_WITH_EXCEPT_START, 0));
+    if (is_async)
+        TN_TRY(tn_comp_emit_await(c, 2));
     TN_TRY(tn_comp_emit_jump(c, TN_POP_JUMP_IF_TRUE, suppress));
     TN_TRY(tn_comp_emit(c, TN_RERAISE, 2));
     tn_comp_bind_handler(c, hc);
@@ -353,8 +369,8 @@ static int compile_with_items(TnCompiler *c, TnStmt *s, tn_ssize_t pos)
 
 static int compile_with(TnCompiler *c, TnStmt *s)
 {
-    if (s->kind == TN_STMT_ASYNCWITH)
-        return tn_comp_unsupported(c, s->loc, "'async with' statements are");
+    if (s->kind == TN_STMT_ASYNCWITH && c->u->type != TN_UNIT_ASYNC_FUNCTION)
+        return tn_comp_error(c, "'async with' outside async function");
     return compile_with_items(c, s, 0);
 }
 
@@ -561,10 +577,48 @@ static int compile_while(TnCompiler *c, TnStmt *s)
     return 0;
 }
 
+/* async for (CPython 3.11's compiler_async_for):
+ *        <iter>; GET_AITER
+ *   start: GET_ANEXT; LOAD_CONST None; <send loop, RESUME 3>  [h: except, depth d+1]
+ *        <store target>; <body>; JUMP_BACKWARD start
+ *   except: END_ASYNC_FOR     [aiter, exc]: StopAsyncIteration ends the loop
+ *        <orelse>
+ *   end:  (break = POP_TOP the aiter; JUMP_FORWARD end) */
+static int compile_async_for(TnCompiler *c, TnStmt *s)
+{
+    if (c->u->type != TN_UNIT_ASYNC_FUNCTION)
+        return tn_comp_error(c, "'async for' outside async function");
+    int start = tn_comp_new_label(c), except = tn_comp_new_label(c), end = tn_comp_new_label(c);
+    TN_TRY(start);
+    TN_TRY(except);
+    TN_TRY(end);
+    TN_TRY(tn_comp_expr(c, s->v.for_.iter));
+    TN_TRY(tn_comp_emit(c, TN_GET_AITER, 0));
+    tn_comp_bind_label(c, start);
+    TN_TRY(tn_comp_push_fblock(c, TN_FB_FOR_LOOP, start, end, NULL));
+    int h = tn_comp_setup_handler(c, except, 0);
+    TN_TRY(h);
+    TN_TRY(tn_comp_emit(c, TN_GET_ANEXT, 0));
+    TN_TRY(tn_comp_emit_const(c, TN_NONE));
+    TN_TRY(tn_comp_emit_send_loop(c, 3));
+    tn_comp_pop_handler(c);
+    TN_TRY(tn_comp_expr(c, s->v.for_.target));
+    TN_TRY(tn_comp_stmts(c, s->v.for_.body));
+    c->u->loc = s->loc;
+    TN_TRY(tn_comp_emit_goto(c, start));
+    tn_comp_pop_fblock(c);
+    tn_comp_bind_handler(c, h);
+    c->u->loc = s->v.for_.iter->loc;
+    TN_TRY(tn_comp_emit(c, TN_END_ASYNC_FOR, 0));
+    TN_TRY(tn_comp_stmts(c, s->v.for_.orelse));
+    tn_comp_bind_label(c, end);
+    return 0;
+}
+
 static int compile_for(TnCompiler *c, TnStmt *s)
 {
     if (s->kind == TN_STMT_ASYNCFOR)
-        return tn_comp_unsupported(c, s->loc, "'async for' loops are");
+        return compile_async_for(c, s);
     int start = tn_comp_new_label(c), cleanup = tn_comp_new_label(c), end = tn_comp_new_label(c);
     TN_TRY(start);
     TN_TRY(cleanup);
@@ -798,7 +852,7 @@ static int compile_stmt_inner(TnCompiler *c, TnStmt *s)
     case TN_STMT_ASYNCWITH:
         return compile_with(c, s);
     case TN_STMT_MATCH:
-        return tn_comp_unsupported(c, s->loc, "'match' statements are");
+        return tn_comp_match(c, s);
     case TN_STMT_RAISE:
         return compile_raise(c, s);
     case TN_STMT_TRY:

@@ -54,6 +54,7 @@ int tn_opcode_stack_effect(int op, int arg, int jump)
     case TN_JUMP_FORWARD: case TN_JUMP_BACKWARD: case TN_KW_NAMES:
     case TN_CHECK_EXC_MATCH: case TN_YIELD_VALUE:
     case TN_GET_YIELD_FROM_ITER: case TN_SETUP_ANNOTATIONS:
+    case TN_GET_AWAITABLE: case TN_GET_AITER: case TN_ASYNC_GEN_WRAP:
         return 0;
     case TN_POP_TOP: case TN_STORE_FAST: case TN_STORE_GLOBAL:
     case TN_STORE_NAME: case TN_STORE_DEREF: case TN_DELETE_ATTR:
@@ -71,12 +72,14 @@ int tn_opcode_stack_effect(int op, int arg, int jump)
     case TN_LOAD_ASSERTION_ERROR: case TN_PUSH_EXC_INFO: case TN_BEFORE_WITH:
     case TN_WITH_EXCEPT_START: case TN_IMPORT_FROM:
     case TN_RETURN_GENERATOR:   /* the frame resumes with the first sent value pushed */
+    case TN_GET_ANEXT: case TN_BEFORE_ASYNC_WITH:
         return 1;
     case TN_LOAD_GLOBAL:
         return 1 + (arg & 1);
     case TN_LOAD_ATTR:
         return arg & 1;
     case TN_STORE_ATTR: case TN_DELETE_SUBSCR: case TN_MAP_ADD:
+    case TN_END_ASYNC_FOR:
         return -2;
     case TN_STORE_SUBSCR:
         return -3;
@@ -102,6 +105,13 @@ int tn_opcode_stack_effect(int op, int arg, int jump)
         return -popcount4(arg);
     case TN_RAISE_VARARGS:
         return -arg;
+    /* pattern matching */
+    case TN_MATCH_CLASS:            /* [subject, cls, kwnames] -> [attrs or None] */
+        return -2;
+    case TN_MATCH_MAPPING: case TN_MATCH_SEQUENCE: case TN_MATCH_KEYS: case TN_GET_LEN:
+        return 1;
+    case TN_COPY_DICT_WITHOUT_KEYS: /* [subject, keys] -> [subject, rest] */
+        return 0;
     case TN_FOR_ITER: case TN_JUMP_IF_FALSE_OR_POP: case TN_JUMP_IF_TRUE_OR_POP:
     case TN_SEND:
         return branch_effect(op, jump);

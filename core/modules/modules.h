@@ -24,4 +24,10 @@ int tn_io_install(TnObject *builtins_dict, TnObject *sysdict);
 #include <stdio.h>
 FILE *tn_io_text_stream(TnObject *f);
 
+/* Write the str s to sys.stdout: the C stdout directly while sys.stdout is
+ * the original stream, else through its write() method.  0 / -1. */
+int tn_sys_write_stdout(TnObject *s);
+/* The dis module (core/modules/dis.c).  New ref or NULL. */
+TnObject *tn_dis_module_create(void);
+
 #endif

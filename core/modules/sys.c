@@ -1,11 +1,12 @@
 /* core/modules/sys.c — the sys module.
  *
  * Values follow CPython 3.11 where Tandem has the machinery; the version
- * strings name Tandem and its flavour.  Not here yet: stdin/stdout/stderr
- * (file objects arrive later), flags, float_info, settrace/setprofile,
- * and struct-sequence forms of version_info/implementation (version_info
- * is a plain tuple; implementation is a module object used as a namespace).
+ * strings name Tandem and its flavour.  version_info, flags, float_info,
+ * int_info and hash_info are struct sequences (core/objects/structseq.h);
+ * implementation is a small namespace object.  sys.stdin/stdout/stderr
+ * come from core/modules/io.c.  Not here yet: settrace/setprofile.
  */
+#include <float.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,10 @@
 #include "core/tn.h"
 #include "core/modules/modules.h"
 #include "core/modules/builtins_iter.h"
+#include "core/objects/structseq.h"
+#include "core/objects/repr_guard.h"
+#include "core/objects/frameobject.h"
+#include "core/vm/frame.h"
 
 /* ======================================================================
  * functions
@@ -277,6 +282,98 @@ static TnObject *sys_exc_info(TnObject *self, TnObject *const *args, tn_ssize_t 
     return tn_tuple_pack(3, TN_OBJ(tn_type(exc)), exc, tb != NULL ? tb : TN_NONE);
 }
 
+/* _getframe(depth=0, /): a snapshot of the caller's frame (depth 0) or of
+ * one further down the stack (core/objects/frameobject.h). */
+static TnObject *sys_getframe(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                              TnObject *kwnames)
+{
+    int depth = 0;
+    if (tn_args_no_kw("_getframe", kwnames) < 0 || tn_args_count("_getframe", nargs, 0, 1) < 0 ||
+        (nargs == 1 && tn_builtins_as_int(args[0], &depth) < 0))
+        return NULL;
+    TnFrame *f = tn_tstate()->frame;
+    while (depth > 0 && f != NULL) {
+        f = f->previous;
+        depth--;
+    }
+    if (f == NULL)
+        return tn_err_format(&tn_exc_ValueError, "call stack is not deep enough");
+    if (tn_type_ready(&tn_type_frame) < 0)
+        return NULL;
+    return tn_frame_object_from(f);
+}
+
+int tn_sys_write_stdout(TnObject *s)
+{
+    TnObject *sysdict = tn_interp()->sysdict;
+    TnObject *out = sysdict != NULL ? tn_dict_get_cstr_borrowed(sysdict, "stdout") : NULL;
+    if (out == NULL || out == TN_NONE) {
+        tn_err_set_str(&tn_exc_RuntimeError, "lost sys.stdout");
+        return -1;
+    }
+    if (tn_io_text_stream(out) == stdout) {
+        tn_ssize_t len;
+        const char *utf8 = tn_str_utf8(s, &len);
+        if (utf8 == NULL)
+            return -1;
+        fwrite(utf8, 1, (size_t)len, stdout);
+        return 0;
+    }
+    TnObject *r = tn_call_method_cstr(out, "write", &s, 1);
+    if (r == NULL)
+        return -1;
+    tn_decref(r);
+    return 0;
+}
+
+/* displayhook(object, /): print repr(object) to sys.stdout and keep it in
+ * builtins._ (None is not printed and leaves _ alone). */
+static TnObject *sys_displayhook(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                                 TnObject *kwnames)
+{
+    if (one_arg("sys.displayhook", nargs, kwnames) < 0)
+        return NULL;
+    TnObject *o = args[0];
+    if (o == TN_NONE)
+        return tn_none_ref();
+    TnObject *builtins = tn_interp()->builtins;
+    if (tn_dict_set_item_cstr(builtins, "_", TN_NONE) < 0)
+        return NULL;
+    TnObject *r = tn_object_repr(o);
+    if (r == NULL)
+        return NULL;
+    TnObject *line = tn_str_from_format("%U\n", r);
+    tn_decref(r);
+    if (line == NULL)
+        return NULL;
+    int rc = tn_sys_write_stdout(line);
+    tn_decref(line);
+    if (rc < 0 || tn_dict_set_item_cstr(builtins, "_", o) < 0)
+        return NULL;
+    return tn_none_ref();
+}
+
+/* excepthook(exctype, value, traceback, /): print the exception the way an
+ * uncaught one is printed. */
+static TnObject *sys_excepthook(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                                TnObject *kwnames)
+{
+    if (tn_args_no_kw("excepthook", kwnames) < 0 || tn_args_count("excepthook", nargs, 3, 3) < 0)
+        return NULL;
+    TnObject *value = args[1];
+    if (!tn_exception_check(value)) {
+        fflush(stdout);
+        fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n",
+                tn_type(value)->name);
+        return tn_none_ref();
+    }
+    TnBaseException *e = (TnBaseException *)value;
+    if (tn_type(args[2]) == &tn_type_traceback && e->traceback != args[2])
+        TN_SETREF(e->traceback, tn_newref(args[2]));
+    tn_err_print_exception(value);
+    return tn_none_ref();
+}
+
 static const TnMethodDef sys_functions[] = {
     {"exit", sys_exit, 0, "Exit the interpreter by raising SystemExit(status)."},
     {"exc_info", sys_exc_info, 0, "Return current exception information: (type, value, traceback)."},
@@ -290,6 +387,9 @@ static const TnMethodDef sys_functions[] = {
     {"intern", sys_intern, 0, "``Intern'' the given string."},
     {"setrecursionlimit", sys_setrecursionlimit, 0, "Set the maximum depth of the Python interpreter stack to n."},
     {"_is_gil_enabled", sys_is_gil_enabled, 0, "Return True if the GIL is currently enabled and False otherwise."},
+    {"_getframe", sys_getframe, 0, "Return a frame object from the call stack."},
+    {"displayhook", sys_displayhook, 0, "Print an object to sys.stdout and also save it in builtins._"},
+    {"excepthook", sys_excepthook, 0, "Handle an exception by displaying it with a traceback on sys.stderr."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -360,41 +460,189 @@ static TnObject *make_executable(void)
     return tn_str_from_utf8(buf, (tn_ssize_t)n);
 }
 
+/* ---- struct sequences ---- */
+
+static TnStructSeqType version_info_type;
+static TnStructSeqType flags_type;
+static TnStructSeqType float_info_type;
+static TnStructSeqType int_info_type;
+static TnStructSeqType hash_info_type;
+
+static const char *const version_info_fields[] = {
+    "major", "minor", "micro", "releaselevel", "serial", NULL,
+};
+static const char *const flags_fields[] = {
+    "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
+    "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet",
+    "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
+    "safe_path", "int_max_str_digits", NULL,
+};
+static const char *const float_info_fields[] = {
+    "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig",
+    "epsilon", "radix", "rounds", NULL,
+};
+static const char *const int_info_fields[] = {
+    "bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold", NULL,
+};
+static const char *const hash_info_fields[] = {
+    "width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff", NULL,
+};
+
+static int init_structseq_types(void)
+{
+    if (tn_structseq_init_type(&version_info_type, "sys", "version_info", "sys.version_info",
+                               version_info_fields) < 0 ||
+        tn_structseq_init_type(&flags_type, "sys", "flags", "sys.flags", flags_fields) < 0 ||
+        tn_structseq_init_type(&float_info_type, "sys", "float_info", "sys.float_info",
+                               float_info_fields) < 0 ||
+        tn_structseq_init_type(&int_info_type, "sys", "int_info", "sys.int_info",
+                               int_info_fields) < 0 ||
+        tn_structseq_init_type(&hash_info_type, "sys", "hash_info", "sys.hash_info",
+                               hash_info_fields) < 0)
+        return -1;
+    return 0;
+}
+
+static TnObject *i64(int64_t v) { return tn_int_from_i64(v); }
+
 static TnObject *make_version_info(void)
 {
-    TnObject *major = tn_int_from_i64(TN_PY_MAJOR);
-    TnObject *minor = tn_int_from_i64(TN_PY_MINOR);
-    TnObject *micro = tn_int_from_i64(TN_PY_MICRO);
-    TnObject *level = tn_str_from_cstr("final");
-    TnObject *serial = tn_int_from_i64(0);
-    TnObject *t = NULL;
-    if (major != NULL && minor != NULL && micro != NULL && level != NULL && serial != NULL)
-        t = tn_tuple_pack(5, major, minor, micro, level, serial);
-    tn_xdecref(major);
-    tn_xdecref(minor);
-    tn_xdecref(micro);
-    tn_xdecref(level);
-    tn_xdecref(serial);
-    return t;
+    TnObject *v[] = {i64(TN_PY_MAJOR), i64(TN_PY_MINOR), i64(TN_PY_MICRO),
+                     tn_str_from_cstr("final"), i64(0)};
+    return tn_structseq_new_steal(&version_info_type, v);
+}
+
+/* CPython's defaults for a plain `python3 script.py` run, except
+ * dont_write_bytecode (Tandem never writes bytecode caches), utf8_mode
+ * (always on) and hash_randomization (Tandem's str hash is unseeded). */
+static TnObject *make_flags(void)
+{
+    TnObject *v[18];
+    for (int i = 0; i < 18; i++)
+        v[i] = i64(0);
+    tn_decref(v[4]);
+    v[4] = i64(1);                        /* dont_write_bytecode */
+    tn_decref(v[13]);
+    v[13] = tn_bool_from(false);          /* dev_mode */
+    tn_decref(v[14]);
+    v[14] = i64(1);                       /* utf8_mode: Tandem's text I/O is always UTF-8 */
+    tn_decref(v[16]);
+    v[16] = tn_bool_from(false);          /* safe_path */
+    tn_decref(v[17]);
+    v[17] = i64(-1);                      /* int_max_str_digits: not set */
+    return tn_structseq_new_steal(&flags_type, v);
+}
+
+static TnObject *make_float_info(void)
+{
+    TnObject *v[] = {
+        tn_float_from_double(DBL_MAX), i64(DBL_MAX_EXP), i64(DBL_MAX_10_EXP),
+        tn_float_from_double(DBL_MIN), i64(DBL_MIN_EXP), i64(DBL_MIN_10_EXP),
+        i64(DBL_DIG), i64(DBL_MANT_DIG), tn_float_from_double(DBL_EPSILON),
+        i64(FLT_RADIX), i64(1),
+    };
+    return tn_structseq_new_steal(&float_info_type, v);
+}
+
+/* Tandem's ints use CPython's 30-bit digits in 32-bit words. */
+static TnObject *make_int_info(void)
+{
+    TnObject *v[] = {i64(30), i64(4), i64(4300), i64(640)};
+    return tn_structseq_new_steal(&int_info_type, v);
+}
+
+/* Numeric hashes are CPython's (modulus 2**61 - 1); the str/bytes hash is
+ * FNV-1a without a seed, hence algorithm 'fnv' and seed_bits 0. */
+static TnObject *make_hash_info(void)
+{
+    TnObject *v[] = {
+        i64(64), i64(((int64_t)1 << 61) - 1), i64(314159), i64(0), i64(1000003),
+        tn_str_from_cstr("fnv"), i64(64), i64(0), i64(0),
+    };
+    return tn_structseq_new_steal(&hash_info_type, v);
 }
 
 #define TN_HEXVERSION \
     (((int64_t)TN_PY_MAJOR << 24) | ((int64_t)TN_PY_MINOR << 16) | ((int64_t)TN_PY_MICRO << 8) | 0xF0)
 
-/* sys.implementation: a namespace with name, cache_tag, version, hexversion. */
-static TnObject *make_implementation(TnObject *version_info)
+/* sys.implementation is an instance of a small namespace type (CPython's
+ * types.SimpleNamespace): attributes in a dict, repr
+ * "namespace(name='tandem', ...)". */
+typedef struct NamespaceObject {
+    TnObject ob;
+    TnObject *dict;
+} NamespaceObject;
+
+static void namespace_dealloc(TnObject *self)
 {
-    TnObject *impl = tn_module_new("implementation");
-    if (impl == NULL)
-        return NULL;
-    if (add_steal(impl, "name", tn_str_from_cstr("tandem")) < 0 ||
-        tn_module_add_object(impl, "cache_tag", TN_NONE) < 0 ||
-        tn_module_add_object(impl, "version", version_info) < 0 ||
-        add_steal(impl, "hexversion", tn_int_from_i64(TN_HEXVERSION)) < 0) {
-        tn_decref(impl);
+    tn_xdecref(((NamespaceObject *)self)->dict);
+    tn_object_free(self);
+}
+
+static TnObject *namespace_repr(TnObject *self)
+{
+    TnObject *d = ((NamespaceObject *)self)->dict;
+    int r = tn_repr_enter(self);
+    if (r != 0)
+        return r > 0 ? tn_str_from_cstr("namespace(...)") : NULL;
+    TnStrWriter w;
+    tn_strw_init(&w);
+    int failed = tn_strw_puts(&w, "namespace(") < 0;
+    tn_ssize_t pos = 0;
+    TnObject *key, *value;
+    bool first = true;
+    while (!failed && d != NULL && tn_dict_next(d, &pos, &key, &value)) {
+        if (!tn_str_check(key))
+            continue;
+        failed = (!first && tn_strw_puts(&w, ", ") < 0) || tn_strw_put_str(&w, key) < 0 ||
+                 tn_strw_putc(&w, '=') < 0 || tn_strw_put_repr(&w, value) < 0;
+        first = false;
+    }
+    tn_repr_leave(self);
+    if (failed || tn_strw_putc(&w, ')') < 0) {
+        tn_strw_discard(&w);
         return NULL;
     }
-    return impl;
+    return tn_strw_finish(&w);
+}
+
+static TnType namespace_type = {
+    .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
+    .name = "SimpleNamespace",
+    .basicsize = sizeof(NamespaceObject),
+    .dealloc = namespace_dealloc,
+    .repr = namespace_repr,
+    .new_ = tn_type_new_not_allowed,
+    .dictoffset = offsetof(NamespaceObject, dict),
+};
+
+/* sys.implementation: name, cache_tag, version, hexversion, _multiarch. */
+static TnObject *make_implementation(TnObject *version_info)
+{
+    if (tn_type_ready(&namespace_type) < 0)
+        return NULL;
+    NamespaceObject *ns = (NamespaceObject *)tn_object_new(&namespace_type, sizeof(NamespaceObject));
+    if (ns == NULL)
+        return NULL;
+    ns->dict = tn_dict_new();
+    TnObject *d = ns->dict;
+    TnObject *name = tn_str_from_cstr("tandem");
+    TnObject *hex = tn_int_from_i64(TN_HEXVERSION);
+    TnObject *arch = tn_str_from_cstr("x86_64-linux-gnu");
+    int ok = d != NULL && name != NULL && hex != NULL && arch != NULL &&
+             tn_dict_set_item_cstr(d, "name", name) == 0 &&
+             tn_dict_set_item_cstr(d, "cache_tag", TN_NONE) == 0 &&
+             tn_dict_set_item_cstr(d, "version", version_info) == 0 &&
+             tn_dict_set_item_cstr(d, "hexversion", hex) == 0 &&
+             tn_dict_set_item_cstr(d, "_multiarch", arch) == 0;
+    tn_xdecref(name);
+    tn_xdecref(hex);
+    tn_xdecref(arch);
+    if (!ok) {
+        tn_decref(TN_OBJ(ns));
+        return NULL;
+    }
+    return TN_OBJ(ns);
 }
 
 /* sys.modules: the interpreter's module table (created here if the
@@ -420,7 +668,11 @@ static int add_version_attrs(TnObject *m)
                                                    TN_FLAVOUR_NAME)) == 0 &&
         tn_module_add_object(m, "version_info", vi) == 0 &&
         add_steal(m, "hexversion", tn_int_from_i64(TN_HEXVERSION)) == 0 &&
-        add_steal(m, "implementation", make_implementation(vi)) == 0)
+        add_steal(m, "implementation", make_implementation(vi)) == 0 &&
+        add_steal(m, "flags", make_flags()) == 0 &&
+        add_steal(m, "float_info", make_float_info()) == 0 &&
+        add_steal(m, "int_info", make_int_info()) == 0 &&
+        add_steal(m, "hash_info", make_hash_info()) == 0)
         r = 0;
     tn_decref(vi);
     return r;
@@ -428,7 +680,7 @@ static int add_version_attrs(TnObject *m)
 
 static int add_platform_attrs(TnObject *m)
 {
-    static const char *const builtin_names[] = {"builtins", "math", "os", "sys", "time"};
+    static const char *const builtin_names[] = {"builtins", "dis", "math", "os", "sys", "time"};
     enum { NNAMES = sizeof builtin_names / sizeof builtin_names[0] };
     TnObject *names = tn_tuple_new(NNAMES);
     if (names == NULL)
@@ -451,6 +703,14 @@ static int add_platform_attrs(TnObject *m)
         add_steal(m, "float_repr_style", tn_str_from_cstr("short")) < 0 ||
         add_steal(m, "executable", make_executable()) < 0)
         return -1;
+    /* The originals, for restoring a replaced hook (and for
+     * tn_err_handle_uncaught to see whether excepthook was replaced). */
+    TnObject *d = tn_module_dict(m);
+    TnObject *eh = tn_dict_get_cstr_borrowed(d, "excepthook");
+    TnObject *dh = tn_dict_get_cstr_borrowed(d, "displayhook");
+    if (eh == NULL || dh == NULL || tn_dict_set_item_cstr(d, "__excepthook__", eh) < 0 ||
+        tn_dict_set_item_cstr(d, "__displayhook__", dh) < 0)
+        return -1;
     return 0;
 }
 
@@ -459,6 +719,10 @@ TnObject *tn_sys_module_create(TnObject *argv_list)
     TnObject *m = tn_module_new("sys");
     if (m == NULL)
         return NULL;
+    if (init_structseq_types() < 0) {
+        tn_decref(m);
+        return NULL;
+    }
     TnObject *argv = argv_list != NULL ? tn_newref(argv_list) : tn_list_new(0);
     if (add_steal(m, "argv", argv) < 0 ||
         tn_module_add_functions(m, sys_functions) < 0 ||

@@ -4,7 +4,9 @@
  * Every builtin exception class is a static type generated from
  * TN_EXCEPTION_LIST.  Classes with extra fields (SyntaxError, StopIteration,
  * SystemExit, NameError, AttributeError, ImportError, OSError) use a larger struct and
- * their own new/dealloc. */
+ * their own new/dealloc.  BaseExceptionGroup/ExceptionGroup (PEP 654) carry
+ * message and exceptions and implement split/subgroup/derive as CPython's
+ * Objects/exceptions.c does. */
 #include <errno.h>
 #include "core/tn.h"
 
@@ -445,6 +447,311 @@ static const TnGetSetDef attribute_error_getsets[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* ---- BaseExceptionGroup / ExceptionGroup (PEP 654) ----------------------- */
+
+static void exception_group_dealloc(TnObject *self)
+{
+    TnBaseExceptionGroupObject *eg = (TnBaseExceptionGroupObject *)self;
+    TN_CLEAR(eg->msg);
+    TN_CLEAR(eg->excs);
+    exc_dealloc(self);
+}
+
+/* CPython's PySequence_Check: an item slot or __getitem__, and not a dict. */
+static bool is_sequence(TnObject *o)
+{
+    if (tn_dict_check(o))
+        return false;
+    const TnSequenceMethods *sq = tn_type(o)->as_sequence;
+    if (sq != NULL && sq->item != NULL)
+        return true;
+    TnObject *name = tn_str_from_cstr("__getitem__");
+    if (name == NULL) {
+        tn_err_clear();
+        return false;
+    }
+    bool r = tn_type_lookup(tn_type(o), name) != NULL;
+    tn_decref(name);
+    return r;
+}
+
+/* BaseExceptionGroup.__new__(cls, message, exceptions): the checks and the
+ * class choice of CPython's BaseExceptionGroup_new. */
+static TnObject *exception_group_new(TnType *type, TnObject *const *args, tn_ssize_t nargs,
+                                     TnObject *kwnames)
+{
+    if (kwnames != NULL && tn_tuple_size(kwnames) > 0)
+        return tn_err_format(&tn_exc_TypeError, "%s() takes no keyword arguments", type->name);
+    if (nargs != 2)
+        return tn_err_format(&tn_exc_TypeError,
+                             "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zd given)",
+                             nargs);
+    if (!tn_str_check(args[0]))
+        return tn_err_format(&tn_exc_TypeError,
+                             "BaseExceptionGroup.__new__() argument 1 must be str, not %T", args[0]);
+    if (!is_sequence(args[1]))
+        return tn_err_format(&tn_exc_TypeError, "second argument (exceptions) must be a sequence");
+    TnObject *excs = tn_tuple_from_iterable(args[1]);
+    if (excs == NULL)
+        return NULL;
+    tn_ssize_t n = tn_tuple_size(excs);
+    if (n == 0) {
+        tn_decref(excs);
+        return tn_err_format(&tn_exc_ValueError,
+                             "second argument (exceptions) must be a non-empty sequence");
+    }
+    bool nested_base = false;
+    for (tn_ssize_t i = 0; i < n; i++) {
+        TnObject *e = tn_tuple_get(excs, i);
+        if (!tn_exception_check(e)) {
+            tn_decref(excs);
+            return tn_err_format(&tn_exc_ValueError,
+                                 "Item %zd of second argument (exceptions) is not an exception", i);
+        }
+        nested_base |= !tn_object_type_check(e, &tn_exc_Exception);
+    }
+    if (type == &tn_exc_BaseExceptionGroup) {
+        if (!nested_base)
+            type = &tn_exc_ExceptionGroup;
+    } else if (type == &tn_exc_ExceptionGroup) {
+        if (nested_base) {
+            tn_decref(excs);
+            return tn_err_format(&tn_exc_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
+        }
+    } else if (nested_base && tn_type_is_subtype(type, &tn_exc_Exception)) {
+        tn_decref(excs);
+        return tn_err_format(&tn_exc_TypeError, "Cannot nest BaseExceptions in '%s'", type->name);
+    }
+    TnObject *argt = tn_tuple_from_array(args, nargs);
+    TnObject *self = argt != NULL ? tn_exception_new(type, argt) : NULL;
+    tn_xdecref(argt);
+    if (self == NULL) {
+        tn_decref(excs);
+        return NULL;
+    }
+    TnBaseExceptionGroupObject *eg = (TnBaseExceptionGroupObject *)self;
+    eg->msg = tn_newref(args[0]);
+    eg->excs = excs;
+    return self;
+}
+
+/* "message (N sub-exception[s])" */
+static TnObject *exception_group_str(TnObject *self)
+{
+    TnBaseExceptionGroupObject *eg = (TnBaseExceptionGroupObject *)self;
+    tn_ssize_t n = eg->excs != NULL ? tn_tuple_size(eg->excs) : 0;
+    return tn_str_from_format("%S (%zd sub-exception%s)", eg->msg != NULL ? eg->msg : TN_NONE, n,
+                              n > 1 ? "s" : "");
+}
+
+/* derive(excs): BaseExceptionGroup(self.message, excs). */
+static TnObject *exception_group_derive(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                                        TnObject *kwnames)
+{
+    if (tn_args_no_kw("derive", kwnames) < 0 || tn_args_count("derive", nargs, 1, 1) < 0)
+        return NULL;
+    TnObject *msg = ((TnBaseExceptionGroupObject *)self)->msg;
+    TnObject *a[2] = {msg != NULL ? msg : TN_NONE, args[0]};
+    return tn_call(TN_OBJ(&tn_exc_BaseExceptionGroup), a, 2, NULL);
+}
+
+/* How split()/subgroup() test an exception: by type (a class or a tuple
+ * of classes) or by calling a predicate. */
+typedef enum { MATCH_BY_TYPE, MATCH_PREDICATE } MatcherKind;
+
+static int matcher_kind(TnObject *value, MatcherKind *kind)
+{
+    if (tn_callable_check(value) && !tn_object_type_check(value, &tn_type_type)) {
+        *kind = MATCH_PREDICATE;
+        return 0;
+    }
+    if (tn_exception_type_check(value)) {
+        *kind = MATCH_BY_TYPE;
+        return 0;
+    }
+    if (tn_tuple_check(value)) {
+        bool ok = true;
+        for (tn_ssize_t i = 0; i < tn_tuple_size(value); i++)
+            ok &= tn_exception_type_check(tn_tuple_get(value, i));
+        if (ok) {
+            *kind = MATCH_BY_TYPE;
+            return 0;
+        }
+    }
+    tn_err_set_str(&tn_exc_TypeError, "expected a function, exception type or tuple of exception types");
+    return -1;
+}
+
+/* 1 match, 0 no match, -1 error. */
+static int split_check_match(TnObject *exc, MatcherKind kind, TnObject *value)
+{
+    if (kind == MATCH_BY_TYPE)
+        return tn_object_isinstance(exc, value);
+    TnObject *r = tn_call_one(value, exc);
+    if (r == NULL)
+        return -1;
+    int t = tn_object_is_true(r);
+    tn_decref(r);
+    return t;
+}
+
+/* orig.derive(excs) with orig's traceback, context, cause and notes copied;
+ * NULL result (no error) when excs is empty.  0 / -1. */
+static int exception_group_subset(TnObject *orig, TnObject *excs, TnObject **result)
+{
+    *result = NULL;
+    if (tn_list_size(excs) == 0)
+        return 0;
+    TnObject *eg = tn_call_method_cstr(orig, "derive", &excs, 1);
+    if (eg == NULL)
+        return -1;
+    if (!tn_exception_group_check(eg)) {
+        tn_decref(eg);
+        tn_err_set_str(&tn_exc_TypeError, "derive must return an instance of BaseExceptionGroup");
+        return -1;
+    }
+    TnBaseException *o = (TnBaseException *)orig, *e = (TnBaseException *)eg;
+    TN_SETREF(e->traceback, tn_xnewref(o->traceback));
+    TN_SETREF(e->context, tn_xnewref(o->context));
+    TN_SETREF(e->cause, tn_xnewref(o->cause));
+    e->suppress_context = o->suppress_context;
+    TnObject *notes = NULL;
+    TnObject *name = tn_str_from_cstr("__notes__");
+    int r = name != NULL ? tn_object_lookup_attr(orig, name, &notes) : -1;
+    if (r > 0 && is_sequence(notes)) {
+        TnObject *copy = tn_list_from_iterable(notes);
+        r = copy != NULL && tn_object_setattr(eg, name, copy) == 0 ? 1 : -1;
+        tn_xdecref(copy);
+    }
+    tn_xdecref(notes);
+    tn_xdecref(name);
+    if (r < 0) {
+        tn_decref(eg);
+        return -1;
+    }
+    *result = eg;
+    return 0;
+}
+
+/* CPython's exceptiongroup_split_recursive: *match and *rest get new refs
+ * or NULL (rest only when want_rest).  0 / -1. */
+static int split_recursive(TnObject *exc, MatcherKind kind, TnObject *value, bool want_rest,
+                           TnObject **match, TnObject **rest)
+{
+    *match = *rest = NULL;
+    int is_match = split_check_match(exc, kind, value);
+    if (is_match < 0)
+        return -1;
+    if (is_match) {
+        *match = tn_newref(exc);
+        return 0;
+    }
+    if (!tn_exception_group_check(exc)) {
+        if (want_rest)
+            *rest = tn_newref(exc);
+        return 0;
+    }
+    if (tn_enter_recursive_call(" in split_recursive") < 0)
+        return -1;
+    TnObject *excs = ((TnBaseExceptionGroupObject *)exc)->excs;
+    TnObject *match_list = tn_list_new(0);
+    TnObject *rest_list = want_rest ? tn_list_new(0) : NULL;
+    int r = match_list != NULL && (!want_rest || rest_list != NULL) ? 0 : -1;
+    for (tn_ssize_t i = 0; r == 0 && i < tn_tuple_size(excs); i++) {
+        TnObject *m, *rs;
+        r = split_recursive(tn_tuple_get(excs, i), kind, value, want_rest, &m, &rs);
+        if (r == 0 && m != NULL)
+            r = tn_list_append(match_list, m);
+        if (r == 0 && rs != NULL)
+            r = tn_list_append(rest_list, rs);
+        tn_xdecref(m);
+        tn_xdecref(rs);
+    }
+    tn_leave_recursive_call();
+    if (r == 0)
+        r = exception_group_subset(exc, match_list, match);
+    if (r == 0 && want_rest && exception_group_subset(exc, rest_list, rest) < 0) {
+        TN_CLEAR(*match);
+        r = -1;
+    }
+    tn_xdecref(match_list);
+    tn_xdecref(rest_list);
+    return r;
+}
+
+static TnObject *exception_group_split(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                                       TnObject *kwnames)
+{
+    MatcherKind kind;
+    if (tn_args_no_kw("split", kwnames) < 0 || tn_args_count("split", nargs, 1, 1) < 0 ||
+        matcher_kind(args[0], &kind) < 0)
+        return NULL;
+    TnObject *m, *rs;
+    if (split_recursive(self, kind, args[0], true, &m, &rs) < 0)
+        return NULL;
+    TnObject *res = tn_tuple_pack(2, m != NULL ? m : TN_NONE, rs != NULL ? rs : TN_NONE);
+    tn_xdecref(m);
+    tn_xdecref(rs);
+    return res;
+}
+
+static TnObject *exception_group_subgroup(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                                          TnObject *kwnames)
+{
+    MatcherKind kind;
+    if (tn_args_no_kw("subgroup", kwnames) < 0 || tn_args_count("subgroup", nargs, 1, 1) < 0 ||
+        matcher_kind(args[0], &kind) < 0)
+        return NULL;
+    TnObject *m, *rs;
+    if (split_recursive(self, kind, args[0], false, &m, &rs) < 0)
+        return NULL;
+    return m != NULL ? m : tn_none_ref();
+}
+
+static const TnMethodDef exception_group_methods[] = {
+    {"derive", exception_group_derive, 0, NULL},
+    {"split", exception_group_split, 0, NULL},
+    {"subgroup", exception_group_subgroup, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static TnObject *eg_get_message(TnObject *self, void *c)
+{
+    return get_or_none(((TnBaseExceptionGroupObject *)self)->msg);
+}
+
+static TnObject *eg_get_exceptions(TnObject *self, void *c)
+{
+    return get_or_none(((TnBaseExceptionGroupObject *)self)->excs);
+}
+
+static const TnGetSetDef exception_group_getsets[] = {
+    {"message", eg_get_message, NULL, "exception message", NULL},
+    {"exceptions", eg_get_exceptions, NULL, "nested exceptions", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ExceptionGroup's MRO also has Exception: (ExceptionGroup,
+ * BaseExceptionGroup, Exception, BaseException, object), bases
+ * (BaseExceptionGroup, Exception).  The static types have one layout base,
+ * so the readied MRO is patched here. */
+static int exception_group_fix_mro(void)
+{
+    TnType *tp = &tn_exc_ExceptionGroup;
+    TnObject *mro = tn_tuple_pack(5, TN_OBJ(tp), TN_OBJ(&tn_exc_BaseExceptionGroup),
+                                  TN_OBJ(&tn_exc_Exception), TN_OBJ(&tn_exc_BaseException),
+                                  TN_OBJ(&tn_type_object));
+    TnObject *bases = tn_tuple_pack(2, TN_OBJ(&tn_exc_BaseExceptionGroup), TN_OBJ(&tn_exc_Exception));
+    if (mro == NULL || bases == NULL) {
+        tn_xdecref(mro);
+        tn_xdecref(bases);
+        return -1;
+    }
+    TN_SETREF(tp->mro, mro);
+    TN_SETREF(tp->bases, bases);
+    return 0;
+}
+
 /* ---- the type objects ---------------------------------------------------- */
 
 #define EXC_FLAGS (TN_TPFLAGS_BASETYPE | TN_TPFLAGS_BASE_EXC_SUBCLASS)
@@ -468,6 +775,7 @@ TN_EXCEPTION_LIST(TN_BASE_ALIAS)
 #undef TN_BASE_ALIAS
 
 #define BASE_TYPE_BaseException tn_exc_BaseException
+#define BASE_TYPE_BaseExceptionGroup tn_exc_BaseExceptionGroup
 #define BASE_TYPE_Exception tn_exc_Exception
 #define BASE_TYPE_ArithmeticError tn_exc_ArithmeticError
 #define BASE_TYPE_ImportError tn_exc_ImportError
@@ -524,10 +832,17 @@ int tn_exceptions_init_types(void)
     for (size_t i = 0; i < sizeof os_subclasses / sizeof os_subclasses[0]; i++)
         specialise(os_subclasses[i], sizeof(TnOSErrorObject), os_error_dealloc, NULL, os_error_str);
     tn_exc_KeyError.str = key_error_str;
+    TnType *const groups[] = {&tn_exc_BaseExceptionGroup, &tn_exc_ExceptionGroup};
+    for (size_t i = 0; i < 2; i++) {
+        specialise(groups[i], sizeof(TnBaseExceptionGroupObject), exception_group_dealloc,
+                   exception_group_getsets, exception_group_str);
+        groups[i]->new_ = exception_group_new;
+    }
+    tn_exc_BaseExceptionGroup.methods = exception_group_methods;
 #define READY(NAME, BASE) if (tn_type_ready(&tn_exc_##NAME) < 0) return -1;
     TN_EXCEPTION_LIST(READY)
 #undef READY
-    return 0;
+    return exception_group_fix_mro();
 }
 
 bool tn_exception_type_check(const TnObject *op)

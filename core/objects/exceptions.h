@@ -45,13 +45,24 @@ typedef struct TnOSErrorObject {   /* OSError and its subclasses */
     TnObject *filename2;
 } TnOSErrorObject;
 
+/* BaseExceptionGroup and ExceptionGroup (PEP 654).  ExceptionGroup's
+ * layout base is BaseExceptionGroup; its MRO also has Exception
+ * (ExceptionGroup, BaseExceptionGroup, Exception, BaseException, object). */
+typedef struct TnBaseExceptionGroupObject {
+    TnBaseException base;
+    TnObject *msg;          /* str */
+    TnObject *excs;         /* non-empty tuple of exceptions */
+} TnBaseExceptionGroupObject;
+
 /* One X-macro list: name, base.  Declares TnType tn_exc_<Name>. */
 #define TN_EXCEPTION_LIST(X) \
     X(BaseException, object) \
     X(SystemExit, BaseException) \
     X(KeyboardInterrupt, BaseException) \
     X(GeneratorExit, BaseException) \
+    X(BaseExceptionGroup, BaseException) \
     X(Exception, BaseException) \
+    X(ExceptionGroup, BaseExceptionGroup) \
     X(StopIteration, Exception) \
     X(StopAsyncIteration, Exception) \
     X(ArithmeticError, Exception) \
@@ -104,6 +115,10 @@ TN_EXCEPTION_LIST(TN_DECLARE_EXC)
 static inline bool tn_exception_check(const TnObject *op)
 {
     return (op->type->flags & TN_TPFLAGS_BASE_EXC_SUBCLASS) != 0;
+}
+static inline bool tn_exception_group_check(const TnObject *op)
+{
+    return tn_object_type_check(op, &tn_exc_BaseExceptionGroup);
 }
 /* A type object that derives from BaseException. */
 bool tn_exception_type_check(const TnObject *op);

@@ -7,12 +7,18 @@
 #include "core/tn.h"
 #include "core/compiler/opcodes.h"
 #include "core/objects/genobject.h"
+#include "core/objects/coroobject.h"
 #include "core/vm/eval.h"
 #include "core/vm/frame.h"
 
 TnObject *tn_gen_new_steal_frame(TnFrame *frame, TnObject *name, TnObject *qualname)
 {
-    TnGen *g = (TnGen *)tn_object_new(&tn_type_generator, sizeof(TnGen));
+    return tn_gen_new_typed(&tn_type_generator, frame, name, qualname);
+}
+
+TnObject *tn_gen_new_typed(TnType *type, TnFrame *frame, TnObject *name, TnObject *qualname)
+{
+    TnGen *g = (TnGen *)tn_object_new(type, sizeof(TnGen));
     if (g == NULL)
         return NULL;
     g->frame = frame;
@@ -20,7 +26,19 @@ TnObject *tn_gen_new_steal_frame(TnFrame *frame, TnObject *name, TnObject *qualn
     g->qualname = tn_newref(qualname);
     g->code = tn_newref(TN_OBJ(frame->code));
     g->state = TN_GEN_CREATED;
+    g->ag_running_async = 0;
+    g->ag_closed = 0;
     return TN_OBJ(g);
+}
+
+/* "generator", "coroutine" or "async generator", for messages. */
+static const char *gen_kind(TnGen *g)
+{
+    if (g->ob.type == &tn_type_coroutine)
+        return "coroutine";
+    if (g->ob.type == &tn_type_async_generator)
+        return "async generator";
+    return "generator";
 }
 
 /* Move from one state to RUNNING atomically: two threads resuming the same
@@ -52,12 +70,16 @@ static void release_frame(TnGen *g)
 
 /* PEP 479: a StopIteration leaving the generator's frame is a bug in the
  * generator; it becomes RuntimeError with the StopIteration as cause. */
-static void stop_iteration_to_runtime_error(void)
+static void stop_iteration_to_runtime_error(TnGen *g)
 {
-    if (!tn_err_matches(&tn_exc_StopIteration))
-        return;
+    const char *what = "StopIteration";
+    if (!tn_err_matches(&tn_exc_StopIteration)) {
+        if (g->ob.type != &tn_type_async_generator || !tn_err_matches(&tn_exc_StopAsyncIteration))
+            return;
+        what = "StopAsyncIteration";
+    }
     TnObject *stop = tn_err_fetch();
-    tn_err_set_str(&tn_exc_RuntimeError, "generator raised StopIteration");
+    tn_err_format(&tn_exc_RuntimeError, "%s raised %s", gen_kind(g), what);
     TnObject *exc = tn_err_occurred();
     if (exc != NULL) {
         TnBaseException *e = (TnBaseException *)exc;
@@ -78,16 +100,22 @@ static TnObject *gen_resume(TnGen *g, TnObject *value, int throwflag, bool itern
         if (prev == TN_GEN_RUNNING) {
             if (throwflag)
                 tn_err_clear();
-            return tn_err_format(&tn_exc_ValueError, "generator already executing");
+            return tn_err_format(&tn_exc_ValueError, "%s already executing", gen_kind(g));
+        }
+        if (g->ob.type == &tn_type_coroutine) {
+            if (throwflag)
+                tn_err_clear();
+            return tn_err_format(&tn_exc_RuntimeError, "cannot reuse already awaited coroutine");
         }
         /* Closed: a throw propagates its exception; send/next stop. */
         if (!throwflag && !iternext)
-            tn_err_set_none(&tn_exc_StopIteration);
+            tn_err_set_none(g->ob.type == &tn_type_async_generator ? &tn_exc_StopAsyncIteration
+                                                                   : &tn_exc_StopIteration);
         return NULL;
     }
     if (prev == TN_GEN_CREATED && value != TN_NONE && !throwflag) {
         tn_atomic_store_u8(&g->state, TN_GEN_CREATED);
-        return tn_err_format(&tn_exc_TypeError, "can't send non-None value to a just-started generator");
+        return tn_err_format(&tn_exc_TypeError, "can't send non-None value to a just-started %s", gen_kind(g));
     }
     TnThreadState *ts = tn_tstate();
     TnObject *res = tn_eval_resume_frame(g->frame, throwflag ? NULL : tn_newref(value), throwflag);
@@ -100,7 +128,12 @@ static TnObject *gen_resume(TnGen *g, TnObject *value, int throwflag, bool itern
     release_frame(g);
     tn_atomic_store_u8(&g->state, TN_GEN_CLOSED);
     if (res == NULL) {
-        stop_iteration_to_runtime_error();
+        stop_iteration_to_runtime_error(g);
+        return NULL;
+    }
+    if (g->ob.type == &tn_type_async_generator) {
+        tn_decref(res);
+        tn_err_set_none(&tn_exc_StopAsyncIteration);
         return NULL;
     }
     if (res == TN_NONE) {
@@ -130,6 +163,11 @@ static TnObject *gen_yf(TnGen *g)
 TnObject *tn_gen_send(TnObject *gen, TnObject *value, bool iternext)
 {
     return gen_resume((TnGen *)gen, value, 0, iternext);
+}
+
+TnObject *tn_gen_yf(TnObject *gen)
+{
+    return gen_yf((TnGen *)gen);
 }
 
 /* After a delegated throw/close finished the sub-iterator: pop it, continue
@@ -222,11 +260,16 @@ static TnObject *gen_throw_current(TnGen *g, bool close_on_generator_exit)
     return gen_resume(g, TN_NONE, 1, false);
 }
 
-/* gen.throw(typ[, val[, tb]]) (3.11 signature) or gen.throw(exc). */
-static TnObject *gen_throw(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+TnObject *tn_gen_throw_current(TnObject *gen, bool close_on_generator_exit)
 {
-    if (tn_args_no_kw("throw", kwnames) < 0 || tn_args_count("throw", nargs, 1, 3) < 0)
-        return NULL;
+    return gen_throw_current((TnGen *)gen, close_on_generator_exit);
+}
+
+/* gen.throw(typ[, val[, tb]]) (3.11 signature) or gen.throw(exc). */
+int tn_gen_set_throw_exception(const char *fname, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw(fname, kwnames) < 0 || tn_args_count(fname, nargs, 1, 3) < 0)
+        return -1;
     TnObject *typ = args[0], *val = nargs > 1 ? args[1] : NULL;
     TnObject *exc;
     if (tn_exception_type_check(typ)) {
@@ -237,16 +280,26 @@ static TnObject *gen_throw(TnObject *self, TnObject *const *args, tn_ssize_t nar
         else
             exc = tn_call_one(typ, val);
         if (exc == NULL)
-            return NULL;
+            return -1;
     } else if (tn_exception_check(typ)) {
-        if (val != NULL && val != TN_NONE)
-            return tn_err_format(&tn_exc_TypeError, "instance exception may not have a separate value");
+        if (val != NULL && val != TN_NONE) {
+            tn_err_format(&tn_exc_TypeError, "instance exception may not have a separate value");
+            return -1;
+        }
         exc = tn_newref(typ);
     } else {
-        return tn_err_format(&tn_exc_TypeError,
-                             "exceptions must be classes or instances deriving from BaseException, not %T", typ);
+        tn_err_format(&tn_exc_TypeError,
+                      "exceptions must be classes or instances deriving from BaseException, not %T", typ);
+        return -1;
     }
     tn_err_restore(exc);
+    return 0;
+}
+
+TnObject *tn_gen_meth_throw(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_gen_set_throw_exception("throw", args, nargs, kwnames) < 0)
+        return NULL;
     return gen_throw_current((TnGen *)self, true);
 }
 
@@ -262,12 +315,12 @@ static TnObject *gen_close_impl(TnGen *g)
     if (s == TN_GEN_CLOSED)
         return tn_newref(TN_NONE);
     if (s == TN_GEN_RUNNING)
-        return tn_err_format(&tn_exc_ValueError, "generator already executing");
+        return tn_err_format(&tn_exc_ValueError, "%s already executing", gen_kind(g));
     tn_err_set_none(&tn_exc_GeneratorExit);
     TnObject *r = gen_throw_current(g, true);
     if (r != NULL) {
         tn_decref(r);
-        return tn_err_format(&tn_exc_RuntimeError, "generator ignored GeneratorExit");
+        return tn_err_format(&tn_exc_RuntimeError, "%s ignored GeneratorExit", gen_kind(g));
     }
     if (tn_err_matches(&tn_exc_StopIteration) || tn_err_matches(&tn_exc_GeneratorExit)) {
         tn_err_clear();
@@ -276,14 +329,19 @@ static TnObject *gen_close_impl(TnGen *g)
     return NULL;
 }
 
-static TnObject *gen_close(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+TnObject *tn_gen_close(TnObject *gen)
+{
+    return gen_close_impl((TnGen *)gen);
+}
+
+TnObject *tn_gen_meth_close(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (tn_args_no_kw("close", kwnames) < 0 || tn_args_count("close", nargs, 0, 0) < 0)
         return NULL;
     return gen_close_impl((TnGen *)self);
 }
 
-static TnObject *gen_send_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+TnObject *tn_gen_meth_send(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (tn_args_no_kw("send", kwnames) < 0 || tn_args_count("send", nargs, 1, 1) < 0)
         return NULL;
@@ -317,13 +375,13 @@ static void write_unraisable(TnObject *obj)
     tn_decref(exc);
 }
 
-static void gen_dealloc(TnObject *self)
+void tn_gen_dealloc(TnObject *self)
 {
     TnGen *g = (TnGen *)self;
     if (tn_atomic_load_u8(&g->state) == TN_GEN_SUSPENDED) {
         /* Finalise: run the generator's finally blocks via close().  The
          * object is resurrected for the duration of the call. */
-        tn_object_init(self, &tn_type_generator);
+        tn_object_init(self, g->ob.type);
         TnObject *r = gen_close_impl(g);
         if (r == NULL)
             write_unraisable(self);
@@ -345,40 +403,40 @@ static TnObject *gen_repr(TnObject *self)
     return tn_str_from_format("<generator object %U at %p>", ((TnGen *)self)->qualname, (void *)self);
 }
 
-static TnObject *gen_get_name(TnObject *self, void *c) { return tn_newref(((TnGen *)self)->name); }
-static TnObject *gen_get_qualname(TnObject *self, void *c) { return tn_newref(((TnGen *)self)->qualname); }
-static TnObject *gen_get_code(TnObject *self, void *c) { return tn_newref(((TnGen *)self)->code); }
+TnObject *tn_gen_get_name(TnObject *self, void *c) { return tn_newref(((TnGen *)self)->name); }
+TnObject *tn_gen_get_qualname(TnObject *self, void *c) { return tn_newref(((TnGen *)self)->qualname); }
+TnObject *tn_gen_get_code(TnObject *self, void *c) { return tn_newref(((TnGen *)self)->code); }
 
-static TnObject *gen_get_running(TnObject *self, void *c)
+TnObject *tn_gen_get_running(TnObject *self, void *c)
 {
     return tn_bool_from(tn_atomic_load_u8(&((TnGen *)self)->state) == TN_GEN_RUNNING);
 }
 
-static TnObject *gen_get_suspended(TnObject *self, void *c)
+TnObject *tn_gen_get_suspended(TnObject *self, void *c)
 {
     return tn_bool_from(tn_atomic_load_u8(&((TnGen *)self)->state) == TN_GEN_SUSPENDED);
 }
 
-static TnObject *gen_get_yieldfrom(TnObject *self, void *c)
+TnObject *tn_gen_get_yieldfrom(TnObject *self, void *c)
 {
     TnObject *yf = gen_yf((TnGen *)self);
     return tn_newref(yf != NULL ? yf : TN_NONE);
 }
 
 static const TnMethodDef gen_methods[] = {
-    {"send", gen_send_meth, 0, NULL},
-    {"throw", gen_throw, 0, NULL},
-    {"close", gen_close, 0, NULL},
+    {"send", tn_gen_meth_send, 0, NULL},
+    {"throw", tn_gen_meth_throw, 0, NULL},
+    {"close", tn_gen_meth_close, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 
 static const TnGetSetDef gen_getsets[] = {
-    {"__name__", gen_get_name, NULL, NULL, NULL},
-    {"__qualname__", gen_get_qualname, NULL, NULL, NULL},
-    {"gi_code", gen_get_code, NULL, NULL, NULL},
-    {"gi_running", gen_get_running, NULL, NULL, NULL},
-    {"gi_suspended", gen_get_suspended, NULL, NULL, NULL},
-    {"gi_yieldfrom", gen_get_yieldfrom, NULL, NULL, NULL},
+    {"__name__", tn_gen_get_name, NULL, NULL, NULL},
+    {"__qualname__", tn_gen_get_qualname, NULL, NULL, NULL},
+    {"gi_code", tn_gen_get_code, NULL, NULL, NULL},
+    {"gi_running", tn_gen_get_running, NULL, NULL, NULL},
+    {"gi_suspended", tn_gen_get_suspended, NULL, NULL, NULL},
+    {"gi_yieldfrom", tn_gen_get_yieldfrom, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -386,7 +444,7 @@ TnType tn_type_generator = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "generator",
     .basicsize = sizeof(TnGen),
-    .dealloc = gen_dealloc,
+    .dealloc = tn_gen_dealloc,
     .repr = gen_repr,
     .iter = gen_iter,
     .iternext = gen_iternext,

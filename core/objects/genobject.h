@@ -25,6 +25,8 @@ typedef struct TnGen {
     TnObject *qualname;      /* __qualname__ */
     TnObject *code;          /* gi_code */
     uint8_t state;           /* TN_GEN_*; changed with atomic CAS */
+    uint8_t ag_running_async; /* async generators: an asend/athrow is in progress */
+    uint8_t ag_closed;        /* async generators: aclose() called or exhausted */
 } TnGen;
 
 extern TnType tn_type_generator;
@@ -38,5 +40,28 @@ TnObject *tn_gen_new_steal_frame(TnFrame *frame, TnObject *name, TnObject *qualn
  * it raised.  If `iternext` is true, a plain return raises nothing (NULL
  * without exception: exhausted), as the iternext slot needs. */
 TnObject *tn_gen_send(TnObject *gen, TnObject *value, bool iternext);
+
+/* Shared with coroutines and async generators (core/objects/coroobject.c):
+ * they are TnGen objects of other types, resumed the same way; messages
+ * name the kind ("coroutine already executing"...). */
+TnObject *tn_gen_new_typed(TnType *type, TnFrame *frame, TnObject *name, TnObject *qualname);
+/* The sub-iterator of the `yield from` / `await` it is suspended in (borrowed) or NULL. */
+TnObject *tn_gen_yf(TnObject *gen);
+/* throw() with the exception already set as the current one.
+ * close_on_generator_exit: a GeneratorExit closes the sub-iterator. */
+TnObject *tn_gen_throw_current(TnObject *gen, bool close_on_generator_exit);
+/* Normalise throw()'s (typ[, val[, tb]]) arguments and set the exception: 0 / -1. */
+int tn_gen_set_throw_exception(const char *fname, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
+TnObject *tn_gen_close(TnObject *gen);
+void tn_gen_dealloc(TnObject *self);
+TnObject *tn_gen_meth_send(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
+TnObject *tn_gen_meth_throw(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
+TnObject *tn_gen_meth_close(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
+TnObject *tn_gen_get_name(TnObject *self, void *c);
+TnObject *tn_gen_get_qualname(TnObject *self, void *c);
+TnObject *tn_gen_get_code(TnObject *self, void *c);
+TnObject *tn_gen_get_running(TnObject *self, void *c);
+TnObject *tn_gen_get_suspended(TnObject *self, void *c);
+TnObject *tn_gen_get_yieldfrom(TnObject *self, void *c);
 
 #endif

@@ -22,7 +22,9 @@
 #include "core/vm/frame.h"
 #include "core/vm/eval.h"
 #include "core/objects/genobject.h"
+#include "core/objects/coroobject.h"
 #include "core/vm/import.h"
+#include "core/vm/match.h"
 
 /* ---- frame stack ----------------------------------------------------------- */
 
@@ -138,7 +140,9 @@ static TnObject *make_generator(TnThreadState *ts, TnFrame *f, TnCodeUnit *ip, T
     hf->is_entry = 1;
     hf->owner = TN_FRAME_OWNED_BY_GENERATOR;
     TnFunction *fn = (TnFunction *)f->func;
-    TnObject *gen = tn_gen_new_steal_frame(hf, fn->name, fn->qualname);
+    TnType *gtype = (co->flags & TN_CO_COROUTINE) ? &tn_type_coroutine
+                  : (co->flags & TN_CO_ASYNC_GENERATOR) ? &tn_type_async_generator : &tn_type_generator;
+    TnObject *gen = tn_gen_new_typed(gtype, hf, fn->name, fn->qualname);
     if (gen == NULL) {
         tn_mem_free(hf);
         return NULL;
@@ -679,7 +683,7 @@ static int stop_iteration_value(TnObject **result)
  * yields (new ref), or NULL (see stop_iteration_value). */
 static TnObject *send_to(TnObject *recv, TnObject *v)
 {
-    if (tn_gen_check(recv))
+    if (tn_gen_check(recv) || tn_coro_check(recv))
         return tn_gen_send(recv, v, false);
     if (v == TN_NONE && tn_type(recv)->iternext != NULL)
         return tn_type(recv)->iternext(recv);
@@ -1828,7 +1832,12 @@ op_YIELD_VALUE: {
 
 op_GET_YIELD_FROM_ITER: {
     TnObject *o = TOP();
-    if (!tn_gen_check(o)) {
+    if (tn_coro_check(o)) {
+        if (!(co->flags & (TN_CO_COROUTINE | TN_CO_ITERABLE_COROUTINE))) {
+            tn_err_set_str(&tn_exc_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+            goto error;
+        }
+    } else if (!tn_gen_check(o)) {
         TnObject *it = tn_object_get_iter(o);
         if (it == NULL)
             goto error;
@@ -1854,6 +1863,68 @@ op_SEND: {
     TOP() = result;
     tn_decref(recv);
     JUMPTO(oparg);
+    DISPATCH();
+}
+
+/* ---- pattern matching (helpers in core/vm/match.c) ---- */
+
+op_MATCH_CLASS: {
+    TnObject *kwnames_ = POP();
+    TnObject *cls = POP();
+    TnObject *subject = TOP();
+    SAVE_FRAME();
+    TnObject *attrs = tn_match_class(subject, cls, (tn_ssize_t)oparg, kwnames_);
+    tn_decref(kwnames_);
+    tn_decref(cls);
+    if (attrs == NULL) {
+        if (tn_err_occurred())
+            goto error;
+        attrs = tn_newref(TN_NONE);   /* no match */
+    }
+    TOP() = attrs;
+    tn_decref(subject);
+    DISPATCH();
+}
+
+op_MATCH_MAPPING: {
+    bool is_mapping = tn_match_is_mapping(TOP());
+    PUSH(tn_bool_from(is_mapping));
+    DISPATCH();
+}
+
+op_MATCH_SEQUENCE: {
+    bool is_sequence = tn_match_is_sequence(TOP());
+    PUSH(tn_bool_from(is_sequence));
+    DISPATCH();
+}
+
+op_MATCH_KEYS: {
+    SAVE_FRAME();
+    TnObject *values = tn_match_keys(SECOND(), TOP());
+    if (values == NULL)
+        goto error;
+    PUSH(values);
+    DISPATCH();
+}
+
+op_GET_LEN: {
+    SAVE_FRAME();
+    tn_ssize_t len = tn_object_length(TOP());
+    TnObject *n = len < 0 ? NULL : tn_int_from_ssize(len);
+    if (n == NULL)
+        goto error;
+    PUSH(n);
+    DISPATCH();
+}
+
+op_COPY_DICT_WITHOUT_KEYS: {
+    SAVE_FRAME();
+    TnObject *rest = tn_match_copy_dict_without_keys(SECOND(), TOP());
+    if (rest == NULL)
+        goto error;
+    TnObject *keys = TOP();
+    TOP() = rest;
+    tn_decref(keys);
     DISPATCH();
 }
 
@@ -1895,6 +1966,88 @@ op_WITH_EXCEPT_START: {
     if (res == NULL)
         goto error;
     PUSH(res);
+    DISPATCH();
+}
+
+op_GET_AWAITABLE: {
+    TnObject *o = TOP();
+    SAVE_FRAME();
+    TnObject *it = tn_coro_op_get_awaitable(o, (int)oparg);
+    if (it == NULL)
+        goto error;
+    TOP() = it;
+    tn_decref(o);
+    DISPATCH();
+}
+
+op_GET_AITER: {
+    TnObject *o = TOP();
+    SAVE_FRAME();
+    TnObject *it = tn_coro_op_get_aiter(o);
+    if (it == NULL)
+        goto error;
+    TOP() = it;
+    tn_decref(o);
+    DISPATCH();
+}
+
+op_GET_ANEXT: {
+    SAVE_FRAME();
+    TnObject *aw = tn_coro_op_get_anext(TOP());
+    if (aw == NULL)
+        goto error;
+    PUSH(aw);
+    DISPATCH();
+}
+
+op_BEFORE_ASYNC_WITH: {
+    TnObject *mgr = TOP();
+    TnObject *enter = lookup_special(mgr, "__aenter__");
+    if (enter == NULL) {
+        if (!tn_err_occurred())
+            tn_err_format(&tn_exc_TypeError,
+                          "'%T' object does not support the asynchronous context manager protocol", mgr);
+        goto error;
+    }
+    TnObject *exit = lookup_special(mgr, "__aexit__");
+    if (exit == NULL) {
+        if (!tn_err_occurred())
+            tn_err_format(&tn_exc_TypeError, "'%T' object does not support the asynchronous context "
+                          "manager protocol (missed __aexit__ method)", mgr);
+        tn_decref(enter);
+        goto error;
+    }
+    TOP() = exit;
+    tn_decref(mgr);
+    SAVE_FRAME();
+    TnObject *res = tn_call_noargs(enter);
+    tn_decref(enter);
+    if (res == NULL)
+        goto error;
+    PUSH(res);
+    DISPATCH();
+}
+
+op_END_ASYNC_FOR: {
+    /* [aiter, exc]: StopAsyncIteration ends the loop; anything else is re-raised. */
+    TnObject *exc = POP();
+    if (tn_object_type_check(exc, &tn_exc_StopAsyncIteration)) {
+        tn_decref(exc);
+        TnObject *aiter = POP();
+        tn_decref(aiter);
+        DISPATCH();
+    }
+    tn_err_restore(exc);
+    goto exception_unwind;
+}
+
+op_ASYNC_GEN_WRAP: {
+    TnObject *v = TOP();
+    TnObject *w = tn_coro_op_wrap(v);
+    if (w == NULL)
+        goto error;
+    TOP() = w;
+    tn_decref(v);
     DISPATCH();
 }
 

@@ -9,6 +9,7 @@
 #include "core/vm/eval.h"
 #include "core/modules/modules.h"
 #include "core/objects/complex.h"
+#include "core/objects/coroobject.h"
 
 _Thread_local TnThreadState *tn_tstate_current;
 
@@ -89,6 +90,9 @@ static TnType *const static_types[] = {
     &tn_type_wrapper_descr, &tn_type_method_wrapper, &tn_type_member_descr, &tn_type_super,
     &tn_type_property, &tn_type_staticmethod, &tn_type_classmethod,
     &tn_type_complex,
+    &tn_type_coroutine, &tn_type_coroutine_wrapper, &tn_type_async_generator,
+    &tn_type_async_generator_asend, &tn_type_async_generator_athrow,
+    &tn_type_async_generator_wrapped_value,
 };
 
 static int ready_types(void)
@@ -110,6 +114,7 @@ static int add_builtin_modules(TnObject *modules)
         {"math", tn_math_module_create},
         {"time", tn_time_module_create},
         {"os", tn_os_module_create},
+        {"dis", tn_dis_module_create},
     };
     for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
         TnObject *m = mods[i].create();

@@ -11,6 +11,34 @@
 #include "core/compiler/ast.h"
 #include "core/compiler/parser.h"
 
+/* Where and how deep we print (CPython's exception_print_context): inside
+ * an exception group every line starts with 2*depth spaces and "| ". */
+#define MAX_SEEN 1000
+typedef struct PrintCtx {
+    FILE *out;
+    int group_depth;            /* nesting level of the exception group being printed */
+    bool need_close;            /* the closing "+----" line is still owed */
+    int nseen;
+    TnObject *seen[MAX_SEEN];   /* exceptions already printed (chaining cycles) */
+} PrintCtx;
+
+/* CPython's limits: PyErr_MAX_GROUP_WIDTH / PyErr_MAX_GROUP_DEPTH. */
+#define MAX_GROUP_WIDTH 15
+#define MAX_GROUP_DEPTH 10
+
+static void write_indent(PrintCtx *c)
+{
+    fprintf(c->out, "%*s", 2 * c->group_depth, "");
+}
+
+/* The start of every line: the indent and, inside a group, "| ". */
+static void margin(PrintCtx *c)
+{
+    write_indent(c);
+    if (c->group_depth > 0)
+        fputs("| ", c->out);
+}
+
 /* Read line `lineno` (1-based) of a file into a malloc'd string without its
  * newline, or NULL.  Tracebacks are rare, so no caching. */
 static char *read_source_line(const char *filename, int lineno)
@@ -116,8 +144,9 @@ static int segment_anchors(const char *seg, int *left, int *right)
 
 /* The source line of a traceback entry, then (when they do not just
  * underline the whole line) the carets, as CPython 3.11's tb_displayline. */
-static void print_source_with_carets(FILE *out, const char *line, const TnCodePos *pos)
+static void print_source_with_carets(PrintCtx *c, const char *line, const TnCodePos *pos)
 {
+    FILE *out = c->out;
     int strip = 0;
     while (is_ws(line[strip]))
         strip++;
@@ -125,6 +154,7 @@ static void print_source_with_carets(FILE *out, const char *line, const TnCodePo
     int text_len = (int)strlen(text);
     while (text_len > 0 && is_ws(text[text_len - 1]))
         text_len--;
+    margin(c);
     fprintf(out, "    %.*s\n", text_len, text);
     if (pos == NULL || pos->col < 0 || pos->end_col < 0 || pos->lineno < 0)
         return;
@@ -156,6 +186,7 @@ static void print_source_with_carets(FILE *out, const char *line, const TnCodePo
     bool secondary_ranges = left_end != -1 || right_start != -1;
     if (end - start == utf8_chars(text, text_len) && !secondary_ranges)
         return;
+    margin(c);
     fputs("    ", out);
     for (int off = truncation + 1; off <= end; off++) {
         if (off <= start)
@@ -178,25 +209,28 @@ static const char *str_or_null(TnObject *s)
 /* ...and collapses a run of identical entries after this many. */
 #define TB_RECURSIVE_CUTOFF 3
 
-static void print_entry(FILE *out, TnTraceback *tb)
+static void print_entry(PrintCtx *c, TnTraceback *tb)
 {
+    FILE *out = c->out;
     TnCode *co = (TnCode *)tb->code;
     const char *filename = str_or_null(co->filename);
     const char *name = str_or_null(co->name);
+    margin(c);
     fprintf(out, "  File \"%s\", line %d, in %s\n", filename ? filename : "???", tb->lineno,
             name ? name : "???");
     char *line = read_source_line(filename, tb->lineno);
     if (line != NULL) {
         const TnCodePos *pos = tb->lasti >= 0 && tb->lasti < co->ninstr ? &co->positions[tb->lasti] : NULL;
-        print_source_with_carets(out, line, pos);
+        print_source_with_carets(c, line, pos);
         free(line);
     }
 }
 
-static void print_repeated(FILE *out, long count)
+static void print_repeated(PrintCtx *c, long count)
 {
     count -= TB_RECURSIVE_CUTOFF;
-    fprintf(out, "  [Previous line repeated %ld more time%s]\n", count, count > 1 ? "s" : "");
+    margin(c);
+    fprintf(c->out, "  [Previous line repeated %ld more time%s]\n", count, count > 1 ? "s" : "");
 }
 
 static bool same_place(TnTraceback *a, TnTraceback *b)
@@ -205,28 +239,33 @@ static bool same_place(TnTraceback *a, TnTraceback *b)
     return a->lineno == b->lineno && tn_str_eq(ca->filename, cb->filename) && tn_str_eq(ca->name, cb->name);
 }
 
-static void print_traceback(FILE *out, TnTraceback *tb)
+/* header_margin: what precedes the header line ("+ " for the outermost
+ * exception group, else the margin). */
+static void print_traceback(PrintCtx *c, TnTraceback *tb, const char *header,
+                            const char *header_margin)
 {
     long depth = 0;
     for (TnTraceback *t = tb; t != NULL; t = t->next)
         depth++;
     for (; tb != NULL && depth > TB_LIMIT; depth--)
         tb = tb->next;
-    fputs("Traceback (most recent call last):\n", out);
+    write_indent(c);
+    fputs(header_margin, c->out);
+    fputs(header, c->out);
     TnTraceback *last = NULL;
     long count = 0;
     for (; tb != NULL; tb = tb->next) {
         if (last == NULL || !same_place(last, tb)) {
             if (count > TB_RECURSIVE_CUTOFF)
-                print_repeated(out, count);
+                print_repeated(c, count);
             last = tb;
             count = 0;
         }
         if (++count <= TB_RECURSIVE_CUTOFF)
-            print_entry(out, tb);
+            print_entry(c, tb);
     }
     if (count > TB_RECURSIVE_CUTOFF)
-        print_repeated(out, count);
+        print_repeated(c, count);
 }
 
 static long int_field(TnObject *v, long dflt)
@@ -240,10 +279,12 @@ static long int_field(TnObject *v, long dflt)
 
 /* SyntaxError layout: File line, the text with carets (offsets are 1-based
  * character columns), then the message. */
-static void print_syntax_error_location(FILE *out, TnSyntaxErrorObject *se, bool single_caret)
+static void print_syntax_error_location(PrintCtx *c, TnSyntaxErrorObject *se, bool single_caret)
 {
+    FILE *out = c->out;
     const char *filename = str_or_null(se->filename);
     long lineno = int_field(se->lineno, -1);
+    margin(c);
     fprintf(out, "  File \"%s\", line %ld\n", filename ? filename : "<string>", lineno);
     const char *text = str_or_null(se->text);
     if (text == NULL)
@@ -256,8 +297,8 @@ static void print_syntax_error_location(FILE *out, TnSyntaxErrorObject *se, bool
     tn_ssize_t n = tn_str_length(t);
     tn_ssize_t strip = 0;
     while (strip < n) {
-        uint32_t c = tn_str_read(t, strip);
-        if (c != ' ' && c != '\t' && c != '\f')
+        uint32_t ch = tn_str_read(t, strip);
+        if (ch != ' ' && ch != '\t' && ch != '\f')
             break;
         strip++;
     }
@@ -269,6 +310,8 @@ static void print_syntax_error_location(FILE *out, TnSyntaxErrorObject *se, bool
         tn_err_clear();
         return;
     }
+    /* CPython 3.11's print_error_text writes the text and carets without
+     * the exception-group margin. */
     fprintf(out, "    %s\n", tn_str_utf8(shown, NULL));
     tn_decref(shown);
     offset -= strip;
@@ -293,9 +336,11 @@ static void print_syntax_error_location(FILE *out, TnSyntaxErrorObject *se, bool
 }
 
 /* "ValueError: msg" / "ValueError" / "mod.Error: msg". */
-static void print_exception_line(FILE *out, TnObject *exc)
+static void print_exception_line(PrintCtx *c, TnObject *exc)
 {
+    FILE *out = c->out;
     TnType *tp = tn_type(exc);
+    margin(c);
     if (tp->flags & TN_TPFLAGS_HEAPTYPE) {
         TnObject *mod = tp->dict ? tn_dict_get_cstr_borrowed(tp->dict, "__module__") : NULL;
         const char *m = str_or_null(mod);
@@ -322,49 +367,135 @@ static void print_exception_line(FILE *out, TnObject *exc)
     tn_decref(msg);
 }
 
-static void print_one(FILE *out, TnObject *exc)
+static void print_exception(PrintCtx *c, TnObject *exc)
 {
     TnBaseException *e = (TnBaseException *)exc;
-    if (e->traceback != NULL)
-        print_traceback(out, (TnTraceback *)e->traceback);
+    if (e->traceback != NULL) {
+        const char *header = "Traceback (most recent call last):\n";
+        const char *header_margin = c->group_depth > 0 ? "| " : "";
+        if (tn_exception_group_check(exc)) {
+            header = "Exception Group Traceback (most recent call last):\n";
+            if (c->group_depth == 1)
+                header_margin = "+ ";
+        }
+        print_traceback(c, (TnTraceback *)e->traceback, header, header_margin);
+    }
     if (tn_object_type_check(exc, &tn_exc_SyntaxError))
-        print_syntax_error_location(out, (TnSyntaxErrorObject *)exc,
+        print_syntax_error_location(c, (TnSyntaxErrorObject *)exc,
                                     tn_object_type_check(exc, &tn_exc_IndentationError));
-    print_exception_line(out, exc);
+    print_exception_line(c, exc);
 }
 
-#define MAX_CHAIN 100
+static void print_recursive(PrintCtx *c, TnObject *exc);
 
-static void print_chain(FILE *out, TnObject *exc, TnObject **seen, int nseen)
+static bool seen_before(PrintCtx *c, TnObject *exc)
 {
-    if (nseen >= MAX_CHAIN)
+    for (int i = 0; i < c->nseen; i++)
+        if (c->seen[i] == exc)
+            return true;
+    return false;
+}
+
+/* The cause or context, then the line that links it to what follows. */
+static void print_chained(PrintCtx *c, TnObject *exc, const char *message)
+{
+    bool need_close = c->need_close;
+    print_recursive(c, exc);
+    c->need_close = need_close;
+    margin(c);
+    fputc('\n', c->out);
+    margin(c);
+    fputs(message, c->out);
+    margin(c);
+    fputc('\n', c->out);
+}
+
+static void print_cause_and_context(PrintCtx *c, TnObject *exc)
+{
+    if (c->nseen >= MAX_SEEN)
         return;
-    seen[nseen++] = exc;
+    c->seen[c->nseen++] = exc;
     TnBaseException *e = (TnBaseException *)exc;
-    TnObject *next = NULL;
-    const char *sep = NULL;
     if (e->cause != NULL) {
-        next = e->cause;
-        sep = "\nThe above exception was the direct cause of the following exception:\n\n";
+        if (!seen_before(c, e->cause))
+            print_chained(c, e->cause,
+                          "The above exception was the direct cause of the following exception:\n");
     } else if (e->context != NULL && !e->suppress_context) {
-        next = e->context;
-        sep = "\nDuring handling of the above exception, another exception occurred:\n\n";
+        if (!seen_before(c, e->context))
+            print_chained(c, e->context,
+                          "During handling of the above exception, another exception occurred:\n");
     }
-    for (int i = 0; next != NULL && i < nseen; i++)
-        if (seen[i] == next)
-            next = NULL;
-    if (next != NULL) {
-        print_chain(out, next, seen, nseen);
-        fputs(sep, out);
+}
+
+/* An exception group: its own traceback and line, then each member in a
+ * numbered box (CPython 3.11's print_exception_group). */
+static void print_group(PrintCtx *c, TnObject *exc)
+{
+    if (c->group_depth > MAX_GROUP_DEPTH) {
+        margin(c);
+        fprintf(c->out, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+        return;
     }
-    print_one(out, exc);
+    if (c->group_depth == 0)
+        c->group_depth++;
+    print_exception(c, exc);
+    TnObject *excs = ((TnBaseExceptionGroupObject *)exc)->excs;
+    tn_ssize_t num = excs != NULL ? tn_tuple_size(excs) : 0;
+    tn_ssize_t n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+    c->need_close = false;
+    for (tn_ssize_t i = 0; i < n; i++) {
+        bool last = i == n - 1;
+        if (last)
+            c->need_close = true;   /* a nested group may close the box itself */
+        write_indent(c);
+        bool truncated = i >= MAX_GROUP_WIDTH;
+        if (!truncated)
+            fprintf(c->out, "%s+---------------- %ld ----------------\n", i == 0 ? "+-" : "  ",
+                    (long)(i + 1));
+        else
+            fputs("  +---------------- ... ----------------\n", c->out);
+        c->group_depth++;
+        if (!truncated) {
+            print_recursive(c, tn_tuple_get(excs, i));
+        } else {
+            tn_ssize_t remaining = num - MAX_GROUP_WIDTH;
+            margin(c);
+            fprintf(c->out, "and %ld more exception%s\n", (long)remaining, remaining > 1 ? "s" : "");
+        }
+        if (last && c->need_close) {
+            write_indent(c);
+            fputs("+------------------------------------\n", c->out);
+            c->need_close = false;
+        }
+        c->group_depth--;
+    }
+    if (c->group_depth == 1)
+        c->group_depth--;
+}
+
+static void print_recursive(PrintCtx *c, TnObject *exc)
+{
+    char probe;
+    if (&probe < tn_tstate()->c_stack_limit)
+        return;
+    print_cause_and_context(c, exc);
+    if (tn_exception_group_check(exc))
+        print_group(c, exc);
+    else
+        print_exception(c, exc);
 }
 
 void tn_err_print_exception(TnObject *exc)
 {
-    TnObject *seen[MAX_CHAIN];
+    PrintCtx *c = tn_mem_calloc(1, sizeof(PrintCtx));
     fflush(stdout);
-    print_chain(stderr, exc, seen, 0);
+    if (c == NULL) {
+        fprintf(stderr, "%s\n", tn_type(exc)->name);
+        return;
+    }
+    c->out = stderr;
+    print_recursive(c, exc);
+    tn_mem_free(c);
     fflush(stderr);
 }
 
@@ -391,6 +522,43 @@ static int system_exit_code(TnObject *exc)
     return 1;
 }
 
+/* A sys.excepthook the program installed (anything but the original
+ * sys.__excepthook__) is called with (type, value, traceback), as
+ * CPython's PyErr_Display path does.  Returns true when it ran (or failed
+ * and both errors were reported as CPython reports them). */
+static bool call_user_excepthook(TnObject *exc)
+{
+    TnObject *sysdict = tn_interp()->sysdict;
+    TnObject *hook = sysdict != NULL ? tn_dict_get_cstr_borrowed(sysdict, "excepthook") : NULL;
+    TnObject *orig = sysdict != NULL ? tn_dict_get_cstr_borrowed(sysdict, "__excepthook__") : NULL;
+    if (hook == NULL || hook == orig)
+        return false;
+    if (hook == TN_NONE) {
+        fflush(stdout);
+        fputs("sys.excepthook is missing\n", stderr);
+        return false;
+    }
+    TnObject *tb = ((TnBaseException *)exc)->traceback;
+    TnObject *args[3] = {TN_OBJ(tn_type(exc)), exc, tb != NULL ? tb : TN_NONE};
+    tn_incref(hook);
+    TnObject *r = tn_call(hook, args, 3, NULL);
+    tn_decref(hook);
+    if (r != NULL) {
+        tn_decref(r);
+        return true;
+    }
+    TnObject *err = tn_err_fetch();
+    fflush(stdout);
+    fputs("Error in sys.excepthook:\n", stderr);
+    if (err != NULL) {
+        tn_err_print_exception(err);
+        tn_decref(err);
+    }
+    fputs("\nOriginal exception was:\n", stderr);
+    tn_err_print_exception(exc);
+    return true;
+}
+
 int tn_err_handle_uncaught(void)
 {
     TnObject *exc = tn_err_fetch();
@@ -400,7 +568,8 @@ int tn_err_handle_uncaught(void)
     if (tn_object_type_check(exc, &tn_exc_SystemExit)) {
         code = system_exit_code(exc);
     } else {
-        tn_err_print_exception(exc);
+        if (!call_user_excepthook(exc))
+            tn_err_print_exception(exc);
         code = 1;
     }
     tn_decref(exc);

@@ -650,17 +650,53 @@ static void test_syntax_errors(void **state)
     expect_syntax_error("while 1:\n    def f():\n        break\n", "'break' outside loop", 3, 9, 14);
     /* byte offsets, as CPython's compiler reports them */
     expect_syntax_error("s = 'h\xc3\xa9'; break\n", "'break' outside loop", 1, 12, 17);
+    /* match statements (offsets as CPython 3.11 reports them) */
+    expect_syntax_error("match 1:\n case x: pass\n case 1: pass\n",
+                        "name capture 'x' makes remaining patterns unreachable", 2, 7, 8);
+    expect_syntax_error("match 1:\n case _: pass\n case 1: pass\n",
+                        "wildcard makes remaining patterns unreachable", 2, 7, 8);
+    expect_syntax_error("match 1:\n case [x, x]: pass\n",
+                        "multiple assignments to name 'x' in pattern", 2, 11, 12);
+    expect_syntax_error("match 1:\n case [x] | [y]: pass\n",
+                        "alternative patterns bind different names", 2, 14, 15);
 }
 
 static void test_unsupported_constructs(void **state)
 {
     (void)state;
-    expect_syntax_error("async def f():\n    pass\n", "'async def' functions are not supported yet",
-                        1, 1, -1);
+    expect_syntax_error("try:\n    pass\nexcept* E:\n    pass\n",
+                        "'except*' clauses are not supported yet", 1, 1, -1);
+}
+
+/* ---- coroutines ----------------------------------------------------------------- */
+
+static void test_coroutines(void **state)
+{
+    (void)state;
+    TnCode *co = compile_ok("async def f():\n    return await g()\n"
+                            "async def h():\n    yield 1\n");
+    TnCode *f = nested(co, "f");
+    assert_true(f->flags & TN_CO_COROUTINE);
+    EXPECT(f, {TN_RETURN_GENERATOR, 0}, {TN_POP_TOP, 0}, {TN_RESUME, 0},
+           {TN_LOAD_GLOBAL, (0 << 1) | 1}, {TN_CALL, 0}, {TN_GET_AWAITABLE, 0}, {TN_LOAD_CONST, ANY},
+           {TN_SEND, 11}, {TN_YIELD_VALUE, 0}, {TN_RESUME, 3}, {TN_JUMP_BACKWARD, 7},
+           {TN_RETURN_VALUE, 0});
+    TnCode *h = nested(co, "h");
+    assert_true(h->flags & TN_CO_ASYNC_GENERATOR);
+    EXPECT(h, {TN_RETURN_GENERATOR, 0}, {TN_POP_TOP, 0}, {TN_RESUME, 0},
+           {TN_LOAD_CONST, ANY}, {TN_ASYNC_GEN_WRAP, 0}, {TN_YIELD_VALUE, 0}, {TN_RESUME, 1},
+           {TN_POP_TOP, 0}, {TN_LOAD_CONST, ANY}, {TN_RETURN_VALUE, 0});
+    release(co);
+    expect_syntax_error("await x\n", "'await' outside function", 1, 1, -1);
+    expect_syntax_error("def f():\n    await x\n", "'await' outside async function", 2, 5, 12);
     expect_syntax_error("def f():\n    async with a:\n        pass\n",
-                        "'async with' statements are not supported yet", 2, 5, -1);
-    expect_syntax_error("match x:\n    case 1:\n        pass\n",
-                        "'match' statements are not supported yet", 1, 1, -1);
+                        "'async with' outside async function", 2, 5, -1);
+    expect_syntax_error("def f():\n    async for a in b:\n        pass\n",
+                        "'async for' outside async function", 2, 5, -1);
+    expect_syntax_error("async def f():\n    yield from x\n", "'yield from' inside async function",
+                        2, 5, -1);
+    expect_syntax_error("async def f():\n    yield 1\n    return 2\n",
+                        "'return' with value in async generator", 3, 5, -1);
 }
 
 /* ---- classes -------------------------------------------------------------------- */
@@ -1057,6 +1093,7 @@ int main(void)
         cmocka_unit_test(test_try_finally_table),
         cmocka_unit_test(test_syntax_errors),
         cmocka_unit_test(test_unsupported_constructs),
+        cmocka_unit_test(test_coroutines),
         cmocka_unit_test(test_class_statement),
         cmocka_unit_test(test_class_variants),
         cmocka_unit_test(test_name_mangling),
