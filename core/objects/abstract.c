@@ -107,7 +107,7 @@ TnObject *tn_object_richcompare(TnObject *a, TnObject *b, int op)
     if (tn_enter_recursive_call(" in comparison") < 0)
         return NULL;
     /* A subclass that overrides the comparison gets the first try. */
-    if (ta != tb && tb->richcompare != NULL && tn_type_is_subtype(tb, ta) && tb->richcompare != ta->richcompare) {
+    if (ta != tb && tb->richcompare != NULL && tn_type_is_subtype(tb, ta)) {
         checked_reverse = 1;
         res = tb->richcompare(b, a, swapped_op[op]);
         if (res != TN_NOTIMPLEMENTED)

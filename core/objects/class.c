@@ -106,12 +106,23 @@ static bool var_sized(TnType *tp)
 
 /* The base that decides the instance layout: the most derived of the
  * bases' layout ancestors (CPython's best_base / solid_base). */
+/* Does tp add instance fields beyond its base's, other than a __dict__
+ * pointer at the end (CPython's extra_ivars)? */
+static bool extra_ivars(TnType *tp, TnType *base)
+{
+    tn_ssize_t t_size = tp->basicsize, b_size = base->basicsize;
+    if (tp->itemsize != 0 || base->itemsize != 0)
+        return t_size != b_size || tp->itemsize != base->itemsize;
+    if (tp->dictoffset != 0 && base->dictoffset == 0 && (tp->flags & TN_TPFLAGS_HEAPTYPE)
+        && tp->dictoffset + (tn_ssize_t)sizeof(TnObject *) == t_size)
+        t_size -= (tn_ssize_t)sizeof(TnObject *);
+    return t_size != b_size;
+}
+
 static TnType *solid_base(TnType *tp)
 {
-    while (tp->base != NULL && tp->basicsize == tp->base->basicsize && tp->dictoffset == tp->base->dictoffset
-           && (tp->flags & TN_TPFLAGS_HEAPTYPE))
-        tp = tp->base;
-    return tp;
+    TnType *base = tp->base != NULL ? solid_base(tp->base) : &tn_type_object;
+    return extra_ivars(tp, base) ? tp : base;
 }
 
 static TnType *best_base(TnObject *bases)
@@ -553,6 +564,18 @@ TnObject *tn_class_new(TnType *meta, TnObject *name, TnObject *bases, TnObject *
         goto error_cell;
     tn_slots_fixup(ht);
     tp->flags |= TN_TPFLAGS_READY;
+    /* Register with the Python-level bases, so that a dunder assigned to a
+     * base later reaches this class's slots too. */
+    for (tn_ssize_t i = 0; i < tn_tuple_size(effective_bases); i++) {
+        TnType *b = (TnType *)tn_tuple_get(effective_bases, i);
+        if (!(b->flags & TN_TPFLAGS_HEAPTYPE))
+            continue;
+        TnHeapType *bh = (TnHeapType *)b;
+        if (bh->subclasses == NULL && (bh->subclasses = tn_list_new(0)) == NULL)
+            goto error_cell;
+        if (tn_list_append(bh->subclasses, TN_OBJ(tp)) < 0)
+            goto error_cell;
+    }
     tp->version_tag = 1;
     if (cell != NULL) {
         if (tn_type(cell) != &tn_type_cell) {

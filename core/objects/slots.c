@@ -20,7 +20,7 @@ enum { IN_TYPE, IN_NB, IN_SQ, IN_MP };
 enum {
     K_UNARY, K_BINARY, K_BINARY_R, K_POW, K_POW_R, K_INQUIRY, K_LEN, K_HASH, K_RICHCMP,
     K_GETATTR, K_SETATTR, K_DELATTR, K_CALL, K_NEXT, K_SETITEM, K_DELITEM, K_CONTAINS,
-    K_DESCR_GET, K_DESCR_SET, K_DESCR_DELETE, K_SQ_ITEM, K_INIT, K_NEW
+    K_DESCR_GET, K_DESCR_SET, K_DESCR_DELETE, K_SQ_ITEM, K_INIT, K_NEW, K_SQ_REPEAT
 };
 
 typedef struct SlotDef {
@@ -537,6 +537,13 @@ static const SlotDef slotdefs[] = {
     {"__ifloordiv__", IN_NB, NB(inplace_floor_divide), K_BINARY, -1, (void *)slot_nb_inplace_floor_divide},
     {"__itruediv__", IN_NB, NB(inplace_true_divide), K_BINARY, -1, (void *)slot_nb_inplace_true_divide},
     {"__imatmul__", IN_NB, NB(inplace_matrix_multiply), K_BINARY, -1, (void *)slot_nb_inplace_matrix_multiply},
+    /* Sequence forms of + and *: builtins expose them as __add__/__mul__
+     * when they have no numeric slot; Python classes use the numeric ones. */
+    {"__add__", IN_SQ, SQ(concat), K_BINARY, -1, NULL},
+    {"__mul__", IN_SQ, SQ(repeat), K_SQ_REPEAT, -1, NULL},
+    {"__rmul__", IN_SQ, SQ(repeat), K_SQ_REPEAT, -1, NULL},
+    {"__iadd__", IN_SQ, SQ(inplace_concat), K_BINARY, -1, NULL},
+    {"__imul__", IN_SQ, SQ(inplace_repeat), K_SQ_REPEAT, -1, NULL},
     {"__neg__", IN_NB, NB(negative), K_UNARY, -1, (void *)slot_nb_negative},
     {"__pos__", IN_NB, NB(positive), K_UNARY, -1, (void *)slot_nb_positive},
     {"__abs__", IN_NB, NB(absolute), K_UNARY, -1, (void *)slot_nb_absolute},
@@ -645,6 +652,14 @@ static TnObject *wrapper_call_bound(TnWrapperDescr *w, TnObject *self, TnObject 
                                                       : none_or_error(((tn_objobjargproc)f)(self, args[0], NULL));
     case K_CONTAINS:
         return expect_args(d, nargs, 1, kwnames) < 0 ? NULL : bool_or_error(((tn_objobjproc)f)(self, args[0]));
+    case K_SQ_REPEAT: {
+        if (expect_args(d, nargs, 1, kwnames) < 0)
+            return NULL;
+        if (!tn_int_check(args[0]) && (tn_type(args[0])->as_number == NULL || tn_type(args[0])->as_number->index == NULL))
+            return tn_err_format(&tn_exc_TypeError, "can't multiply sequence by non-int of type '%T'", args[0]);
+        tn_ssize_t n = tn_number_as_ssize(args[0], &tn_exc_OverflowError);
+        return n == -1 && tn_err_occurred() ? NULL : ((tn_ssizeargfunc)f)(self, n);
+    }
     case K_SQ_ITEM: {
         if (expect_args(d, nargs, 1, kwnames) < 0)
             return NULL;
@@ -823,6 +838,18 @@ int tn_slots_add_wrappers(TnType *tp)
 
 /* ---- heap types: dunders -> slots ------------------------------------------------ */
 
+void tn_slots_update(TnType *tp)
+{
+    if (!(tp->flags & TN_TPFLAGS_HEAPTYPE))
+        return;
+    TnHeapType *ht = (TnHeapType *)tp;
+    tn_slots_fixup(ht);
+    if (ht->subclasses == NULL)
+        return;
+    for (tn_ssize_t i = 0; i < tn_list_size(ht->subclasses); i++)
+        tn_slots_update((TnType *)tn_list_get_lock_held(ht->subclasses, i));
+}
+
 void tn_slots_fixup(TnHeapType *ht)
 {
     TnType *tp = &ht->type;
@@ -846,6 +873,8 @@ void tn_slots_fixup(TnHeapType *ht)
                 *loc = w->wrapped;
             continue;
         }
+        if (d->heap_func == NULL)
+            continue;   /* only builtins' own C slots fill this one */
         if (d->kind == K_HASH && attr == TN_NONE) {
             *loc = (void *)tn_hash_not_implemented;
             continue;

@@ -23,6 +23,8 @@ typedef struct TnHeapType {
     TnObject *name;          /* __name__ (str); type.name points into its UTF-8 */
     TnObject *qualname;      /* __qualname__ (str) */
     TnObject *slots;         /* __slots__ names (tuple) or NULL */
+    TnObject *subclasses;    /* list of classes deriving from this one, or NULL:
+                                their slots follow when a dunder is assigned here */
 } TnHeapType;
 
 /* Add wrapper descriptors for the filled slots of a static type (called by
@@ -31,6 +33,9 @@ int tn_slots_add_wrappers(TnType *tp);
 /* Point a heap type's slots at the generic functions for every special
  * method its MRO defines in Python; others keep the inherited C slot. */
 void tn_slots_fixup(TnHeapType *ht);
+/* After `cls.__dunder__ = ...` (or del): refresh the slots of cls and of
+ * every class deriving from it. */
+void tn_slots_update(TnType *tp);
 /* True if attr (found in a type's dict) is the wrapper of a C slot. */
 bool tn_slots_is_wrapper(TnObject *attr);
 

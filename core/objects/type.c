@@ -212,6 +212,9 @@ static int type_setattro(TnObject *self, TnObject *name, TnObject *value)
     r = value != NULL ? tn_dict_set_item(tp->dict, name, value) : tn_dict_del_item(tp->dict, name);
     tp->version_tag++;
     TN_END_CRITICAL_SECTION();
+    if (r == 0 && tn_str_check(name) && tn_str_length(name) > 4 && tn_str_read(name, 0) == '_'
+        && tn_str_read(name, 1) == '_')
+        tn_slots_update(tp);
     return r;
 }
 
@@ -271,7 +274,17 @@ static TnObject *type_mro_meth(TnObject *self, TnObject *const *args, tn_ssize_t
     return tn_list_from_iterable(((TnType *)self)->mro);
 }
 
+/* type.__init__(cls, name, bases, ns, **kw): the work is done in __new__;
+ * only the argument count is checked, as CPython's type_init does. */
+static TnObject *type_init_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (nargs != 1 && nargs != 3)
+        return tn_err_format(&tn_exc_TypeError, "type.__init__() takes 1 or 3 arguments");
+    return tn_newref(TN_NONE);
+}
+
 static const TnMethodDef type_methods[] = {
+    {"__init__", type_init_meth, 0, NULL},
     {"mro", type_mro_meth, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -290,6 +303,7 @@ static void type_dealloc(TnObject *self)
         TN_CLEAR(ht->name);
         TN_CLEAR(ht->qualname);
         TN_CLEAR(ht->slots);
+        TN_CLEAR(ht->subclasses);
         tn_xdecref(TN_OBJ(tp->base));
     }
     tn_object_free(self);

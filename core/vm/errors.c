@@ -127,7 +127,7 @@ void tn_err_restore(TnObject *exc_steal)
 
 /* Set exc.__context__ to the exception being handled, avoiding cycles in
  * the context chain as CPython's _PyErr_SetObject does. */
-static void set_context(TnObject *exc)
+void tn_err_set_context(TnObject *exc)
 {
     TnObject *handled = tn_tstate()->handled_exc;
     if (handled == NULL || handled == TN_NONE || handled == exc)
@@ -187,7 +187,7 @@ int tn_err_raise(TnObject *exc, TnObject *cause)
         TN_SETREF(e->cause, fixed);
         e->suppress_context = 1;
     }
-    set_context(inst);
+    tn_err_set_context(inst);
     set_current_steal(inst);
     return -1;
 }

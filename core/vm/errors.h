@@ -27,6 +27,9 @@ bool tn_exc_matches(TnObject *exc, TnObject *type_or_tuple);
 void tn_err_clear(void);
 TnObject *tn_err_fetch(void);                      /* take the current exception (new ref) or NULL */
 void tn_err_restore(TnObject *exc_steal);          /* set the current exception; NULL clears */
+/* Make the exception being handled (sys.exception()) the __context__ of
+ * exc, breaking cycles in the context chain (CPython's _PyErr_SetObject). */
+void tn_err_set_context(TnObject *exc);
 /* Raise exc (an instance or a class) as the `raise` statement does; sets
  * __context__ from the exception being handled.  Returns -1. */
 int tn_err_raise(TnObject *exc, TnObject *cause);

@@ -2064,10 +2064,15 @@ op_LOAD_BUILD_CLASS: {
 error: {
     /* Record where this frame was when the exception passed through it. */
     TnObject *exc = tn_err_occurred();
-    if (exc == NULL)
+    if (exc == NULL) {
         tn_err_set_str(&tn_exc_SystemError, "error return without exception set");
-    else if (tn_exception_check(exc))
+    } else if (tn_exception_check(exc)) {
+        /* A fresh exception (no traceback yet) raised while another is
+         * being handled gets it as __context__, whoever raised it. */
+        if (((TnBaseException *)exc)->traceback == NULL)
+            tn_err_set_context(exc);
         tn_traceback_add(exc, TN_OBJ(co), (int)(ip - co->instr - 1));
+    }
 }
 exception_unwind: {
     tn_ssize_t index = ip - co->instr - 1;

@@ -1,0 +1,4 @@
+class P:
+    def __init__(self, x):
+        self.x = x
+P()

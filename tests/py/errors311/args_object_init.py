@@ -1,0 +1,3 @@
+class Q:
+    pass
+Q(1)

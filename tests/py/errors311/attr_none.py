@@ -1,0 +1,2 @@
+v = None
+v.append(1)

@@ -1,0 +1,6 @@
+data = {
+    "a": 1,
+}
+value = data[
+    "b"
+]

@@ -1,0 +1,4 @@
+def f():
+    return missing_global
+print("calling")
+f()

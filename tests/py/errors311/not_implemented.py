@@ -1,0 +1,4 @@
+class B:
+    def m(self):
+        raise NotImplementedError("subclass must implement")
+B().m()

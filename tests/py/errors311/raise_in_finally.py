@@ -1,0 +1,4 @@
+try:
+    pass
+finally:
+    raise RuntimeError("in finally")

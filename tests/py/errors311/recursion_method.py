@@ -1,0 +1,5 @@
+class C:
+    @property
+    def x(self):
+        return self.x
+C().x

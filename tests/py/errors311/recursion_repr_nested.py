@@ -1,0 +1,4 @@
+l = []
+for _ in range(100000):
+    l = [l]
+repr(l)

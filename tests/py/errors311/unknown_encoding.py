@@ -1,0 +1,1 @@
+"abc".encode("no-such-enc")

@@ -1,0 +1,1 @@
+b"abc".decode("klingon")

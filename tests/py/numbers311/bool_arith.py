@@ -1,0 +1,6 @@
+print(True + True, True - False, True * 10, True / True, True // True, True % 2, True ** 5, -False)
+print(True << 3, True >> 1, True & 3, False | 2, True ^ 1, ~False, abs(-True))
+print(sum([True, True, False]), max(True, 0), sorted([True, False, 1, 0]))
+print(str(True), repr(False), "%d %s %r" % (True, True, False), f"{True:d} {True!r} {True:>5}", format(False, "x"))
+print(True and 5, False or "x", not 0, not "", 0 or [] or None)
+print({True: "a", 1: "b", 1.0: "c"})

@@ -1,0 +1,7 @@
+print(type(1 + 1.0).__name__, type(1 + 1j).__name__, type(1.0 + 1j).__name__, type(True + 1).__name__, type(True + 1.0).__name__)
+print((5).real, (5).imag, (5).numerator, (5).denominator, (5).conjugate(), (2.5).real, True.real)
+print(int.__name__, float.__name__, complex.__name__, bool.__mro__)
+print(isinstance(True, int), isinstance(1, float), 3 .__class__.__name__, (3).as_integer_ratio())
+print(int.__add__(3, 4), float.__mul__(2.0, 3.0), int.__bool__(0))
+print(abs(-5) == (-5).__abs__(), (7).__neg__(), (2).__pow__(3), (5).__rsub__(3))
+print((5).__truediv__(2), (5).__floordiv__(2), (3).__eq__(3.0), (3).__eq__("x"))

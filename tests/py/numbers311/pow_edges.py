@@ -1,0 +1,6 @@
+print(0 ** 0, 0.0 ** 0, (-1) ** 10**20, (-1) ** (10**20 + 1), 1 ** -5, (-2) ** -2, 2 ** -2)
+print(pow(2, 0.5), pow(-1, 0.5) if False else 0, pow(10, -3), pow(1.0, float("nan")), pow(float("nan"), 0))
+print(pow(float("inf"), -1), pow(-float("inf"), 3), pow(0.0, float("inf")), pow(0.5, float("-inf")))
+print(pow(7, 0, 1), pow(7, 1, -3), pow(-7, 2, 5), pow(-7, 3, -5), pow(2, 10**9, 10**9 + 7))
+print(pow(3, -2, 10), pow(-3, -1, 10), pow(10**20, -1, 7))
+print(type(2 ** -1).__name__, type(2 ** 2).__name__, (-8) ** (1 / 3) == complex((-8) ** (1 / 3)))

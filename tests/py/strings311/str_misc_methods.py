@@ -1,0 +1,8 @@
+print("abc".__contains__("b"), "Hello".encode(), str.join(",", ["a", "b"]))
+print("a{}c".format("b"), "x".isupper(), "ab".count("b"))
+print("Hello World".istitle(), "hello"[::-1], "".join(reversed("abc")))
+print(str(123).zfill(6), "abc".rjust(6, "0"), "a".ljust(3) + "|")
+print("mississippi".replace("ss", "SS", 1), "mississippi".split("ss"), "mississippi".rsplit("i", 2))
+print("one two three".title(), "ONE".lower().capitalize(), "x y".split(" "))
+print("test".center(10, "-"), "a\tb".expandtabs(2), "  lead".lstrip(" l"))
+print("%s" % str.upper("low"), "x".join("abc"), "python"[1:-1])
