@@ -35,6 +35,7 @@
 #include "core/objects/genobject.h"
 #include "core/objects/slots.h"
 #include "core/objects/class.h"
+#include "core/objects/genericalias.h"
 
 /* Allocate a fixed-size object of `size` bytes (>= sizeof(TnObject)) with its
  * header initialised to one reference; the rest is zeroed.  NULL + MemoryError. */

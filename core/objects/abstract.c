@@ -421,6 +421,12 @@ TnObject *tn_object_getitem(TnObject *o, TnObject *key)
             tn_decref(bound);
             return res;
         }
+        /* The builtin containers are generic: list[int] is a GenericAlias. */
+        static TnType *const generic[] = {&tn_type_list, &tn_type_dict, &tn_type_tuple, &tn_type_set,
+                                          &tn_type_frozenset, &tn_type_type};
+        for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
+            if (o == TN_OBJ(generic[i]))
+                return tn_generic_alias_new(o, key);
         return tn_err_format(&tn_exc_TypeError, "type '%s' is not subscriptable", ((TnType *)o)->name);
     }
     return tn_err_format(&tn_exc_TypeError, "'%s' object is not subscriptable", tp->name);
@@ -833,10 +839,38 @@ int tn_callable_check(TnObject *o)
 
 /* ---- isinstance / issubclass --------------------------------------------------- */
 
+/* cls.__instancecheck__ / __subclasscheck__ defined by a Python metaclass:
+ * 1/0 from its result, -1 error, -2 when there is no such hook. */
+static int metaclass_check(TnObject *cls, const char *hook, TnObject *arg)
+{
+    TnType *meta = tn_type(cls);
+    if (!(meta->flags & TN_TPFLAGS_HEAPTYPE))
+        return -2;
+    TnObject *f = tn_type_lookup(meta, tn_str_intern_cstr(hook));
+    if (f == NULL)
+        return -2;
+    TnObject *args[2] = {cls, arg};
+    TnObject *r = tn_call(f, args, 2, NULL);
+    if (r == NULL)
+        return -1;
+    int t = tn_object_is_true(r);
+    tn_decref(r);
+    return t;
+}
+
 int tn_object_isinstance(TnObject *inst, TnObject *cls)
 {
-    if (tn_object_type_check(cls, &tn_type_type))
+    if (tn_type(inst) == (TnType *)cls)
+        return 1;
+    if (tn_object_type_check(cls, &tn_type_type)) {
+        int r = metaclass_check(cls, "__instancecheck__", inst);
+        if (r != -2)
+            return r;
         return tn_object_type_check(inst, (TnType *)cls);
+    }
+    TnObject *members = tn_union_args(cls);
+    if (members != NULL)
+        cls = members;   /* isinstance(x, int | str) */
     if (tn_tuple_check(cls)) {
         tn_ssize_t n = tn_tuple_size(cls);
         for (tn_ssize_t i = 0; i < n; i++) {
@@ -856,8 +890,15 @@ int tn_object_issubclass(TnObject *derived, TnObject *cls)
         tn_err_set_str(&tn_exc_TypeError, "issubclass() arg 1 must be a class");
         return -1;
     }
-    if (tn_object_type_check(cls, &tn_type_type))
+    if (tn_object_type_check(cls, &tn_type_type)) {
+        int r = metaclass_check(cls, "__subclasscheck__", derived);
+        if (r != -2)
+            return r;
         return tn_type_is_subtype((TnType *)derived, (TnType *)cls);
+    }
+    TnObject *members = tn_union_args(cls);
+    if (members != NULL)
+        cls = members;
     if (tn_tuple_check(cls)) {
         tn_ssize_t n = tn_tuple_size(cls);
         for (tn_ssize_t i = 0; i < n; i++) {

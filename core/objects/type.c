@@ -309,6 +309,9 @@ static void type_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* int | str: classes combine into a types.UnionType. */
+static const TnNumberMethods type_as_number = {.or_ = tn_union_or};
+
 TnType tn_type_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "type",
@@ -321,6 +324,7 @@ TnType tn_type_type = {
     .getattro = type_getattro,
     .setattro = type_setattro,
     .call = tn_type_call,
+    .as_number = &type_as_number,
     .new_ = tn_type_new_slot,
     .getsets = type_getsets,
     .methods = type_methods,

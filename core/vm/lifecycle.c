@@ -86,7 +86,7 @@ static TnType *const static_types[] = {
     &tn_type_method_descr, &tn_type_classmethod_descr, &tn_type_getset_descr,
     &tn_type_bytes, &tn_type_bytearray, &tn_type_memoryview,
     &tn_type_bytes_iterator, &tn_type_bytearray_iterator,
-    &tn_type_code, &tn_type_module, &tn_type_traceback, &tn_type_generator,
+    &tn_type_code, &tn_type_module, &tn_type_traceback, &tn_type_generator, &tn_type_generic_alias, &tn_type_union,
     &tn_type_wrapper_descr, &tn_type_method_wrapper, &tn_type_member_descr, &tn_type_super,
     &tn_type_property, &tn_type_staticmethod, &tn_type_classmethod,
     &tn_type_complex,
