@@ -223,7 +223,9 @@ static TnObject *type_get_name(TnObject *self, void *c)
     TnType *tp = (TnType *)self;
     if (tp->flags & TN_TPFLAGS_HEAPTYPE)
         return tn_newref(c != NULL ? ((TnHeapType *)tp)->qualname : ((TnHeapType *)tp)->name);
-    return tn_str_from_cstr(tp->name);
+    /* A static type named "module.Name" is Name in module (CPython's rule). */
+    const char *dot = strrchr(tp->name, '.');
+    return tn_str_from_cstr(dot != NULL ? dot + 1 : tp->name);
 }
 static TnObject *type_get_mro(TnObject *self, void *c) { return tn_newref(((TnType *)self)->mro); }
 static TnObject *type_get_bases(TnObject *self, void *c) { return tn_newref(((TnType *)self)->bases); }
@@ -240,6 +242,9 @@ static TnObject *type_get_module(TnObject *self, void *c)
     TnObject *mod = tp->dict ? tn_dict_get_cstr_borrowed(tp->dict, "__module__") : NULL;
     if (mod != NULL)
         return tn_newref(mod);
+    const char *dot = strrchr(tp->name, '.');
+    if (dot != NULL)
+        return tn_str_from_utf8(tp->name, dot - tp->name);
     return tn_str_from_cstr("builtins");
 }
 
