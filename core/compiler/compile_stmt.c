@@ -667,6 +667,8 @@ static int compile_assert(TnCompiler *c, TnStmt *s)
         TN_TRY(tn_comp_expr(c, s->v.assert_.msg));
         TN_TRY(tn_comp_emit(c, TN_CALL, 1));
     }
+    /* The traceback points at the failing test, as CPython's does. */
+    tn_comp_set_loc(c, test->loc);
     TN_TRY(tn_comp_emit(c, TN_RAISE_VARARGS, 1));
     tn_comp_bind_label(c, end);
     return 0;
@@ -919,7 +921,7 @@ static int compile_import(TnCompiler *c, TnStmt *s)
 {
     for (tn_ssize_t i = 0; i < tn_ast_seq_len(s->v.import.names); i++) {
         TnAlias *a = TN_SEQ_GET(s->v.import.names, i);
-        tn_comp_set_loc(c, a->loc);
+        /* Every instruction carries the statement's location (CPython). */
         TN_TRY(emit_import_name(c, 0, NULL, a->name));
         tn_ssize_t len = tn_str_length(a->name), dot = 0;
         while (dot < len && tn_str_read(a->name, dot) != '.')
@@ -972,7 +974,6 @@ static int compile_import_from(TnCompiler *c, TnStmt *s)
         return tn_comp_emit(c, TN_IMPORT_STAR, 0);
     for (tn_ssize_t i = 0; i < n; i++) {
         TnAlias *a = TN_SEQ_GET(names, i);
-        tn_comp_set_loc(c, a->loc);
         TN_TRY(tn_comp_emit_name(c, TN_IMPORT_FROM, a->name));
         TN_TRY(tn_comp_nameop(c, a->asname != NULL ? a->asname : a->name, TN_CTX_STORE));
     }

@@ -5,6 +5,7 @@
  * SyntaxError's special layout, and the final "Type: message" line.  *
  * Design note: docs/execution.md.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "core/tn.h"
@@ -567,6 +568,15 @@ int tn_err_handle_uncaught(void)
     int code;
     if (tn_object_type_check(exc, &tn_exc_SystemExit)) {
         code = system_exit_code(exc);
+    } else if (tn_object_type_check(exc, &tn_exc_KeyboardInterrupt)) {
+        /* As CPython: report it, then die of SIGINT so the parent sees
+         * the interrupt (exit status 130 in a shell). */
+        tn_err_print_exception(exc);
+        tn_decref(exc);
+        fflush(stdout);
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+        return 130;
     } else {
         if (!call_user_excepthook(exc))
             tn_err_print_exception(exc);
