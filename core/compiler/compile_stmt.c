@@ -667,8 +667,19 @@ static int compile_assert(TnCompiler *c, TnStmt *s)
         TN_TRY(tn_comp_expr(c, s->v.assert_.msg));
         TN_TRY(tn_comp_emit(c, TN_CALL, 1));
     }
-    /* The traceback points at the failing test, as CPython's does. */
-    tn_comp_set_loc(c, test->loc);
+    /* CPython 3.11's raise carries the statement's location, except that a
+     * comparison tested last leaves its own location behind (its jump_if
+     * sets it): the traceback then underlines the comparison. */
+    TnExpr *last = test;
+    for (;;) {
+        if (last->kind == TN_EXPR_UNARYOP && last->v.unaryop.op == TN_UOP_NOT)
+            last = last->v.unaryop.operand;
+        else if (last->kind == TN_EXPR_BOOLOP)
+            last = TN_SEQ_GET(last->v.boolop.values, tn_ast_seq_len(last->v.boolop.values) - 1);
+        else
+            break;
+    }
+    tn_comp_set_loc(c, last->kind == TN_EXPR_COMPARE ? last->loc : s->loc);
     TN_TRY(tn_comp_emit(c, TN_RAISE_VARARGS, 1));
     tn_comp_bind_label(c, end);
     return 0;

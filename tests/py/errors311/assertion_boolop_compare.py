@@ -1,0 +1,2 @@
+a = 1
+assert a and not a == 1
