@@ -21,6 +21,7 @@
  * singletons.c.
  */
 #include "core/tn.h"
+#include "core/objects/int_bytes.h"
 
 #include <float.h>
 #include <math.h>
@@ -1939,6 +1940,8 @@ static const TnMethodDef int_methods[] = {
     {"bit_count", int_bit_count, 0, "Number of ones in the binary representation of the absolute value of self."},
     {"conjugate", int_self_meth, 0, "Returns self, the complex conjugate of any int."},
     {"as_integer_ratio", int_as_integer_ratio, 0, "Return integer ratio."},
+    {"to_bytes", tn_int_to_bytes_meth, 0, "Return an array of bytes representing an integer."},
+    {"from_bytes", tn_int_from_bytes_meth, TN_METH_CLASS, "Return the integer represented by the given array of bytes."},
     {"__trunc__", int_self_meth, 0, "Truncating an Integral returns itself."},
     {"__floor__", int_self_meth, 0, "Flooring an Integral returns itself."},
     {"__ceil__", int_self_meth, 0, "Ceiling of an Integral returns itself."},
