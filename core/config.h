@@ -66,6 +66,10 @@
 #define TN_INT_FREELIST_LIMIT 100
 #define TN_TUPLE_FREELIST_SIZES 20
 #define TN_TUPLE_FREELIST_LIMIT 2000
+/* Entries in each thread's cache of interned C-string names (a power of two). */
+#define TN_INTERN_CACHE_SIZE 512
+/* Entries in each thread's type attribute cache (a power of two). */
+#define TN_TYPE_CACHE_SIZE 4096
 /* Per-thread frame stack: slots for locals and value stacks of Python frames. */
 #define TN_FRAME_STACK_CHUNK (64 * 1024)
 

@@ -373,7 +373,9 @@ struct TnType {
     TnObject *dict;              /* attribute dict: methods, getsets, class attrs */
     TnObject *mro;               /* tuple of types, self first */
     TnObject *bases;             /* tuple of types */
-    uint32_t version_tag;        /* bumped on every mutation; keys inline caches */
+    uint32_t version_tag;        /* unique per type state; 0 = none assigned yet.  Changing
+                                    the dict of a type resets its tag and its subclasses'
+                                    (see tn_type_lookup's cache in type.c) */
 };
 
 extern TnType tn_type_type;

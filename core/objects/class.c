@@ -576,7 +576,7 @@ TnObject *tn_class_new(TnType *meta, TnObject *name, TnObject *bases, TnObject *
         if (tn_list_append(bh->subclasses, TN_OBJ(tp)) < 0)
             goto error_cell;
     }
-    tp->version_tag = 1;
+    tp->version_tag = 0;
     if (cell != NULL) {
         if (tn_type(cell) != &tn_type_cell) {
             tn_err_format(&tn_exc_TypeError, "__classcell__ must be a nonlocal cell, not %T", cell);

@@ -748,6 +748,7 @@ static int exception_group_fix_mro(void)
         return -1;
     }
     TN_SETREF(tp->mro, mro);
+    tn_type_modified(tp);
     TN_SETREF(tp->bases, bases);
     return 0;
 }

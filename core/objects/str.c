@@ -526,12 +526,29 @@ TnObject *tn_str_intern_steal(TnObject *s)
     return r;
 }
 
+/* C code names attributes with string literals ("__add__") on hot paths:
+ * a per-thread cache keyed by the literal's address skips building and
+ * hashing a str each time.  The content is compared too, so a key that is
+ * not a literal (a reused buffer) can never return the wrong string;
+ * interned strings are immortal, so the cached pointer stays valid. */
 TnObject *tn_str_intern_cstr(const char *cs)
 {
+    TnThreadState *ts = tn_tstate();
+    struct TnInternCacheEntry *e = NULL;
+    if (ts != NULL) {
+        e = &ts->intern_cache[((uintptr_t)cs >> 3) & (TN_INTERN_CACHE_SIZE - 1)];
+        if (e->key == cs && e->str != NULL && strcmp(tn_str_utf8(e->str, NULL), cs) == 0)
+            return e->str;
+    }
     TnObject *s = tn_str_from_cstr(cs);
     if (s == NULL)
         return NULL;
-    return tn_str_intern_steal(s);
+    s = tn_str_intern_steal(s);
+    if (e != NULL && s != NULL && tn_is_immortal(s)) {
+        e->key = cs;
+        e->str = s;
+    }
+    return s;
 }
 
 /* ---- repr ----------------------------------------------------------------- */

@@ -127,12 +127,13 @@ int tn_type_ready(TnType *tp)
         }
         tn_decref(doc);
     }
-    tp->version_tag = 1;
+    tp->version_tag = 0;
     tp->flags |= TN_TPFLAGS_READY;
     return 0;
 }
 
-TnObject *tn_type_lookup(TnType *tp, TnObject *name)
+/* The MRO walk behind tn_type_lookup. */
+static TnObject *lookup_uncached(TnType *tp, TnObject *name)
 {
     TnObject *mro = tp->mro;
     if (mro == NULL)
@@ -147,6 +148,52 @@ TnObject *tn_type_lookup(TnType *tp, TnObject *name)
             return v;
     }
     return NULL;
+}
+
+/* A fresh version tag for tp (0 if the counter is exhausted: no caching). */
+static uint32_t assign_version(TnType *tp)
+{
+    TnInterp *interp = tn_interp();
+    if (interp->next_type_version == UINT32_MAX)
+        return 0;
+    tp->version_tag = ++interp->next_type_version;
+    return tp->version_tag;
+}
+
+void tn_type_modified(TnType *tp)
+{
+    tp->version_tag = 0;
+    if (tp->flags & TN_TPFLAGS_HEAPTYPE) {
+        TnObject *subs = ((TnHeapType *)tp)->subclasses;
+        for (tn_ssize_t i = 0; subs != NULL && i < tn_list_size(subs); i++)
+            tn_type_modified((TnType *)tn_list_get_lock_held(subs, i));
+    }
+}
+
+/* Lookups by interned name go through the thread's cache, keyed by the
+ * type's version tag: any change to the dict of the type or of a type on
+ * its MRO resets the tag (tn_type_modified), so stale entries never match.
+ * Values are borrowed: they live as long as the dict that holds them,
+ * which cannot change without changing the tag. */
+TnObject *tn_type_lookup(TnType *tp, TnObject *name)
+{
+    TnStr *s = (TnStr *)name;
+    if (!tn_str_check_exact(name) || !s->interned)
+        return lookup_uncached(tp, name);
+    uint32_t version = tp->version_tag;
+    if (version == 0 && (tp->flags & TN_TPFLAGS_READY) && (version = assign_version(tp)) == 0)
+        return lookup_uncached(tp, name);
+    size_t slot = (((uintptr_t)name >> 4) ^ version) & (TN_TYPE_CACHE_SIZE - 1);
+    struct TnTypeCacheEntry *e = &tn_tstate()->type_cache[slot];
+    if (version != 0 && e->version == version && e->name == name)
+        return e->value;
+    TnObject *v = lookup_uncached(tp, name);
+    if (version != 0) {
+        e->version = version;
+        e->name = name;
+        e->value = v;
+    }
+    return v;
 }
 
 TnObject *tn_type_name_str(TnType *tp)
@@ -210,7 +257,7 @@ static int type_setattro(TnObject *self, TnObject *name, TnObject *value)
     int r;
     TN_BEGIN_CRITICAL_SECTION(self);
     r = value != NULL ? tn_dict_set_item(tp->dict, name, value) : tn_dict_del_item(tp->dict, name);
-    tp->version_tag++;
+    tn_type_modified(tp);
     TN_END_CRITICAL_SECTION();
     if (r == 0 && tn_str_check(name) && tn_str_length(name) > 4 && tn_str_read(name, 0) == '_'
         && tn_str_read(name, 1) == '_')

@@ -8,6 +8,8 @@
  * base (default object), bases, mro, inherited slots, version_tag.  Called
  * once per static type at startup.  0 / -1. */
 int tn_type_ready(TnType *tp);
+/* tp's dict changed: forget cached lookups for it and its subclasses. */
+void tn_type_modified(TnType *tp);
 /* Look name up along tp's MRO: borrowed value or NULL (no exception). */
 TnObject *tn_type_lookup(TnType *tp, TnObject *name);
 /* __name__ of a type as a C string ("int"). */

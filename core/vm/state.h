@@ -19,6 +19,7 @@ typedef struct TnInterp {
     TnObject *sysdict;         /* sys.__dict__ */
     TnObject *interned;        /* str -> str: the interning table */
     TnObject *importing;       /* names of modules whose body is running (circular-import messages) */
+    uint32_t next_type_version; /* source of unique type version tags */
     int recursion_limit;
     int int_max_str_digits;    /* sys.set_int_max_str_digits(); 0 = no limit */
     TnObject *memory_error;    /* preallocated MemoryError, used when raising one needs memory */
@@ -43,6 +44,18 @@ typedef struct TnThreadState {
     /* Lowest safe C stack address: recursion that gets below it raises
      * RecursionError whatever the recursion limit is set to. */
     char *c_stack_limit;
+    /* Method cache: (type version, interned name) -> borrowed MRO lookup
+     * result.  Per thread, so it needs no lock in either flavour. */
+    struct TnTypeCacheEntry {
+        uint32_t version;
+        TnObject *name;
+        TnObject *value;
+    } type_cache[TN_TYPE_CACHE_SIZE];
+    /* tn_str_intern_cstr's cache: C string literal -> interned str. */
+    struct TnInternCacheEntry {
+        const char *key;
+        TnObject *str;
+    } intern_cache[TN_INTERN_CACHE_SIZE];
     /* Recycled memory of dead objects, used only by this thread. */
     TnFreeList float_freelist;
     TnFreeList int_freelist;
