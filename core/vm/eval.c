@@ -660,6 +660,38 @@ static TnObject *lookup_special(TnObject *obj, const char *name)
     return get(attr, obj, TN_OBJ(tn_type(obj)));
 }
 
+/* BEFORE_WITH / BEFORE_ASYNC_WITH on the manager at sp[-1]: replace it
+ * with its bound exit method and store the enter result at sp[0] (the
+ * caller bumps sp).  -1 with CPython's TypeError for a missing method. */
+static int enter_context(TnObject **sp, const char *enter_name, const char *exit_name, const char *kind)
+{
+    TnObject *mgr = sp[-1];
+    TnObject *enter = lookup_special(mgr, enter_name);
+    if (enter == NULL) {
+        if (!tn_err_occurred())
+            tn_err_format(&tn_exc_TypeError, "'%T' object does not support the %scontext manager protocol", mgr,
+                          kind);
+        return -1;
+    }
+    TnObject *exit = lookup_special(mgr, exit_name);
+    if (exit == NULL) {
+        if (!tn_err_occurred())
+            tn_err_format(&tn_exc_TypeError,
+                          "'%T' object does not support the %scontext manager protocol (missed %s method)", mgr,
+                          kind, exit_name);
+        tn_decref(enter);
+        return -1;
+    }
+    sp[-1] = exit;
+    tn_decref(mgr);
+    TnObject *res = tn_call_noargs(enter);
+    tn_decref(enter);
+    if (res == NULL)
+        return -1;
+    sp[0] = res;
+    return 0;
+}
+
 /* The value a finished sub-iterator returned: after send_to() gave NULL,
  * either StopIteration (its value) or plain exhaustion (None) -> 0 with
  * *result set; any other exception -> -1. */
@@ -1928,32 +1960,13 @@ op_COPY_DICT_WITHOUT_KEYS: {
     DISPATCH();
 }
 
-op_BEFORE_WITH: {
-    TnObject *mgr = TOP();
-    TnObject *enter = lookup_special(mgr, "__enter__");
-    if (enter == NULL) {
-        if (!tn_err_occurred())
-            tn_err_format(&tn_exc_TypeError, "'%T' object does not support the context manager protocol", mgr);
-        goto error;
-    }
-    TnObject *exit = lookup_special(mgr, "__exit__");
-    if (exit == NULL) {
-        if (!tn_err_occurred())
-            tn_err_format(&tn_exc_TypeError,
-                          "'%T' object does not support the context manager protocol (missed __exit__ method)", mgr);
-        tn_decref(enter);
-        goto error;
-    }
-    TOP() = exit;
-    tn_decref(mgr);
+op_BEFORE_WITH:
+    /* [mgr] -> [bound __exit__, mgr.__enter__()] */
     SAVE_FRAME();
-    TnObject *res = tn_call_noargs(enter);
-    tn_decref(enter);
-    if (res == NULL)
+    if (enter_context(sp, "__enter__", "__exit__", "") < 0)
         goto error;
-    PUSH(res);
+    sp++;
     DISPATCH();
-}
 
 op_WITH_EXCEPT_START: {
     /* [exit, lasti, prev_exc, exc] -> [..., exc, exit(type(exc), exc, tb)] */
@@ -2000,33 +2013,13 @@ op_GET_ANEXT: {
     DISPATCH();
 }
 
-op_BEFORE_ASYNC_WITH: {
-    TnObject *mgr = TOP();
-    TnObject *enter = lookup_special(mgr, "__aenter__");
-    if (enter == NULL) {
-        if (!tn_err_occurred())
-            tn_err_format(&tn_exc_TypeError,
-                          "'%T' object does not support the asynchronous context manager protocol", mgr);
-        goto error;
-    }
-    TnObject *exit = lookup_special(mgr, "__aexit__");
-    if (exit == NULL) {
-        if (!tn_err_occurred())
-            tn_err_format(&tn_exc_TypeError, "'%T' object does not support the asynchronous context "
-                          "manager protocol (missed __aexit__ method)", mgr);
-        tn_decref(enter);
-        goto error;
-    }
-    TOP() = exit;
-    tn_decref(mgr);
+op_BEFORE_ASYNC_WITH:
+    /* [mgr] -> [bound __aexit__, mgr.__aenter__()] */
     SAVE_FRAME();
-    TnObject *res = tn_call_noargs(enter);
-    tn_decref(enter);
-    if (res == NULL)
+    if (enter_context(sp, "__aenter__", "__aexit__", "asynchronous ") < 0)
         goto error;
-    PUSH(res);
+    sp++;
     DISPATCH();
-}
 
 op_END_ASYNC_FOR: {
     /* [aiter, exc]: StopAsyncIteration ends the loop; anything else is re-raised. */
