@@ -4,11 +4,11 @@
 #   make gil / ft   configure + build one flavour into build/<preset>/
 #   make all        gil and ft
 #   make test       deps, build gil + ft + ft-tsan, run every test (see below)
-#   make compare    deps, build gil + ft, run the benchmark table (bench/compare.py)
+#   make compare    deps, build gil + ft + ft-atomic, run the benchmark table (bench/compare.py)
 #   make stress     the stress suite, longer (TN_STRESS_SCALE=$(STRESS_SCALE))
 #   make check-variant-ifs   only the variant-switch check (tools/check_variant_ifs.sh)
 #   make clean      remove build/
-#   make gil-debug ft-debug ft-tsan gil-asan ft-asan   the other presets
+#   make ft-atomic gil-debug ft-debug ft-tsan gil-asan ft-asan   the other presets
 #
 # Variables: JOBS (default 2), STRESS_SCALE (10), TSAN_STRESS_SCALE (2),
 # COMPARE_ARGS (passed to bench/compare.py, e.g. COMPARE_ARGS="--runs 3").
@@ -24,7 +24,7 @@ COMPARE_ARGS ?=
 TEST_TIMEOUT ?= 300
 STRESS_TIMEOUT ?= 3600
 
-PRESETS := gil ft gil-debug ft-debug ft-tsan gil-asan ft-asan
+PRESETS := gil ft ft-atomic gil-debug ft-debug ft-tsan gil-asan ft-asan
 
 .PHONY: all deps test compare stress clean check-variant-ifs $(PRESETS)
 
@@ -59,7 +59,7 @@ test: deps
 	exit $$fail
 
 compare: deps
-	@$(MAKE) --no-print-directory gil ft
+	@$(MAKE) --no-print-directory gil ft ft-atomic
 	@$(PYTHON) bench/compare.py $(COMPARE_ARGS)
 
 stress: deps

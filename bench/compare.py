@@ -5,12 +5,13 @@ Usage: python3 bench/compare.py [--runs N] [--only NAME[,NAME]] [--size N]
                                 [--interp NAME=PATH ...] [--json FILE]
 
 Runs every kernel bench/<name>.py under each interpreter -- by default
-build/gil/tandem, build/ft/tandem and python3 (CPython, the reference) --
+build/gil/tandem, build/ft/tandem, build/ft-atomic/tandem (the atomic reference
+counting ablation, when built) and python3 (CPython, the reference) --
 N times (default 5), interleaved (for each run, every interpreter in turn)
 so that machine noise spreads evenly.  Every run's output must equal the
 checksum line python3 prints; a difference is reported as MISMATCH and a
 crash or timeout as FAIL.  Prints a table of median wall-clock seconds and
-the ratios ft/gil, gil/python3 and ft/python3, plus a geometric-mean row,
+the ratios ft/gil, ft-atomic/gil and each interpreter / python3, plus a geometric-mean row,
 and writes the results as JSON to bench/results/latest.json (and --json FILE).
 
 --interp NAME=PATH adds an interpreter (or replaces gil, ft or python3).
@@ -68,6 +69,11 @@ def parse_interps(extra):
         "ft": os.path.join(ROOT, "build", "ft", "tandem"),
         REFERENCE: real_python3(),
     }
+    # The ablation build (atomic reference counting) joins when it is built,
+    # so that the cost of biased counting's absence is one column away.
+    ablation = os.path.join(ROOT, "build", "ft-atomic", "tandem")
+    if os.path.exists(ablation):
+        interps["ft-atomic"] = ablation
     for spec in extra:
         name, sep, path = spec.partition("=")
         if not sep or not name or not path:
@@ -150,8 +156,9 @@ def ratio(a, b):
 def ratio_columns(names):
     """(label, numerator, denominator) for every ratio the table shows."""
     cols = []
-    if "ft" in names and "gil" in names:
-        cols.append(("ft/gil", "ft", "gil"))
+    for n in ("ft", "ft-atomic"):
+        if n in names and "gil" in names:
+            cols.append(("%s/gil" % n, n, "gil"))
     for n in names:
         if n != REFERENCE and REFERENCE in names:
             cols.append(("%s/%s" % (n, "py"), n, REFERENCE))

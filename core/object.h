@@ -22,9 +22,14 @@
  *   gil: refcnt is negative (TN_IMMORTAL_REFCNT); incref/decref test the sign.
  *   ft:  ref_local == UINT32_MAX; nobody touches ref_shared.
  *
- * Reference counting in the ft flavour (TN_RC_ATOMIC): the count lives in
- * ref_shared and every thread updates it with an atomic add.  ref_local is
- * only the immortal marker until biased counting arrives.
+ * Reference counting in the ft flavour has two modes (core/config.h):
+ *   TN_RC_BIASED (default): biased counting.  tid is the creating thread
+ *     (tn_thread_id()); that thread counts in ref_local with plain relaxed
+ *     loads and stores, every other thread counts in ref_shared with atomic
+ *     operations.  ref_shared = (count << TN_REF_SHARED_SHIFT) | state; the
+ *     transitions between states are threading/brc.c's slow paths.
+ *   TN_RC_ATOMIC (ablation): the count lives in ref_shared and every thread
+ *     updates it with an atomic add; ref_local is only the immortal marker.
  */
 #ifndef TN_OBJECT_H
 #define TN_OBJECT_H
@@ -34,6 +39,7 @@
 #include <stdbool.h>
 #include "core/config.h"
 #include "threading/atomic.h"
+#include "threading/thread_id.h"
 
 typedef struct TnType TnType;
 typedef intptr_t tn_ssize_t;
@@ -95,6 +101,84 @@ static inline bool tn_is_immortal(const TnObject *op)
     return tn_atomic_load_u32_relaxed(&op->ref_local) == TN_IMMORTAL_LOCAL;
 }
 
+#if TN_RC_BIASED
+
+/* ref_shared's low bits: the merge state of threading/brc.c. */
+#define TN_REF_SHARED_SHIFT 2
+#define TN_REF_FLAG_MASK 0x3
+#define TN_REF_UNSHARED 0x0
+#define TN_REF_QUEUED 0x2
+#define TN_REF_MERGED 0x3
+
+/* Slow paths (threading/brc.c). */
+void tn_brc_merge_zero_local(TnObject *op);
+void tn_brc_decref_shared(TnObject *op);
+
+static inline bool tn_is_owned_by_current_thread(const TnObject *op)
+{
+    return tn_atomic_load_uintptr_relaxed(&op->tid) == tn_thread_id();
+}
+
+static inline void tn_incref(TnObject *op)
+{
+    uint32_t local = tn_atomic_load_u32_relaxed(&op->ref_local);
+    if (local == TN_IMMORTAL_LOCAL)
+        return;
+    /* Owner: a plain increment (relaxed atomics compile to plain moves and
+     * tell ThreadSanitizer that other threads may read the value).  A count
+     * that reaches UINT32_MAX turns the object immortal, as in CPython. */
+    if (tn_is_owned_by_current_thread(op))
+        tn_atomic_store_u32_relaxed(&op->ref_local, local + 1);
+    else
+        tn_atomic_add_intptr(&op->ref_shared, (intptr_t)1 << TN_REF_SHARED_SHIFT);
+}
+
+static inline void tn_decref(TnObject *op)
+{
+    uint32_t local = tn_atomic_load_u32_relaxed(&op->ref_local);
+    if (local == TN_IMMORTAL_LOCAL)
+        return;
+    if (tn_is_owned_by_current_thread(op)) {
+        local--;
+        tn_atomic_store_u32_relaxed(&op->ref_local, local);
+        if (local == 0) {
+            /* Acquire: a shared count of 0 means other threads' balanced
+             * updates are over, and their writes must be visible to dealloc. */
+            if (tn_atomic_load_intptr_acquire(&op->ref_shared) == 0)
+                tn_dealloc(op);
+            else
+                tn_brc_merge_zero_local(op);
+        }
+    } else {
+        tn_brc_decref_shared(op);
+    }
+}
+
+/* An upper bound of the true count (a queued object's pending drop is not
+ * subtracted), exact whenever no merge is pending. */
+static inline tn_ssize_t tn_refcnt(const TnObject *op)
+{
+    uint32_t local = tn_atomic_load_u32_relaxed(&op->ref_local);
+    if (local == TN_IMMORTAL_LOCAL)
+        return (tn_ssize_t)UINT32_MAX;
+    return (tn_ssize_t)local + (tn_atomic_load_intptr_relaxed(&op->ref_shared) >> TN_REF_SHARED_SHIFT);
+}
+
+/* Header initialisation of a freshly allocated object: one reference, owned
+ * by the allocating thread. */
+static inline void tn_object_init(TnObject *op, TnType *tp)
+{
+    op->tid = tn_thread_id();
+    op->flags = 0;
+    op->mutex = 0;
+    op->gc_bits = 0;
+    op->ref_local = 1;
+    op->ref_shared = 0;
+    op->type = tp;
+}
+
+#else /* TN_RC_ATOMIC */
+
 static inline void tn_incref(TnObject *op)
 {
     if (tn_is_immortal(op))
@@ -130,6 +214,8 @@ static inline void tn_object_init(TnObject *op, TnType *tp)
     op->ref_shared = 1;
     op->type = tp;
 }
+
+#endif /* TN_RC_BIASED */
 
 static inline void tn_set_immortal(TnObject *op)
 {

@@ -42,6 +42,18 @@ static inline bool tn_atomic_cas_u8(uint8_t *p, uint8_t expected, uint8_t desire
     return __atomic_compare_exchange_n(p, &expected, desired, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 }
 static inline void tn_atomic_fence(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
+static inline uint32_t tn_atomic_or_u32(uint32_t *p, uint32_t v) { return __atomic_fetch_or(p, v, __ATOMIC_SEQ_CST); }
+static inline uint32_t tn_atomic_and_u32(uint32_t *p, uint32_t v) { return __atomic_fetch_and(p, v, __ATOMIC_SEQ_CST); }
+static inline intptr_t tn_atomic_load_intptr_acquire(const intptr_t *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+/* Strong compare-and-swap; on failure *expected receives the current value. */
+static inline bool tn_atomic_cas_intptr(intptr_t *p, intptr_t *expected, intptr_t desired)
+{
+    return __atomic_compare_exchange_n(p, expected, desired, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
+static inline uintptr_t tn_atomic_load_uintptr_relaxed(const uintptr_t *p) { return __atomic_load_n(p, __ATOMIC_RELAXED); }
+static inline void tn_atomic_store_uintptr_relaxed(uintptr_t *p, uintptr_t v) { __atomic_store_n(p, v, __ATOMIC_RELAXED); }
+static inline uint32_t tn_atomic_load_u32_acquire(const uint32_t *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+static inline void tn_atomic_store_u32_release(uint32_t *p, uint32_t v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
 
 #else /* ConcurrencyKit */
 
@@ -101,6 +113,45 @@ static inline void tn_atomic_store_u8(uint8_t *p, uint8_t v)
 }
 static inline bool tn_atomic_cas_u8(uint8_t *p, uint8_t expected, uint8_t desired) { return ck_pr_cas_8(p, expected, desired); }
 static inline void tn_atomic_fence(void) { ck_pr_fence_memory(); }
+/* ck_pr_or_32 / ck_pr_and_32 return nothing; the fetch forms are CAS loops. */
+static inline uint32_t tn_atomic_or_u32(uint32_t *p, uint32_t v)
+{
+    uint32_t old = ck_pr_load_32(p);
+    while (!ck_pr_cas_32_value(p, old, old | v, &old))
+        ;
+    return old;
+}
+static inline uint32_t tn_atomic_and_u32(uint32_t *p, uint32_t v)
+{
+    uint32_t old = ck_pr_load_32(p);
+    while (!ck_pr_cas_32_value(p, old, old & v, &old))
+        ;
+    return old;
+}
+static inline intptr_t tn_atomic_load_intptr_acquire(const intptr_t *p)
+{
+    intptr_t v = (intptr_t)ck_pr_load_64((const uint64_t *)p);
+    ck_pr_fence_acquire();
+    return v;
+}
+/* Strong compare-and-swap; on failure *expected receives the current value. */
+static inline bool tn_atomic_cas_intptr(intptr_t *p, intptr_t *expected, intptr_t desired)
+{
+    return ck_pr_cas_64_value((uint64_t *)p, (uint64_t)*expected, (uint64_t)desired, (uint64_t *)expected);
+}
+static inline uintptr_t tn_atomic_load_uintptr_relaxed(const uintptr_t *p) { return (uintptr_t)ck_pr_load_64((const uint64_t *)p); }
+static inline void tn_atomic_store_uintptr_relaxed(uintptr_t *p, uintptr_t v) { ck_pr_store_64((uint64_t *)p, (uint64_t)v); }
+static inline uint32_t tn_atomic_load_u32_acquire(const uint32_t *p)
+{
+    uint32_t v = ck_pr_load_32(p);
+    ck_pr_fence_acquire();
+    return v;
+}
+static inline void tn_atomic_store_u32_release(uint32_t *p, uint32_t v)
+{
+    ck_pr_fence_release();
+    ck_pr_store_32(p, v);
+}
 
 #endif
 

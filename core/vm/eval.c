@@ -8,7 +8,8 @@
  *
  * Check points (the eval breaker): RESUME, JUMP_BACKWARD and after calls
  * that leave the interpreter.  They all go through EVAL_CHECK_PERIODIC(),
- * one test of a per-thread word; nothing sets it until threads arrive.
+ * one relaxed load of the thread's eval-breaker word (core/vm/breaker.c
+ * handles what is posted there).
  *
  * Errors: an instruction that fails jumps to `error`, which records a
  * traceback entry, then `exception_unwind` searches the code object's
@@ -893,8 +894,12 @@ static int import_star(TnObject *locals, TnObject *module)
 
 /* ---- the loop ----------------------------------------------------------------- */
 
-#define EVAL_CHECK_PERIODIC() \
-    do { } while (0)
+#define EVAL_CHECK_PERIODIC()                                        \
+    do {                                                             \
+        if (TN_UNLIKELY(tn_eval_breaker_pending(&ts->eval_breaker)) \
+            && tn_eval_handle_breaker(ts) < 0)                       \
+            goto error;                                              \
+    } while (0)
 
 static TnObject *tn_eval_frame(TnThreadState *ts, TnFrame *frame, int throwflag)
 {

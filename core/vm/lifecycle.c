@@ -66,6 +66,7 @@ static TnThreadState *thread_state_new(TnInterp *interp)
     ts->int_freelist.limit = TN_INT_FREELIST_LIMIT;
     for (int i = 1; i <= TN_TUPLE_FREELIST_SIZES; i++)
         ts->tuple_freelists[i].limit = TN_TUPLE_FREELIST_LIMIT;
+    tn_brc_thread_register(&ts->brc, &ts->eval_breaker);
     return ts;
 }
 
@@ -180,6 +181,9 @@ int tn_runtime_init(void)
 
 void tn_runtime_fini(void)
 {
+    /* Objects other threads handed back to this one are merged (and freed
+     * when nothing else holds them) before the thread state goes away. */
+    tn_brc_thread_unregister(&tn_tstate_current->brc);
     fflush(stdout);
     fflush(stderr);
 }

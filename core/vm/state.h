@@ -9,6 +9,8 @@
 
 #include "core/object.h"
 #include "alloc/freelist.h"
+#include "threading/brc.h"
+#include "threading/eval_breaker.h"
 
 typedef struct TnFrame TnFrame;
 
@@ -29,6 +31,11 @@ typedef struct TnDataChunk TnDataChunk;
 
 typedef struct TnThreadState {
     TnInterp *interp;
+    /* Polled by the eval loop at its check points (threading/eval_breaker.h);
+     * other threads post requests here with atomic OR. */
+    uint32_t eval_breaker;
+    /* This thread's biased-reference-counting registration and merge queue. */
+    TnBrcThread brc;
     TnObject *curexc;          /* the exception being raised, or NULL */
     TnObject *handled_exc;     /* sys.exception(): the exception being handled */
     int gen_yielded;           /* set by YIELD_VALUE for the generator that resumed the frame */
@@ -73,6 +80,9 @@ int tn_enter_recursive_call(const char *where);
 /* Only the C stack check (no depth counted): -1 with RecursionError when the
  * C stack is nearly exhausted. */
 int tn_check_c_stack(const char *where);
+/* Handle whatever is posted in ts->eval_breaker (core/vm/breaker.c).
+ * Returns 0, or -1 with an exception set. */
+int tn_eval_handle_breaker(TnThreadState *ts);
 static inline void tn_leave_recursive_call(void) { tn_tstate_current->py_recursion_depth--; }
 
 #endif

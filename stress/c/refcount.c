@@ -4,7 +4,11 @@
  * Registered ONLY in the free-threaded flavour (stress/CMakeLists.txt): the
  * gil flavour's counts are deliberately plain integers, because the GIL
  * serialises every incref/decref, so running this program there would race
- * by design.  In ft (TANDEM_RC=atomic) every update is an atomic RMW.
+ * by design.  In ft with TANDEM_RC=atomic every update is an atomic RMW; with
+ * TANDEM_RC=biased the objects belong to the main thread, so the worker
+ * threads take the shared (atomic) path, and a decrement that would take the
+ * shared count below zero goes through threading/brc.c's merge on behalf of
+ * an unregistered owner.
  *
  * Phase 1 (balanced): NTHREADS threads each do bursts of increfs followed by
  * as many decrefs on an object the main thread keeps alive; afterwards the

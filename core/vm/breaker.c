@@ -1,0 +1,15 @@
+/* core/vm/breaker.c — what the eval loop does when its eval-breaker word is set.
+ *
+ * The loop tests the word at its check points (RESUME, JUMP_BACKWARD, after
+ * calls that leave the interpreter) with one relaxed load; only when a bit is
+ * set does it call here.  Each request is cleared before it is handled, so a
+ * request posted while we handle it is seen at the next check point.
+ */
+#include "core/tn.h"
+
+int tn_eval_handle_breaker(TnThreadState *ts)
+{
+    if (tn_eval_breaker_take(&ts->eval_breaker, TN_EVAL_BRC_MERGE))
+        tn_brc_merge_pending(&ts->brc);
+    return 0;
+}

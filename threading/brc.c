@@ -1,0 +1,250 @@
+/* threading/brc.c — biased reference counting slow paths and merge queues.
+ * See threading/brc.h for the protocol; core/object.h for the fast paths.
+ *
+ * ref_shared holds (count << TN_REF_SHARED_SHIFT) | state, where state is
+ *   UNSHARED  no other thread ever made the shared count negative; the
+ *             owner still counts in ref_local;
+ *   QUEUED    a non-owner's decrement found the shared count at zero and
+ *             handed the object to the owner instead of decrementing: the
+ *             queue entry stands for that one reference;
+ *   MERGED    the owner gave the object up (tid is 0, ref_local is 0): the
+ *             shared count is the whole count.
+ * The true count is ref_local + count, minus one while QUEUED and not yet
+ * merged.  A correct program never drops a reference it does not hold, so
+ * the true count cannot go below zero, which is what makes the transitions
+ * below safe.
+ *
+ * Thread ids are addresses of thread-local storage and can be reused once a
+ * thread has exited.  A new thread that happens to get an exited thread's id
+ * simply becomes the owner of that thread's remaining objects: the exited
+ * thread no longer touches their local counts, and thread creation orders
+ * the new thread after everything the old one did (the C library reuses the
+ * thread's memory only under its own locks).
+ */
+#include "core/object.h"
+#include "threading/brc.h"
+#include "threading/eval_breaker.h"
+#include "threading/thread_id.h"
+
+_Thread_local char tn_thread_id_anchor;
+
+#if TN_RC_BIASED
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The registry of threads that own objects, keyed by thread id.  It is
+ * process-wide rather than interpreter state because tn_decref, which needs
+ * it, has no interpreter at hand; Tandem runs one interpreter per process. */
+#define BRC_BUCKETS 64
+
+typedef struct {
+    pthread_mutex_t mutex;
+    TnBrcThread *head;
+} BrcBucket;
+
+static BrcBucket brc_registry[BRC_BUCKETS] = {
+#define B { PTHREAD_MUTEX_INITIALIZER, NULL }
+    B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B,
+    B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B,
+#undef B
+};
+_Static_assert(BRC_BUCKETS == 64, "initialiser above has 64 entries");
+
+static intptr_t brc_merged;   /* atomic: objects merged through a queue */
+
+static BrcBucket *bucket_for(uintptr_t tid)
+{
+    /* Thread-local blocks are page-aligned-ish: mix the high bits in. */
+    uintptr_t h = (tid >> 12) ^ (tid >> 20) ^ tid;
+    return &brc_registry[h % BRC_BUCKETS];
+}
+
+static TnBrcThread *find_thread_locked(BrcBucket *b, uintptr_t tid)
+{
+    for (TnBrcThread *t = b->head; t != NULL; t = t->next)
+        if (t->tid == tid)
+            return t;
+    return NULL;
+}
+
+/* Fold the local count (plus extra) into the shared count, give up
+ * ownership and return the resulting count.  Called by the owner, or by any
+ * thread once the owner has unregistered. */
+static intptr_t explicit_merge(TnObject *op, intptr_t extra)
+{
+    intptr_t shared = tn_atomic_load_intptr_relaxed(&op->ref_shared);
+    intptr_t count, desired;
+    do {
+        count = (shared >> TN_REF_SHARED_SHIFT) + (intptr_t)tn_atomic_load_u32_relaxed(&op->ref_local) + extra;
+        desired = (count << TN_REF_SHARED_SHIFT) | TN_REF_MERGED;
+    } while (!tn_atomic_cas_intptr(&op->ref_shared, &shared, desired));
+    tn_atomic_store_u32_relaxed(&op->ref_local, 0);
+    tn_atomic_store_uintptr_relaxed(&op->tid, 0);
+    return count;
+}
+
+void tn_brc_merge_zero_local(TnObject *op)
+{
+    intptr_t shared = tn_atomic_load_intptr_acquire(&op->ref_shared);
+    if (shared == 0) {
+        /* No other thread holds or ever dropped a reference: the common case. */
+        tn_dealloc(op);
+        return;
+    }
+    /* Other threads hold references: the shared count becomes the count. */
+    tn_atomic_store_uintptr_relaxed(&op->tid, 0);
+    intptr_t desired;
+    do {
+        desired = (shared & ~(intptr_t)TN_REF_FLAG_MASK) | TN_REF_MERGED;
+    } while (!tn_atomic_cas_intptr(&op->ref_shared, &shared, desired));
+    if (desired == TN_REF_MERGED)
+        tn_dealloc(op);
+}
+
+static void queue_push_locked(TnBrcThread *t, TnObject *op)
+{
+    if (t->queue_len == t->queue_cap) {
+        size_t cap = t->queue_cap ? t->queue_cap * 2 : 64;
+        TnObject **q = realloc(t->queue, cap * sizeof(TnObject *));
+        if (q == NULL) {
+            /* Cannot happen in practice; losing the entry would leak or
+             * double-free, so stop with a clear message instead. */
+            fputs("Fatal Python error: out of memory in the reference count merge queue\n", stderr);
+            abort();
+        }
+        t->queue = q;
+        t->queue_cap = cap;
+    }
+    t->queue[t->queue_len++] = op;
+}
+
+/* The calling thread's decrement found the shared count at zero, turned it
+ * into QUEUED and now hands the object (and that one reference) to its owner. */
+static void queue_object(TnObject *op)
+{
+    uintptr_t tid = tn_atomic_load_uintptr_relaxed(&op->tid);
+    if (tid == 0) {
+        /* The owner is merging concurrently: drop the reference normally. */
+        tn_decref(op);
+        return;
+    }
+    BrcBucket *b = bucket_for(tid);
+    pthread_mutex_lock(&b->mutex);
+    TnBrcThread *owner = find_thread_locked(b, tid);
+    if (owner != NULL) {
+        queue_push_locked(owner, op);
+        if (owner->eval_breaker != NULL)
+            tn_eval_breaker_set(owner->eval_breaker, TN_EVAL_BRC_MERGE);
+    }
+    pthread_mutex_unlock(&b->mutex);
+    if (owner == NULL) {
+        /* The owner has exited: merge on its behalf (its unregistration,
+         * under the bucket mutex, ordered its last local updates before us). */
+        tn_atomic_add_intptr(&brc_merged, 1);
+        if (explicit_merge(op, -1) == 0)
+            tn_dealloc(op);
+    }
+}
+
+void tn_brc_decref_shared(TnObject *op)
+{
+    intptr_t shared = tn_atomic_load_intptr_relaxed(&op->ref_shared);
+    intptr_t desired;
+    bool queue;
+    do {
+        queue = (shared == TN_REF_UNSHARED);
+        desired = queue ? TN_REF_QUEUED : shared - ((intptr_t)1 << TN_REF_SHARED_SHIFT);
+    } while (!tn_atomic_cas_intptr(&op->ref_shared, &shared, desired));
+    if (queue)
+        queue_object(op);
+    else if (desired == TN_REF_MERGED)
+        tn_dealloc(op);
+}
+
+static void merge_queue(TnObject **q, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        /* Minus one: the queue entry stands for the reference whose drop
+         * made the object QUEUED. */
+        if (explicit_merge(q[i], -1) == 0)
+            tn_dealloc(q[i]);
+    }
+    tn_atomic_add_intptr(&brc_merged, (intptr_t)n);
+    free(q);
+}
+
+/* Detach the queue from t under the bucket lock, so that objects queued
+ * while we merge (deallocations can drop more references) go to a new one. */
+static void take_queue(TnBrcThread *t, BrcBucket *b, TnObject ***q, size_t *n)
+{
+    pthread_mutex_lock(&b->mutex);
+    *q = t->queue;
+    *n = t->queue_len;
+    t->queue = NULL;
+    t->queue_len = t->queue_cap = 0;
+    pthread_mutex_unlock(&b->mutex);
+}
+
+void tn_brc_merge_pending(TnBrcThread *t)
+{
+    TnObject **q;
+    size_t n;
+    take_queue(t, bucket_for(t->tid), &q, &n);
+    if (n > 0 || q != NULL)
+        merge_queue(q, n);
+}
+
+void tn_brc_thread_register(TnBrcThread *t, uint32_t *eval_breaker)
+{
+    t->tid = tn_thread_id();
+    t->eval_breaker = eval_breaker;
+    t->queue = NULL;
+    t->queue_len = t->queue_cap = 0;
+    BrcBucket *b = bucket_for(t->tid);
+    pthread_mutex_lock(&b->mutex);
+    t->next = b->head;
+    b->head = t;
+    pthread_mutex_unlock(&b->mutex);
+}
+
+void tn_brc_thread_unregister(TnBrcThread *t)
+{
+    BrcBucket *b = bucket_for(t->tid);
+    pthread_mutex_lock(&b->mutex);
+    for (TnBrcThread **pp = &b->head; *pp != NULL; pp = &(*pp)->next) {
+        if (*pp == t) {
+            *pp = t->next;
+            break;
+        }
+    }
+    TnObject **q = t->queue;
+    size_t n = t->queue_len;
+    t->queue = NULL;
+    t->queue_len = t->queue_cap = 0;
+    pthread_mutex_unlock(&b->mutex);
+    /* Still the owner of everything queued: merging here is the owner's merge. */
+    if (q != NULL)
+        merge_queue(q, n);
+}
+
+uint64_t tn_brc_merged_count(void) { return (uint64_t)tn_atomic_load_intptr_relaxed(&brc_merged); }
+
+#else /* no biased counting in this build: registration is a no-op */
+
+void tn_brc_thread_register(TnBrcThread *t, uint32_t *eval_breaker)
+{
+    (void)eval_breaker;
+    t->tid = 0;
+    t->next = NULL;
+    t->eval_breaker = NULL;
+    t->queue = NULL;
+    t->queue_len = t->queue_cap = 0;
+}
+
+void tn_brc_thread_unregister(TnBrcThread *t) { (void)t; }
+void tn_brc_merge_pending(TnBrcThread *t) { (void)t; }
+uint64_t tn_brc_merged_count(void) { return 0; }
+
+#endif
