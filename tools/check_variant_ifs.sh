@@ -2,7 +2,8 @@
 # tools/check_variant_ifs.sh — enforce the variant-switch rule.
 #
 # Preprocessor tests of the flavour (#if/#ifdef/#ifndef/#elif on
-# TN_FREE_THREADED, or on TN_HAVE_GIL which is only its negation) may appear
+# TN_FREE_THREADED, on TN_HAVE_GIL which is only its negation, or on the ft
+# reference counting modes TN_RC_BIASED / TN_RC_ATOMIC) may appear
 # only in:
 #   core/config.h  core/object.h  threading/  alloc/  gc/collect_*
 # Everywhere else the code must read the same in both flavours (critical
@@ -13,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pattern='^[[:space:]]*#[[:space:]]*(if|ifdef|ifndef|elif|elifdef|elifndef)\b.*\b(TN_FREE_THREADED|TN_HAVE_GIL)\b'
+pattern='^[[:space:]]*#[[:space:]]*(if|ifdef|ifndef|elif|elifdef|elifndef)\b.*\b(TN_FREE_THREADED|TN_HAVE_GIL|TN_RC_BIASED|TN_RC_ATOMIC)\b'
 
 allowed() {
     case "$1" in
