@@ -15,6 +15,8 @@
 
 /* Bits of the eval-breaker word. */
 #define TN_EVAL_BRC_MERGE 0x1u   /* objects wait in this thread's biased-RC merge queue */
+/* 0x2u is TN_EVAL_GIL_DROP_REQUEST (threading/gil.h). */
+#define TN_EVAL_SIGNALS 0x4u     /* a signal arrived (main thread: run its handler) */
 
 static inline bool tn_eval_breaker_pending(const uint32_t *word)
 {

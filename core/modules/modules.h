@@ -29,5 +29,7 @@ FILE *tn_io_text_stream(TnObject *f);
 int tn_sys_write_stdout(TnObject *s);
 /* The dis module (core/modules/dis.c).  New ref or NULL. */
 TnObject *tn_dis_module_create(void);
+/* The _thread module (core/modules/thread.c).  New ref or NULL. */
+TnObject *tn_thread_module_create(void);
 
 #endif

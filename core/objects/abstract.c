@@ -262,6 +262,12 @@ static TnObject *no_attribute(TnObject *o, TnObject *name)
 
 TnObject *tn_object_generic_getattr(TnObject *o, TnObject *name)
 {
+    TnObject **dictp = instance_dict_slot(o);
+    return tn_object_generic_getattr_dict(o, name, dictp != NULL ? *dictp : NULL);
+}
+
+TnObject *tn_object_generic_getattr_dict(TnObject *o, TnObject *name, TnObject *dict)
+{
     TnType *tp = tn_type(o);
     TnObject *descr = tn_type_lookup(tp, name);
     tn_descrgetfunc get = NULL;
@@ -270,10 +276,9 @@ TnObject *tn_object_generic_getattr(TnObject *o, TnObject *name)
         if (get != NULL && tn_type(descr)->descr_set != NULL)
             return get(descr, o, TN_OBJ(tp));
     }
-    TnObject **dictp = instance_dict_slot(o);
-    if (dictp != NULL && *dictp != NULL) {
+    if (dict != NULL) {
         TnObject *v;
-        int r = tn_dict_get_item_ref(*dictp, name, &v);
+        int r = tn_dict_get_item_ref(dict, name, &v);
         if (r != 0)
             return r > 0 ? v : NULL;
     }
@@ -286,11 +291,15 @@ TnObject *tn_object_generic_getattr(TnObject *o, TnObject *name)
 
 int tn_object_generic_setattr(TnObject *o, TnObject *name, TnObject *v)
 {
+    return tn_object_generic_setattr_dict(o, name, v, instance_dict_slot(o));
+}
+
+int tn_object_generic_setattr_dict(TnObject *o, TnObject *name, TnObject *v, TnObject **dictp)
+{
     TnType *tp = tn_type(o);
     TnObject *descr = tn_type_lookup(tp, name);
     if (descr != NULL && tn_type(descr)->descr_set != NULL)
         return tn_type(descr)->descr_set(descr, o, v);
-    TnObject **dictp = instance_dict_slot(o);
     if (dictp == NULL) {
         if (descr == NULL)
             tn_err_format(&tn_exc_AttributeError, "'%s' object has no attribute '%U'", tp->name, name);

@@ -29,6 +29,10 @@ int tn_object_hasattr(TnObject *o, TnObject *name);
 /* object.__getattribute__ / __setattr__: type MRO (descriptors), instance dict. */
 TnObject *tn_object_generic_getattr(TnObject *o, TnObject *name);
 int tn_object_generic_setattr(TnObject *o, TnObject *name, TnObject *v);
+/* The generic protocol with an explicit instance dict (NULL: none) instead
+ * of the one at the type's dictoffset: _thread._local's per-thread dicts. */
+TnObject *tn_object_generic_getattr_dict(TnObject *o, TnObject *name, TnObject *dict);
+int tn_object_generic_setattr_dict(TnObject *o, TnObject *name, TnObject *v, TnObject **dictp);
 /* Method lookup without creating a bound method: returns 1 with *meth = unbound
  * function (call it with self first), 0 with *meth = attribute value (call it
  * as is), or -1 on error. */

@@ -4,7 +4,10 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include "core/tn.h"
+#include "threading/tstate.h"
 #include "core/vm/lifecycle.h"
 #include "core/vm/eval.h"
 #include "core/modules/modules.h"
@@ -55,7 +58,7 @@ int tn_check_c_stack(const char *where)
     return 0;
 }
 
-static TnThreadState *thread_state_new(TnInterp *interp)
+TnThreadState *tn_thread_state_new(TnInterp *interp)
 {
     TnThreadState *ts = tn_mem_calloc(1, sizeof(TnThreadState));
     if (ts == NULL)
@@ -66,8 +69,49 @@ static TnThreadState *thread_state_new(TnInterp *interp)
     ts->int_freelist.limit = TN_INT_FREELIST_LIMIT;
     for (int i = 1; i <= TN_TUPLE_FREELIST_SIZES; i++)
         ts->tuple_freelists[i].limit = TN_TUPLE_FREELIST_LIMIT;
+    ts->thread_ident = (unsigned long)pthread_self();
+    ts->native_id = (long)syscall(SYS_gettid);
     tn_brc_thread_register(&ts->brc, &ts->eval_breaker);
+    tn_tstate_current = ts;
+    tn_threads_link(ts);
     return ts;
+}
+
+static void free_thread_memory(TnThreadState *ts)
+{
+    tn_freelist_clear(&ts->float_freelist);
+    tn_freelist_clear(&ts->int_freelist);
+    for (int i = 1; i <= TN_TUPLE_FREELIST_SIZES; i++)
+        tn_freelist_clear(&ts->tuple_freelists[i]);
+    tn_eval_free_datastack(ts);
+}
+
+void tn_thread_state_delete_current(void)
+{
+    TnThreadState *ts = tn_tstate();
+    /* Per-thread Python state first, while still attached: dropping it can
+     * run destructors. */
+    TN_CLEAR(ts->local_dicts);
+    TN_CLEAR(ts->curexc);
+    TN_CLEAR(ts->handled_exc);
+    /* Objects other threads handed back to this one are merged now; objects
+     * this thread still owns are merged later by whoever drops them last. */
+    tn_brc_thread_unregister(&ts->brc);
+    tn_threads_unlink(ts);
+    (void)tn_thread_detach();
+    free_thread_memory(ts);
+    tn_tstate_current = NULL;
+    tn_mem_free(ts);
+}
+
+int tn_signal_trip(TnInterp *interp, int signum)
+{
+    if (signum < 1 || signum > 64)
+        return 0;
+    __atomic_fetch_or(&interp->pending_signals, (uint64_t)1 << (signum - 1), __ATOMIC_SEQ_CST);
+    if (interp->main_breaker != NULL)
+        tn_eval_breaker_set(interp->main_breaker, TN_EVAL_SIGNALS);
+    return 0;
 }
 
 /* Every static type, readied in dependency order (bases first is handled
@@ -116,6 +160,7 @@ static int add_builtin_modules(TnObject *modules)
         {"time", tn_time_module_create},
         {"os", tn_os_module_create},
         {"dis", tn_dis_module_create},
+        {"_thread", tn_thread_module_create},
     };
     for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
         TnObject *m = mods[i].create();
@@ -163,12 +208,15 @@ static int init_interp(TnInterp *interp)
 int tn_runtime_init(void)
 {
     static TnInterp main_interp;   /* the one interpreter; its fields are its state */
-    TnThreadState *ts = thread_state_new(&main_interp);
+    tn_threads_init(&main_interp);
+    TnThreadState *ts = tn_thread_state_new(&main_interp);
     if (ts == NULL) {
         fprintf(stderr, "tandem: out of memory at startup\n");
         return -1;
     }
-    tn_tstate_current = ts;
+    main_interp.main_thread_ident = ts->thread_ident;
+    main_interp.main_breaker = &ts->eval_breaker;
+    tn_thread_attach(ts);
     if (init_interp(&main_interp) < 0) {
         TnObject *exc = tn_err_fetch();
         fprintf(stderr, "tandem: runtime initialisation failed\n");

@@ -11,6 +11,7 @@
 #include "alloc/freelist.h"
 #include "threading/brc.h"
 #include "threading/eval_breaker.h"
+#include "threading/gil.h"
 
 typedef struct TnFrame TnFrame;
 
@@ -25,6 +26,17 @@ typedef struct TnInterp {
     int recursion_limit;
     int int_max_str_digits;    /* sys.set_int_max_str_digits(); 0 = no limit */
     TnObject *memory_error;    /* preallocated MemoryError, used when raising one needs memory */
+    /* Threads (threading/tstate.c). */
+    TnGil gil;                 /* gil flavour only; inert in ft */
+    pthread_mutex_t threads_mutex;   /* guards the list below */
+    struct TnThreadState *threads;   /* every live thread state */
+    long threads_started;      /* _thread._count(): running threads started by _thread */
+    unsigned long main_thread_ident;
+    int finalizing;            /* atomic: the main thread is shutting the process down */
+    size_t thread_stack_size;  /* _thread.stack_size(); 0 = the system default */
+    intptr_t local_serial;     /* atomic: source of _thread._local keys */
+    uint32_t *main_breaker;    /* the main thread's eval-breaker word (signals) */
+    uint64_t pending_signals;  /* atomic: bit n-1 = signal n arrived, not yet handled */
 } TnInterp;
 
 typedef struct TnDataChunk TnDataChunk;
@@ -36,6 +48,13 @@ typedef struct TnThreadState {
     uint32_t eval_breaker;
     /* This thread's biased-reference-counting registration and merge queue. */
     TnBrcThread brc;
+    int status;                /* atomic: TN_THREAD_ATTACHED / _DETACHED / _SUSPENDED */
+    struct TnThreadState *prev, *next;   /* interp->threads, under threads_mutex */
+    unsigned long thread_ident;          /* _thread.get_ident() */
+    long native_id;                      /* _thread.get_native_id() */
+    uint64_t gil_wait_ns;      /* time spent waiting for the GIL */
+    uint64_t gil_takes;        /* GIL acquisitions */
+    TnObject *local_dicts;     /* _thread._local per-thread dicts: {key: dict} or NULL */
     TnObject *curexc;          /* the exception being raised, or NULL */
     TnObject *handled_exc;     /* sys.exception(): the exception being handled */
     int gen_yielded;           /* set by YIELD_VALUE for the generator that resumed the frame */
@@ -80,6 +99,16 @@ int tn_enter_recursive_call(const char *where);
 /* Only the C stack check (no depth counted): -1 with RecursionError when the
  * C stack is nearly exhausted. */
 int tn_check_c_stack(const char *where);
+/* Thread states of threads other than the main one (core/vm/lifecycle.c):
+ * create the calling OS thread's state (registered, linked, not attached),
+ * and tear it down at thread exit (the thread must be attached; returns
+ * detached). */
+TnThreadState *tn_thread_state_new(TnInterp *interp);
+void tn_thread_state_delete_current(void);
+/* Record that signal signum arrived and wake the main thread's eval loop
+ * (async-signal-safe).  0 / -1. */
+int tn_signal_trip(TnInterp *interp, int signum);
+
 /* Handle whatever is posted in ts->eval_breaker (core/vm/breaker.c).
  * Returns 0, or -1 with an exception set. */
 int tn_eval_handle_breaker(TnThreadState *ts);

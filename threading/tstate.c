@@ -1,0 +1,75 @@
+/* threading/tstate.c — attach / detach and the interpreter's thread list. */
+#include "threading/tstate.h"
+#include "threading/atomic.h"
+
+void tn_threads_init(TnInterp *interp)
+{
+    tn_gil_init(&interp->gil);
+    pthread_mutex_init(&interp->threads_mutex, NULL);
+    interp->threads = NULL;
+    interp->threads_started = 0;
+    interp->finalizing = 0;
+}
+
+void tn_threads_link(TnThreadState *ts)
+{
+    TnInterp *interp = ts->interp;
+    pthread_mutex_lock(&interp->threads_mutex);
+    ts->prev = NULL;
+    ts->next = interp->threads;
+    if (interp->threads != NULL)
+        interp->threads->prev = ts;
+    interp->threads = ts;
+    pthread_mutex_unlock(&interp->threads_mutex);
+}
+
+void tn_threads_unlink(TnThreadState *ts)
+{
+    TnInterp *interp = ts->interp;
+    pthread_mutex_lock(&interp->threads_mutex);
+    if (ts->prev != NULL)
+        ts->prev->next = ts->next;
+    else
+        interp->threads = ts->next;
+    if (ts->next != NULL)
+        ts->next->prev = ts->prev;
+    ts->prev = ts->next = NULL;
+    pthread_mutex_unlock(&interp->threads_mutex);
+}
+
+static void set_status(TnThreadState *ts, int status)
+{
+    tn_atomic_store_u32_relaxed((uint32_t *)&ts->status, (uint32_t)status);
+}
+
+void tn_thread_attach(TnThreadState *ts)
+{
+    uint64_t waited = tn_gil_take(&ts->interp->gil, &ts->eval_breaker);
+    ts->gil_wait_ns += waited;
+    ts->gil_takes++;
+    set_status(ts, TN_THREAD_ATTACHED);
+}
+
+TnThreadState *tn_thread_detach(void)
+{
+    TnThreadState *ts = tn_tstate();
+    set_status(ts, TN_THREAD_DETACHED);
+    tn_gil_drop(&ts->interp->gil, &ts->eval_breaker, false);
+    return ts;
+}
+
+void tn_thread_yield_gil(TnThreadState *ts)
+{
+    set_status(ts, TN_THREAD_DETACHED);
+    tn_gil_drop(&ts->interp->gil, &ts->eval_breaker, true);
+    tn_thread_attach(ts);
+}
+
+void tn_thread_stats(TnInterp *interp, TnThreadStats *out)
+{
+    TnGil *g = &interp->gil;
+    out->gil_switches = (uint64_t)tn_atomic_load_intptr_relaxed((intptr_t *)&g->switches);
+    out->gil_drop_requests = (uint64_t)tn_atomic_load_intptr_relaxed((intptr_t *)&g->drop_requests);
+    out->gil_forced_switches = (uint64_t)tn_atomic_load_intptr_relaxed((intptr_t *)&g->forced_switches);
+    out->brc_merges = tn_brc_merged_count();
+}
