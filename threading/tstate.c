@@ -1,5 +1,6 @@
 /* threading/tstate.c — attach / detach and the interpreter's thread list. */
 #include "threading/tstate.h"
+#include <unistd.h>
 #include "threading/atomic.h"
 
 void tn_threads_init(TnInterp *interp)
@@ -42,9 +43,28 @@ static void set_status(TnThreadState *ts, int status)
     tn_atomic_store_u32_relaxed((uint32_t *)&ts->status, (uint32_t)status);
 }
 
+/* A thread other than the main one that attaches while the process exits
+ * parks here for good: the exit does not wait for daemon threads, and they
+ * must not run Python code while it tears things down (CPython 3.14 also
+ * hangs them rather than killing them). */
+static void hang_if_finalizing(TnThreadState *ts, bool holds_gil)
+{
+    TnInterp *interp = ts->interp;
+    if (!tn_atomic_load_u32_relaxed((uint32_t *)&interp->finalizing) ||
+        ts->thread_ident == interp->main_thread_ident)
+        return;
+    if (holds_gil)
+        tn_gil_drop(&interp->gil, &ts->eval_breaker, false);
+    for (;;)
+        pause();
+}
+
 void tn_thread_attach(TnThreadState *ts)
 {
+    hang_if_finalizing(ts, false);
     uint64_t waited = tn_gil_take(&ts->interp->gil, &ts->eval_breaker);
+    if (TN_UNLIKELY(tn_atomic_load_u32_relaxed((uint32_t *)&ts->interp->finalizing)))
+        hang_if_finalizing(ts, true);
     ts->gil_wait_ns += waited;
     ts->gil_takes++;
     set_status(ts, TN_THREAD_ATTACHED);

@@ -227,8 +227,34 @@ int tn_runtime_init(void)
     return 0;
 }
 
+/* As CPython's wait_for_thread_shutdown: if the threading module was
+ * imported, threading._shutdown() joins every non-daemon thread. */
+static void wait_for_thread_shutdown(TnInterp *interp)
+{
+    TnObject *threading = tn_dict_get_cstr_borrowed(interp->modules, "threading");
+    if (threading == NULL)
+        return;
+    TnObject *shutdown = tn_object_getattr_cstr(threading, "_shutdown");
+    TnObject *res = shutdown != NULL ? tn_call_noargs(shutdown) : NULL;
+    if (res == NULL) {
+        TnObject *exc = tn_err_fetch();
+        if (exc != NULL && !(shutdown == NULL && tn_type(exc) == &tn_exc_AttributeError)) {
+            fputs("Exception ignored on threading shutdown:\n", stderr);
+            tn_err_print_exception(exc);
+        }
+        tn_xdecref(exc);
+    }
+    tn_xdecref(res);
+    tn_xdecref(shutdown);
+}
+
 void tn_runtime_fini(void)
 {
+    TnInterp *interp = tn_interp();
+    wait_for_thread_shutdown(interp);
+    /* Daemon threads that reach a blocking call or, in gil, ask for the GIL
+     * from now on stop there (tn_thread_attach) instead of racing the exit. */
+    tn_atomic_store_u32_relaxed((uint32_t *)&interp->finalizing, 1);
     /* Objects other threads handed back to this one are merged (and freed
      * when nothing else holds them) before the thread state goes away. */
     tn_brc_thread_unregister(&tn_tstate_current->brc);
