@@ -65,7 +65,10 @@ void tn_thread_attach(TnThreadState *ts)
     uint64_t waited = tn_gil_take(&ts->interp->gil, &ts->eval_breaker);
     if (TN_UNLIKELY(tn_atomic_load_u32_relaxed((uint32_t *)&ts->interp->finalizing)))
         hang_if_finalizing(ts, true);
-    ts->gil_wait_ns += waited;
+    /* Only this thread writes its counters; relaxed atomics let
+     * sys._tandem_stats() read them from another thread. */
+    intptr_t *w = (intptr_t *)&ts->gil_wait_ns;
+    tn_atomic_store_intptr_relaxed(w, tn_atomic_load_intptr_relaxed(w) + (intptr_t)waited);
     ts->gil_takes++;
     set_status(ts, TN_THREAD_ATTACHED);
 }
@@ -92,4 +95,12 @@ void tn_thread_stats(TnInterp *interp, TnThreadStats *out)
     out->gil_drop_requests = (uint64_t)tn_atomic_load_intptr_relaxed((intptr_t *)&g->drop_requests);
     out->gil_forced_switches = (uint64_t)tn_atomic_load_intptr_relaxed((intptr_t *)&g->forced_switches);
     out->brc_merges = tn_brc_merged_count();
+    out->threads = 0;
+    out->gil_wait_ns = 0;
+    pthread_mutex_lock(&interp->threads_mutex);
+    for (TnThreadState *t = interp->threads; t != NULL; t = t->next) {
+        out->threads++;
+        out->gil_wait_ns += (uint64_t)tn_atomic_load_intptr_relaxed((intptr_t *)&t->gil_wait_ns);
+    }
+    pthread_mutex_unlock(&interp->threads_mutex);
 }

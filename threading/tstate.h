@@ -38,7 +38,9 @@ void tn_thread_yield_gil(TnThreadState *ts);
 
 /* Statistics for sys._tandem_stats() and -X stats. */
 typedef struct TnThreadStats {
+    uint64_t threads;          /* live thread states */
     uint64_t gil_switches, gil_drop_requests, gil_forced_switches;
+    uint64_t gil_wait_ns;      /* summed over live threads */
     uint64_t brc_merges;
 } TnThreadStats;
 void tn_thread_stats(TnInterp *interp, TnThreadStats *out);

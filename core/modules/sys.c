@@ -726,6 +726,7 @@ TnObject *tn_sys_module_create(TnObject *argv_list)
     TnObject *argv = argv_list != NULL ? tn_newref(argv_list) : tn_list_new(0);
     if (add_steal(m, "argv", argv) < 0 ||
         tn_module_add_functions(m, sys_functions) < 0 ||
+        tn_module_add_functions(m, tn_sys_thread_functions) < 0 ||
         add_steal(m, "path", make_path(argv_list)) < 0 ||
         add_modules(m) < 0 ||
         add_version_attrs(m) < 0 ||

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <time.h>
 #include "core/tn.h"
+#include "threading/tstate.h"
 #include "core/modules/modules.h"
 #include "core/modules/builtins_iter.h"
 
@@ -431,9 +432,12 @@ static TnObject *time_sleep(TnObject *self, TnObject *const *args, tn_ssize_t na
         deadline.tv_nsec -= 1000000000;
     }
     for (;;) {
-        /* The thread-state detach (TN_BEGIN_ALLOW_THREADS /
-         * TN_END_ALLOW_THREADS) will wrap this call once it exists. */
-        int err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL);
+        /* Detached while asleep: other threads run (gil) and a
+         * stop-the-world pause does not wait for us (ft). */
+        int err;
+        TN_BEGIN_ALLOW_THREADS
+        err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL);
+        TN_END_ALLOW_THREADS
         if (err == 0)
             break;
         if (err != EINTR) {
