@@ -1,19 +1,123 @@
 /* threading/critical_section.h — per-object critical sections.
  *
  * TN_BEGIN_CRITICAL_SECTION(op) ... TN_END_CRITICAL_SECTION() brackets every
- * operation on a builtin container.  In the gil flavour they are bare braces
- * (the GIL already serialises bytecode-level operations).  In the ft flavour
- * they lock the object's one-byte mutex (threads issue); until then the ft
- * build runs one thread, and the macros already keep the scoping identical so
- * that no call site changes when the lock arrives.
+ * operation on a builtin container; TN_BEGIN_CRITICAL_SECTION2(a, b) ...
+ * TN_END_CRITICAL_SECTION2() brackets one that needs two (list.extend(other),
+ * dict.update(other)).  In the gil flavour they are bare braces: the GIL
+ * already serialises bytecode-level operations.  In the ft flavour they lock
+ * the object's one-byte `mutex` header field as a TnMutex (mutex.h).
  *
  * Never `return` or `goto` out of the bracket: put the logic in a function
- * named ..._lock_held and call it inside.
+ * named ..._lock_held and call it inside.  A `_lock_held` function may assume
+ * its object's section is held (tn_critical_section_assert_held checks it in
+ * TN_DEBUG builds) and must not call anything that ends it.
+ *
+ * The rules (ft), CPython's (shared/design/FREE_THREADING.md B.8):
+ *  - A section is pushed on the thread's stack of sections
+ *    (TnCriticalSectionState, a tagged pointer to the top TnCriticalSection,
+ *    which lives on the C stack of the code that opened it).
+ *  - Nesting does not release the outer section: while nothing blocks, the
+ *    outer objects stay locked and nested operations stay atomic with them.
+ *  - Blocking releases everything: whenever the thread would sleep (parking
+ *    on a contended TnMutex with TN_LOCK_DETACH, which every section lock
+ *    and tn_mutex_lock use, and when the thread state detaches for blocking
+ *    I/O) tn_critical_section_suspend_all() unlocks every section's mutex and
+ *    marks them inactive.  After the sleep tn_critical_section_resume()
+ *    re-locks only the top section; an outer one is re-locked when the
+ *    section above it ends.
+ *  - So a thread never waits for a lock while holding one, except inside a
+ *    two-object section, which locks its two mutexes in address order (the
+ *    same object twice locks once).  No cycle of waiters can form: thread 1
+ *    in A's section wanting B while thread 2 in B's section wants A is
+ *    resolved by whichever parks first letting go of its object.
+ *  - The price: an outer section is atomic only until something inside it
+ *    blocks.  That is the guarantee the GIL gave too (it is released inside
+ *    nested calls); nesting two single sections is NOT the same as a
+ *    two-object section.
+ *  - Re-entering the object of the top section (a list method calling back
+ *    into the same list) locks nothing.  Re-entering an object locked by an
+ *    outer section suspends the sections first instead of deadlocking.
+ *
+ * Thread state: the stack's root is a TnCriticalSectionState meant to live
+ * in TnThreadState.  Until the thread state embeds one and calls
+ * tn_critical_section_bind_state, each thread uses a _Thread_local fallback
+ * in critical_section.c.
  */
 #ifndef TN_CRITICAL_SECTION_H
 #define TN_CRITICAL_SECTION_H
 
+#include <stdint.h>
 #include "core/config.h"
+
+struct TnObject;
+struct TnMutex;
+
+/* The root of a thread's section stack: the top section's address, tagged
+ * with TN_CS_INACTIVE (suspended) and TN_CS_TWO_MUTEXES.  0 = empty.  Present
+ * in both flavours so thread states have one layout. */
+typedef struct TnCriticalSectionState {
+    uintptr_t top;
+} TnCriticalSectionState;
+
+#define TN_CS_INACTIVE ((uintptr_t)0x1)
+#define TN_CS_TWO_MUTEXES ((uintptr_t)0x2)
+#define TN_CS_TAG_MASK ((uintptr_t)0x3)
+
+/* One section, on the C stack of the code that opened it.  mutex is NULL
+ * while it is being acquired, and for the no-op re-entry of the top section. */
+typedef struct TnCriticalSection {
+    uintptr_t prev;            /* tagged, like TnCriticalSectionState.top */
+    struct TnMutex *mutex;
+} TnCriticalSection;
+
+typedef struct TnCriticalSection2 {
+    TnCriticalSection base;    /* base.mutex is the lower address */
+    struct TnMutex *mutex2;
+} TnCriticalSection2;
+
+/* Make st the calling thread's section stack (NULL: back to the fallback).
+ * Only while the thread has no open section. */
+void tn_critical_section_bind_state(TnCriticalSectionState *st);
+/* Release the mutexes of all active sections of the calling thread and mark
+ * them inactive (call when detaching before blocking). */
+void tn_critical_section_suspend_all(void);
+/* Re-lock the top section if it is suspended (call when attaching). */
+void tn_critical_section_resume(void);
+/* Depth of the calling thread's section stack (for tests). */
+int tn_critical_section_depth(void);
+
+/* Sections on bare TnMutexes: the machinery under the macros, available in
+ * both flavours (the gil flavour's macros just do not use it). */
+void tn_critical_section_begin_mutex(TnCriticalSection *c, struct TnMutex *m);
+void tn_critical_section_end(TnCriticalSection *c);
+void tn_critical_section2_begin_mutex(TnCriticalSection2 *c, struct TnMutex *m1, struct TnMutex *m2);
+void tn_critical_section2_end(TnCriticalSection2 *c);
+
+#if TN_FREE_THREADED
+
+/* Sections on objects: lock the header's `mutex` byte. */
+void tn_critical_section_begin(TnCriticalSection *c, struct TnObject *op);
+void tn_critical_section2_begin(TnCriticalSection2 *c, struct TnObject *a, struct TnObject *b);
+
+/* Nested sections in one function declare the same name in nested blocks;
+ * that shadowing is intended (END refers to the innermost BEGIN), so
+ * -Wshadow is silenced for the declaration only. */
+#define TN_CS_DECLARE_(type, name) \
+    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") \
+    type name; \
+    _Pragma("GCC diagnostic pop")
+
+#define TN_BEGIN_CRITICAL_SECTION(op) \
+    { TN_CS_DECLARE_(TnCriticalSection, tn_cs_) tn_critical_section_begin(&tn_cs_, (struct TnObject *)(op));
+#define TN_END_CRITICAL_SECTION() \
+    tn_critical_section_end(&tn_cs_); }
+#define TN_BEGIN_CRITICAL_SECTION2(a, b) \
+    { TN_CS_DECLARE_(TnCriticalSection2, tn_cs2_) \
+      tn_critical_section2_begin(&tn_cs2_, (struct TnObject *)(a), (struct TnObject *)(b));
+#define TN_END_CRITICAL_SECTION2() \
+    tn_critical_section2_end(&tn_cs2_); }
+
+#else /* gil */
 
 #define TN_BEGIN_CRITICAL_SECTION(op) {
 #define TN_END_CRITICAL_SECTION() }
@@ -21,3 +125,13 @@
 #define TN_END_CRITICAL_SECTION2() }
 
 #endif
+
+/* Abort unless the calling thread holds op's section (an active section on
+ * its stack locks op).  Checks only in TN_DEBUG ft builds. */
+#if TN_FREE_THREADED && TN_DEBUG
+void tn_critical_section_assert_held(const void *op);
+#else
+static inline void tn_critical_section_assert_held(const void *op) { (void)op; }
+#endif
+
+#endif /* TN_CRITICAL_SECTION_H */

@@ -1,0 +1,279 @@
+/* threading/critical_section.c — the section stack (see critical_section.h).
+ *
+ * Where the stack lives: TnCriticalSectionState is meant to be a field of
+ * TnThreadState.  Until the thread-state code embeds one and calls
+ * tn_critical_section_bind_state (at thread start, before any section), each
+ * thread uses cs_fallback_state below, a _Thread_local.  The pointer
+ * cs_bound_state is NULL until bound, so no lazy initialisation is needed.
+ *
+ * Invariants:
+ *  - the active sections form a run at the top of the stack: suspend_all
+ *    deactivates from the top down to the first inactive one, resume
+ *    re-activates the top only, and pop re-activates the new top;
+ *  - a section's mutex fields are NULL while it is being acquired (so a
+ *    suspension during the acquisition does not unlock what is not held)
+ *    and hold what to re-lock while it is suspended;
+ *  - a thread runs code with its top section active: every path that
+ *    deactivates it (parking in mutex.c, detaching) re-activates it before
+ *    returning to the code inside the section.
+ */
+#include "threading/critical_section.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/object.h"
+#include "threading/mutex.h"
+
+static _Thread_local TnCriticalSectionState cs_fallback_state;
+static _Thread_local TnCriticalSectionState *cs_bound_state;
+
+static inline TnCriticalSectionState *cs_state(void)
+{
+    TnCriticalSectionState *st = cs_bound_state;
+    return st != NULL ? st : &cs_fallback_state;
+}
+
+static inline TnCriticalSection *untag(uintptr_t tag)
+{
+    return (TnCriticalSection *)(tag & ~TN_CS_TAG_MASK);
+}
+
+static inline bool tag_is_active(uintptr_t tag)
+{
+    return tag != 0 && !(tag & TN_CS_INACTIVE);
+}
+
+static inline TnMutex *second_mutex(uintptr_t tag)
+{
+    return (tag & TN_CS_TWO_MUTEXES) ? ((TnCriticalSection2 *)untag(tag))->mutex2 : NULL;
+}
+
+static void cs_fatal(const char *what)
+{
+    fprintf(stderr, "Fatal: critical section: %s\n", what);
+    abort();
+}
+
+_Static_assert(_Alignof(TnCriticalSection) >= 4, "sections need two free tag bits");
+
+void tn_critical_section_bind_state(TnCriticalSectionState *st)
+{
+    if (cs_state()->top != 0)
+        cs_fatal("bind_state with open sections");
+    cs_bound_state = st;
+}
+
+int tn_critical_section_depth(void)
+{
+    int n = 0;
+    for (uintptr_t tag = cs_state()->top; tag != 0; tag = untag(tag)->prev)
+        n++;
+    return n;
+}
+
+/* Does an active section of this thread (from `tag` down) hold m? */
+static bool held_by_active_section(uintptr_t tag, const TnMutex *m)
+{
+    for (; tag_is_active(tag); tag = untag(tag)->prev) {
+        if (untag(tag)->mutex == m || second_mutex(tag) == m)
+            return true;
+    }
+    return false;
+}
+
+void tn_critical_section_suspend_all(void)
+{
+    uintptr_t *tagp = &cs_state()->top;
+    while (tag_is_active(*tagp)) {
+        TnCriticalSection *c = untag(*tagp);
+        if (c->mutex != NULL) {
+            TnMutex *m2 = second_mutex(*tagp);
+            if (m2 != NULL)
+                tn_mutex_unlock(m2);
+            tn_mutex_unlock(c->mutex);
+        }
+        *tagp |= TN_CS_INACTIVE;
+        tagp = &c->prev;
+    }
+}
+
+void tn_critical_section_resume(void)
+{
+    TnCriticalSectionState *st = cs_state();
+    uintptr_t tag = st->top;
+    if (tag == 0 || !(tag & TN_CS_INACTIVE))
+        return;
+    /* Empty the fields while locking: if the lock parks, the nested
+     * suspend/resume must neither unlock nor re-lock them. */
+    TnCriticalSection *c = untag(tag);
+    TnMutex *m1 = c->mutex;
+    TnMutex *m2 = second_mutex(tag);
+    c->mutex = NULL;
+    if (tag & TN_CS_TWO_MUTEXES)
+        ((TnCriticalSection2 *)c)->mutex2 = NULL;
+    if (m1 != NULL)
+        tn_mutex_lock(m1);
+    if (m2 != NULL)
+        tn_mutex_lock(m2);
+    c->mutex = m1;
+    if (tag & TN_CS_TWO_MUTEXES)
+        ((TnCriticalSection2 *)c)->mutex2 = m2;
+    st->top = tag & ~TN_CS_INACTIVE;
+}
+
+/* Make c's predecessor the top again, re-locking it if it was suspended. */
+static void pop(TnCriticalSectionState *st, uintptr_t prev)
+{
+    st->top = prev;
+    if (prev & TN_CS_INACTIVE)
+        tn_critical_section_resume();
+}
+
+/* ---- single sections ----------------------------------------------------------- */
+
+static void begin_slow(TnCriticalSectionState *st, TnCriticalSection *c, TnMutex *m)
+{
+    uintptr_t top = st->top;
+    if (tag_is_active(top) && (untag(top)->mutex == m || second_mutex(top) == m)) {
+        c->mutex = NULL;   /* re-entry of the top section: nothing to do */
+        c->prev = 0;
+        return;
+    }
+    c->mutex = NULL;
+    c->prev = top;
+    st->top = (uintptr_t)c;
+    /* Locked by one of our own outer sections: waiting would wait for
+     * ourselves, so let go of everything first (a blocking operation would
+     * do that anyway; this only skips the pointless spinning). */
+    if (held_by_active_section(top, m))
+        tn_critical_section_suspend_all();
+    tn_mutex_lock(m);
+    c->mutex = m;
+    st->top = (uintptr_t)c;
+}
+
+static inline void begin_mutex(TnCriticalSection *c, TnMutex *m)
+{
+    TnCriticalSectionState *st = cs_state();
+    if (tn_mutex_trylock(m)) {
+        c->mutex = m;
+        c->prev = st->top;
+        st->top = (uintptr_t)c;
+        return;
+    }
+    begin_slow(st, c, m);
+}
+
+void tn_critical_section_begin_mutex(TnCriticalSection *c, TnMutex *m)
+{
+    begin_mutex(c, m);
+}
+
+void tn_critical_section_end(TnCriticalSection *c)
+{
+    if (c->mutex == NULL)
+        return;   /* the no-op re-entry */
+    TnCriticalSectionState *st = cs_state();
+    if (TN_DEBUG && st->top != (uintptr_t)c)
+        cs_fatal("end of a section that is not the active top one");
+    tn_mutex_unlock(c->mutex);
+    pop(st, c->prev);
+}
+
+/* ---- two-mutex sections --------------------------------------------------------- */
+
+static void begin2_slow(TnCriticalSectionState *st, TnCriticalSection2 *c, TnMutex *m1, TnMutex *m2,
+                        bool m1_locked)
+{
+    uintptr_t top = st->top;
+    c->base.mutex = NULL;
+    c->mutex2 = NULL;
+    c->base.prev = top;
+    st->top = (uintptr_t)c | TN_CS_TWO_MUTEXES;
+    if (held_by_active_section(top, m1) || held_by_active_section(top, m2))
+        tn_critical_section_suspend_all();
+    /* While waiting for m2 we may hold m1 (not yet recorded, so a suspension
+     * keeps it): safe, because every two-mutex section locks in address
+     * order and no other section lock is held while waiting. */
+    if (!m1_locked)
+        tn_mutex_lock(m1);
+    tn_mutex_lock(m2);
+    c->base.mutex = m1;
+    c->mutex2 = m2;
+    st->top = (uintptr_t)c | TN_CS_TWO_MUTEXES;
+}
+
+void tn_critical_section2_begin_mutex(TnCriticalSection2 *c, TnMutex *m1, TnMutex *m2)
+{
+    if (m1 == m2) {
+        c->mutex2 = NULL;
+        begin_mutex(&c->base, m1);
+        return;
+    }
+    if ((uintptr_t)m2 < (uintptr_t)m1) {
+        TnMutex *t = m1;
+        m1 = m2;
+        m2 = t;
+    }
+    TnCriticalSectionState *st = cs_state();
+    if (tn_mutex_trylock(m1)) {
+        if (tn_mutex_trylock(m2)) {
+            c->base.mutex = m1;
+            c->mutex2 = m2;
+            c->base.prev = st->top;
+            st->top = (uintptr_t)c | TN_CS_TWO_MUTEXES;
+            return;
+        }
+        begin2_slow(st, c, m1, m2, true);
+        return;
+    }
+    begin2_slow(st, c, m1, m2, false);
+}
+
+void tn_critical_section2_end(TnCriticalSection2 *c)
+{
+    if (c->mutex2 == NULL) {
+        /* Both objects were the same: it was opened as a single section. */
+        tn_critical_section_end(&c->base);
+        return;
+    }
+    TnCriticalSectionState *st = cs_state();
+    if (TN_DEBUG && st->top != ((uintptr_t)c | TN_CS_TWO_MUTEXES))
+        cs_fatal("end of a section that is not the active top one");
+    tn_mutex_unlock(c->mutex2);
+    tn_mutex_unlock(c->base.mutex);
+    pop(st, c->base.prev);
+}
+
+/* ---- sections on objects (ft) ---------------------------------------------------- */
+
+#if TN_FREE_THREADED
+
+_Static_assert(sizeof(TnMutex) == sizeof(((TnObject *)0)->mutex), "the header's mutex byte is a TnMutex");
+
+static inline TnMutex *object_mutex(TnObject *op)
+{
+    return (TnMutex *)&op->mutex;
+}
+
+void tn_critical_section_begin(TnCriticalSection *c, TnObject *op)
+{
+    begin_mutex(c, object_mutex(op));
+}
+
+void tn_critical_section2_begin(TnCriticalSection2 *c, TnObject *a, TnObject *b)
+{
+    tn_critical_section2_begin_mutex(c, object_mutex(a), object_mutex(b));
+}
+
+#if TN_DEBUG
+void tn_critical_section_assert_held(const void *op)
+{
+    if (!held_by_active_section(cs_state()->top, object_mutex((TnObject *)op)))
+        cs_fatal("a _lock_held function ran without its object's section");
+}
+#endif
+
+#endif /* TN_FREE_THREADED */
