@@ -71,11 +71,16 @@ void tn_thread_attach(TnThreadState *ts)
     tn_atomic_store_intptr_relaxed(w, tn_atomic_load_intptr_relaxed(w) + (intptr_t)waited);
     ts->gil_takes++;
     set_status(ts, TN_THREAD_ATTACHED);
+    /* Re-lock the innermost critical section released by the detach. */
+    tn_critical_section_resume();
 }
 
 TnThreadState *tn_thread_detach(void)
 {
     TnThreadState *ts = tn_tstate();
+    /* A blocked thread holds no object lock: another thread that needs one
+     * of them cannot end up waiting for us while we wait for it. */
+    tn_critical_section_suspend_all();
     set_status(ts, TN_THREAD_DETACHED);
     tn_gil_drop(&ts->interp->gil, &ts->eval_breaker, false);
     return ts;

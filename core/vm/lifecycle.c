@@ -72,6 +72,7 @@ TnThreadState *tn_thread_state_new(TnInterp *interp)
     ts->thread_ident = (unsigned long)pthread_self();
     ts->native_id = (long)syscall(SYS_gettid);
     tn_brc_thread_register(&ts->brc, &ts->eval_breaker);
+    tn_critical_section_bind_state(&ts->critical_sections);
     tn_tstate_current = ts;
     tn_threads_link(ts);
     return ts;
@@ -100,6 +101,7 @@ void tn_thread_state_delete_current(void)
     tn_threads_unlink(ts);
     (void)tn_thread_detach();
     free_thread_memory(ts);
+    tn_critical_section_bind_state(NULL);
     tn_tstate_current = NULL;
     tn_mem_free(ts);
 }

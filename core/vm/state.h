@@ -12,6 +12,7 @@
 #include "threading/brc.h"
 #include "threading/eval_breaker.h"
 #include "threading/gil.h"
+#include "threading/critical_section.h"
 
 typedef struct TnFrame TnFrame;
 
@@ -55,6 +56,7 @@ typedef struct TnThreadState {
     uint64_t gil_wait_ns;      /* time spent waiting for the GIL */
     uint64_t gil_takes;        /* GIL acquisitions */
     TnObject *local_dicts;     /* _thread._local per-thread dicts: {key: dict} or NULL */
+    TnCriticalSectionState critical_sections;   /* this thread's held sections (ft) */
     TnObject *curexc;          /* the exception being raised, or NULL */
     TnObject *handled_exc;     /* sys.exception(): the exception being handled */
     int gen_yielded;           /* set by YIELD_VALUE for the generator that resumed the frame */
