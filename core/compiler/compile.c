@@ -174,6 +174,37 @@
  *   value on the stack: <v>; <F>; RETURN_VALUE); inside F's exceptional
  *   copy they first pop the handler state: [SWAP 2;] POP_TOP (exc); POP_EXCEPT.
  * try/except/finally = try: (try/except) finally: F.
+ *
+ * try: B except* T1 as n: H1 ... [else: O]   (PEP 654, CPython 3.11's layout)
+ *        <B>                           [h: except_, depth d]
+ *        <O>; JUMP_FORWARD end
+ *   except_:                           [exc]
+ *        PUSH_EXC_INFO                 [h: cleanup, depth d+1, lasti] -> [prev, exc]
+ *        COPY 1; BUILD_LIST 0; SWAP 2  [prev, orig, res, exc]  (res: what the
+ *                                      clauses raise or re-raise)
+ *     per clause:
+ *        <T>; CHECK_EG_MATCH           [.., rest, match] (match is now the handled
+ *                                      exception) or [.., exc, None]
+ *        COPY 1; POP_JUMP_IF_NONE no_match
+ *        STORE n (or POP_TOP)          [prev, orig, res, rest]
+ *        <H>                           [h: cleanup_end, depth d+4, lasti]
+ *        [LOAD_CONST None; STORE n; DELETE n]; JUMP_FORWARD next
+ *   cleanup_end:                       [.., rest, lasti, exc2]
+ *        [LOAD_CONST None; STORE n; DELETE n]
+ *        LIST_APPEND 3; POP_TOP; JUMP_FORWARD next   (exc2 joins res)
+ *   no_match: POP_TOP
+ *   next: ... (the next clause sees the rest; None once all matched)
+ *     after the last clause:
+ *        LIST_APPEND 1                 [prev, orig, res]  (the unhandled rest joins)
+ *        PREP_RERAISE_STAR             [prev, exc_or_None]
+ *        COPY 1; POP_JUMP_IF_NOT_NONE reraise
+ *        POP_TOP; POP_EXCEPT; JUMP_FORWARD end
+ *   reraise:                           (outside the cleanup region)
+ *        SWAP 2; POP_EXCEPT; RERAISE 0
+ *   cleanup: COPY 3; POP_EXCEPT; RERAISE 1
+ *   end:
+ *   break/continue/return that would leave a clause are SyntaxErrors (the
+ *   TN_FB_EXCEPTION_GROUP_HANDLER block); with finally: try: (try/except*) finally: F.
  * Leaving an except handler early (return/break/continue in H):
  *   [SWAP 2;] POP_EXCEPT, then for a named handler LOAD_CONST None;
  *   STORE n; DELETE n.
@@ -1311,7 +1342,9 @@ TnObject *tn_compile_ast_source(TnMod *mod, const char *filename, TnCompileMode 
     c.filename_obj = tn_str_from_cstr(filename);
     if (c.filename_obj == NULL)
         return NULL;
-    c.st = tn_symtable_build(mod, filename, c.source, c.srclen);
+    if (tn_comp_parse_future(&c, mod) < 0)
+        goto done;
+    c.st = tn_symtable_build(mod, filename, c.source, c.srclen, c.future_annotations);
     if (c.st == NULL)
         goto done;
     TnObject *name = tn_str_intern_cstr("<module>");

@@ -1,6 +1,7 @@
 /* core/compiler/compile_expr.c — compiling expressions (see compile.c for
  * the bytecode patterns). */
 #include <string.h>
+#include "core/compiler/ast_unparse.h"
 #include "core/compiler/compile_internal.h"
 
 /* ==================================================================== */
@@ -906,6 +907,64 @@ int tn_comp_default_arguments(TnCompiler *c, TnArguments *args)
         flags |= 2;
     }
     return flags;
+}
+
+int tn_comp_annotation(TnCompiler *c, TnExpr *annotation)
+{
+    if (c->future_annotations) {
+        TnObject *text = tn_ast_unparse_expr(annotation);
+        return text != NULL ? tn_comp_emit_const_steal(c, text) : -1;
+    }
+    if (annotation->kind == TN_EXPR_STARRED) {
+        /* *args: *Ts  ->  [value] = [*Ts] */
+        TN_TRY(tn_comp_expr(c, annotation->v.starred.value));
+        return tn_comp_emit(c, TN_UNPACK_SEQUENCE, 1);
+    }
+    return tn_comp_expr(c, annotation);
+}
+
+/* Push 'name', <annotation> for one parameter (if annotated). */
+static int arg_annotation(TnCompiler *c, TnObject *name, TnExpr *annotation, int *n)
+{
+    if (annotation == NULL)
+        return 0;
+    TnObject *key = tn_comp_mangle(c, name);
+    if (key == NULL)
+        return -1;
+    TN_TRY(tn_comp_emit_const(c, key));
+    TN_TRY(tn_comp_annotation(c, annotation));
+    *n += 2;
+    return 0;
+}
+
+static int args_annotations(TnCompiler *c, TnAstSeq *args, int *n)
+{
+    for (tn_ssize_t i = 0; i < tn_ast_seq_len(args); i++) {
+        TnArg *a = TN_SEQ_GET(args, i);
+        TN_TRY(arg_annotation(c, a->arg, a->annotation, n));
+    }
+    return 0;
+}
+
+int tn_comp_function_annotations(TnCompiler *c, TnArguments *args, TnExpr *returns)
+{
+    int n = 0;
+    /* CPython 3.11's order: args before posonlyargs. */
+    TN_TRY(args_annotations(c, args->args, &n));
+    TN_TRY(args_annotations(c, args->posonlyargs, &n));
+    if (args->vararg != NULL)
+        TN_TRY(arg_annotation(c, args->vararg->arg, args->vararg->annotation, &n));
+    TN_TRY(args_annotations(c, args->kwonlyargs, &n));
+    if (args->kwarg != NULL)
+        TN_TRY(arg_annotation(c, args->kwarg->arg, args->kwarg->annotation, &n));
+    TnObject *ret = tn_str_intern_cstr("return");
+    if (ret == NULL)
+        return -1;
+    TN_TRY(arg_annotation(c, ret, returns, &n));
+    if (n == 0)
+        return 0;
+    TN_TRY(tn_comp_emit(c, TN_BUILD_TUPLE, n));
+    return 1;
 }
 
 void tn_comp_set_arg_counts(TnCompiler *c, TnArguments *a)

@@ -47,7 +47,8 @@ typedef struct TnHandler {
 typedef enum {
     TN_FB_WHILE_LOOP, TN_FB_FOR_LOOP, TN_FB_TRY_EXCEPT, TN_FB_FINALLY_TRY,
     TN_FB_FINALLY_END, TN_FB_HANDLER_CLEANUP, TN_FB_EXCEPTION_HANDLER,
-    TN_FB_POP_VALUE, TN_FB_WITH, TN_FB_ASYNC_WITH
+    TN_FB_POP_VALUE, TN_FB_WITH, TN_FB_ASYNC_WITH,
+    TN_FB_EXCEPTION_GROUP_HANDLER   /* except* clauses: break/continue/return may not leave them */
 } TnFBlockType;
 
 typedef struct TnFBlock {
@@ -110,6 +111,8 @@ typedef struct TnCompiler {
     TnUnit *u;
     int nestlevel;
     int recursion;
+    bool future_annotations;    /* from __future__ import annotations (PEP 563) */
+    int future_lineno;          /* line of the last valid future import, 0 = none */
 } TnCompiler;
 
 #define TN_TRY(x) do { if ((x) < 0) return -1; } while (0)
@@ -172,6 +175,9 @@ int tn_comp_emit_send_loop(TnCompiler *c, int resume_arg);
 int tn_comp_emit_await(TnCompiler *c, int where);
 /* Evaluate the default-argument tuple/dict; returns MAKE_FUNCTION flags or -1. */
 int tn_comp_default_arguments(TnCompiler *c, TnArguments *args);
+/* Push the annotations tuple ('name', value, ..., 'return', value) of a
+ * function: 1 if pushed (MAKE_FUNCTION flag 4), 0 if none, -1 on error. */
+int tn_comp_function_annotations(TnCompiler *c, TnArguments *args, TnExpr *returns);
 /* Validate keywords, then push the arguments of a call whose [callable,
  * self_or_NULL] and n more positional items are already on the stack, and
  * CALL (or CALL_FUNCTION_EX). */
@@ -185,6 +191,16 @@ int tn_comp_const_truth(TnExpr *e);
 int tn_comp_stmt(TnCompiler *c, TnStmt *s);
 int tn_comp_stmts(TnCompiler *c, TnAstSeq *seq);
 int tn_comp_module_body(TnCompiler *c, TnMod *mod);
+
+/* ---- future.c ---- */
+/* Check the future imports at the start of mod and record their features
+ * (SyntaxErrors as CPython's future.c).  0 / -1. */
+int tn_comp_parse_future(TnCompiler *c, TnMod *mod);
+/* SyntaxError for a `from __future__` import after the start.  0 / -1. */
+int tn_comp_check_late_future(TnCompiler *c, TnStmt *s);
+/* An annotation: its value, or its source text as a str constant under
+ * `from __future__ import annotations` (compile_expr.c). */
+int tn_comp_annotation(TnCompiler *c, TnExpr *annotation);
 
 /* ---- compile_match.c ---- */
 /* The match statement (PEP 634), as CPython 3.11. */

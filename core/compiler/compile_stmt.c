@@ -30,6 +30,7 @@ static int unwind_fblock(TnCompiler *c, TnFBlock *fb, bool preserve_tos)
     switch (fb->type) {
     case TN_FB_WHILE_LOOP:
     case TN_FB_EXCEPTION_HANDLER:
+    case TN_FB_EXCEPTION_GROUP_HANDLER:
         return 0;
     case TN_FB_FOR_LOOP:
         /* Pop the iterator. */
@@ -99,6 +100,8 @@ static int unwind_fblock_stack(TnCompiler *c, bool preserve_tos, TnFBlock **loop
     if (u->nfblocks == 0)
         return 0;
     TnFBlock *top = &u->fblocks[u->nfblocks - 1];
+    if (top->type == TN_FB_EXCEPTION_GROUP_HANDLER)
+        return tn_comp_error(c, "'break', 'continue' and 'return' cannot appear in an except* block");
     if (loop != NULL && (top->type == TN_FB_WHILE_LOOP || top->type == TN_FB_FOR_LOOP)) {
         *loop = top;
         return 0;
@@ -123,6 +126,8 @@ static int compile_return(TnCompiler *c, TnStmt *s)
     int saved = c->u->cur_handler;
     if (preserve_tos)
         TN_TRY(tn_comp_expr(c, value));
+    else if (value != NULL)
+        c->u->loc = value->loc;   /* CPython: a constant's location (errors below point at it) */
     TN_TRY(unwind_fblock_stack(c, preserve_tos, NULL));
     if (value == NULL)
         TN_TRY(tn_comp_emit_const(c, TN_NONE));
@@ -168,6 +173,10 @@ static int compile_function(TnCompiler *c, TnStmt *s)
         firstlineno = ((TnExpr *)TN_SEQ_GET(decos, 0))->loc.lineno;
     int flags = tn_comp_default_arguments(c, args);
     TN_TRY(flags);
+    int has_ann = tn_comp_function_annotations(c, args, s->v.functiondef.returns);
+    TN_TRY(has_ann);
+    if (has_ann)
+        flags |= 4;
     TN_TRY(tn_comp_enter_scope(c, s->v.functiondef.name,
                                s->kind == TN_STMT_ASYNCFUNCTIONDEF ? TN_UNIT_ASYNC_FUNCTION : TN_UNIT_FUNCTION,
                                s, firstlineno));
@@ -464,7 +473,7 @@ static int compile_annassign(TnCompiler *c, TnStmt *s)
             TnObject *ann = tn_str_intern_cstr("__annotations__");
             if (ann == NULL)
                 return -1;
-            TN_TRY(tn_comp_expr(c, s->v.annassign.annotation));
+            TN_TRY(tn_comp_annotation(c, s->v.annassign.annotation));
             TN_TRY(tn_comp_emit_name(c, TN_LOAD_NAME, ann));
             TnObject *key = tn_comp_mangle(c, targ->v.name.id);
             if (key == NULL)
@@ -488,7 +497,9 @@ static int compile_annassign(TnCompiler *c, TnStmt *s)
                       (int)targ->kind);
         return -1;
     }
-    if (!s->v.annassign.simple && module_or_class)
+    /* Complex targets' annotations are evaluated (not stored) in modules
+     * and classes, and not at all under the annotations future. */
+    if (!s->v.annassign.simple && module_or_class && !c->future_annotations)
         TN_TRY(check_ann_expr(c, s->v.annassign.annotation));
     return 0;
 }
@@ -729,15 +740,13 @@ static int compile_handler_body(TnCompiler *c, TnExceptHandler *h, int end)
     return 0;
 }
 
-static int compile_try_except(TnCompiler *c, TnStmt *s)
+/* What try/except and try/except* share: <B> under a handler, <O> and a
+ * jump to end; then, where that handler lands, PUSH_EXC_INFO under a new
+ * cleanup handler (returned, or -1) inside an fblock of type fb. */
+static int try_body_then_handler(TnCompiler *c, TnStmt *s, int end, int cleanup, TnFBlockType fb)
 {
-    int except_ = tn_comp_new_label(c), end = tn_comp_new_label(c);
-    int cleanup = tn_comp_new_label(c);
+    int except_ = tn_comp_new_label(c);
     TN_TRY(except_);
-    TN_TRY(end);
-    TN_TRY(cleanup);
-    TnAstSeq *handlers = s->v.try_.handlers;
-    tn_ssize_t n = tn_ast_seq_len(handlers);
     int h = tn_comp_setup_handler(c, except_, 0);
     TN_TRY(h);
     TN_TRY(tn_comp_push_fblock(c, TN_FB_TRY_EXCEPT, -1, -1, NULL));
@@ -750,7 +759,19 @@ static int compile_try_except(TnCompiler *c, TnStmt *s)
     int hc = tn_comp_setup_handler(c, cleanup, 1);
     TN_TRY(hc);
     TN_TRY(tn_comp_emit(c, TN_PUSH_EXC_INFO, 0));
-    TN_TRY(tn_comp_push_fblock(c, TN_FB_EXCEPTION_HANDLER, -1, -1, NULL));
+    TN_TRY(tn_comp_push_fblock(c, fb, -1, -1, NULL));
+    return hc;
+}
+
+static int compile_try_except(TnCompiler *c, TnStmt *s)
+{
+    int end = tn_comp_new_label(c), cleanup = tn_comp_new_label(c);
+    TN_TRY(end);
+    TN_TRY(cleanup);
+    TnAstSeq *handlers = s->v.try_.handlers;
+    tn_ssize_t n = tn_ast_seq_len(handlers);
+    int hc = try_body_then_handler(c, s, end, cleanup, TN_FB_EXCEPTION_HANDLER);
+    TN_TRY(hc);
     for (tn_ssize_t i = 0; i < n; i++) {
         TnExceptHandler *eh = TN_SEQ_GET(handlers, i);
         c->u->loc = eh->loc;
@@ -776,6 +797,88 @@ static int compile_try_except(TnCompiler *c, TnStmt *s)
     return 0;
 }
 
+/* One except* clause, stack [prev, orig, res, exc] -> [prev, orig, res, rest]
+ * (see the pattern in compile.c's header). */
+static int compile_star_handler(TnCompiler *c, TnExceptHandler *h)
+{
+    int no_match = tn_comp_new_label(c), next = tn_comp_new_label(c);
+    int cleanup_end = tn_comp_new_label(c);
+    TN_TRY(no_match);
+    TN_TRY(next);
+    TN_TRY(cleanup_end);
+    TN_TRY(tn_comp_expr(c, h->type));
+    TN_TRY(tn_comp_emit(c, TN_CHECK_EG_MATCH, 0));
+    TN_TRY(tn_comp_emit(c, TN_COPY, 1));
+    TN_TRY(tn_comp_emit_jump(c, TN_POP_JUMP_IF_NONE, no_match));
+    if (h->name)
+        TN_TRY(tn_comp_nameop(c, h->name, TN_CTX_STORE));
+    else
+        TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
+    int hn = tn_comp_setup_handler(c, cleanup_end, 1);
+    TN_TRY(hn);
+    TN_TRY(tn_comp_push_fblock(c, TN_FB_HANDLER_CLEANUP, -1, -1, h->name));
+    TN_TRY(tn_comp_stmts(c, h->body));
+    tn_comp_pop_fblock(c);
+    tn_comp_pop_handler(c);
+    if (h->name)
+        TN_TRY(emit_none_store_del(c, h->name));
+    TN_TRY(tn_comp_emit_goto(c, next));
+    /* An exception raised in the clause joins the result list. */
+    tn_comp_bind_handler(c, hn);
+    c->u->loc = h->loc;
+    if (h->name)
+        TN_TRY(emit_none_store_del(c, h->name));
+    TN_TRY(tn_comp_emit(c, TN_LIST_APPEND, 3));
+    TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));   /* lasti */
+    TN_TRY(tn_comp_emit_goto(c, next));
+    tn_comp_bind_label(c, no_match);
+    TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));   /* the None match */
+    tn_comp_bind_label(c, next);
+    return 0;
+}
+
+/* try: B except* T: H ... (PEP 654, CPython 3.11's compiler_try_star_except). */
+static int compile_try_star_except(TnCompiler *c, TnStmt *s)
+{
+    int end = tn_comp_new_label(c), cleanup = tn_comp_new_label(c), reraise = tn_comp_new_label(c);
+    TN_TRY(end);
+    TN_TRY(cleanup);
+    TN_TRY(reraise);
+    TnAstSeq *handlers = s->v.try_.handlers;
+    int hc = try_body_then_handler(c, s, end, cleanup, TN_FB_EXCEPTION_GROUP_HANDLER);
+    TN_TRY(hc);
+    /* [prev, exc] -> [prev, orig, res, exc]: the original, for the final
+     * merge, and the list collecting what the clauses raise. */
+    TN_TRY(tn_comp_emit(c, TN_COPY, 1));
+    TN_TRY(tn_comp_emit(c, TN_BUILD_LIST, 0));
+    TN_TRY(tn_comp_emit(c, TN_SWAP, 2));
+    for (tn_ssize_t i = 0; i < tn_ast_seq_len(handlers); i++) {
+        TnExceptHandler *eh = TN_SEQ_GET(handlers, i);
+        c->u->loc = eh->loc;
+        c->u->cur_handler = hc;
+        TN_TRY(compile_star_handler(c, eh));
+    }
+    c->u->cur_handler = hc;
+    tn_comp_pop_fblock(c);
+    /* The unhandled rest (or None) joins the list too. */
+    TN_TRY(tn_comp_emit(c, TN_LIST_APPEND, 1));
+    TN_TRY(tn_comp_emit(c, TN_PREP_RERAISE_STAR, 0));
+    TN_TRY(tn_comp_emit(c, TN_COPY, 1));
+    TN_TRY(tn_comp_emit_jump(c, TN_POP_JUMP_IF_NOT_NONE, reraise));
+    tn_comp_pop_handler(c);
+    TN_TRY(tn_comp_emit(c, TN_POP_TOP, 0));
+    TN_TRY(tn_comp_emit(c, TN_POP_EXCEPT, 0));
+    TN_TRY(tn_comp_emit_goto(c, end));
+    tn_comp_bind_label(c, reraise);
+    TN_TRY(tn_comp_emit(c, TN_SWAP, 2));
+    TN_TRY(tn_comp_emit(c, TN_POP_EXCEPT, 0));
+    TN_TRY(tn_comp_emit(c, TN_RERAISE, 0));
+    tn_comp_bind_handler(c, hc);
+    TN_TRY(pop_except_and_reraise(c));
+    tn_comp_bind_label(c, end);
+    return 0;
+}
+
 static int compile_try_finally(TnCompiler *c, TnStmt *s)
 {
     int end = tn_comp_new_label(c), exit = tn_comp_new_label(c), cleanup = tn_comp_new_label(c);
@@ -786,7 +889,9 @@ static int compile_try_finally(TnCompiler *c, TnStmt *s)
     int h = tn_comp_setup_handler(c, end, 0);
     TN_TRY(h);
     TN_TRY(tn_comp_push_fblock(c, TN_FB_FINALLY_TRY, -1, -1, finalbody));
-    if (tn_ast_seq_len(s->v.try_.handlers) > 0)
+    if (s->kind == TN_STMT_TRYSTAR)
+        TN_TRY(compile_try_star_except(c, s));
+    else if (tn_ast_seq_len(s->v.try_.handlers) > 0)
         TN_TRY(compile_try_except(c, s));
     else
         TN_TRY(tn_comp_stmts(c, s->v.try_.body));
@@ -812,6 +917,8 @@ static int compile_try(TnCompiler *c, TnStmt *s)
 {
     if (tn_ast_seq_len(s->v.try_.finalbody) > 0)
         return compile_try_finally(c, s);
+    if (s->kind == TN_STMT_TRYSTAR)
+        return compile_try_star_except(c, s);
     return compile_try_except(c, s);
 }
 
@@ -821,10 +928,12 @@ static int compile_try(TnCompiler *c, TnStmt *s)
 
 static int compile_expr_stmt(TnCompiler *c, TnExpr *value)
 {
-    /* Interactive mode prints the value of top-level expressions through
-     * sys.displayhook (CPython's PRINT_EXPR): no opcode for that yet. */
-    if (c->mode == TN_MODE_SINGLE && c->nestlevel <= 1)
-        return tn_comp_unsupported(c, value->loc, "interactive expression statements are");
+    /* Interactive mode prints the value of top-level expressions (even
+     * constants) through sys.displayhook. */
+    if (c->mode == TN_MODE_SINGLE && c->nestlevel <= 1) {
+        TN_TRY(tn_comp_expr(c, value));
+        return tn_comp_emit(c, TN_PRINT_EXPR, 0);
+    }
     if (value->kind == TN_EXPR_CONSTANT)
         return 0;   /* a docstring-like constant statement: nothing to do */
     TN_TRY(tn_comp_expr(c, value));
@@ -869,9 +978,8 @@ static int compile_stmt_inner(TnCompiler *c, TnStmt *s)
     case TN_STMT_RAISE:
         return compile_raise(c, s);
     case TN_STMT_TRY:
-        return compile_try(c, s);
     case TN_STMT_TRYSTAR:
-        return tn_comp_unsupported(c, s->loc, "'except*' clauses are");
+        return compile_try(c, s);
     case TN_STMT_ASSERT:
         return compile_assert(c, s);
     case TN_STMT_IMPORT:
@@ -965,6 +1073,7 @@ static int compile_import(TnCompiler *c, TnStmt *s)
 
 static int compile_import_from(TnCompiler *c, TnStmt *s)
 {
+    TN_TRY(tn_comp_check_late_future(c, s));
     TnAstSeq *names = s->v.importfrom.names;
     tn_ssize_t n = tn_ast_seq_len(names);
     TnObject *fromlist = tn_tuple_new(n);

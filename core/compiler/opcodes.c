@@ -52,7 +52,7 @@ int tn_opcode_stack_effect(int op, int arg, int jump)
     case TN_UNARY_NEGATIVE: case TN_UNARY_POSITIVE: case TN_UNARY_NOT:
     case TN_UNARY_INVERT: case TN_LIST_TO_TUPLE: case TN_GET_ITER:
     case TN_JUMP_FORWARD: case TN_JUMP_BACKWARD: case TN_KW_NAMES:
-    case TN_CHECK_EXC_MATCH: case TN_YIELD_VALUE:
+    case TN_CHECK_EXC_MATCH: case TN_CHECK_EG_MATCH: case TN_YIELD_VALUE:
     case TN_GET_YIELD_FROM_ITER: case TN_SETUP_ANNOTATIONS:
     case TN_GET_AWAITABLE: case TN_GET_AITER: case TN_ASYNC_GEN_WRAP:
         return 0;
@@ -64,7 +64,8 @@ int tn_opcode_stack_effect(int op, int arg, int jump)
     case TN_DICT_MERGE: case TN_POP_JUMP_IF_FALSE: case TN_POP_JUMP_IF_TRUE:
     case TN_POP_JUMP_IF_NONE: case TN_POP_JUMP_IF_NOT_NONE:
     case TN_RETURN_VALUE: case TN_POP_EXCEPT: case TN_RERAISE:
-    case TN_IMPORT_NAME: case TN_IMPORT_STAR:
+    case TN_IMPORT_NAME: case TN_IMPORT_STAR: case TN_PREP_RERAISE_STAR:
+    case TN_PRINT_EXPR:
         return -1;
     case TN_PUSH_NULL: case TN_COPY: case TN_LOAD_CONST: case TN_LOAD_FAST:
     case TN_LOAD_NAME: case TN_LOAD_CLOSURE: case TN_LOAD_DEREF:

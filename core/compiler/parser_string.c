@@ -11,12 +11,13 @@
  * before one as 6 more, because CPython first rewrites them as \U escapes).
  *
  * bytes objects do not exist yet: b'' literals raise "bytes literals are
- * not supported yet".  \N{name} escapes are rejected (no character name
- * database yet).
+ * not supported yet".  \N{name} escapes are looked up in the Unicode
+ * name table (core/objects/unicode_names.c).
  */
 #include <stdio.h>
 #include <string.h>
 #include "core/compiler/parser_internal.h"
+#include "core/objects/codecs.h"
 
 /* ======================================================================
  * Code point buffers
@@ -171,17 +172,21 @@ static int decode_unicode_with_escapes(TnParser *p, CpBuf *out, const char *s, t
             pos++;
             const char *name = s;
             while (s < end && *s != '}') {
-                s++;
-                pos++;
+                /* A non-ASCII character counts as its 10-byte \U escape;
+                 * UTF-8 continuation bytes add nothing. */
+                unsigned char b = (unsigned char)*s++;
+                pos += b < 0x80 ? 1 : (b & 0xc0) == 0xc0 ? 10 : 0;
             }
             if (s >= end)
                 return decode_error(p, start, pos, bad);
             if (s == name)
                 return decode_error(p, start, pos, bad);
+            size_t name_len = (size_t)(s - name);
             s++;
             pos++;
-            return decode_error(p, start, pos,
-                                "\\N{...} character names are not supported");
+            if (!tn_unicode_name_lookup(name, name_len, &ch))
+                return decode_error(p, start, pos, "unknown Unicode character name");
+            break;
         }
         default:
             /* Invalid escape: kept literally (CPython warns). */

@@ -443,11 +443,35 @@ static int visit_arguments(TnSymtable *st, TnArguments *a)
     return 0;
 }
 
+/* An annotation.  Under the annotations future it is never evaluated, and
+ * (as in CPython's annotation blocks) yield, await and := are errors. */
+static int visit_annotation(TnSymtable *st, TnExpr *e)
+{
+    if (e == NULL)
+        return 0;
+    if (st->future_annotations)
+        st->in_annotation++;
+    int r = visit_expr(st, e);
+    if (st->future_annotations)
+        st->in_annotation--;
+    return r;
+}
+
+static int raise_if_annotation(TnSymtable *st, TnExpr *e, const char *what)
+{
+    if (st->in_annotation == 0)
+        return 0;
+    char buf[96];
+    snprintf(buf, sizeof(buf), "'%s' can not be used within an annotation", what);
+    tn_compiler_syntax_error(st->filename, st->source, st->srclen, e->loc, buf);
+    return -1;
+}
+
 static int visit_arg_annotations(TnSymtable *st, TnAstSeq *args)
 {
     for (tn_ssize_t i = 0; i < tn_ast_seq_len(args); i++) {
         TnArg *a = TN_SEQ_GET(args, i);
-        if (visit_opt_expr(st, a->annotation) < 0)
+        if (visit_annotation(st, a->annotation) < 0)
             return -1;
     }
     return 0;
@@ -459,14 +483,14 @@ static int visit_annotations(TnSymtable *st, TnArguments *a, TnExpr *returns)
     if (a != NULL) {
         if (visit_arg_annotations(st, a->posonlyargs) < 0 || visit_arg_annotations(st, a->args) < 0)
             return -1;
-        if (a->vararg && visit_opt_expr(st, a->vararg->annotation) < 0)
+        if (a->vararg && visit_annotation(st, a->vararg->annotation) < 0)
             return -1;
-        if (a->kwarg && visit_opt_expr(st, a->kwarg->annotation) < 0)
+        if (a->kwarg && visit_annotation(st, a->kwarg->annotation) < 0)
             return -1;
         if (visit_arg_annotations(st, a->kwonlyargs) < 0)
             return -1;
     }
-    return visit_opt_expr(st, returns);
+    return visit_annotation(st, returns);
 }
 
 static int visit_defaults(TnSymtable *st, TnArguments *a)
@@ -548,7 +572,7 @@ static int visit_annassign(TnSymtable *st, TnStmt *s)
     } else if (visit_expr(st, target) < 0) {
         return -1;
     }
-    if (visit_expr(st, s->v.annassign.annotation) < 0)
+    if (visit_annotation(st, s->v.annassign.annotation) < 0)
         return -1;
     return visit_opt_expr(st, s->v.annassign.value);
 }
@@ -945,7 +969,11 @@ static int visit_lambda(TnSymtable *st, TnExpr *e)
     TnObject *name = tn_str_intern_cstr("lambda");
     if (name == NULL || enter_block(st, name, TN_BLOCK_FUNCTION, e, e->loc) < 0)
         return -1;
-    if (visit_arguments(st, e->v.lambda.args) < 0 || visit_expr(st, e->v.lambda.body) < 0)
+    int saved = st->in_annotation;   /* the lambda's body is its own scope */
+    st->in_annotation = 0;
+    int r = visit_arguments(st, e->v.lambda.args) < 0 || visit_expr(st, e->v.lambda.body) < 0 ? -1 : 0;
+    st->in_annotation = saved;
+    if (r < 0)
         return -1;
     exit_block(st);
     return 0;
@@ -981,6 +1009,8 @@ static int visit_expr_inner(TnSymtable *st, TnExpr *e)
 {
     switch (e->kind) {
     case TN_EXPR_NAMEDEXPR:
+        if (raise_if_annotation(st, e, "named expression") < 0)
+            return -1;
         return handle_namedexpr(st, e);
     case TN_EXPR_BOOLOP:
         return visit_exprs(st, e->v.boolop.values);
@@ -1010,16 +1040,22 @@ static int visit_expr_inner(TnSymtable *st, TnExpr *e)
         return handle_comprehension(st, e, e->v.dictcomp.generators, e->v.dictcomp.key,
                                     e->v.dictcomp.value);
     case TN_EXPR_YIELD:
+        if (raise_if_annotation(st, e, "yield expression") < 0)
+            return -1;
         if (visit_opt_expr(st, e->v.yield.value) < 0)
             return -1;
         st->cur->generator = 1;
         return raise_if_comprehension(st, e);
     case TN_EXPR_YIELDFROM:
+        if (raise_if_annotation(st, e, "yield expression") < 0)
+            return -1;
         if (visit_expr(st, e->v.yieldfrom.value) < 0)
             return -1;
         st->cur->generator = 1;
         return raise_if_comprehension(st, e);
     case TN_EXPR_AWAIT:
+        if (raise_if_annotation(st, e, "await expression") < 0)
+            return -1;
         if (visit_expr(st, e->v.await_.value) < 0)
             return -1;
         st->cur->coroutine = 1;
@@ -1269,7 +1305,7 @@ done:
 /* ==================================================================== */
 
 TnSymtable *tn_symtable_build(TnMod *mod, const char *filename, const char *source,
-                              tn_ssize_t srclen)
+                              tn_ssize_t srclen, bool future_annotations)
 {
     TnSymtable *st = tn_mem_calloc(1, sizeof(TnSymtable));
     if (st == NULL) {
@@ -1279,6 +1315,7 @@ TnSymtable *tn_symtable_build(TnMod *mod, const char *filename, const char *sour
     st->filename = filename;
     st->source = source;
     st->srclen = srclen;
+    st->future_annotations = future_annotations;
     TnObject *top = tn_str_intern_cstr("top");
     TnAstLoc loc = {0, 0, 0, 0};
     if (top == NULL || enter_block(st, top, TN_BLOCK_MODULE, mod, loc) < 0)

@@ -117,13 +117,17 @@ typedef struct TnSymtable {
     const char *source;        /* may be NULL: used for error text and columns */
     tn_ssize_t srclen;
     int recursion;
+    bool future_annotations;   /* from __future__ import annotations */
+    int in_annotation;         /* > 0: visiting a (future, never evaluated) annotation */
 } TnSymtable;
 
 /* Build the table for mod.  Returns a table owned by the caller (free with
  * tn_symtable_free), or NULL with SyntaxError (with location) or
- * MemoryError set.  source (may be NULL) is the text mod was parsed from. */
+ * MemoryError set.  source (may be NULL) is the text mod was parsed from.
+ * future_annotations: annotations are stored as strings, and yield, await
+ * and := are rejected in them (CPython's annotation blocks). */
 TnSymtable *tn_symtable_build(TnMod *mod, const char *filename, const char *source,
-                              tn_ssize_t srclen);
+                              tn_ssize_t srclen, bool future_annotations);
 void tn_symtable_free(TnSymtable *st);
 /* The block opened by AST node key, among parent's children, or NULL. */
 TnSymEntry *tn_symtable_lookup(TnSymEntry *parent, const void *key);

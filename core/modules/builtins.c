@@ -20,6 +20,7 @@
 #include "core/vm/eval.h"
 #include "core/modules/modules.h"
 #include "core/modules/builtins_iter.h"
+#include "core/modules/builtins_async.h"
 
 /* ======================================================================
  * helpers shared with builtins_iter.c and sys.c
@@ -317,6 +318,21 @@ static TnObject *builtin_id(TnObject *self, TnObject *const *args, tn_ssize_t na
     if (one_arg("id", nargs, kwnames) < 0)
         return NULL;
     return tn_int_from_i64((int64_t)(uintptr_t)args[0]);
+}
+
+/* breakpoint(*args, **kws): call sys.breakpointhook(*args, **kws) (the
+ * default hook honours $PYTHONBREAKPOINT, see sys.c). */
+static TnObject *builtin_breakpoint(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                                    TnObject *kwnames)
+{
+    TnObject *sysdict = tn_interp()->sysdict;
+    TnObject *hook = sysdict != NULL ? tn_dict_get_cstr_borrowed(sysdict, "breakpointhook") : NULL;
+    if (hook == NULL)
+        return tn_err_format(&tn_exc_RuntimeError, "lost sys.breakpointhook");
+    tn_incref(hook);
+    TnObject *res = tn_call(hook, args, nargs, kwnames);
+    tn_decref(hook);
+    return res;
 }
 
 static TnObject *builtin_callable(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
@@ -1216,10 +1232,13 @@ static TnObject *builtin_exit(TnObject *self, TnObject *const *args, tn_ssize_t 
 
 static const TnMethodDef builtin_functions[] = {
     {"abs", builtin_abs, 0, "Return the absolute value of the argument."},
+    {"aiter", tn_builtin_aiter, 0, "Return an AsyncIterator for an AsyncIterable object."},
+    {"anext", tn_builtin_anext, 0, "Return the next item from the async iterator."},
     {"all", builtin_all, 0, "Return True if bool(x) is True for all values x in the iterable."},
     {"any", builtin_any, 0, "Return True if bool(x) is True for any x in the iterable."},
     {"ascii", builtin_ascii, 0, "Return an ASCII-only representation of an object."},
     {"bin", builtin_bin, 0, "Return the binary representation of an integer."},
+    {"breakpoint", builtin_breakpoint, 0, "Call sys.breakpointhook(*args, **kws)."},
     {"callable", builtin_callable, 0, "Return whether the object is callable."},
     {"chr", builtin_chr, 0, "Return a Unicode string of one character with ordinal i."},
     {"delattr", builtin_delattr, 0, "Deletes the named attribute from the given object."},
@@ -1313,6 +1332,8 @@ static const NamedObject builtin_objects[] = {
 TnObject *tn_builtins_module_create(void)
 {
     if (tn_builtins_iter_init_types() < 0)
+        return NULL;
+    if ((tn_type_anext_awaitable.flags & TN_TPFLAGS_READY) == 0 && tn_type_ready(&tn_type_anext_awaitable) < 0)
         return NULL;
     TnObject *m = tn_module_new("builtins");
     if (m == NULL)

@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include "core/tn.h"
 #include "core/modules/modules.h"
@@ -18,6 +19,7 @@
 #include "core/objects/repr_guard.h"
 #include "core/objects/frameobject.h"
 #include "core/vm/frame.h"
+#include "core/vm/import.h"
 
 /* ======================================================================
  * functions
@@ -256,7 +258,7 @@ static TnObject *sys_getdefaultencoding(TnObject *self, TnObject *const *args, t
 /* The exception being handled (borrowed) or NULL. */
 static TnObject *handled_exception(void)
 {
-    TnObject *exc = tn_tstate()->handled_exc;
+    TnObject *exc = tn_tstate_handled_exc(tn_tstate());
     return exc == TN_NONE ? NULL : exc;
 }
 
@@ -353,6 +355,81 @@ static TnObject *sys_displayhook(TnObject *self, TnObject *const *args, tn_ssize
     return tn_none_ref();
 }
 
+/* The hook $PYTHONBREAKPOINT names ("module.attr", a bare name is looked
+ * up in builtins) as a new ref; NULL with ImportError/AttributeError when
+ * it cannot be found. */
+static TnObject *breakpoint_target(const char *spec)
+{
+    const char *dot = strrchr(spec, '.');
+    TnObject *modname = dot != NULL ? tn_str_from_utf8(spec, dot - spec) : tn_str_from_cstr("builtins");
+    TnObject *attr = tn_str_from_cstr(dot != NULL ? dot + 1 : spec);
+    TnObject *fromlist = attr != NULL ? tn_tuple_pack(1, attr) : NULL;
+    TnObject *mod = modname != NULL && fromlist != NULL
+        ? tn_import_module_level(modname, NULL, fromlist, 0) : NULL;
+    TnObject *hook = mod != NULL ? tn_object_getattr(mod, attr) : NULL;
+    tn_xdecref(modname);
+    tn_xdecref(attr);
+    tn_xdecref(fromlist);
+    tn_xdecref(mod);
+    return hook;
+}
+
+/* $PYTHONBREAKPOINT as os.environ has it (a new str ref), or NULL (no
+ * error) when os is not loaded or the variable is not a str there.  Tandem's
+ * os.environ is a dict that does not call putenv, so it is consulted first
+ * for scripts that set the variable (CPython reads the C environment, which
+ * its os.environ keeps in sync). */
+static TnObject *breakpoint_env_ref(void)
+{
+    TnObject *modules = tn_dict_get_cstr_borrowed(tn_interp()->sysdict, "modules");
+    TnObject *os = modules != NULL && tn_dict_check(modules) ? tn_dict_get_cstr_borrowed(modules, "os") : NULL;
+    if (os == NULL)
+        return NULL;
+    TnObject *environ_ = tn_object_getattr_cstr(os, "environ");
+    TnObject *value = NULL;
+    if (environ_ == NULL)
+        tn_err_clear();
+    else if (tn_dict_check(environ_))
+        value = tn_dict_get_cstr_borrowed(environ_, "PYTHONBREAKPOINT");
+    if (value != NULL && tn_str_check(value))
+        tn_incref(value);
+    else
+        value = NULL;
+    tn_xdecref(environ_);
+    return value;
+}
+
+/* breakpointhook(*args, **kws): $PYTHONBREAKPOINT "0" disables it; unset or
+ * empty means pdb.set_trace.  A hook that cannot be imported is ignored with
+ * a RuntimeWarning written to stderr (Tandem has no warnings module yet, and
+ * no pdb, so the default hook only warns). */
+static TnObject *sys_breakpointhook(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                                    TnObject *kwnames)
+{
+    TnObject *env = breakpoint_env_ref();
+    const char *spec = env != NULL ? tn_str_utf8(env, NULL) : getenv("PYTHONBREAKPOINT");
+    if (spec == NULL || spec[0] == '\0')
+        spec = "pdb.set_trace";
+    if (strcmp(spec, "0") == 0) {
+        tn_xdecref(env);
+        return tn_none_ref();
+    }
+    TnObject *hook = breakpoint_target(spec);
+    if (hook == NULL) {
+        if (!tn_err_matches(&tn_exc_ImportError) && !tn_err_matches(&tn_exc_AttributeError))
+            return NULL;
+        tn_err_clear();
+        fflush(stdout);
+        fprintf(stderr, "RuntimeWarning: Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"\n", spec);
+        tn_xdecref(env);
+        return tn_none_ref();
+    }
+    tn_xdecref(env);
+    TnObject *res = tn_call(hook, args, nargs, kwnames);
+    tn_decref(hook);
+    return res;
+}
+
 /* excepthook(exctype, value, traceback, /): print the exception the way an
  * uncaught one is printed. */
 static TnObject *sys_excepthook(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
@@ -390,6 +467,7 @@ static const TnMethodDef sys_functions[] = {
     {"_getframe", sys_getframe, 0, "Return a frame object from the call stack."},
     {"displayhook", sys_displayhook, 0, "Print an object to sys.stdout and also save it in builtins._"},
     {"excepthook", sys_excepthook, 0, "Handle an exception by displaying it with a traceback on sys.stderr."},
+    {"breakpointhook", sys_breakpointhook, 0, "Call the hook $PYTHONBREAKPOINT names (pdb.set_trace by default)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -708,8 +786,10 @@ static int add_platform_attrs(TnObject *m)
     TnObject *d = tn_module_dict(m);
     TnObject *eh = tn_dict_get_cstr_borrowed(d, "excepthook");
     TnObject *dh = tn_dict_get_cstr_borrowed(d, "displayhook");
-    if (eh == NULL || dh == NULL || tn_dict_set_item_cstr(d, "__excepthook__", eh) < 0 ||
-        tn_dict_set_item_cstr(d, "__displayhook__", dh) < 0)
+    TnObject *bh = tn_dict_get_cstr_borrowed(d, "breakpointhook");
+    if (eh == NULL || dh == NULL || bh == NULL || tn_dict_set_item_cstr(d, "__excepthook__", eh) < 0 ||
+        tn_dict_set_item_cstr(d, "__displayhook__", dh) < 0 ||
+        tn_dict_set_item_cstr(d, "__breakpointhook__", bh) < 0)
         return -1;
     return 0;
 }

@@ -1,51 +1,105 @@
-/* core/objects/codecs.c — utf-8, ascii and latin-1 encoders/decoders with
- * the standard error handlers, and str.encode.  Messages as CPython 3.11. */
-#include "core/tn.h"
-#include "core/objects/codecs.h"
+/* core/objects/codecs.c — the builtin codecs: name lookup (CPython's
+ * normalize_encoding + encodings.aliases for the codecs we have), the
+ * standard error handlers, utf-8 / ascii / latin-1 / cp1252, str.encode
+ * and the UnicodeEncodeError / UnicodeDecodeError raised on failure.
+ * utf-16/32 are in codecs_utf16.c, the escape codecs in codecs_escape.c.
+ * Messages as CPython 3.11. */
+#include "core/objects/codecs_internal.h"
 #include <ctype.h>
 #include <stdio.h>
 
-enum { ENC_UTF8, ENC_ASCII, ENC_LATIN1 };
-enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_SURROGATEESCAPE, ERR_XMLCHARREF,
-       ERR_SURROGATEPASS, ERR_UNKNOWN };
+/* ---- the codec table ------------------------------------------------------ */
 
-static const char *const enc_names[] = {"utf-8", "ascii", "latin-1"};
+typedef struct CodecName {
+    const char *name;        /* normalised spelling (module name or alias) */
+    int enc;
+} CodecName;
 
-/* Normalise like encodings.normalize_encoding + the alias table: lower
- * case, '-' and ' ' become '_'.  -1 + LookupError when unknown. */
+static const CodecName codec_names[] = {
+    {"utf_8", TN_ENC_UTF8}, {"utf8", TN_ENC_UTF8}, {"u8", TN_ENC_UTF8}, {"utf", TN_ENC_UTF8},
+    {"cp65001", TN_ENC_UTF8}, {"utf8_ucs2", TN_ENC_UTF8}, {"utf8_ucs4", TN_ENC_UTF8},
+    {"utf_8_sig", TN_ENC_UTF8_SIG},
+    {"ascii", TN_ENC_ASCII}, {"us_ascii", TN_ENC_ASCII}, {"646", TN_ENC_ASCII},
+    {"ansi_x3.4_1968", TN_ENC_ASCII}, {"ansi_x3_4_1968", TN_ENC_ASCII}, {"ansi_x3.4_1986", TN_ENC_ASCII},
+    {"cp367", TN_ENC_ASCII}, {"csascii", TN_ENC_ASCII}, {"ibm367", TN_ENC_ASCII},
+    {"iso646_us", TN_ENC_ASCII}, {"iso_646.irv_1991", TN_ENC_ASCII}, {"iso_ir_6", TN_ENC_ASCII},
+    {"us", TN_ENC_ASCII},
+    {"latin_1", TN_ENC_LATIN1}, {"latin1", TN_ENC_LATIN1}, {"iso_8859_1", TN_ENC_LATIN1},
+    {"iso8859_1", TN_ENC_LATIN1}, {"8859", TN_ENC_LATIN1}, {"cp819", TN_ENC_LATIN1},
+    {"l1", TN_ENC_LATIN1}, {"latin", TN_ENC_LATIN1}, {"iso_ir_100", TN_ENC_LATIN1},
+    {"csisolatin1", TN_ENC_LATIN1}, {"ibm819", TN_ENC_LATIN1}, {"iso8859", TN_ENC_LATIN1},
+    {"iso_8859_1_1987", TN_ENC_LATIN1},
+    {"cp1252", TN_ENC_CP1252}, {"windows_1252", TN_ENC_CP1252}, {"1252", TN_ENC_CP1252},
+    {"utf_16", TN_ENC_UTF16}, {"utf16", TN_ENC_UTF16}, {"u16", TN_ENC_UTF16},
+    {"utf_16_le", TN_ENC_UTF16_LE}, {"utf_16le", TN_ENC_UTF16_LE}, {"unicodelittleunmarked", TN_ENC_UTF16_LE},
+    {"utf_16_be", TN_ENC_UTF16_BE}, {"utf_16be", TN_ENC_UTF16_BE}, {"unicodebigunmarked", TN_ENC_UTF16_BE},
+    {"utf_32", TN_ENC_UTF32}, {"utf32", TN_ENC_UTF32}, {"u32", TN_ENC_UTF32},
+    {"utf_32_le", TN_ENC_UTF32_LE}, {"utf_32le", TN_ENC_UTF32_LE},
+    {"utf_32_be", TN_ENC_UTF32_BE}, {"utf_32be", TN_ENC_UTF32_BE},
+    {"unicode_escape", TN_ENC_UNICODE_ESCAPE},
+    {"raw_unicode_escape", TN_ENC_RAW_UNICODE_ESCAPE},
+};
+
+/* The codec name used in UnicodeEncodeError / UnicodeDecodeError. */
+static const char *const error_names[] = {
+    [TN_ENC_UTF8] = "utf-8", [TN_ENC_UTF8_SIG] = "utf-8", [TN_ENC_ASCII] = "ascii",
+    [TN_ENC_LATIN1] = "latin-1", [TN_ENC_CP1252] = "charmap",
+    [TN_ENC_UTF16] = "utf-16", [TN_ENC_UTF16_LE] = "utf-16-le", [TN_ENC_UTF16_BE] = "utf-16-be",
+    [TN_ENC_UTF32] = "utf-32", [TN_ENC_UTF32_LE] = "utf-32-le", [TN_ENC_UTF32_BE] = "utf-32-be",
+    [TN_ENC_UNICODE_ESCAPE] = "unicodeescape", [TN_ENC_RAW_UNICODE_ESCAPE] = "rawunicodeescape",
+};
+
+/* encodings.normalize_encoding after the registry's lower-casing: runs of
+ * characters other than ASCII letters, digits and '.' become one '_',
+ * leading and trailing ones are dropped.  false if it does not fit. */
+static bool normalize_encoding(const char *name, char *buf, size_t size)
+{
+    size_t k = 0;
+    bool punct = false;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        unsigned char c = *p;
+        if (c < 0x80 && (isalnum(c) || c == '.')) {
+            if (punct && k > 0) {
+                if (k + 1 >= size)
+                    return false;
+                buf[k++] = '_';
+            }
+            if (k + 1 >= size)
+                return false;
+            buf[k++] = (char)tolower(c);
+            punct = false;
+        } else {
+            punct = true;
+        }
+    }
+    buf[k] = 0;
+    return true;
+}
+
+/* The TN_ENC_ value for an encoding name; -1 + LookupError when unknown. */
 static int lookup_encoding(const char *name)
 {
-    char buf[32];
-    size_t n = strlen(name), k = 0;
-    if (n < sizeof buf) {
-        for (size_t i = 0; i < n; i++) {
-            char c = (char)tolower((unsigned char)name[i]);
-            buf[k++] = (c == '-' || c == ' ') ? '_' : c;
-        }
-        buf[k] = 0;
-        static const char *const utf8[] = {"utf_8", "utf8", "u8", "utf", "cp65001", "utf8_ucs2", "utf8_ucs4", NULL};
-        static const char *const ascii[] = {"ascii", "us_ascii", "646", "ansi_x3.4_1968", "cp367", "csascii",
-                                            "ibm367", "iso646_us", "us", NULL};
-        static const char *const latin1[] = {"latin_1", "latin1", "iso_8859_1", "iso8859_1", "8859", "cp819",
-                                             "l1", "latin", "iso_ir_100", "csisolatin1", "ibm819", NULL};
-        static const char *const *const tables[] = {utf8, ascii, latin1};
-        for (int t = 0; t < 3; t++)
-            for (int i = 0; tables[t][i] != NULL; i++)
-                if (strcmp(buf, tables[t][i]) == 0)
-                    return t;
-    }
+    char buf[64];
+    if (normalize_encoding(name, buf, sizeof buf))
+        for (size_t i = 0; i < sizeof codec_names / sizeof codec_names[0]; i++)
+            if (strcmp(buf, codec_names[i].name) == 0)
+                return codec_names[i].enc;
     tn_err_format(&tn_exc_LookupError, "unknown encoding: %s", name);
     return -1;
 }
 
 static int lookup_errors(const char *e)
 {
-    static const char *const names[] = {"strict", "ignore", "replace", "backslashreplace",
-                                        "surrogateescape", "xmlcharrefreplace", "surrogatepass"};
-    for (int i = 0; i < 7; i++)
+    static const char *const names[] = {
+        [TN_ERR_STRICT] = "strict", [TN_ERR_IGNORE] = "ignore", [TN_ERR_REPLACE] = "replace",
+        [TN_ERR_BACKSLASH] = "backslashreplace", [TN_ERR_SURROGATEESCAPE] = "surrogateescape",
+        [TN_ERR_XMLCHARREF] = "xmlcharrefreplace", [TN_ERR_SURROGATEPASS] = "surrogatepass",
+        [TN_ERR_NAMEREPLACE] = "namereplace",
+    };
+    for (int i = 0; i < TN_ERR_UNKNOWN; i++)
         if (strcmp(e, names[i]) == 0)
             return i;
-    return ERR_UNKNOWN;
+    return TN_ERR_UNKNOWN;
 }
 
 static int unknown_handler(const char *errors)
@@ -62,7 +116,7 @@ int tn_codec_arg(const char *fname, int argno, TnObject *obj, const char *dflt, 
     }
     if (!tn_str_check(obj)) {
         tn_err_format(&tn_exc_TypeError, "%s() argument '%s' must be str, not %s", fname,
-                      argno == 1 ? "encoding" : "errors", tn_type(obj)->name);
+                      argno == 1 ? "encoding" : "errors", obj == TN_NONE ? "None" : tn_type(obj)->name);
         return -1;
     }
     *out = tn_str_utf8(obj, NULL);
@@ -75,28 +129,280 @@ int tn_codec_arg(const char *fname, int argno, TnObject *obj, const char *dflt, 
     return 0;
 }
 
-/* ---- encoding ----------------------------------------------------------- */
+/* ---- the exceptions ------------------------------------------------------- */
 
-static void encode_error(int enc, TnObject *s, tn_ssize_t start, tn_ssize_t end, const char *reason)
+static void raise_unicode_error(TnType *type, const char *encoding, TnObject *object, tn_ssize_t start,
+                                tn_ssize_t end, const char *reason)
 {
-    if (end - start == 1) {
-        uint32_t c = tn_str_read(s, start);
-        char esc[16];
-        if (c <= 0xff)
-            snprintf(esc, sizeof esc, "\\x%02x", (unsigned)c);
-        else if (c <= 0xffff)
-            snprintf(esc, sizeof esc, "\\u%04x", (unsigned)c);
-        else
-            snprintf(esc, sizeof esc, "\\U%08x", (unsigned)c);
-        tn_err_format(&tn_exc_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %zd: %s",
-                      enc_names[enc], esc, start, reason);
+    TnObject *enc = tn_str_from_cstr(encoding);
+    TnObject *rsn = tn_str_from_cstr(reason);
+    TnObject *st = tn_int_from_ssize(start);
+    TnObject *en = tn_int_from_ssize(end);
+    TnObject *args = NULL;
+    if (enc != NULL && rsn != NULL && st != NULL && en != NULL)
+        args = tn_tuple_pack(5, enc, object, st, en, rsn);
+    if (args != NULL) {
+        TnObject *exc = tn_exception_new(type, args);
+        if (exc != NULL) {
+            tn_err_set_object(type, exc);
+            tn_decref(exc);
+        }
+    }
+    tn_xdecref(enc);
+    tn_xdecref(rsn);
+    tn_xdecref(st);
+    tn_xdecref(en);
+    tn_xdecref(args);
+}
+
+void tn_codec_raise_encode_error(const char *encoding, TnObject *str, tn_ssize_t start, tn_ssize_t end,
+                                 const char *reason)
+{
+    raise_unicode_error(&tn_exc_UnicodeEncodeError, encoding, str, start, end, reason);
+}
+
+void tn_codec_raise_decode_error(const char *encoding, const char *data, tn_ssize_t n, tn_ssize_t start,
+                                 tn_ssize_t end, const char *reason)
+{
+    TnObject *b = tn_bytes_from_data(data, n);
+    if (b == NULL)
+        return;
+    raise_unicode_error(&tn_exc_UnicodeDecodeError, encoding, b, start, end, reason);
+    tn_decref(b);
+}
+
+/* The codecs that CPython runs through the codec registry (not its C fast
+ * paths) wrap a handler's TypeError: "decoding with 'x' codec failed
+ * (TypeError: ...)". */
+static bool wraps_errors(int enc)
+{
+    return enc != TN_ENC_UTF8 && enc != TN_ENC_ASCII && enc != TN_ENC_LATIN1 && enc != TN_ENC_UTF16 &&
+           enc != TN_ENC_UTF32;
+}
+
+/* ---- error handlers: decoding --------------------------------------------- */
+
+int tn_cpbuf_put(TnCpBuf *b, uint32_t c)
+{
+    if (b->n == b->cap) {
+        tn_ssize_t cap = b->cap ? b->cap * 2 : 64;
+        uint32_t *p = tn_mem_realloc(b->cp, (size_t)cap * sizeof(uint32_t));
+        if (p == NULL) {
+            tn_err_no_memory();
+            return -1;
+        }
+        b->cp = p;
+        b->cap = cap;
+    }
+    b->cp[b->n++] = c;
+    return 0;
+}
+
+int tn_cpbuf_puts(TnCpBuf *b, const char *ascii)
+{
+    for (; *ascii; ascii++)
+        if (tn_cpbuf_put(b, (unsigned char)*ascii) < 0)
+            return -1;
+    return 0;
+}
+
+static void decoder_raise(TnDecoder *d, tn_ssize_t start, tn_ssize_t end, const char *reason)
+{
+    tn_codec_raise_decode_error(d->name, (const char *)d->s, d->n, start, end, reason);
+}
+
+/* surrogatepass when decoding: one surrogate encoded at start in the
+ * codec's own form.  The new position, or 0 when the bytes are no
+ * surrogate. */
+static tn_ssize_t decode_surrogatepass(TnDecoder *d, tn_ssize_t start)
+{
+    const unsigned char *p = d->s + start;
+    tn_ssize_t left = d->n - start;
+    uint32_t c;
+    if (d->enc == TN_ENC_UTF8 || d->enc == TN_ENC_UTF8_SIG) {
+        if (left < 3 || p[0] != 0xed || (p[1] & 0xe0) != 0xa0 || (p[2] & 0xc0) != 0x80)
+            return 0;
+        c = 0xd000 | ((uint32_t)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+    } else if (d->unit == 2 && left >= 2) {
+        c = d->big_endian ? (uint32_t)(p[0] << 8 | p[1]) : (uint32_t)(p[1] << 8 | p[0]);
+    } else if (d->unit == 4 && left >= 4) {
+        c = d->big_endian ? ((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3])
+                          : ((uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0]);
     } else {
-        tn_err_format(&tn_exc_UnicodeEncodeError, "'%s' codec can't encode characters in position %zd-%zd: %s",
-                      enc_names[enc], start, end - 1, reason);
+        return 0;
+    }
+    if (c < 0xd800 || c > 0xdfff || tn_cpbuf_put(&d->out, c) < 0)
+        return 0;
+    return start + (d->unit > 1 ? d->unit : 3);
+}
+
+static tn_ssize_t decode_handler_typeerror(TnDecoder *d)
+{
+    const char *msg = "don't know how to handle UnicodeDecodeError in error callback";
+    if (wraps_errors(d->enc))
+        tn_err_format(&tn_exc_TypeError, "decoding with '%s' codec failed (TypeError: %s)", d->user_name, msg);
+    else
+        tn_err_set_str(&tn_exc_TypeError, msg);
+    return -1;
+}
+
+tn_ssize_t tn_decoder_error(TnDecoder *d, tn_ssize_t start, tn_ssize_t end, const char *reason)
+{
+    switch (d->err) {
+    case TN_ERR_STRICT:
+        break;
+    case TN_ERR_IGNORE:
+        return end;
+    case TN_ERR_REPLACE:
+        return tn_cpbuf_put(&d->out, 0xfffd) < 0 ? -1 : end;
+    case TN_ERR_BACKSLASH:
+        for (tn_ssize_t i = start; i < end; i++) {
+            char tmp[8];
+            snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned)d->s[i]);
+            if (tn_cpbuf_puts(&d->out, tmp) < 0)
+                return -1;
+        }
+        return end;
+    case TN_ERR_SURROGATEESCAPE: {
+        for (tn_ssize_t i = start; i < end; i++)
+            if (d->s[i] < 128)
+                goto raise;
+        for (tn_ssize_t i = start; i < end; i++)
+            if (tn_cpbuf_put(&d->out, 0xdc00 + d->s[i]) < 0)
+                return -1;
+        return end;
+    }
+    case TN_ERR_SURROGATEPASS: {
+        tn_ssize_t pos = decode_surrogatepass(d, start);
+        if (pos > 0)
+            return pos;
+        if (tn_err_occurred())
+            return -1;
+        break;
+    }
+    case TN_ERR_UNKNOWN:
+        return unknown_handler(d->errors);
+    default:
+        return decode_handler_typeerror(d);
+    }
+raise:
+    decoder_raise(d, start, end, reason);
+    return -1;
+}
+
+/* ---- error handlers: encoding --------------------------------------------- */
+
+static int put_ascii(TnEncoder *e, const char *s)
+{
+    for (; *s; s++)
+        if (e->put(e, (unsigned char)*s) < 0)
+            return -1;
+    return 0;
+}
+
+void tn_codec_escape_char(uint32_t c, char *buf, size_t size)
+{
+    if (c <= 0xff)
+        snprintf(buf, size, "\\x%02x", (unsigned)c);
+    else if (c <= 0xffff)
+        snprintf(buf, size, "\\u%04x", (unsigned)c);
+    else
+        snprintf(buf, size, "\\U%08x", (unsigned)c);
+}
+
+/* surrogatepass when encoding: the surrogate c as one code unit of the
+ * utf-8/16/32 codecs.  0, or 1 when this codec cannot pass it. */
+static int encode_surrogatepass(TnEncoder *e, uint32_t c)
+{
+    if (c < 0xd800 || c > 0xdfff)
+        return 1;
+    if (e->enc == TN_ENC_UTF8 || e->enc == TN_ENC_UTF8_SIG) {
+        char u[3] = {(char)(0xe0 | (c >> 12)), (char)(0x80 | ((c >> 6) & 0x3f)), (char)(0x80 | (c & 0x3f))};
+        return tn_bbuf_put(&e->out, u, 3);
+    }
+    if (e->unit == 1)
+        return 1;
+    return e->put(e, c);
+}
+
+/* One character of the handler's replacement.  0 / -1; 1 = raise the
+ * original error. */
+static int encode_handle_one(TnEncoder *e, uint32_t c)
+{
+    char tmp[TN_UNICODE_NAME_MAX + 8];
+    switch (e->err) {
+    case TN_ERR_IGNORE:
+        return 0;
+    case TN_ERR_REPLACE:
+        return e->put(e, '?');
+    case TN_ERR_BACKSLASH:
+        tn_codec_escape_char(c, tmp, sizeof tmp);
+        return put_ascii(e, tmp);
+    case TN_ERR_XMLCHARREF:
+        snprintf(tmp, sizeof tmp, "&#%u;", (unsigned)c);
+        return put_ascii(e, tmp);
+    case TN_ERR_NAMEREPLACE: {
+        char name[TN_UNICODE_NAME_MAX + 1];
+        if (tn_unicode_name_of(c, name, sizeof name))
+            snprintf(tmp, sizeof tmp, "\\N{%s}", name);
+        else
+            tn_codec_escape_char(c, tmp, sizeof tmp);
+        return put_ascii(e, tmp);
+    }
+    case TN_ERR_SURROGATEESCAPE:
+        /* Bytes: a utf-16/32 result must be whole code units, which one
+         * byte never is (CPython then reports "surrogates not allowed"). */
+        if (c < 0xdc80 || c > 0xdcff || e->unit != 1)
+            return 1;
+        return tn_bbuf_putc(&e->out, (int)(c - 0xdc00));
+    case TN_ERR_SURROGATEPASS:
+        return encode_surrogatepass(e, c);
+    default:
+        return 1;
     }
 }
 
-static int put_utf8(TnByteBuf *b, uint32_t c)
+int tn_encoder_error(TnEncoder *e, tn_ssize_t start, tn_ssize_t end, const char *reason)
+{
+    if (e->err == TN_ERR_UNKNOWN)
+        return unknown_handler(e->errors);
+    if (e->err != TN_ERR_STRICT) {
+        size_t mark = (size_t)e->out.len;
+        int r = 0;
+        for (tn_ssize_t i = start; i < end && r == 0; i++)
+            r = encode_handle_one(e, tn_str_read(e->str, i));
+        if (r <= 0)
+            return r;
+        e->out.len = (tn_ssize_t)mark;
+        if (e->err == TN_ERR_SURROGATEESCAPE && e->unit != 1)
+            reason = "surrogates not allowed";
+    }
+    tn_codec_raise_encode_error(e->name, e->str, start, end, reason);
+    return -1;
+}
+
+/* ---- utf-8, ascii, latin-1, cp1252 ------------------------------------------ */
+
+/* cp1252 bytes 0x80-0x9f (the rest is latin-1); 0 = undefined. */
+static const uint16_t cp1252_high[32] = {
+    0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+    0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+    0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+    0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+};
+
+/* The cp1252 byte for c, or -1. */
+static int cp1252_byte(uint32_t c)
+{
+    if (c < 0x80 || (c >= 0xa0 && c <= 0xff))
+        return (int)c;
+    for (int i = 0; i < 32; i++)
+        if (cp1252_high[i] != 0 && cp1252_high[i] == c)
+            return 0x80 + i;
+    return -1;
+}
+
+static int put_utf8(TnEncoder *e, uint32_t c)
 {
     char u[4];
     int n;
@@ -119,78 +425,49 @@ static int put_utf8(TnByteBuf *b, uint32_t c)
         u[3] = (char)(0x80 | (c & 0x3f));
         n = 4;
     }
-    return tn_bbuf_put(b, u, n);
+    return tn_bbuf_put(&e->out, u, n);
 }
 
-static int encodable(int enc, uint32_t c)
+static int put_byte(TnEncoder *e, uint32_t c)
+{
+    return tn_bbuf_putc(&e->out, e->enc == TN_ENC_CP1252 ? cp1252_byte(c) : (int)c);
+}
+
+static bool encodable(int enc, uint32_t c)
 {
     switch (enc) {
-    case ENC_UTF8: return c < 0xd800 || c > 0xdfff;
-    case ENC_ASCII: return c < 0x80;
-    default: return c < 0x100;
+    case TN_ENC_ASCII: return c < 0x80;
+    case TN_ENC_LATIN1: return c < 0x100;
+    case TN_ENC_CP1252: return cp1252_byte(c) >= 0;
+    default: return c < 0xd800 || c > 0xdfff;
     }
 }
 
-static int put_encoded(TnByteBuf *b, int enc, uint32_t c)
+/* The one-byte codecs and utf-8: runs of unencodable characters go to the
+ * error handler together, as in CPython. */
+static int encode_simple(TnEncoder *e)
 {
-    return enc == ENC_UTF8 ? put_utf8(b, c) : tn_bbuf_putc(b, (int)c);
-}
-
-/* Apply the error handler to s[start:end] (unencodable characters). */
-static int encode_handle(TnByteBuf *b, int enc, int err, const char *errors, TnObject *s,
-                         tn_ssize_t start, tn_ssize_t end)
-{
-    const char *reason = enc == ENC_UTF8 ? "surrogates not allowed"
-                         : enc == ENC_ASCII ? "ordinal not in range(128)" : "ordinal not in range(256)";
-    for (tn_ssize_t i = start; i < end; i++) {
-        uint32_t c = tn_str_read(s, i);
-        char tmp[32];
-        int r = 0;
-        switch (err) {
-        case ERR_STRICT:
-            encode_error(enc, s, start, end, reason);
-            return -1;
-        case ERR_IGNORE:
-            break;
-        case ERR_REPLACE:
-            r = tn_bbuf_putc(b, '?');
-            break;
-        case ERR_BACKSLASH:
-            if (c <= 0xff)
-                snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned)c);
-            else if (c <= 0xffff)
-                snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)c);
-            else
-                snprintf(tmp, sizeof tmp, "\\U%08x", (unsigned)c);
-            r = tn_bbuf_put(b, tmp, (tn_ssize_t)strlen(tmp));
-            break;
-        case ERR_XMLCHARREF:
-            if (c >= 0xd800 && c <= 0xdfff && enc == ENC_UTF8) {
-                encode_error(enc, s, i, i + 1, reason);
+    const char *reason = e->enc == TN_ENC_ASCII ? "ordinal not in range(128)"
+                         : e->enc == TN_ENC_LATIN1 ? "ordinal not in range(256)"
+                         : e->enc == TN_ENC_CP1252 ? "character maps to <undefined>"
+                                                   : "surrogates not allowed";
+    if (e->enc == TN_ENC_UTF8_SIG && tn_bbuf_put(&e->out, "\xef\xbb\xbf", 3) < 0)
+        return -1;
+    tn_ssize_t n = tn_str_length(e->str);
+    for (tn_ssize_t i = 0; i < n;) {
+        uint32_t c = tn_str_read(e->str, i);
+        if (encodable(e->enc, c)) {
+            if (e->put(e, c) < 0)
                 return -1;
-            }
-            snprintf(tmp, sizeof tmp, "&#%u;", (unsigned)c);
-            r = tn_bbuf_put(b, tmp, (tn_ssize_t)strlen(tmp));
-            break;
-        case ERR_SURROGATEESCAPE:
-            if (c < 0xdc80 || c > 0xdcff) {
-                encode_error(enc, s, i, i + 1, reason);
-                return -1;
-            }
-            r = tn_bbuf_putc(b, (int)(c - 0xdc00));
-            break;
-        case ERR_SURROGATEPASS:
-            if (enc != ENC_UTF8 || c < 0xd800 || c > 0xdfff) {
-                encode_error(enc, s, i, i + 1, reason);
-                return -1;
-            }
-            r = put_utf8(b, c);
-            break;
-        default:
-            return unknown_handler(errors);
+            i++;
+            continue;
         }
-        if (r < 0)
+        tn_ssize_t j = i + 1;
+        while (j < n && !encodable(e->enc, tn_str_read(e->str, j)))
+            j++;
+        if (tn_encoder_error(e, i, j, reason) < 0)
             return -1;
+        i = j;
     }
     return 0;
 }
@@ -202,30 +479,29 @@ TnObject *tn_codec_encode(TnObject *s, const char *encoding, const char *errors)
         return NULL;
     if (errors == NULL)
         errors = "strict";
-    int err = lookup_errors(errors);
-    tn_ssize_t n = tn_str_length(s);
-    TnByteBuf b = {0};
-    for (tn_ssize_t i = 0; i < n;) {
-        uint32_t c = tn_str_read(s, i);
-        if (encodable(enc, c)) {
-            if (put_encoded(&b, enc, c) < 0)
-                goto error;
-            i++;
-            continue;
-        }
-        tn_ssize_t j = i + 1;
-        while (j < n && !encodable(enc, tn_str_read(s, j)))
-            j++;
-        if (encode_handle(&b, enc, err, errors, s, i, j) < 0)
-            goto error;
-        i = j;
+    TnEncoder e = {.enc = enc, .name = error_names[enc], .err = lookup_errors(errors), .errors = errors,
+                   .str = s, .unit = 1};
+    e.put = enc == TN_ENC_UTF8 || enc == TN_ENC_UTF8_SIG ? put_utf8 : put_byte;
+    int r;
+    switch (enc) {
+    case TN_ENC_UTF16: case TN_ENC_UTF16_LE: case TN_ENC_UTF16_BE:
+        e.big_endian = enc == TN_ENC_UTF16_BE;
+        r = tn_codec_utf16_encode(&e, enc == TN_ENC_UTF16);
+        break;
+    case TN_ENC_UTF32: case TN_ENC_UTF32_LE: case TN_ENC_UTF32_BE:
+        e.big_endian = enc == TN_ENC_UTF32_BE;
+        r = tn_codec_utf32_encode(&e, enc == TN_ENC_UTF32);
+        break;
+    case TN_ENC_UNICODE_ESCAPE: case TN_ENC_RAW_UNICODE_ESCAPE:
+        r = tn_codec_escape_encode(&e, enc == TN_ENC_RAW_UNICODE_ESCAPE);
+        break;
+    default:
+        r = encode_simple(&e);
+        break;
     }
-    TnObject *r = tn_bytes_from_data(b.buf, b.len);
-    tn_bbuf_free(&b);
-    return r;
-error:
-    tn_bbuf_free(&b);
-    return NULL;
+    TnObject *res = r < 0 ? NULL : tn_bytes_from_data(e.out.buf, e.out.len);
+    tn_bbuf_free(&e.out);
+    return res;
 }
 
 TnObject *tn_str_encode_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
@@ -241,76 +517,6 @@ TnObject *tn_str_encode_meth(TnObject *self, TnObject *const *args, tn_ssize_t n
 }
 
 /* ---- decoding ----------------------------------------------------------- */
-
-typedef struct CpBuf {
-    uint32_t *cp;
-    tn_ssize_t n, cap;
-} CpBuf;
-
-static int cp_put(CpBuf *b, uint32_t c)
-{
-    if (b->n == b->cap) {
-        tn_ssize_t cap = b->cap ? b->cap * 2 : 64;
-        uint32_t *p = tn_mem_realloc(b->cp, (size_t)cap * sizeof(uint32_t));
-        if (p == NULL) {
-            tn_err_no_memory();
-            return -1;
-        }
-        b->cp = p;
-        b->cap = cap;
-    }
-    b->cp[b->n++] = c;
-    return 0;
-}
-
-static void decode_error(int enc, const char *s, tn_ssize_t start, tn_ssize_t end, const char *reason)
-{
-    if (end - start == 1)
-        tn_err_format(&tn_exc_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %zd: %s",
-                      enc_names[enc], (unsigned)(unsigned char)s[start], start, reason);
-    else
-        tn_err_format(&tn_exc_UnicodeDecodeError, "'%s' codec can't decode bytes in position %zd-%zd: %s",
-                      enc_names[enc], start, end - 1, reason);
-}
-
-static int decode_handle(CpBuf *out, int enc, int err, const char *errors, const char *s, tn_ssize_t start,
-                         tn_ssize_t end, const char *reason)
-{
-    switch (err) {
-    case ERR_STRICT:
-        decode_error(enc, s, start, end, reason);
-        return -1;
-    case ERR_IGNORE:
-        return 0;
-    case ERR_REPLACE:
-        return cp_put(out, 0xfffd);
-    case ERR_BACKSLASH:
-        for (tn_ssize_t i = start; i < end; i++) {
-            char tmp[8];
-            snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned)(unsigned char)s[i]);
-            for (int k = 0; tmp[k]; k++)
-                if (cp_put(out, (unsigned char)tmp[k]) < 0)
-                    return -1;
-        }
-        return 0;
-    case ERR_SURROGATEESCAPE:
-        for (tn_ssize_t i = start; i < end; i++) {
-            unsigned char c = (unsigned char)s[i];
-            if (c < 128) {
-                decode_error(enc, s, start, end, reason);
-                return -1;
-            }
-            if (cp_put(out, 0xdc00 + c) < 0)
-                return -1;
-        }
-        return 0;
-    case ERR_UNKNOWN:
-        return unknown_handler(errors);
-    default:
-        decode_error(enc, s, start, end, reason);
-        return -1;
-    }
-}
 
 static int is_cont(unsigned char c) { return (c & 0xc0) == 0x80; }
 
@@ -369,44 +575,90 @@ static int utf8_one(const unsigned char *s, tn_ssize_t i, tn_ssize_t n, uint32_t
     return need + 1;
 }
 
+/* utf-8, ascii, latin-1, cp1252. */
+static int decode_simple(TnDecoder *d)
+{
+    const unsigned char *u = d->s;
+    tn_ssize_t i = 0;
+    if (d->enc == TN_ENC_UTF8_SIG && d->n >= 3 && memcmp(u, "\xef\xbb\xbf", 3) == 0) {
+        /* The BOM is stripped before decoding: positions count from after it. */
+        d->s += 3;
+        d->n -= 3;
+        u = d->s;
+    }
+    while (i < d->n) {
+        uint32_t cp = u[i];
+        tn_ssize_t bad = 0;
+        const char *reason = NULL;
+        if (cp < 0x80 || d->enc == TN_ENC_LATIN1) {
+            i++;
+        } else if (d->enc == TN_ENC_ASCII) {
+            bad = 1;
+            reason = "ordinal not in range(128)";
+        } else if (d->enc == TN_ENC_CP1252) {
+            if (cp < 0xa0 && (cp = cp1252_high[cp - 0x80]) == 0) {
+                bad = 1;
+                reason = "character maps to <undefined>";
+            } else {
+                i++;
+            }
+        } else {
+            int k = utf8_one(u, i, d->n, &cp, &bad, &reason);
+            i += k;
+        }
+        if (bad > 0) {
+            i = tn_decoder_error(d, i, i + bad, reason);
+            if (i < 0)
+                return -1;
+            continue;
+        }
+        if (tn_cpbuf_put(&d->out, cp) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 TnObject *tn_codec_decode(const char *s, tn_ssize_t n, const char *encoding, const char *errors)
 {
-    int enc = lookup_encoding(encoding != NULL ? encoding : "utf-8");
+    if (encoding == NULL)
+        encoding = "utf-8";
+    int enc = lookup_encoding(encoding);
     if (enc < 0)
         return NULL;
     if (errors == NULL)
         errors = "strict";
-    int err = lookup_errors(errors);
-    CpBuf out = {0};
-    const unsigned char *u = (const unsigned char *)s;
-    for (tn_ssize_t i = 0; i < n;) {
-        uint32_t cp;
-        if (enc == ENC_LATIN1 || u[i] < 0x80) {
-            cp = u[i++];
-        } else if (enc == ENC_ASCII) {
-            if (decode_handle(&out, enc, err, errors, s, i, i + 1, "ordinal not in range(128)") < 0)
-                goto error;
-            i++;
-            continue;
-        } else {
-            tn_ssize_t bad = 0;
-            const char *reason = NULL;
-            int k = utf8_one(u, i, n, &cp, &bad, &reason);
-            if (k == 0) {
-                if (decode_handle(&out, enc, err, errors, s, i, i + bad, reason) < 0)
-                    goto error;
-                i += bad;
-                continue;
-            }
-            i += k;
-        }
-        if (cp_put(&out, cp) < 0)
-            goto error;
+    TnDecoder d = {.enc = enc, .name = error_names[enc], .user_name = encoding, .err = lookup_errors(errors),
+                   .errors = errors, .s = (const unsigned char *)s, .n = n, .unit = 1};
+    int r;
+    switch (enc) {
+    case TN_ENC_UTF16: case TN_ENC_UTF16_LE: case TN_ENC_UTF16_BE:
+        r = tn_codec_utf16_decode(&d);
+        break;
+    case TN_ENC_UTF32: case TN_ENC_UTF32_LE: case TN_ENC_UTF32_BE:
+        r = tn_codec_utf32_decode(&d);
+        break;
+    case TN_ENC_UNICODE_ESCAPE: case TN_ENC_RAW_UNICODE_ESCAPE:
+        r = tn_codec_escape_decode(&d, enc == TN_ENC_RAW_UNICODE_ESCAPE);
+        break;
+    default:
+        r = decode_simple(&d);
+        break;
     }
-    TnObject *r = tn_str_from_codepoints(out.cp, out.n);
-    tn_mem_free(out.cp);
-    return r;
-error:
-    tn_mem_free(out.cp);
-    return NULL;
+    TnObject *res = r < 0 ? NULL : tn_str_from_codepoints(d.out.cp, d.out.n);
+    tn_mem_free(d.out.cp);
+    return res;
+}
+
+TnObject *tn_codec_decode_object(TnObject *obj, TnObject *encoding, TnObject *errors)
+{
+    const char *enc, *errs, *data;
+    tn_ssize_t n;
+    if (tn_codec_arg("str", 1, encoding, "utf-8", &enc) < 0 || tn_codec_arg("str", 2, errors, "strict", &errs) < 0)
+        return NULL;
+    if (tn_str_check(obj))
+        return tn_err_format(&tn_exc_TypeError, "decoding str is not supported");
+    if (!tn_bytes_like(obj, &data, &n))
+        return tn_err_format(&tn_exc_TypeError, "decoding to str: need a bytes-like object, %s found",
+                             tn_type(obj)->name);
+    return tn_codec_decode(data, n, enc, errs);
 }

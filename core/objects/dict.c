@@ -1295,6 +1295,23 @@ static TnObject *dict_clear_meth(TnObject *self, TnObject *const *args, tn_ssize
     return tn_none_ref();
 }
 
+/* dict.__sizeof__(): the dict object plus its key table (header, sparse
+ * index and the whole entry array, as allocated by new_keys), like CPython's
+ * _PyDict_SizeOf; sys.getsizeof reports it. */
+static TnObject *dict_sizeof_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("dict.__sizeof__", kwnames) < 0 || tn_args_count("dict.__sizeof__", nargs, 0, 0) < 0)
+        return NULL;
+    tn_ssize_t size = tn_type(self)->basicsize;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    const TnDictKeys *dk = as_dict(self)->keys;
+    if (dk != NULL)
+        size += (tn_ssize_t)(sizeof(TnDictKeys) + ((size_t)1 << dk->log2_index_bytes)
+                             + USABLE_FRACTION(dk_size(dk)) * sizeof(TnDictEntry));
+    TN_END_CRITICAL_SECTION();
+    return tn_int_from_ssize(size);
+}
+
 /* dict.fromkeys(iterable, value=None), a class method: self is the class. */
 static TnObject *dict_fromkeys_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
                                     TnObject *kwnames)
@@ -1406,6 +1423,7 @@ static const TnMethodDef dict_methods[] = {
     {"clear", dict_clear_meth, 0, "D.clear() -> None.  Remove all items from D."},
     {"copy", dict_copy_meth, 0, "D.copy() -> a shallow copy of D"},
     {"__reversed__", dict_reversed_meth, 0, "Return a reverse iterator over the dict keys."},
+    {"__sizeof__", dict_sizeof_meth, 0, "D.__sizeof__() -> size of D in memory, in bytes"},
     {NULL, NULL, 0, NULL},
 };
 

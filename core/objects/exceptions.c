@@ -3,12 +3,14 @@
  *
  * Every builtin exception class is a static type generated from
  * TN_EXCEPTION_LIST.  Classes with extra fields (SyntaxError, StopIteration,
- * SystemExit, NameError, AttributeError, ImportError, OSError) use a larger struct and
+ * SystemExit, NameError, AttributeError, ImportError, OSError, the Unicode
+ * encode/decode/translate errors) use a larger struct and
  * their own new/dealloc.  BaseExceptionGroup/ExceptionGroup (PEP 654) carry
  * message and exceptions and implement split/subgroup/derive as CPython's
  * Objects/exceptions.c does. */
 #include <errno.h>
 #include "core/tn.h"
+#include "core/objects/codecs.h"
 
 /* ---- BaseException ----------------------------------------------------- */
 
@@ -71,6 +73,65 @@ static void os_error_dealloc(TnObject *self)
     exc_dealloc(self);
 }
 
+static void unicode_error_dealloc(TnObject *self)
+{
+    TnUnicodeErrorObject *ue = (TnUnicodeErrorObject *)self;
+    TN_CLEAR(ue->encoding);
+    TN_CLEAR(ue->object);
+    TN_CLEAR(ue->reason);
+    exc_dealloc(self);
+}
+
+/* One str argument of the Unicode*Error constructors (PyArg "U"). */
+static int unicode_error_str_arg(TnObject *args, tn_ssize_t i, TnObject **slot)
+{
+    TnObject *v = tn_tuple_get(args, i);
+    if (!tn_str_check(v)) {
+        tn_err_format(&tn_exc_TypeError, "argument %zd must be str, not %T", i + 1, v);
+        return -1;
+    }
+    TN_SETREF(*slot, tn_newref(v));
+    return 0;
+}
+
+/* UnicodeEncodeError(encoding, object, start, end, reason), the decode form
+ * (object bytes-like, stored as bytes) and UnicodeTranslateError(object,
+ * start, end, reason), with CPython's PyArg_ParseTuple messages. */
+static int unicode_error_init_fields(TnObject *self, TnObject *args, int kind)
+{
+    TnUnicodeErrorObject *ue = (TnUnicodeErrorObject *)self;
+    tn_ssize_t want = kind == 't' ? 4 : 5, n = tn_tuple_size(args);
+    if (n != want) {
+        tn_err_format(&tn_exc_TypeError, "function takes exactly %zd arguments (%zd given)", want, n);
+        return -1;
+    }
+    tn_ssize_t i = 0;
+    if (kind != 't' && unicode_error_str_arg(args, i++, &ue->encoding) < 0)
+        return -1;
+    if (kind == 'd') {
+        TnObject *v = tn_tuple_get(args, i++);
+        const char *data;
+        tn_ssize_t len;
+        if (!tn_bytes_like(v, &data, &len)) {
+            tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%T'", v);
+            return -1;
+        }
+        TnObject *b = tn_bytes_check(v) ? tn_newref(v) : tn_bytes_from_data(data, len);
+        if (b == NULL)
+            return -1;
+        TN_SETREF(ue->object, b);
+    } else if (unicode_error_str_arg(args, i++, &ue->object) < 0) {
+        return -1;
+    }
+    ue->start = tn_number_as_ssize(tn_tuple_get(args, i++), &tn_exc_OverflowError);
+    if (ue->start == -1 && tn_err_occurred())
+        return -1;
+    ue->end = tn_number_as_ssize(tn_tuple_get(args, i++), &tn_exc_OverflowError);
+    if (ue->end == -1 && tn_err_occurred())
+        return -1;
+    return unicode_error_str_arg(args, i, &ue->reason);
+}
+
 /* OSError(errno, strerror[, filename[, winerror[, filename2]]]): with 2 to
  * 5 arguments the fields are set, and args keeps only (errno, strerror)
  * when a filename is given (CPython's oserror_parse_args/oserror_init). */
@@ -106,6 +167,12 @@ static int exc_init_fields(TnObject *self, TnObject *args)
         TN_SETREF(((TnSystemExitObject *)self)->code, code);
     } else if (tn_object_type_check(self, &tn_exc_OSError)) {
         return os_error_init_fields(self);
+    } else if (tn_object_type_check(self, &tn_exc_UnicodeEncodeError)) {
+        return unicode_error_init_fields(self, args, 'e');
+    } else if (tn_object_type_check(self, &tn_exc_UnicodeDecodeError)) {
+        return unicode_error_init_fields(self, args, 'd');
+    } else if (tn_object_type_check(self, &tn_exc_UnicodeTranslateError)) {
+        return unicode_error_init_fields(self, args, 't');
     } else if (tn_object_type_check(self, &tn_exc_SyntaxError)) {
         TnSyntaxErrorObject *se = (TnSyntaxErrorObject *)self;
         if (n >= 1)
@@ -261,6 +328,55 @@ static TnObject *os_error_str(TnObject *self)
     return exc_str(self);
 }
 
+/* str() of the three Unicode errors: CPython's Unicode*Error_str.  The
+ * one-position form is used only when [start, end) is one valid index. */
+static TnObject *unicode_error_str_kind(TnObject *self, int kind)
+{
+    TnUnicodeErrorObject *ue = (TnUnicodeErrorObject *)self;
+    if (ue->object == NULL)
+        return tn_str_from_cstr("");
+    TnObject *reason = tn_object_str(ue->reason != NULL ? ue->reason : TN_NONE);
+    TnObject *enc = kind == 't' ? NULL : tn_object_str(ue->encoding != NULL ? ue->encoding : TN_NONE);
+    if (reason == NULL || (kind != 't' && enc == NULL)) {
+        tn_xdecref(reason);
+        tn_xdecref(enc);
+        return NULL;
+    }
+    const char *data = NULL;
+    tn_ssize_t len = 0;
+    bool is_str = tn_str_check(ue->object);
+    if (is_str)
+        len = tn_str_length(ue->object);
+    else if (!tn_bytes_like(ue->object, &data, &len))
+        len = 0;
+    tn_ssize_t start = ue->start, end = ue->end;
+    bool one = start >= 0 && start < len && end == start + 1 && (kind == 'd' ? !is_str : is_str);
+    const char *verb = kind == 'e' ? "encode" : kind == 'd' ? "decode" : "translate";
+    TnObject *r;
+    if (one && kind == 'd') {
+        r = tn_str_from_format("'%U' codec can't decode byte 0x%02x in position %zd: %U", enc,
+                               (unsigned)(unsigned char)data[start], start, reason);
+    } else if (one) {
+        char ch[16];
+        tn_codec_escape_char(tn_str_read(ue->object, start), ch, sizeof ch);
+        r = kind == 't' ? tn_str_from_format("can't translate character '%s' in position %zd: %U", ch, start, reason)
+                        : tn_str_from_format("'%U' codec can't encode character '%s' in position %zd: %U", enc,
+                                             ch, start, reason);
+    } else if (kind == 't') {
+        r = tn_str_from_format("can't translate characters in position %zd-%zd: %U", start, end - 1, reason);
+    } else {
+        r = tn_str_from_format("'%U' codec can't %s %s in position %zd-%zd: %U", enc, verb,
+                               kind == 'd' ? "bytes" : "characters", start, end - 1, reason);
+    }
+    tn_decref(reason);
+    tn_xdecref(enc);
+    return r;
+}
+
+static TnObject *unicode_encode_error_str(TnObject *self) { return unicode_error_str_kind(self, 'e'); }
+static TnObject *unicode_decode_error_str(TnObject *self) { return unicode_error_str_kind(self, 'd'); }
+static TnObject *unicode_translate_error_str(TnObject *self) { return unicode_error_str_kind(self, 't'); }
+
 static TnObject *system_exit_str(TnObject *self)
 {
     return exc_str(self);
@@ -383,9 +499,34 @@ static TnObject *exc_init(TnObject *self, TnObject *const *args, tn_ssize_t narg
     return tn_newref(TN_NONE);
 }
 
+/* add_note(note): append a str to the __notes__ list (created on first use). */
+static TnObject *exc_add_note(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("add_note", kwnames) < 0 || tn_args_count("add_note", nargs, 1, 1) < 0)
+        return NULL;
+    if (!tn_str_check(args[0]))
+        return tn_err_format(&tn_exc_TypeError, "note must be a str, not '%s'", tn_type(args[0])->name);
+    TnObject *name = tn_str_intern_cstr("__notes__"), *notes = NULL;
+    if (tn_object_lookup_attr(self, name, &notes) < 0)
+        return NULL;
+    if (notes == NULL) {
+        notes = tn_list_new(0);
+        if (notes == NULL || tn_object_setattr(self, name, notes) < 0) {
+            tn_xdecref(notes);
+            return NULL;
+        }
+    }
+    int r = tn_list_check(notes) ? tn_list_append(notes, args[0]) : -1;
+    if (!tn_list_check(notes))
+        tn_err_set_str(&tn_exc_TypeError, "Cannot add note: __notes__ is not a list");
+    tn_decref(notes);
+    return r < 0 ? NULL : tn_none_ref();
+}
+
 static const TnMethodDef exc_methods[] = {
     {"__init__", exc_init, 0, NULL},
     {"with_traceback", exc_with_traceback, 0, NULL},
+    {"add_note", exc_add_note, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -415,6 +556,38 @@ static const TnGetSetDef syntax_error_getsets[] = {
     FIELD("end_lineno", TnSyntaxErrorObject, end_lineno),
     FIELD("end_offset", TnSyntaxErrorObject, end_offset),
     FIELD("print_file_and_line", TnSyntaxErrorObject, print_file_and_line),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* start / end are C integers (CPython T_PYSSIZET members). */
+static TnObject *get_ssize_field(TnObject *self, void *closure)
+{
+    return tn_int_from_ssize(*(tn_ssize_t *)((char *)self + (size_t)closure));
+}
+
+static int set_ssize_field(TnObject *self, TnObject *value, void *closure)
+{
+    if (value == NULL) {
+        tn_err_set_str(&tn_exc_TypeError, "can't delete numeric/char attribute");
+        return -1;
+    }
+    if (!tn_int_check(value)) {
+        tn_err_set_str(&tn_exc_TypeError, "an integer is required");
+        return -1;
+    }
+    tn_ssize_t v = tn_number_as_ssize(value, &tn_exc_OverflowError);
+    if (v == -1 && tn_err_occurred())
+        return -1;
+    *(tn_ssize_t *)((char *)self + (size_t)closure) = v;
+    return 0;
+}
+
+static const TnGetSetDef unicode_error_getsets[] = {
+    FIELD("encoding", TnUnicodeErrorObject, encoding),
+    FIELD("object", TnUnicodeErrorObject, object),
+    {"start", get_ssize_field, set_ssize_field, NULL, (void *)offsetof(TnUnicodeErrorObject, start)},
+    {"end", get_ssize_field, set_ssize_field, NULL, (void *)offsetof(TnUnicodeErrorObject, end)},
+    FIELD("reason", TnUnicodeErrorObject, reason),
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -557,7 +730,7 @@ static TnObject *exception_group_derive(TnObject *self, TnObject *const *args, t
 
 /* How split()/subgroup() test an exception: by type (a class or a tuple
  * of classes) or by calling a predicate. */
-typedef enum { MATCH_BY_TYPE, MATCH_PREDICATE } MatcherKind;
+typedef enum { MATCH_BY_TYPE, MATCH_PREDICATE, MATCH_LEAF_IDS } MatcherKind;
 
 static int matcher_kind(TnObject *value, MatcherKind *kind)
 {
@@ -582,11 +755,30 @@ static int matcher_kind(TnObject *value, MatcherKind *kind)
     return -1;
 }
 
+/* Identity of an exception as an int (sets of leaves compare by identity,
+ * never by a user-defined __eq__/__hash__). */
+static TnObject *exc_id(TnObject *exc)
+{
+    return tn_int_from_i64((int64_t)(intptr_t)exc);
+}
+
+static int exc_id_in_set(TnObject *exc, TnObject *set)
+{
+    TnObject *id = exc_id(exc);
+    if (id == NULL)
+        return -1;
+    int r = tn_set_contains(set, id);
+    tn_decref(id);
+    return r;
+}
+
 /* 1 match, 0 no match, -1 error. */
 static int split_check_match(TnObject *exc, MatcherKind kind, TnObject *value)
 {
     if (kind == MATCH_BY_TYPE)
         return tn_object_isinstance(exc, value);
+    if (kind == MATCH_LEAF_IDS)
+        return exc_id_in_set(exc, value);
     TnObject *r = tn_call_one(value, exc);
     if (r == NULL)
         return -1;
@@ -706,6 +898,103 @@ static TnObject *exception_group_subgroup(TnObject *self, TnObject *const *args,
     if (split_recursive(self, kind, args[0], false, &m, &rs) < 0)
         return NULL;
     return m != NULL ? m : tn_none_ref();
+}
+
+/* ---- except* (PEP 654): CPython's _PyExc_PrepReraiseStar ---------------- */
+
+/* Add the ids of exc's leaf exceptions (exc itself if it is not a group). */
+static int collect_leaf_ids(TnObject *exc, TnObject *set)
+{
+    if (exc == TN_NONE)
+        return 0;
+    if (!tn_exception_group_check(exc)) {
+        TnObject *id = exc_id(exc);
+        int r = id != NULL ? tn_set_add(set, id) : -1;
+        tn_xdecref(id);
+        return r;
+    }
+    if (tn_enter_recursive_call(" in collect_leaf_ids") < 0)
+        return -1;
+    TnObject *excs = ((TnBaseExceptionGroupObject *)exc)->excs;
+    int r = 0;
+    for (tn_ssize_t i = 0; r == 0 && i < tn_tuple_size(excs); i++)
+        r = collect_leaf_ids(tn_tuple_get(excs, i), set);
+    tn_leave_recursive_call();
+    return r;
+}
+
+/* The part of eg whose leaves appear (by identity) among the leaves of the
+ * exceptions in keep (a list), with eg's metadata; None if empty. */
+static TnObject *exception_group_projection(TnObject *eg, TnObject *keep)
+{
+    TnObject *ids = tn_set_new(NULL);
+    if (ids == NULL)
+        return NULL;
+    int r = 0;
+    for (tn_ssize_t i = 0; r == 0 && i < tn_list_size(keep); i++) {
+        TnObject *e = tn_list_get_item_ref(keep, i);
+        r = e != NULL ? collect_leaf_ids(e, ids) : -1;
+        tn_xdecref(e);
+    }
+    TnObject *m = NULL, *rs = NULL;
+    if (r == 0)
+        r = split_recursive(eg, MATCH_LEAF_IDS, ids, false, &m, &rs);
+    tn_decref(ids);
+    if (r < 0)
+        return NULL;
+    return m != NULL ? m : tn_none_ref();
+}
+
+/* An exception re-raised from an except* clause still carries the original
+ * group's metadata (split/derive copied it); a newly raised one does not.
+ * (CPython 3.11 also compares a notes field that __notes__ never fills, so
+ * notes play no part.) */
+static bool same_exception_metadata(TnObject *a, TnObject *b)
+{
+    TnBaseException *e1 = (TnBaseException *)a, *e2 = (TnBaseException *)b;
+    return e1->traceback == e2->traceback && e1->cause == e2->cause && e1->context == e2->context;
+}
+
+TnObject *tn_exception_group_prep_reraise_star(TnObject *orig, TnObject *excs)
+{
+    tn_ssize_t n = tn_list_size(excs);
+    if (n == 0)
+        return tn_none_ref();
+    if (!tn_exception_group_check(orig)) {
+        /* A naked exception was wrapped: at most one clause ran, so the
+         * first item is the one to raise (or the unhandled original). */
+        return tn_list_get_item_ref(excs, 0);
+    }
+    TnObject *raised = tn_list_new(0), *reraised = tn_list_new(0), *result = NULL;
+    int r = raised != NULL && reraised != NULL ? 0 : -1;
+    for (tn_ssize_t i = 0; r == 0 && i < n; i++) {
+        TnObject *e = tn_list_get_item_ref(excs, i);
+        if (e == NULL) {
+            r = -1;
+        } else if (e != TN_NONE) {
+            r = tn_list_append(same_exception_metadata(e, orig) ? reraised : raised, e);
+        }
+        tn_xdecref(e);
+    }
+    TnObject *reraised_eg = r == 0 ? exception_group_projection(orig, reraised) : NULL;
+    if (reraised_eg != NULL) {
+        if (tn_list_size(raised) == 0) {
+            result = tn_newref(reraised_eg);
+        } else if (reraised_eg == TN_NONE || tn_list_append(raised, reraised_eg) == 0) {
+            if (tn_list_size(raised) > 1) {
+                TnObject *msg = tn_str_from_cstr("");
+                TnObject *a[2] = {msg, raised};
+                result = msg != NULL ? tn_call(TN_OBJ(&tn_exc_BaseExceptionGroup), a, 2, NULL) : NULL;
+                tn_xdecref(msg);
+            } else {
+                result = tn_list_get_item_ref(raised, 0);
+            }
+        }
+        tn_decref(reraised_eg);
+    }
+    tn_xdecref(raised);
+    tn_xdecref(reraised);
+    return result;
 }
 
 static const TnMethodDef exception_group_methods[] = {
@@ -832,6 +1121,12 @@ int tn_exceptions_init_types(void)
     };
     for (size_t i = 0; i < sizeof os_subclasses / sizeof os_subclasses[0]; i++)
         specialise(os_subclasses[i], sizeof(TnOSErrorObject), os_error_dealloc, NULL, os_error_str);
+    specialise(&tn_exc_UnicodeEncodeError, sizeof(TnUnicodeErrorObject), unicode_error_dealloc,
+               unicode_error_getsets, unicode_encode_error_str);
+    specialise(&tn_exc_UnicodeDecodeError, sizeof(TnUnicodeErrorObject), unicode_error_dealloc,
+               unicode_error_getsets, unicode_decode_error_str);
+    specialise(&tn_exc_UnicodeTranslateError, sizeof(TnUnicodeErrorObject), unicode_error_dealloc,
+               unicode_error_getsets, unicode_translate_error_str);
     tn_exc_KeyError.str = key_error_str;
     TnType *const groups[] = {&tn_exc_BaseExceptionGroup, &tn_exc_ExceptionGroup};
     for (size_t i = 0; i < 2; i++) {

@@ -45,6 +45,16 @@ typedef struct TnOSErrorObject {   /* OSError and its subclasses */
     TnObject *filename2;
 } TnOSErrorObject;
 
+/* UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError: the
+ * constructor arguments as attributes (encoding is NULL for translate). */
+typedef struct TnUnicodeErrorObject {
+    TnBaseException base;
+    TnObject *encoding;     /* str */
+    TnObject *object;       /* str (encode, translate) or bytes (decode) */
+    tn_ssize_t start, end;
+    TnObject *reason;       /* str */
+} TnUnicodeErrorObject;
+
 /* BaseExceptionGroup and ExceptionGroup (PEP 654).  ExceptionGroup's
  * layout base is BaseExceptionGroup; its MRO also has Exception
  * (ExceptionGroup, BaseExceptionGroup, Exception, BaseException, object). */
@@ -102,6 +112,7 @@ typedef struct TnBaseExceptionGroupObject {
     X(UnicodeError, ValueError) \
     X(UnicodeDecodeError, UnicodeError) \
     X(UnicodeEncodeError, UnicodeError) \
+    X(UnicodeTranslateError, UnicodeError) \
     X(Warning, Exception) \
     X(DeprecationWarning, Warning) \
     X(RuntimeWarning, Warning) \
@@ -120,6 +131,10 @@ static inline bool tn_exception_group_check(const TnObject *op)
 {
     return tn_object_type_check(op, &tn_exc_BaseExceptionGroup);
 }
+/* except* (PEP 654): the exception to re-raise after the clauses ran, from
+ * the original exception and the list of raised / re-raised / unhandled
+ * parts (None items ignored); None if nothing is left.  New reference. */
+TnObject *tn_exception_group_prep_reraise_star(TnObject *orig, TnObject *excs);
 /* A type object that derives from BaseException. */
 bool tn_exception_type_check(const TnObject *op);
 /* Instantiate type(*args); args is a tuple (borrowed) or NULL for (). */

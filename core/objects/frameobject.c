@@ -56,8 +56,18 @@ static TnObject *frame_snapshot(TnFrame *f, TnFrameObject *back)
     return TN_OBJ(fo);
 }
 
+TnObject *tn_frame_object_alone(TnFrame *f)
+{
+    /* The type gets its attributes on first use (as in sys._getframe). */
+    if (tn_type_ready(&tn_type_frame) < 0)
+        return NULL;
+    return frame_snapshot(f, NULL);
+}
+
 TnObject *tn_frame_object_from(TnFrame *f)
 {
+    if (tn_type_ready(&tn_type_frame) < 0)
+        return NULL;
     tn_ssize_t n = 0;
     for (TnFrame *t = f; t != NULL; t = t->previous)
         n++;

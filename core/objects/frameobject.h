@@ -26,5 +26,8 @@ extern TnType tn_type_frame;
 
 /* Snapshot of frame f and every frame below it.  New ref or NULL. */
 TnObject *tn_frame_object_from(TnFrame *f);
+/* Snapshot of frame f alone (f_back None): a suspended generator's frame,
+ * whose `previous` link means nothing while it is not running. */
+TnObject *tn_frame_object_alone(TnFrame *f);
 
 #endif

@@ -96,7 +96,55 @@ static TnObject *func_get_globals(TnObject *self, void *closure)
     return tn_newref(((TnFunction *)self)->globals);
 }
 
+/* MAKE_FUNCTION stores the annotations as the flat tuple ('name', value,
+ * ...); the first read turns it into a dict (an empty one if there were
+ * none), as CPython does. */
+static TnObject *annotations_dict_lock_held(TnFunction *f)
+{
+    TnObject *ann = f->annotations;
+    if (ann != NULL && tn_dict_check(ann))
+        return tn_newref(ann);
+    TnObject *d = tn_dict_new();
+    if (d == NULL)
+        return NULL;
+    tn_ssize_t n = ann != NULL ? tn_tuple_size(ann) : 0;
+    for (tn_ssize_t i = 0; i + 1 < n; i += 2) {
+        if (tn_dict_set_item(d, tn_tuple_get(ann, i), tn_tuple_get(ann, i + 1)) < 0) {
+            tn_decref(d);
+            return NULL;
+        }
+    }
+    TN_SETREF(f->annotations, tn_newref(d));
+    return d;
+}
+
+static TnObject *func_get_annotations(TnObject *self, void *closure)
+{
+    TnObject *d;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    d = annotations_dict_lock_held((TnFunction *)self);
+    TN_END_CRITICAL_SECTION();
+    return d;
+}
+
+/* Only a dict may be assigned; None or del clear it (the next read gives
+ * a fresh empty dict). */
+static int func_set_annotations(TnObject *self, TnObject *value, void *closure)
+{
+    if (value == TN_NONE)
+        value = NULL;
+    if (value != NULL && !tn_dict_check(value)) {
+        tn_err_set_str(&tn_exc_TypeError, "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    TN_BEGIN_CRITICAL_SECTION(self);
+    TN_SETREF(((TnFunction *)self)->annotations, tn_xnewref(value));
+    TN_END_CRITICAL_SECTION();
+    return 0;
+}
+
 static const TnGetSetDef function_getsets[] = {
+    {"__annotations__", func_get_annotations, func_set_annotations, NULL, NULL},
     {"__name__", func_get_name, func_set_name, NULL, NULL},
     {"__qualname__", func_get_name, func_set_name, NULL, (void *)1},
     {"__globals__", func_get_globals, NULL, NULL, NULL},

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include "core/tn.h"
 #include "core/compiler/opcodes.h"
+#include "core/objects/frameobject.h"
 #include "core/objects/genobject.h"
 #include "core/objects/coroobject.h"
 #include "core/vm/eval.h"
@@ -25,6 +26,7 @@ TnObject *tn_gen_new_typed(TnType *type, TnFrame *frame, TnObject *name, TnObjec
     g->name = tn_newref(name);
     g->qualname = tn_newref(qualname);
     g->code = tn_newref(TN_OBJ(frame->code));
+    g->exc_state = NULL;
     g->state = TN_GEN_CREATED;
     g->ag_running_async = 0;
     g->ag_closed = 0;
@@ -93,6 +95,33 @@ static void stop_iteration_to_runtime_error(TnGen *g)
 /* Resume the frame: with throwflag, the current exception is raised at the
  * suspension point.  Returns the yielded value, or NULL (StopIteration with
  * the return value unless iternext and the value is None, or an error). */
+/* The handled exception is per generator, as CPython's gi_exc_state: the
+ * frame runs with its own one (NULL at first) in ts->handled_exc, and
+ * sys.exception() falls back to the caller's (ts->handled_outer) while it
+ * has none; when it suspends inside an except clause the generator keeps
+ * its exception for the next resume.  The saved caller state stays alive
+ * in the caller's locals meanwhile. */
+typedef struct { TnObject *handled, *outer; } ExcSaved;
+
+static ExcSaved exc_state_enter(TnThreadState *ts, TnGen *g)
+{
+    ExcSaved saved = {ts->handled_exc, ts->handled_outer};
+    ts->handled_outer = tn_tstate_handled_exc(ts);
+    ts->handled_exc = g->exc_state;   /* the reference moves to ts */
+    g->exc_state = NULL;
+    return saved;
+}
+
+static void exc_state_leave(TnThreadState *ts, TnGen *g, ExcSaved saved, bool suspended)
+{
+    if (suspended)
+        g->exc_state = ts->handled_exc;
+    else
+        tn_xdecref(ts->handled_exc);
+    ts->handled_exc = saved.handled;
+    ts->handled_outer = saved.outer;
+}
+
 static TnObject *gen_resume(TnGen *g, TnObject *value, int throwflag, bool iternext)
 {
     uint8_t prev;
@@ -118,7 +147,9 @@ static TnObject *gen_resume(TnGen *g, TnObject *value, int throwflag, bool itern
         return tn_err_format(&tn_exc_TypeError, "can't send non-None value to a just-started %s", gen_kind(g));
     }
     TnThreadState *ts = tn_tstate();
+    ExcSaved saved = exc_state_enter(ts, g);
     TnObject *res = tn_eval_resume_frame(g->frame, throwflag ? NULL : tn_newref(value), throwflag);
+    exc_state_leave(ts, g, saved, ts->gen_yielded != 0);
     if (ts->gen_yielded) {
         ts->gen_yielded = 0;
         tn_atomic_store_u8(&g->state, TN_GEN_SUSPENDED);
@@ -392,6 +423,7 @@ void tn_gen_dealloc(TnObject *self)
         }
     }
     release_frame(g);
+    TN_CLEAR(g->exc_state);
     TN_CLEAR(g->name);
     TN_CLEAR(g->qualname);
     TN_CLEAR(g->code);
@@ -423,6 +455,20 @@ TnObject *tn_gen_get_yieldfrom(TnObject *self, void *c)
     return tn_newref(yf != NULL ? yf : TN_NONE);
 }
 
+/* gi_frame / cr_frame / ag_frame: a snapshot of the generator's frame
+ * (see frameobject.h), None once it has finished.  While it runs, the
+ * snapshot includes its callers. */
+TnObject *tn_gen_get_frame(TnObject *self, void *c)
+{
+    TnGen *g = (TnGen *)self;
+    uint8_t state = tn_atomic_load_u8(&g->state);
+    if (state == TN_GEN_CLOSED || g->frame == NULL)
+        return tn_none_ref();
+    if (state == TN_GEN_RUNNING)
+        return tn_frame_object_from(g->frame);
+    return tn_frame_object_alone(g->frame);
+}
+
 static const TnMethodDef gen_methods[] = {
     {"send", tn_gen_meth_send, 0, NULL},
     {"throw", tn_gen_meth_throw, 0, NULL},
@@ -434,6 +480,7 @@ static const TnGetSetDef gen_getsets[] = {
     {"__name__", tn_gen_get_name, NULL, NULL, NULL},
     {"__qualname__", tn_gen_get_qualname, NULL, NULL, NULL},
     {"gi_code", tn_gen_get_code, NULL, NULL, NULL},
+    {"gi_frame", tn_gen_get_frame, NULL, NULL, NULL},
     {"gi_running", tn_gen_get_running, NULL, NULL, NULL},
     {"gi_suspended", tn_gen_get_suspended, NULL, NULL, NULL},
     {"gi_yieldfrom", tn_gen_get_yieldfrom, NULL, NULL, NULL},

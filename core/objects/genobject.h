@@ -24,6 +24,8 @@ typedef struct TnGen {
     TnObject *name;          /* __name__ */
     TnObject *qualname;      /* __qualname__ */
     TnObject *code;          /* gi_code */
+    TnObject *exc_state;     /* the exception its frame was handling when it
+                                suspended (strong) or NULL (see gen_resume) */
     uint8_t state;           /* TN_GEN_*; changed with atomic CAS */
     uint8_t ag_running_async; /* async generators: an asend/athrow is in progress */
     uint8_t ag_closed;        /* async generators: aclose() called or exhausted */
@@ -63,5 +65,6 @@ TnObject *tn_gen_get_code(TnObject *self, void *c);
 TnObject *tn_gen_get_running(TnObject *self, void *c);
 TnObject *tn_gen_get_suspended(TnObject *self, void *c);
 TnObject *tn_gen_get_yieldfrom(TnObject *self, void *c);
+TnObject *tn_gen_get_frame(TnObject *self, void *c);
 
 #endif

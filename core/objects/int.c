@@ -1803,6 +1803,68 @@ static TnObject *int_from_str_object(TnObject *s, int base)
     return tn_int_from_string(u, len, base);
 }
 
+/* A private bytes copy of a bytes-like x (bytes itself is immutable and
+ * shared; a bytearray is copied under its lock so a concurrent resize
+ * cannot move the data while it is read).  NULL (no error) when x is not
+ * bytes-like. */
+static TnObject *bytes_snapshot_ref(TnObject *x)
+{
+    if (tn_bytes_check(x))
+        return tn_newref(x);
+    const char *d;
+    tn_ssize_t n;
+    TnObject *copy = NULL;
+    TN_BEGIN_CRITICAL_SECTION(x);
+    if (tn_bytes_like(x, &d, &n))
+        copy = tn_bytes_from_data(d, n);
+    TN_END_CRITICAL_SECTION();
+    return copy;
+}
+
+/* int(b"12", base) for bytes/bytearray/memoryview (CPython's
+ * _PyLong_FromBytes): the digits are parsed as text; a bad literal is
+ * reported with the bytes' repr ("... with base 10: b'x'"). */
+static TnObject *int_from_bytes_like(TnObject *x, int base)
+{
+    TnObject *b = bytes_snapshot_ref(x);
+    if (b == NULL)
+        return tn_err_occurred() ? NULL : tn_err_format(&tn_exc_TypeError, "int() can't convert bytes-like object");
+    tn_ssize_t n = tn_bytes_size(b);
+    const char *d = tn_bytes_data(b);
+    /* An embedded NUL or non-ASCII byte can never be part of a literal; the
+     * text parser sees only the valid prefix otherwise. */
+    bool clean = true;
+    for (tn_ssize_t i = 0; i < n && clean; i++)
+        clean = d[i] != 0 && (unsigned char)d[i] < 0x80;
+    TnObject *r = clean ? tn_int_from_string(d, n, base) : NULL;
+    if (r == NULL && (!clean || tn_err_matches(&tn_exc_ValueError))) {
+        TnObject *exc = clean ? tn_err_fetch() : NULL;
+        TnObject *msg = exc != NULL ? tn_object_str(exc) : NULL;
+        bool literal = !clean || (msg != NULL && strncmp(tn_str_utf8(msg, NULL), "invalid literal", 15) == 0);
+        if (literal)
+            tn_err_format(&tn_exc_ValueError, "invalid literal for int() with base %d: %.200R", base, b);
+        tn_xdecref(msg);
+        if (literal)
+            tn_xdecref(exc);
+        else
+            tn_err_restore(exc);    /* e.g. the digit-count limit: keep it */
+    }
+    tn_decref(b);
+    return r;
+}
+
+static bool is_bytes_like_arg(TnObject *x)
+{
+    return tn_bytes_check(x) || tn_bytearray_check(x) || tn_memoryview_check(x);
+}
+
+/* __int__ / __index__ win over the bytes parsing (CPython's PyNumber_Long order). */
+static bool has_int_slots(TnObject *x)
+{
+    const TnNumberMethods *nb = tn_type(x)->as_number;
+    return nb != NULL && (nb->int_ != NULL || nb->index != NULL);
+}
+
 /* Old-style keyword handling of int(): only `base` may be a keyword. */
 static TnObject *int_new_slot(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
@@ -1826,6 +1888,8 @@ static TnObject *int_new_slot(TnType *type, TnObject *const *args, tn_ssize_t na
             r = tn_int_from_i64(0);
         else if (tn_str_check(x))
             r = int_from_str_object(x, 10);
+        else if (is_bytes_like_arg(x) && !has_int_slots(x))
+            r = int_from_bytes_like(x, 10);
         else
             r = int_from_object(x);
     } else {
@@ -1838,9 +1902,12 @@ static TnObject *int_new_slot(TnType *type, TnObject *const *args, tn_ssize_t na
         tn_decref(bi);
         if (b != 0 && (b < 2 || b > 36))
             return tn_err_format(&tn_exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
-        if (!tn_str_check(x))
+        if (tn_bytes_check(x) || tn_bytearray_check(x))
+            r = int_from_bytes_like(x, (int)b);
+        else if (!tn_str_check(x))
             return tn_err_format(&tn_exc_TypeError, "int() can't convert non-string with explicit base");
-        r = int_from_str_object(x, (int)b);
+        else
+            r = int_from_str_object(x, (int)b);
     }
     if (r == NULL || type == &tn_type_int)
         return r;

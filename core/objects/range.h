@@ -4,13 +4,17 @@
 
 #include "core/object.h"
 
-/* length is the number of items as an unsigned 64-bit count stored in the
- * int64_t field: ranges such as range(-2**63, 2**63-1) have more than
+/* Two representations.  The common one (big == NULL): start/stop/step fit
+ * int64 and length is the number of items as an unsigned 64-bit count stored
+ * in the int64_t field: ranges such as range(-2**63, 2**63-1) have more than
  * INT64_MAX items (len() raises OverflowError for them, as CPython does).
- * Read it with tn_range_ulength(). */
+ * Read it with tn_range_ulength().  When a bound does not fit int64
+ * (range(10**20)), big is a tuple of ints (start, stop, step, length) and the
+ * int64 fields are unused. */
 typedef struct TnRange {
     TnObject ob;
     int64_t start, stop, step, length;
+    TnObject *big;
 } TnRange;
 static inline uint64_t tn_range_ulength(const TnRange *r) { return (uint64_t)r->length; }
 
@@ -20,6 +24,7 @@ typedef struct TnSlice {
 } TnSlice;
 
 extern TnType tn_type_range, tn_type_range_iterator, tn_type_slice;
+extern TnType tn_type_longrange_iterator;   /* iterator of a big range */
 
 TnObject *tn_range_new(int64_t start, int64_t stop, int64_t step);   /* step != 0 */
 TnObject *tn_slice_new(TnObject *start, TnObject *stop, TnObject *step); /* NULL -> None; increfs */

@@ -16,6 +16,7 @@
  * mini-language in format.c.
  */
 #include "core/tn.h"
+#include "core/objects/codecs.h"
 
 #include <stdio.h>
 
@@ -66,7 +67,7 @@ static TnObject *str_alloc(TnType *type, tn_ssize_t length, uint32_t maxchar)
     size_t units, bytes, total;
     if (length < 0 || __builtin_add_overflow((size_t)length, (size_t)1, &units)
         || tn_mem_mul(units, (size_t)kind, &bytes)
-        || __builtin_add_overflow(bytes, sizeof(TnStr), &total)
+        || __builtin_add_overflow(bytes, (size_t)type->basicsize, &total)   /* subclasses: + their fields */
         || total > TN_MEM_MAX_REQUEST)
         return tn_err_no_memory();
     TnStr *s = (TnStr *)tn_object_new(type, total);
@@ -220,18 +221,11 @@ TnObject *tn_str_concat(TnObject *a, TnObject *b)
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
-/* Raise CPython's UnicodeDecodeError for bytes [start, end) of the input. */
-static void utf8_decode_error(const unsigned char *s, tn_ssize_t start, tn_ssize_t end,
+/* Raise CPython's UnicodeDecodeError for bytes [start, end) of s[0:n]. */
+static void utf8_decode_error(const unsigned char *s, tn_ssize_t n, tn_ssize_t start, tn_ssize_t end,
                               const char *reason)
 {
-    if (end - start == 1)
-        tn_err_format(&tn_exc_UnicodeDecodeError,
-                      "'utf-8' codec can't decode byte 0x%02x in position %zd: %s",
-                      (unsigned)s[start], start, reason);
-    else
-        tn_err_format(&tn_exc_UnicodeDecodeError,
-                      "'utf-8' codec can't decode bytes in position %zd-%zd: %s",
-                      start, end - 1, reason);
+    tn_codec_raise_decode_error("utf-8", (const char *)s, n, start, end, reason);
 }
 
 /* Decode one sequence at s[i] (i < n).  Returns its length (1..4) with *cp
@@ -263,18 +257,18 @@ static int utf8_decode_one(const unsigned char *s, tn_ssize_t n, tn_ssize_t i, u
         else if (c == 0xf4)
             hi = 0x8f;
     } else {
-        utf8_decode_error(s, i, i + 1, "invalid start byte");
+        utf8_decode_error(s, n, i, i + 1, "invalid start byte");
         return 0;
     }
     for (int k = 1; k <= need; k++) {
         if (i + k >= n) {
-            utf8_decode_error(s, i, n, "unexpected end of data");
+            utf8_decode_error(s, n, i, n, "unexpected end of data");
             return 0;
         }
         unsigned b = s[i + k];
         unsigned blo = k == 1 ? lo : 0x80, bhi = k == 1 ? hi : 0xbf;
         if (b < blo || b > bhi) {
-            utf8_decode_error(s, i, i + k, "invalid continuation byte");
+            utf8_decode_error(s, n, i, i + k, "invalid continuation byte");
             return 0;
         }
         *cp = (*cp << 6) | (b & 0x3f);
@@ -377,9 +371,7 @@ const char *tn_str_utf8(TnObject *op, tn_ssize_t *lenp)
         uint32_t cp = tn_str_read(op, i);
         if (cp >= 0xd800 && cp <= 0xdfff) {
             tn_mem_free(buf);
-            tn_err_format(&tn_exc_UnicodeEncodeError,
-                          "'utf-8' codec can't encode character '\\u%04x' in position %zd: "
-                          "surrogates not allowed", (unsigned)cp, i);
+            tn_codec_raise_encode_error("utf-8", op, i, i + 1, "surrogates not allowed");
             return NULL;
         }
         n += (size_t)utf8_put(buf + n, cp);
@@ -1131,12 +1123,8 @@ static TnObject *str_new_slot(TnType *type, TnObject *const *args, tn_ssize_t na
     if (a[1] != NULL || a[2] != NULL) {
         if (a[0] == NULL)
             s = empty_ref();
-        else if (tn_str_check(a[0]))
-            return tn_err_format(&tn_exc_TypeError, "decoding str is not supported");
-        else
-            return tn_err_format(&tn_exc_TypeError,
-                                 "decoding to str: need a bytes-like object, %s found",
-                                 tn_type(a[0])->name);
+        else if ((s = tn_codec_decode_object(a[0], a[1], a[2])) == NULL)
+            return NULL;
     } else if (a[0] == NULL) {
         s = empty_ref();
     } else {

@@ -129,7 +129,7 @@ void tn_err_restore(TnObject *exc_steal)
  * the context chain as CPython's _PyErr_SetObject does. */
 void tn_err_set_context(TnObject *exc)
 {
-    TnObject *handled = tn_tstate()->handled_exc;
+    TnObject *handled = tn_tstate_handled_exc(tn_tstate());
     if (handled == NULL || handled == TN_NONE || handled == exc)
         return;
     /* Break a cycle: if exc is already somewhere in handled's context

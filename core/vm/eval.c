@@ -602,6 +602,74 @@ static int check_exc_match_type(TnObject *type)
     return 0;
 }
 
+/* except* T: T must be an exception class (or a tuple of them), and not an
+ * exception group: matching splits groups, so catching one makes no sense. */
+static int check_except_star_type(TnObject *type)
+{
+    if (check_exc_match_type(type) < 0)
+        return -1;
+    bool is_group = false;
+    if (tn_tuple_check(type)) {
+        for (tn_ssize_t i = 0; i < tn_tuple_size(type) && !is_group; i++)
+            is_group = tn_type_is_subtype((TnType *)tn_tuple_get(type, i), &tn_exc_BaseExceptionGroup);
+    } else {
+        is_group = tn_type_is_subtype((TnType *)type, &tn_exc_BaseExceptionGroup);
+    }
+    if (is_group) {
+        tn_err_set_str(&tn_exc_TypeError,
+                       "catching ExceptionGroup with except* is not allowed. Use except instead.");
+        return -1;
+    }
+    return 0;
+}
+
+/* CHECK_EG_MATCH's split (CPython's exception_group_match): *match and
+ * *rest get new references.  A naked exception that matches is wrapped in
+ * ExceptionGroup("", (exc,)), without a traceback (as CPython 3.11). */
+static int exception_group_match(TnObject *exc, TnObject *type, TnObject **match, TnObject **rest)
+{
+    *match = *rest = NULL;
+    if (exc == TN_NONE) {
+        *match = tn_none_ref();
+        *rest = tn_none_ref();
+        return 0;
+    }
+    if (tn_exc_matches(exc, type)) {
+        if (tn_exception_group_check(exc)) {
+            *match = tn_newref(exc);
+        } else {
+            TnObject *msg = tn_str_from_cstr(""), *excs = tn_tuple_pack(1, exc);
+            TnObject *a[2] = {msg, excs};
+            TnObject *wrapped = msg != NULL && excs != NULL
+                ? tn_call(TN_OBJ(&tn_exc_BaseExceptionGroup), a, 2, NULL) : NULL;
+            tn_xdecref(msg);
+            tn_xdecref(excs);
+            if (wrapped == NULL)
+                return -1;
+            *match = wrapped;
+        }
+        *rest = tn_none_ref();
+        return 0;
+    }
+    if (tn_exception_group_check(exc)) {
+        TnObject *pair = tn_call_method_cstr(exc, "split", &type, 1);
+        if (pair == NULL)
+            return -1;
+        if (!tn_tuple_check(pair) || tn_tuple_size(pair) != 2) {
+            tn_decref(pair);
+            tn_err_set_str(&tn_exc_TypeError, "split must return a 2-tuple");
+            return -1;
+        }
+        *match = tn_newref(tn_tuple_get(pair, 0));
+        *rest = tn_newref(tn_tuple_get(pair, 1));
+        tn_decref(pair);
+        return 0;
+    }
+    *match = tn_none_ref();
+    *rest = tn_newref(exc);
+    return 0;
+}
+
 /* CALL_FUNCTION_EX: call callable(*args, **kwargs) with the usual checks. */
 static TnObject *call_function_ex(TnObject *callable, TnObject *self, TnObject *args, TnObject *kwargs)
 {
@@ -1731,7 +1799,7 @@ op_RAISE_VARARGS: {
     TnObject *cause = oparg == 2 ? POP() : NULL;
     TnObject *exc = oparg >= 1 ? POP() : NULL;
     if (exc == NULL) {
-        TnObject *handled = ts->handled_exc;
+        TnObject *handled = tn_tstate_handled_exc(ts);
         if (handled == NULL || handled == TN_NONE) {
             tn_err_set_str(&tn_exc_RuntimeError, "No active exception to reraise");
             goto error;
@@ -1777,6 +1845,67 @@ op_CHECK_EXC_MATCH: {
     int match = tn_exc_matches(TOP(), type);
     tn_decref(type);
     PUSH(tn_bool_from(match));
+    DISPATCH();
+}
+
+op_CHECK_EG_MATCH: {
+    TnObject *type = POP();
+    TnObject *match, *rest;
+    SAVE_FRAME();
+    int r = check_except_star_type(type);
+    if (r == 0)
+        r = exception_group_match(TOP(), type, &match, &rest);
+    tn_decref(type);
+    if (r < 0)
+        goto error;
+    if (match == TN_NONE) {
+        tn_decref(rest);
+        PUSH(match);
+        DISPATCH();
+    }
+    /* The clause sees the matched part as the exception being handled. */
+    tn_decref(TOP());
+    TOP() = rest;
+    PUSH(match);
+    TnObject *old = ts->handled_exc;
+    ts->handled_exc = tn_newref(match);
+    tn_xdecref(old);
+    DISPATCH();
+}
+
+op_PREP_RERAISE_STAR: {
+    TnObject *excs = POP();
+    TnObject *orig = TOP();
+    SAVE_FRAME();
+    TnObject *res = tn_exception_group_prep_reraise_star(orig, excs);
+    tn_decref(excs);
+    if (res == NULL)
+        goto error;
+    TOP() = res;
+    tn_decref(orig);
+    DISPATCH();
+}
+
+op_PRINT_EXPR: {
+    TnObject *v = POP();
+    TnObject *sysdict = tn_interp()->sysdict;
+    TnObject *hook = NULL;
+    if (sysdict != NULL && tn_dict_get_item_ref(sysdict, tn_str_intern_cstr("displayhook"), &hook) < 0) {
+        tn_decref(v);
+        goto error;
+    }
+    if (hook == NULL) {
+        tn_decref(v);
+        tn_err_set_str(&tn_exc_RuntimeError, "lost sys.displayhook");
+        goto error;
+    }
+    SAVE_FRAME();
+    TnObject *res = tn_call_one(hook, v);
+    tn_decref(hook);
+    tn_decref(v);
+    if (res == NULL)
+        goto error;
+    tn_decref(res);
     DISPATCH();
 }
 

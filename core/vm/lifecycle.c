@@ -10,6 +10,7 @@
 #include "threading/tstate.h"
 #include "core/vm/lifecycle.h"
 #include "core/vm/eval.h"
+#include "core/objects/mappingproxy.h"
 #include "core/modules/modules.h"
 #include "core/objects/complex.h"
 #include "core/objects/coroobject.h"
@@ -127,7 +128,7 @@ static TnType *const static_types[] = {
     &tn_type_set, &tn_type_frozenset, &tn_type_set_iterator,
     &tn_type_tuple_iterator, &tn_type_list_iterator, &tn_type_list_reverseiterator,
     &tn_type_str_iterator, &tn_type_str_ascii_iterator, &tn_type_seqiter,
-    &tn_type_range, &tn_type_range_iterator, &tn_type_slice,
+    &tn_type_range, &tn_type_range_iterator, &tn_type_longrange_iterator, &tn_type_slice,
     &tn_type_none, &tn_type_notimplemented, &tn_type_ellipsis,
     &tn_type_function, &tn_type_cfunction, &tn_type_method, &tn_type_cell,
     &tn_type_method_descr, &tn_type_classmethod_descr, &tn_type_getset_descr,
@@ -140,6 +141,7 @@ static TnType *const static_types[] = {
     &tn_type_coroutine, &tn_type_coroutine_wrapper, &tn_type_async_generator,
     &tn_type_async_generator_asend, &tn_type_async_generator_athrow,
     &tn_type_async_generator_wrapped_value,
+    &tn_type_mappingproxy,
 };
 
 static int ready_types(void)

@@ -58,7 +58,10 @@ typedef struct TnThreadState {
     TnObject *local_dicts;     /* _thread._local per-thread dicts: {key: dict} or NULL */
     TnCriticalSectionState critical_sections;   /* this thread's held sections (ft) */
     TnObject *curexc;          /* the exception being raised, or NULL */
-    TnObject *handled_exc;     /* sys.exception(): the exception being handled */
+    TnObject *handled_exc;     /* the exception being handled at this level (the running
+                                  generator's own, see genobject.c), or NULL */
+    TnObject *handled_outer;   /* borrowed: the one sys.exception() shows when handled_exc
+                                  is NULL (a running generator's caller's), or NULL */
     int gen_yielded;           /* set by YIELD_VALUE for the generator that resumed the frame */
     TnFrame *frame;            /* innermost running Python frame */
     /* Frame stack: frames and their value stacks are carved out of chunks. */
@@ -90,6 +93,12 @@ typedef struct TnThreadState {
     TnFreeList tuple_freelists[TN_TUPLE_FREELIST_SIZES + 1];   /* by size; [0] unused */
     TnObject *repr_running;    /* list of containers whose repr is in progress (repr_guard.c) or NULL */
 } TnThreadState;
+
+/* sys.exception(): the exception being handled (borrowed), maybe None or NULL. */
+static inline TnObject *tn_tstate_handled_exc(const TnThreadState *ts)
+{
+    return ts->handled_exc != NULL ? ts->handled_exc : ts->handled_outer;
+}
 
 extern _Thread_local TnThreadState *tn_tstate_current;
 static inline TnThreadState *tn_tstate(void) { return tn_tstate_current; }

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "core/tn.h"
 #include "core/compiler/ast.h"
 #include "core/compiler/parser.h"
@@ -368,6 +369,64 @@ static void print_exception_line(PrintCtx *c, TnObject *exc)
     tn_decref(msg);
 }
 
+/* Write a str (or a placeholder) after the margin, each of its lines
+ * getting the margin (CPython's print_exception_notes). */
+static void print_note_lines(PrintCtx *c, TnObject *s)
+{
+    tn_ssize_t len;
+    const char *p = tn_str_utf8(s, &len);
+    if (p == NULL) {
+        tn_err_clear();
+        return;
+    }
+    const char *end = p + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *stop = nl != NULL ? nl + 1 : end;
+        margin(c);
+        fwrite(p, 1, (size_t)(stop - p), c->out);
+        p = stop;
+    }
+}
+
+/* exc.__notes__ after the message line: each note's lines, or the repr of
+ * a __notes__ that is not a sequence. */
+static void print_notes(PrintCtx *c, TnObject *exc)
+{
+    TnObject *notes = NULL;
+    if (tn_object_lookup_attr(exc, tn_str_intern_cstr("__notes__"), &notes) <= 0) {
+        tn_err_clear();
+        return;
+    }
+    TnObject *seq = NULL;
+    if (!tn_str_check(notes) && !tn_bytes_check(notes))
+        seq = tn_list_from_iterable(notes);
+    if (seq == NULL) {
+        tn_err_clear();
+        TnObject *r = tn_object_repr(notes);
+        margin(c);
+        fputs(r != NULL ? tn_str_utf8(r, NULL) : "<__notes__ repr() failed>", c->out);
+        fputc('\n', c->out);
+        tn_xdecref(r);
+        tn_err_clear();
+    }
+    for (tn_ssize_t i = 0; seq != NULL && i < tn_list_size(seq); i++) {
+        TnObject *note = tn_list_get_item_ref(seq, i);
+        TnObject *s = note != NULL ? tn_object_str(note) : NULL;
+        if (s == NULL) {
+            tn_err_clear();
+            fputs("<note str() failed>", c->out);
+        } else {
+            print_note_lines(c, s);
+        }
+        fputc('\n', c->out);
+        tn_xdecref(s);
+        tn_xdecref(note);
+    }
+    tn_xdecref(seq);
+    tn_decref(notes);
+}
+
 static void print_exception(PrintCtx *c, TnObject *exc)
 {
     TnBaseException *e = (TnBaseException *)exc;
@@ -385,6 +444,7 @@ static void print_exception(PrintCtx *c, TnObject *exc)
         print_syntax_error_location(c, (TnSyntaxErrorObject *)exc,
                                     tn_object_type_check(exc, &tn_exc_IndentationError));
     print_exception_line(c, exc);
+    print_notes(c, exc);
 }
 
 static void print_recursive(PrintCtx *c, TnObject *exc);

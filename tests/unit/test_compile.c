@@ -661,11 +661,17 @@ static void test_syntax_errors(void **state)
                         "alternative patterns bind different names", 2, 14, 15);
 }
 
-static void test_unsupported_constructs(void **state)
+static void test_except_star_errors(void **state)
 {
     (void)state;
-    expect_syntax_error("try:\n    pass\nexcept* E:\n    pass\n",
-                        "'except*' clauses are not supported yet", 1, 1, -1);
+    /* break/continue/return may not leave an except* clause (PEP 654). */
+    expect_syntax_error("for x in y:\n    try:\n        pass\n    except* E:\n        break\n",
+                        "'break', 'continue' and 'return' cannot appear in an except* block", 5, 9, 14);
+    expect_syntax_error("def f():\n    try:\n        pass\n    except* E:\n        return x\n",
+                        "'break', 'continue' and 'return' cannot appear in an except* block", 5, 9, 17);
+    TnCode *co = compile_ok("try:\n    pass\nexcept* E:\n    for i in x:\n        break\n");
+    assert_non_null(co);
+    tn_decref(TN_OBJ(co));
 }
 
 /* ---- coroutines ----------------------------------------------------------------- */
@@ -1092,7 +1098,7 @@ int main(void)
         cmocka_unit_test(test_try_except_table),
         cmocka_unit_test(test_try_finally_table),
         cmocka_unit_test(test_syntax_errors),
-        cmocka_unit_test(test_unsupported_constructs),
+        cmocka_unit_test(test_except_star_errors),
         cmocka_unit_test(test_coroutines),
         cmocka_unit_test(test_class_statement),
         cmocka_unit_test(test_class_variants),

@@ -1,0 +1,1 @@
+b"\\x4".decode("unicode_escape")

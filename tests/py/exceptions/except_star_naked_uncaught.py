@@ -1,0 +1,6 @@
+# A naked exception raised again from an except* clause.
+try:
+    raise ValueError("naked")
+except* ValueError as e:
+    print(repr(e))
+    raise TypeError("in handler")

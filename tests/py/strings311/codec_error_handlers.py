@@ -1,0 +1,27 @@
+# The standard error handlers on utf-8 / ascii / latin-1.
+def t(f):
+    try:
+        print(ascii(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: "\ud800".encode("utf-8", "xmlcharrefreplace"))
+t(lambda: "\udc80\udc81".encode("utf-8", "surrogateescape"))
+t(lambda: "\ud800\udc80".encode("utf-8", "surrogateescape"))
+t(lambda: "x\ud800\ud801y".encode("utf-8", "replace"))
+t(lambda: "x\ud800\ud801y".encode("utf-8"))
+t(lambda: "x\ud800\ud801y".encode("utf-8", "surrogatepass"))
+t(lambda: "\udc80a".encode("ascii", "surrogateescape"))
+t(lambda: "\ud800".encode("ascii", "surrogatepass"))
+t(lambda: "\u20ac\U0001f600".encode("latin-1", "namereplace"))
+t(lambda: "\x81\uac00\u4e00\uf900\U0010ffff".encode("ascii", "namereplace"))
+t(lambda: "é".encode("ascii", "foo"))
+t(lambda: "e".encode("ascii", "foo"))
+t(lambda: b"\xed\xa0\x80x".decode("utf-8", "surrogatepass"))
+t(lambda: b"\xed\xa0\x80x".decode("utf-8"))
+t(lambda: b"\xed\xa0\x80".decode("utf-8", "surrogateescape"))
+t(lambda: b"\xf0\x90\x80".decode("utf-8", "replace"))
+t(lambda: b"\xff".decode("utf-8", "xmlcharrefreplace"))
+t(lambda: b"\xff".decode("utf-8", "namereplace"))
+t(lambda: b"\x80".decode("ascii", "foo"))
+t(lambda: b"a\xffb\xfe".decode("latin-1"))
+t(lambda: b"a\xffb".decode("ascii", "surrogateescape").encode("ascii", "surrogateescape"))

@@ -1,0 +1,32 @@
+# unicode_escape and raw_unicode_escape, both directions.
+def t(f):
+    try:
+        print(ascii(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+s = 'a\tb\n\r\\\'"é\u20ac\U0001f600\x7f\x00\ud800'
+t(lambda: s.encode("unicode_escape"))
+t(lambda: s.encode("raw_unicode_escape"))
+t(lambda: s.encode("unicode_escape").decode("unicode_escape") == s)
+t(lambda: s.encode("raw_unicode_escape").decode("raw_unicode_escape") == s)
+t(lambda: b'a\\tb\\x41\\u20ac\\U0001f600\\N{BULLET}\\101\\\n\xe9\\\'\\"\\a\\0'.decode("unicode_escape"))
+t(lambda: b"\\x4".decode("unicode_escape"))
+t(lambda: b"\\x4z".decode("unicode_escape"))
+t(lambda: b"ab\\".decode("unicode_escape"))
+t(lambda: b"\\U00110000".decode("unicode_escape"))
+t(lambda: b"\\u12".decode("unicode-escape"))
+t(lambda: b"\\N{FOO}x".decode("unicode_escape"))
+t(lambda: b"\\N{FOO}x".decode("unicode_escape", "replace"))
+t(lambda: b"\\N{FOO".decode("unicode_escape"))
+t(lambda: b"\\N".decode("unicode_escape"))
+t(lambda: b"\\N{}".decode("unicode_escape"))
+t(lambda: b"\\N{latin small letter a}".decode("unicode_escape"))
+t(lambda: b"\\x4z".decode("unicode_escape", "backslashreplace"))
+t(lambda: b"\\x4z".decode("unicode_escape", "ignore"))
+t(lambda: b"\\\\x".decode("unicode_escape", "xmlcharrefreplace"))
+t(lambda: b"\\x".decode("unicode escape", "xmlcharrefreplace"))
+t(lambda: b"\\u20ac \\\\u20ac \\\\\\u20ac \\x41 \\U0001f600".decode("raw_unicode_escape"))
+t(lambda: b"\\u20".decode("raw_unicode_escape"))
+t(lambda: b"\\U00110000".decode("raw_unicode_escape"))
+t(lambda: b"\\".decode("raw_unicode_escape"))
+t(lambda: b"\\u20x\\u20ac".decode("raw_unicode_escape", "replace"))
