@@ -242,10 +242,41 @@ int tn_object_setattr(TnObject *o, TnObject *name, TnObject *v)
     return -1;
 }
 
-static TnObject **instance_dict_slot(TnObject *o)
+/* ---- instance fields of Python subclasses ---------------------------------- */
+
+/* Bytes used by o's builtin part when that part has a variable size (the
+ * items of an int, str, tuple or bytes follow its fixed header). */
+static size_t var_part_end(TnObject *o)
+{
+    unsigned long f = tn_type(o)->flags;
+    if (f & TN_TPFLAGS_INT_SUBCLASS) {
+        tn_ssize_t n = ((TnInt *)o)->ndigits;
+        return offsetof(TnInt, digit) + (size_t)(n < 0 ? -n : n) * sizeof(uint32_t);
+    }
+    if (f & TN_TPFLAGS_TUPLE_SUBCLASS)
+        return offsetof(TnTuple, items) + (size_t)tn_tuple_size(o) * sizeof(TnObject *);
+    if (f & TN_TPFLAGS_STR_SUBCLASS)
+        return sizeof(TnStr) + (size_t)(tn_str_length(o) + 1) * ((TnStr *)o)->kind;
+    return sizeof(TnBytes) + (size_t)tn_bytes_size(o) + 1;
+}
+
+char *tn_object_tail(TnObject *o)
+{
+    size_t align = sizeof(TnObject *);
+    return (char *)o + (var_part_end(o) + align - 1) / align * align;
+}
+
+TnObject **tn_object_field_ptr(TnObject *o, tn_ssize_t offset)
+{
+    if (offset >= 0)
+        return (TnObject **)((char *)o + offset);
+    return (TnObject **)(tn_object_tail(o) + (-offset - 1));
+}
+
+TnObject **tn_object_dict_ptr(TnObject *o)
 {
     tn_ssize_t off = tn_type(o)->dictoffset;
-    return off > 0 ? (TnObject **)((char *)o + off) : NULL;
+    return off != 0 ? tn_object_field_ptr(o, off) : NULL;
 }
 
 static TnObject *no_attribute(TnObject *o, TnObject *name)
@@ -262,7 +293,7 @@ static TnObject *no_attribute(TnObject *o, TnObject *name)
 
 TnObject *tn_object_generic_getattr(TnObject *o, TnObject *name)
 {
-    TnObject **dictp = instance_dict_slot(o);
+    TnObject **dictp = tn_object_dict_ptr(o);
     return tn_object_generic_getattr_dict(o, name, dictp != NULL ? *dictp : NULL);
 }
 
@@ -291,7 +322,7 @@ TnObject *tn_object_generic_getattr_dict(TnObject *o, TnObject *name, TnObject *
 
 int tn_object_generic_setattr(TnObject *o, TnObject *name, TnObject *v)
 {
-    return tn_object_generic_setattr_dict(o, name, v, instance_dict_slot(o));
+    return tn_object_generic_setattr_dict(o, name, v, tn_object_dict_ptr(o));
 }
 
 int tn_object_generic_setattr_dict(TnObject *o, TnObject *name, TnObject *v, TnObject **dictp)
@@ -337,7 +368,7 @@ int tn_object_get_method(TnObject *o, TnObject *name, TnObject **meth)
     }
     TnObject *descr = tn_type_lookup(tp, name);
     if (descr != NULL && (tn_type(descr)->flags & TN_TPFLAGS_METHOD_DESCRIPTOR)) {
-        TnObject **dictp = instance_dict_slot(o);
+        TnObject **dictp = tn_object_dict_ptr(o);
         TnObject *shadow = NULL;
         if (dictp != NULL && *dictp != NULL) {
             int r = tn_dict_get_item_ref(*dictp, name, &shadow);
@@ -456,10 +487,14 @@ static int set_or_del_item(TnObject *o, TnObject *key, TnObject *v)
             return -1;
         return tp->as_sequence->ass_item(o, i, v);
     }
+    /* CPython words deletion two ways: PySequence_DelItem (a sequence type
+     * and an index key) says "doesn't", PyObject_DelItem "does not". */
     if (v != NULL)
         tn_err_format(&tn_exc_TypeError, "'%s' object does not support item assignment", tp->name);
-    else
+    else if (tp->as_sequence != NULL && has_index(key))
         tn_err_format(&tn_exc_TypeError, "'%s' object doesn't support item deletion", tp->name);
+    else
+        tn_err_format(&tn_exc_TypeError, "'%s' object does not support item deletion", tp->name);
     return -1;
 }
 
@@ -867,6 +902,22 @@ static int metaclass_check(TnObject *cls, const char *hook, TnObject *arg)
     return t;
 }
 
+/* isinstance without hooks: type(inst), then inst.__class__ when that
+ * differs (a proxy may fake it; CPython's object_isinstance).  1 / 0 / -1. */
+static int plain_isinstance(TnObject *inst, TnType *cls)
+{
+    if (tn_object_type_check(inst, cls))
+        return 1;
+    TnObject *icls;
+    int r = tn_object_lookup_attr(inst, tn_str_intern_cstr("__class__"), &icls);
+    if (r <= 0)
+        return r;
+    r = icls != TN_OBJ(tn_type(inst)) && tn_object_type_check(icls, &tn_type_type)
+        && tn_type_is_subtype((TnType *)icls, cls);
+    tn_decref(icls);
+    return r;
+}
+
 int tn_object_isinstance(TnObject *inst, TnObject *cls)
 {
     if (tn_type(inst) == (TnType *)cls)
@@ -875,7 +926,7 @@ int tn_object_isinstance(TnObject *inst, TnObject *cls)
         int r = metaclass_check(cls, "__instancecheck__", inst);
         if (r != -2)
             return r;
-        return tn_object_type_check(inst, (TnType *)cls);
+        return plain_isinstance(inst, (TnType *)cls);
     }
     TnObject *members = tn_union_args(cls);
     if (members != NULL)

@@ -38,6 +38,16 @@ int tn_object_generic_setattr_dict(TnObject *o, TnObject *name, TnObject *v, TnO
  * as is), or -1 on error. */
 int tn_object_get_method(TnObject *o, TnObject *name, TnObject **meth);
 
+/* Instance fields added by Python subclasses.  A field offset >= 0 counts
+ * from the start of the object.  Subclasses of the variable-size builtins
+ * (int, str, tuple, bytes) put their fields after the items instead, as
+ * CPython's negative tp_dictoffset does: offset -(k + 1) is k bytes into the
+ * pointer-aligned tail that follows them. */
+char *tn_object_tail(TnObject *o);
+TnObject **tn_object_field_ptr(TnObject *o, tn_ssize_t offset);
+/* Address of o's __dict__ pointer (the pointer may be NULL: no dict made
+ * yet), or NULL if o's type has no instance dict. */
+TnObject **tn_object_dict_ptr(TnObject *o);
 TnObject *tn_object_get_iter(TnObject *o);       /* TypeError: 'int' object is not iterable */
 TnObject *tn_iter_next(TnObject *it);            /* NULL without error = exhausted */
 TnObject *tn_object_getitem(TnObject *o, TnObject *key);

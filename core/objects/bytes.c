@@ -52,9 +52,10 @@ void tn_bbuf_free(TnByteBuf *b)
 
 static TnObject *bytes_alloc(TnType *tp, tn_ssize_t n)
 {
-    if (n < 0 || (size_t)n > (size_t)TN_BYTES_MAX - sizeof(TnBytes) - 1)
+    /* tp->basicsize: a Python subclass keeps its fields after the bytes. */
+    if (n < 0 || (size_t)n > (size_t)TN_BYTES_MAX - (size_t)tp->basicsize - 1)
         return tn_err_no_memory();
-    TnBytes *b = (TnBytes *)tn_object_new(tp, sizeof(TnBytes) + (size_t)n + 1);
+    TnBytes *b = (TnBytes *)tn_object_new(tp, (size_t)tp->basicsize + (size_t)n + 1);
     if (b == NULL)
         return NULL;
     b->size = n;
@@ -199,15 +200,17 @@ int tn_bytes_ctor_args(const char *fname, TnObject *const *args, tn_ssize_t narg
 static TnObject *bytes_new_from_python(TnType *type, TnObject *const *args, tn_ssize_t nargs,
                                        TnObject *kwnames)
 {
-    (void)type;
-    if (nargs == 1 && kwnames == NULL && tn_type_check_exact(args[0], &tn_type_bytes))
+    if (type == &tn_type_bytes && nargs == 1 && kwnames == NULL && tn_type_check_exact(args[0], &tn_type_bytes))
         return tn_newref(args[0]);
     TnByteBuf b = {0};
     if (tn_bytes_ctor_args("bytes", args, nargs, kwnames, &b) < 0) {
         tn_bbuf_free(&b);
         return NULL;
     }
-    TnObject *r = tn_bytes_from_data(b.buf, b.len);
+    /* A Python subclass: same layout, its own fields after the bytes. */
+    TnObject *r = bytes_alloc(type, b.len);
+    if (r != NULL && b.len > 0)
+        memcpy((char *)tn_bytes_data(r), b.buf, (size_t)b.len);
     tn_bbuf_free(&b);
     return r;
 }
@@ -473,6 +476,7 @@ TnType tn_type_bytes = {
     .name = "bytes",
     .basicsize = sizeof(TnBytes),
     .itemsize = 1,
+    .flags = TN_TPFLAGS_BASETYPE,
     .dealloc = bytes_dealloc,
     .repr = bytes_repr,
     .hash = bytes_hash,

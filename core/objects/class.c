@@ -10,49 +10,67 @@
 #include "core/objects/class.h"
 #include "core/vm/eval.h"
 #include "core/vm/frame.h"
+#include "core/compiler/symtable.h"
 
 /* ---- C3 linearisation --------------------------------------------------------- */
 
+/* CPython's set_mro_error: name the distinct heads the merge got stuck on,
+ * in the order of the sequences. */
+static void mro_error(TnObject **seqs, tn_ssize_t nseqs, const tn_ssize_t *heads)
+{
+    TnStrWriter w;
+    tn_strw_init(&w);
+    bool first = true;
+    for (tn_ssize_t i = 0; i < nseqs; i++) {
+        if (heads[i] >= tn_list_size(seqs[i]))
+            continue;
+        TnObject *c = tn_list_get_lock_held(seqs[i], heads[i]);
+        bool seen = false;
+        for (tn_ssize_t j = 0; j < i && !seen; j++)
+            seen = heads[j] < tn_list_size(seqs[j]) && tn_list_get_lock_held(seqs[j], heads[j]) == c;
+        if (seen)
+            continue;
+        if (!first)
+            tn_strw_puts(&w, ", ");
+        first = false;
+        tn_strw_puts(&w, ((TnType *)c)->name);
+    }
+    TnObject *names = tn_strw_finish(&w);
+    if (names != NULL) {
+        tn_err_format(&tn_exc_TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %U",
+                      names);
+        tn_decref(names);
+    }
+}
+
+/* Is c in the tail (after the head) of any sequence? */
+static bool in_some_tail(TnObject *c, TnObject **seqs, tn_ssize_t nseqs, const tn_ssize_t *heads)
+{
+    for (tn_ssize_t j = 0; j < nseqs; j++)
+        for (tn_ssize_t k = heads[j] + 1; k < tn_list_size(seqs[j]); k++)
+            if (tn_list_get_lock_held(seqs[j], k) == c)
+                return true;
+    return false;
+}
+
 /* Merge step of C3 over `seqs` (lists, consumed from the front). */
-static int c3_merge(TnObject *result, TnObject **seqs, tn_ssize_t nseqs, tn_ssize_t *heads, TnObject *bases)
+static int c3_merge(TnObject *result, TnObject **seqs, tn_ssize_t nseqs, tn_ssize_t *heads)
 {
     for (;;) {
         bool empty = true;
         TnObject *candidate = NULL;
-        for (tn_ssize_t i = 0; i < nseqs; i++) {
+        for (tn_ssize_t i = 0; i < nseqs && candidate == NULL; i++) {
             if (heads[i] >= tn_list_size(seqs[i]))
                 continue;
             empty = false;
             TnObject *c = tn_list_get_lock_held(seqs[i], heads[i]);
-            bool in_tail = false;
-            for (tn_ssize_t j = 0; j < nseqs && !in_tail; j++)
-                for (tn_ssize_t k = heads[j] + 1; k < tn_list_size(seqs[j]); k++)
-                    if (tn_list_get_lock_held(seqs[j], k) == c) {
-                        in_tail = true;
-                        break;
-                    }
-            if (!in_tail) {
+            if (!in_some_tail(c, seqs, nseqs, heads))
                 candidate = c;
-                break;
-            }
         }
         if (empty)
             return 0;
         if (candidate == NULL) {
-            TnStrWriter w;
-            tn_strw_init(&w);
-            tn_ssize_t nb = tn_tuple_size(bases);
-            for (tn_ssize_t i = 0; i < nb; i++) {
-                if (i > 0)
-                    tn_strw_puts(&w, ", ");
-                tn_strw_puts(&w, ((TnType *)tn_tuple_get(bases, i))->name);
-            }
-            TnObject *names = tn_strw_finish(&w);
-            if (names != NULL) {
-                tn_err_format(&tn_exc_TypeError,
-                              "Cannot create a consistent method resolution\norder (MRO) for bases %U", names);
-                tn_decref(names);
-            }
+            mro_error(seqs, nseqs, heads);
             return -1;
         }
         if (tn_list_append(result, candidate) < 0)
@@ -61,6 +79,20 @@ static int c3_merge(TnObject *result, TnObject **seqs, tn_ssize_t nseqs, tn_ssiz
             if (heads[i] < tn_list_size(seqs[i]) && tn_list_get_lock_held(seqs[i], heads[i]) == candidate)
                 heads[i]++;
     }
+}
+
+/* class D(A, A): CPython rejects repeated bases before merging. */
+static int check_duplicates(TnObject *bases)
+{
+    tn_ssize_t n = tn_tuple_size(bases);
+    for (tn_ssize_t i = 0; i < n; i++)
+        for (tn_ssize_t j = i + 1; j < n; j++)
+            if (tn_tuple_get(bases, i) == tn_tuple_get(bases, j)) {
+                tn_err_format(&tn_exc_TypeError, "duplicate base class %s",
+                              ((TnType *)tn_tuple_get(bases, i))->name);
+                return -1;
+            }
+    return 0;
 }
 
 static TnObject *c3_mro(TnType *tp, TnObject *bases)
@@ -75,6 +107,8 @@ static TnObject *c3_mro(TnType *tp, TnObject *bases)
         tn_err_no_memory();
         goto done;
     }
+    if (check_duplicates(bases) < 0)
+        goto done;
     for (tn_ssize_t i = 0; i < nb; i++) {
         seqs[i] = tn_list_from_iterable(((TnType *)tn_tuple_get(bases, i))->mro);
         if (seqs[i] == NULL)
@@ -82,7 +116,7 @@ static TnObject *c3_mro(TnType *tp, TnObject *bases)
     }
     seqs[nb] = tn_list_from_iterable(bases);
     if (seqs[nb] == NULL || tn_list_append(result, TN_OBJ(tp)) < 0
-        || c3_merge(result, seqs, nseqs, heads, bases) < 0)
+        || c3_merge(result, seqs, nseqs, heads) < 0)
         goto done;
     mro = tn_list_as_tuple(result);
 done:
@@ -94,14 +128,99 @@ done:
     return mro;
 }
 
+/* type.mro(cls): the C3 linearisation of a class from its bases.  New list. */
+TnObject *tn_class_mro_list(TnType *tp)
+{
+    if (!(tp->flags & TN_TPFLAGS_HEAPTYPE) || tp->bases == NULL)
+        return tn_list_from_iterable(tp->mro);
+    TnObject *t = c3_mro(tp, tp->bases);
+    TnObject *list = t != NULL ? tn_list_from_iterable(t) : NULL;
+    tn_xdecref(t);
+    return list;
+}
+
+static TnType *solid_base(TnType *tp);
+
+/* Check what a metaclass's mro() returned (CPython's mro_check) and make
+ * it the MRO tuple.  Steals res; new tuple or NULL. */
+static TnObject *checked_custom_mro(TnType *base, TnObject *res)
+{
+    TnObject *mro = res != NULL ? tn_tuple_from_iterable(res) : NULL;
+    tn_xdecref(res);
+    TnType *solid = mro != NULL ? solid_base(base) : NULL;
+    for (tn_ssize_t i = 0; mro != NULL && i < tn_tuple_size(mro); i++) {
+        TnObject *t = tn_tuple_get(mro, i);
+        if (!tn_object_type_check(t, &tn_type_type))
+            tn_err_format(&tn_exc_TypeError, "mro() returned a non-class ('%s')", tn_type(t)->name);
+        else if (i > 0 && !tn_type_is_subtype((TnType *)t, solid) && !tn_type_is_subtype(solid, (TnType *)t))
+            tn_err_format(&tn_exc_TypeError, "mro() returned base with unsuitable layout ('%s')", ((TnType *)t)->name);
+        else
+            continue;
+        TN_CLEAR(mro);
+    }
+    return mro;
+}
+
+/* The MRO of a new class: C3, or what its metaclass's own mro() returns. */
+static TnObject *compute_mro(TnType *tp, TnType *base)
+{
+    TnType *meta = tn_type(TN_OBJ(tp));
+    TnObject *name = tn_str_intern_cstr("mro");
+    TnObject *f = meta != &tn_type_type ? tn_type_lookup(meta, name) : NULL;
+    if (f == NULL || f == tn_dict_get_str_borrowed(tn_type_type.dict, name))
+        return c3_mro(tp, tp->bases);
+    tn_descrgetfunc get = tn_type(f)->descr_get;
+    TnObject *bound = get != NULL ? get(f, TN_OBJ(tp), TN_OBJ(meta)) : tn_newref(f);
+    TnObject *res = bound != NULL ? tn_call_noargs(bound) : NULL;
+    tn_xdecref(bound);
+    return checked_custom_mro(base, res);
+}
+
 /* ---- layout --------------------------------------------------------------------- */
 
-/* Builtin types whose instances are variable-sized: subclasses cannot add
- * fixed fields (a __dict__ pointer or __slots__) after them. */
-static bool var_sized(TnType *tp)
+/* Builtin types whose instances are variable-sized keep the fields a
+ * Python subclass adds (__slots__ values, the __dict__ pointer) after their
+ * items, at negative offsets (see tn_object_field_ptr).  CPython allows
+ * only a __dict__ there for the types with a nonzero tp_itemsize (int,
+ * tuple, bytes: VAR_ITEMS); str stores its characters apart in subclass
+ * instances, so its subclasses may have __slots__ too (VAR_STR). */
+enum { VAR_NONE, VAR_ITEMS, VAR_STR };
+
+static int var_kind(TnType *tp)
 {
-    return tp->itemsize != 0 || tn_type_is_subtype(tp, &tn_type_int) || tn_type_is_subtype(tp, &tn_type_str)
-           || tn_type_is_subtype(tp, &tn_type_tuple);
+    if (tn_type_is_subtype(tp, &tn_type_str))
+        return VAR_STR;
+    if (tp->itemsize != 0 || tn_type_is_subtype(tp, &tn_type_int) || tn_type_is_subtype(tp, &tn_type_tuple))
+        return VAR_ITEMS;
+    return VAR_NONE;
+}
+
+/* The builtin a variable-size class derives from. */
+static TnType *var_root(TnType *tp)
+{
+    while (tp->flags & TN_TPFLAGS_HEAPTYPE)
+        tp = tp->base;
+    return tp;
+}
+
+/* An instance is allocated with basicsize + the size of its items, but
+ * the tail starts at the next pointer boundary after the items: classes
+ * with a non-empty tail reserve one pointer of slack for that rounding. */
+#define TAIL_SLACK ((tn_ssize_t)sizeof(TnObject *))
+
+/* Bytes of tail that instances of a variable-size class tp use. */
+static tn_ssize_t tail_used(TnType *tp)
+{
+    tn_ssize_t root = var_root(tp)->basicsize;
+    return tp->basicsize == root ? 0 : tp->basicsize - root - TAIL_SLACK;
+}
+
+/* The offset of the i-th pointer field after `first` (a field offset as
+ * tn_object_field_ptr reads them: negative ones grow downwards). */
+static tn_ssize_t field_offset(tn_ssize_t first, tn_ssize_t i)
+{
+    tn_ssize_t step = i * (tn_ssize_t)sizeof(TnObject *);
+    return first >= 0 ? first + step : first - step;
 }
 
 /* The base that decides the instance layout: the most derived of the
@@ -111,12 +230,18 @@ static bool var_sized(TnType *tp)
 static bool extra_ivars(TnType *tp, TnType *base)
 {
     tn_ssize_t t_size = tp->basicsize, b_size = base->basicsize;
-    if (tp->itemsize != 0 || base->itemsize != 0)
+    bool adds_dict = tp->dictoffset != 0 && base->dictoffset == 0 && (tp->flags & TN_TPFLAGS_HEAPTYPE);
+    switch (var_kind(tp)) {
+    case VAR_ITEMS:
         return t_size != b_size || tp->itemsize != base->itemsize;
-    if (tp->dictoffset != 0 && base->dictoffset == 0 && (tp->flags & TN_TPFLAGS_HEAPTYPE)
-        && tp->dictoffset + (tn_ssize_t)sizeof(TnObject *) == t_size)
-        t_size -= (tn_ssize_t)sizeof(TnObject *);
-    return t_size != b_size;
+    case VAR_STR:
+        /* Like CPython's managed dict: adding only a __dict__ is free. */
+        return tail_used(tp) - (adds_dict ? (tn_ssize_t)sizeof(TnObject *) : 0) != tail_used(base);
+    default:
+        if (adds_dict && tp->dictoffset + (tn_ssize_t)sizeof(TnObject *) == t_size)
+            t_size -= (tn_ssize_t)sizeof(TnObject *);
+        return t_size != b_size;
+    }
 }
 
 static TnType *solid_base(TnType *tp)
@@ -154,27 +279,20 @@ static TnType *best_base(TnObject *bases)
 
 /* ---- instances of Python classes -------------------------------------------------- */
 
-static TnObject **dict_slot(TnObject *o)
-{
-    tn_ssize_t off = tn_type(o)->dictoffset;
-    return off > 0 ? (TnObject **)((char *)o + off) : NULL;
-}
-
 /* Release what the Python-level layers added (dict, __slots__ values),
- * then let the nearest builtin base free the object. */
+ * then let the nearest builtin base free the object.  The fields are
+ * cleared while the builtin part is intact: for subclasses of int, str,
+ * tuple and bytes their position depends on it. */
 static void subtype_dealloc(TnObject *self)
 {
     TnType *tp = tn_type(self);
     for (TnType *t = tp; t != NULL && (t->flags & TN_TPFLAGS_HEAPTYPE); t = t->base) {
         TnHeapType *ht = (TnHeapType *)t;
-        if (ht->slots == NULL)
-            continue;
-        tn_ssize_t n = tn_tuple_size(ht->slots);
-        tn_ssize_t off = t->base->basicsize;
+        tn_ssize_t n = ht->slots != NULL ? tn_tuple_size(ht->slots) : 0;
         for (tn_ssize_t i = 0; i < n; i++)
-            TN_CLEAR(*(TnObject **)((char *)self + off + i * (tn_ssize_t)sizeof(TnObject *)));
+            TN_CLEAR(*tn_object_field_ptr(self, field_offset(ht->slotoffset, i)));
     }
-    TnObject **d = dict_slot(self);
+    TnObject **d = tn_object_dict_ptr(self);
     if (d != NULL)
         TN_CLEAR(*d);
     TnType *base = tp;
@@ -199,7 +317,7 @@ static TnObject *member_get(TnObject *self, TnObject *obj, TnObject *type)
     if (!tn_object_type_check(obj, m->owner))
         return tn_err_format(&tn_exc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%T' object",
                              m->name, m->owner->name, obj);
-    TnObject *v = *(TnObject **)((char *)obj + m->offset);
+    TnObject *v = *tn_object_field_ptr(obj, m->offset);
     if (v == NULL)
         return tn_err_format(&tn_exc_AttributeError, "'%T' object has no attribute '%U'", obj, m->name);
     return tn_newref(v);
@@ -213,9 +331,10 @@ static int member_set(TnObject *self, TnObject *obj, TnObject *value)
                       m->name, m->owner->name, obj);
         return -1;
     }
-    TnObject **slot = (TnObject **)((char *)obj + m->offset);
+    TnObject **slot = tn_object_field_ptr(obj, m->offset);
     if (value == NULL && *slot == NULL) {
-        tn_err_format(&tn_exc_AttributeError, "'%T' object has no attribute '%U'", obj, m->name);
+        /* CPython 3.11 (PyMember_SetOne) names only the attribute here. */
+        tn_err_set_object(&tn_exc_AttributeError, m->name);
         return -1;
     }
     TN_SETREF(*slot, tn_xnewref(value));
@@ -248,7 +367,7 @@ TnType tn_type_member_descr = {
 /* instance.__dict__ */
 static TnObject *instance_get_dict(TnObject *self, void *c)
 {
-    TnObject **d = dict_slot(self);
+    TnObject **d = tn_object_dict_ptr(self);
     if (d == NULL)
         return tn_err_format(&tn_exc_AttributeError, "This object has no __dict__");
     if (*d == NULL && (*d = tn_dict_new()) == NULL)
@@ -258,7 +377,7 @@ static TnObject *instance_get_dict(TnObject *self, void *c)
 
 static int instance_set_dict(TnObject *self, TnObject *value, void *c)
 {
-    TnObject **d = dict_slot(self);
+    TnObject **d = tn_object_dict_ptr(self);
     if (d == NULL) {
         tn_err_set_str(&tn_exc_AttributeError, "This object has no __dict__");
         return -1;
@@ -273,19 +392,116 @@ static int instance_set_dict(TnObject *self, TnObject *value, void *c)
 
 static const TnGetSetDef instance_dict_getset = {"__dict__", instance_get_dict, instance_set_dict, NULL, NULL};
 
+/* instance.__weakref__: always None, there are no weak references. */
+static TnObject *instance_get_weakref(TnObject *self, void *c) { return tn_newref(TN_NONE); }
+
+static const TnGetSetDef instance_weakref_getset = {"__weakref__", instance_get_weakref, NULL, NULL, NULL};
+
+/* Do instances of tp have a __weakref__ slot?  Builtins: those that have
+ * one in CPython and can be subclassed. */
+static bool has_weakref(TnType *tp)
+{
+    if (tp->flags & TN_TPFLAGS_HEAPTYPE)
+        return ((TnHeapType *)tp)->weakrefable;
+    return tn_type_is_subtype(tp, &tn_type_set) || tn_type_is_subtype(tp, &tn_type_frozenset)
+           || tn_type_is_subtype(tp, &tn_type_type) || tn_type_is_subtype(tp, &tn_type_module);
+}
+
+/* ---- __class__ assignment ------------------------------------------------------------------ */
+
+/* child's instances look exactly like parent's (CPython's
+ * compatible_with_tp_base). */
+static bool same_layout_as_base(TnType *child)
+{
+    TnType *parent = child->base;
+    return parent != NULL && child->basicsize == parent->basicsize && child->itemsize == parent->itemsize
+           && child->dictoffset == parent->dictoffset && has_weakref(child) == has_weakref(parent)
+           && (child->dealloc == subtype_dealloc || child->dealloc == parent->dealloc);
+}
+
+static bool same_slot_names(TnType *a, TnType *b)
+{
+    TnObject *sa = ((TnHeapType *)a)->slots, *sb = ((TnHeapType *)b)->slots;
+    tn_ssize_t na = sa != NULL ? tn_tuple_size(sa) : 0, nb = sb != NULL ? tn_tuple_size(sb) : 0;
+    if (na != nb)
+        return false;
+    for (tn_ssize_t i = 0; i < na; i++)
+        if (tn_object_richcompare_bool(tn_tuple_get(sa, i), tn_tuple_get(sb, i), TN_EQ) != 1)
+            return false;
+    return true;
+}
+
+/* a and b (same base) add the same fields in the same places (CPython's
+ * same_slots_added; the layout is a function of the slot names and of
+ * whether a __dict__ was added, so comparing those is enough).  Subclasses
+ * of int, tuple and bytes with a __dict__ never match, as in CPython,
+ * where that dict lives at a negative offset. */
+static bool same_slots_added(TnType *a, TnType *b)
+{
+    if (!(a->flags & TN_TPFLAGS_HEAPTYPE) || !(b->flags & TN_TPFLAGS_HEAPTYPE))
+        return false;
+    if (var_kind(a) == VAR_ITEMS && a->dictoffset != a->base->dictoffset)
+        return false;
+    return a->basicsize == b->basicsize && a->dictoffset == b->dictoffset && has_weakref(a) == has_weakref(b)
+           && same_slot_names(a, b);
+}
+
+static int check_class_assignment(TnType *oldto, TnType *newto)
+{
+    bool modules = tn_type_is_subtype(newto, &tn_type_module) && tn_type_is_subtype(oldto, &tn_type_module);
+    if (!modules && (!(newto->flags & TN_TPFLAGS_HEAPTYPE) || !(oldto->flags & TN_TPFLAGS_HEAPTYPE))) {
+        tn_err_set_str(&tn_exc_TypeError,
+                       "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        return -1;
+    }
+    TnType *newbase = newto, *oldbase = oldto;
+    while (same_layout_as_base(newbase))
+        newbase = newbase->base;
+    while (same_layout_as_base(oldbase))
+        oldbase = oldbase->base;
+    if (newbase != oldbase && (newbase->base != oldbase->base || !same_slots_added(newbase, oldbase))) {
+        tn_err_format(&tn_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
+                      newto->name, oldto->name);
+        return -1;
+    }
+    return 0;
+}
+
+int tn_class_set_instance_class(TnObject *self, TnObject *value)
+{
+    if (value == NULL) {
+        tn_err_set_str(&tn_exc_TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!tn_object_type_check(value, &tn_type_type)) {
+        tn_err_format(&tn_exc_TypeError, "__class__ must be set to a class, not '%T' object", value);
+        return -1;
+    }
+    TnType *oldto = tn_type(self), *newto = (TnType *)value;
+    if (check_class_assignment(oldto, newto) < 0)
+        return -1;
+    /* Instances of heap types own a reference to their type. */
+    if (newto->flags & TN_TPFLAGS_HEAPTYPE)
+        tn_incref(value);
+    tn_set_type(self, newto);
+    if (oldto->flags & TN_TPFLAGS_HEAPTYPE)
+        tn_decref(TN_OBJ(oldto));
+    return 0;
+}
+
 /* ---- creating a class ------------------------------------------------------------------ */
 
-static int add_slot_members(TnHeapType *ht, TnObject *slots, tn_ssize_t offset)
+static int add_slot_members(TnHeapType *ht)
 {
-    tn_ssize_t n = tn_tuple_size(slots);
+    tn_ssize_t n = tn_tuple_size(ht->slots);
     for (tn_ssize_t i = 0; i < n; i++) {
-        TnObject *name = tn_tuple_get(slots, i);
+        TnObject *name = tn_tuple_get(ht->slots, i);
         TnMemberDescr *m = (TnMemberDescr *)tn_object_new(&tn_type_member_descr, sizeof(TnMemberDescr));
         if (m == NULL)
             return -1;
         m->name = tn_newref(name);
         m->owner = &ht->type;
-        m->offset = offset + i * (tn_ssize_t)sizeof(TnObject *);
+        m->offset = field_offset(ht->slotoffset, i);
         int r = tn_dict_set_item(ht->type.dict, name, TN_OBJ(m));
         tn_decref(TN_OBJ(m));
         if (r < 0)
@@ -294,40 +510,99 @@ static int add_slot_members(TnHeapType *ht, TnObject *slots, tn_ssize_t offset)
     return 0;
 }
 
-/* __slots__ from the namespace: a tuple of identifiers without __dict__;
- * *wants_dict is set if '__dict__' was listed. */
-static TnObject *read_slots(TnObject *spec, bool *wants_dict)
+/* What a class statement's __slots__ asks for. */
+typedef struct SlotsSpec {
+    TnObject *names;     /* the listed names, as a tuple */
+    bool wants_dict;     /* '__dict__' was listed */
+    bool wants_weakref;  /* '__weakref__' was listed */
+} SlotsSpec;
+
+/* Check each name as CPython's type_new_visit_slots does.  0 / -1. */
+static int visit_slot_names(SlotsSpec *sp, bool may_add_dict, bool may_add_weakref)
 {
-    TnObject *seq = tn_str_check(spec) ? tn_tuple_pack(1, spec) : tn_tuple_from_iterable(spec);
-    if (seq == NULL)
-        return NULL;
-    TnObject *names = tn_list_new(0);
-    if (names == NULL) {
-        tn_decref(seq);
-        return NULL;
-    }
-    *wants_dict = false;
-    for (tn_ssize_t i = 0; i < tn_tuple_size(seq); i++) {
-        TnObject *s = tn_tuple_get(seq, i);
+    for (tn_ssize_t i = 0; i < tn_tuple_size(sp->names); i++) {
+        TnObject *s = tn_tuple_get(sp->names, i);
         if (!tn_str_check(s)) {
             tn_err_format(&tn_exc_TypeError, "__slots__ items must be strings, not '%T'", s);
-            goto error;
+            return -1;
+        }
+        TnObject *ok = tn_call_method_cstr(s, "isidentifier", NULL, 0);
+        if (ok == NULL)
+            return -1;
+        tn_decref(ok);
+        if (ok != TN_TRUE) {
+            tn_err_set_str(&tn_exc_TypeError, "__slots__ must be identifiers");
+            return -1;
         }
         if (tn_str_eq_cstr(s, "__dict__")) {
-            *wants_dict = true;
-            continue;
+            if (!may_add_dict || sp->wants_dict) {
+                tn_err_set_str(&tn_exc_TypeError, "__dict__ slot disallowed: we already got one");
+                return -1;
+            }
+            sp->wants_dict = true;
         }
-        if (tn_list_append(names, s) < 0)
+        if (tn_str_eq_cstr(s, "__weakref__")) {
+            if (!may_add_weakref || sp->wants_weakref) {
+                tn_err_set_str(&tn_exc_TypeError,
+                               "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+                return -1;
+            }
+            sp->wants_weakref = true;
+        }
+    }
+    return 0;
+}
+
+/* The member names: __dict__ left out, private names mangled, sorted (the
+ * layout CPython gives, which __class__ assignment compares); so is
+ * __weakref__, a flag here (see TnHeapType.weakrefable).  A name that
+ * is also a class attribute is an error.  New tuple or NULL. */
+static TnObject *slot_member_names(TnType *tp, TnObject *names, TnObject *class_name)
+{
+    TnObject *list = tn_list_new(0);
+    if (list == NULL)
+        return NULL;
+    for (tn_ssize_t i = 0; i < tn_tuple_size(names); i++) {
+        TnObject *s = tn_tuple_get(names, i);
+        if (tn_str_eq_cstr(s, "__dict__") || tn_str_eq_cstr(s, "__weakref__"))
+            continue;
+        TnObject *m = tn_symtable_mangle(class_name, s);
+        if (m == NULL)
+            goto error;
+        if (tn_dict_get_str_borrowed(tp->dict, m) != NULL) {
+            tn_err_format(&tn_exc_ValueError, "%R in __slots__ conflicts with class variable", m);
+            goto error;
+        }
+        if (tn_list_append(list, m) < 0)
             goto error;
     }
-    tn_decref(seq);
-    TnObject *t = tn_list_as_tuple(names);
-    tn_decref(names);
+    if (tn_list_sort(list, NULL, 0) < 0)
+        goto error;
+    TnObject *t = tn_list_as_tuple(list);
+    tn_decref(list);
     return t;
 error:
-    tn_decref(seq);
-    tn_decref(names);
+    tn_decref(list);
     return NULL;
+}
+
+/* Read __slots__ (a str or an iterable of str) into ht->slots,
+ * ht->weakrefable and *add_dict.  0 / -1. */
+static int read_slots(TnHeapType *ht, TnObject *spec, TnType *base, bool may_add_dict, bool *add_dict)
+{
+    SlotsSpec sp = {NULL, false, false};
+    sp.names = tn_str_check(spec) ? tn_tuple_pack(1, spec) : tn_tuple_from_iterable(spec);
+    if (sp.names == NULL)
+        return -1;
+    int r = -1;
+    if (tn_tuple_size(sp.names) > 0 && var_kind(base) == VAR_ITEMS)
+        tn_err_format(&tn_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->name);
+    else if (visit_slot_names(&sp, may_add_dict, !has_weakref(base) && var_kind(base) != VAR_ITEMS) == 0)
+        r = (ht->slots = slot_member_names(&ht->type, sp.names, ht->name)) != NULL ? 0 : -1;
+    *add_dict = sp.wants_dict;
+    ht->weakrefable = has_weakref(base) || sp.wants_weakref;
+    tn_decref(sp.names);
+    return r;
 }
 
 static TnObject *get_ns_item(TnObject *ns, const char *name)
@@ -372,44 +647,58 @@ static void inherit_type_slots(TnType *tp, TnType *base)
                                 | TN_TPFLAGS_BASE_EXC_SUBCLASS | TN_TPFLAGS_TYPE_SUBCLASS);
 }
 
-/* Compute the instance layout: basicsize, dictoffset, __slots__ members. */
+/* Put a getset descriptor for instances of tp in tp's dict, unless the
+ * class body defined that name.  0 / -1. */
+static int add_getset(TnType *tp, const TnGetSetDef *def)
+{
+    if (tn_dict_get_cstr_borrowed(tp->dict, def->name) != NULL)
+        return 0;
+    TnObject *d = tn_getset_descr_new(tp, def);
+    int r = d != NULL ? tn_dict_set_item_cstr(tp->dict, def->name, d) : -1;
+    tn_xdecref(d);
+    return r;
+}
+
+/* Compute the instance layout: basicsize, dictoffset, __slots__ members.
+ * A plain class appends its fields after the base's fixed size; a class
+ * deriving from int, str, tuple or bytes appends them to the tail after
+ * the items (negative offsets, see tn_object_field_ptr). */
 static int layout(TnHeapType *ht, TnType *base, TnObject *ns)
 {
     TnType *tp = &ht->type;
-    tn_ssize_t size = base->basicsize;
-    bool add_dict = base->dictoffset == 0 && !tn_type_is_subtype(base, &tn_type_type);
+    bool in_tail = var_kind(base) != VAR_NONE;
+    bool may_add_dict = base->dictoffset == 0 && !tn_type_is_subtype(base, &tn_type_type);
+    bool add_dict = may_add_dict;
+    /* Without __slots__ a class is weakly referenceable, as in CPython. */
+    ht->weakrefable = has_weakref(base) || var_kind(base) != VAR_ITEMS;
     TnObject *spec = get_ns_item(ns, "__slots__");
-    if (spec != NULL) {
-        bool wants_dict;
-        ht->slots = read_slots(spec, &wants_dict);
-        if (ht->slots == NULL)
-            return -1;
-        add_dict = add_dict && wants_dict;
-        if (tn_tuple_size(ht->slots) > 0 && var_sized(base)) {
-            tn_err_format(&tn_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->name);
-            return -1;
-        }
-        if (add_slot_members(ht, ht->slots, size) < 0)
-            return -1;
-        size += tn_tuple_size(ht->slots) * (tn_ssize_t)sizeof(TnObject *);
-    }
-    if (add_dict && var_sized(base))
-        add_dict = false;   /* see var_sized(): no room after the items */
+    if (spec != NULL && read_slots(ht, spec, base, may_add_dict, &add_dict) < 0)
+        return -1;
+    tn_ssize_t nslots = ht->slots != NULL ? tn_tuple_size(ht->slots) : 0;
+    /* `end` is the next free fixed offset, or the bytes of tail in use. */
+    tn_ssize_t end = in_tail ? tail_used(base) : base->basicsize;
+    ht->slotoffset = in_tail ? -end - 1 : end;
+    if (nslots > 0 && add_slot_members(ht) < 0)
+        return -1;
+    end += nslots * (tn_ssize_t)sizeof(TnObject *);
     tp->dictoffset = base->dictoffset;
     if (add_dict) {
-        tp->dictoffset = size;
-        size += (tn_ssize_t)sizeof(TnObject *);
+        tp->dictoffset = in_tail ? -end - 1 : end;
+        end += (tn_ssize_t)sizeof(TnObject *);
     }
-    tp->basicsize = size;
+    if (!in_tail)
+        tp->basicsize = end;
+    else
+        tp->basicsize = var_root(base)->basicsize + (end > 0 ? TAIL_SLACK + end : 0);
     tp->itemsize = base->itemsize;
-    if (tp->dictoffset > 0 && tn_dict_get_cstr_borrowed(tp->dict, "__dict__") == NULL) {
-        TnObject *d = tn_getset_descr_new(tp, &instance_dict_getset);
-        if (d == NULL || tn_dict_set_item_cstr(tp->dict, "__dict__", d) < 0) {
-            tn_xdecref(d);
-            return -1;
-        }
-        tn_decref(d);
-    }
+    /* The class's own __dict__ / __weakref__ attributes, then __doc__
+     * (None if the body set none): CPython's order of the class dict. */
+    bool need_dict = add_dict || (tp->dictoffset != 0 && tn_type_lookup(tp, tn_str_intern_cstr("__dict__")) == NULL);
+    if ((need_dict && add_getset(tp, &instance_dict_getset) < 0)
+        || (ht->weakrefable && !has_weakref(base) && add_getset(tp, &instance_weakref_getset) < 0))
+        return -1;
+    if (tn_dict_get_cstr_borrowed(tp->dict, "__doc__") == NULL && tn_dict_set_item_cstr(tp->dict, "__doc__", TN_NONE) < 0)
+        return -1;
     return 0;
 }
 
@@ -433,6 +722,23 @@ static TnType *calculate_metaclass(TnType *meta, TnObject *bases)
     return winner;
 }
 
+/* 3.11 reports a failing __set_name__ as a RuntimeError caused by the
+ * original exception (CPython's _PyErr_FormatFromCause). */
+static void set_name_error(TnObject *value, TnObject *name, TnType *owner)
+{
+    TnObject *orig = tn_err_fetch();
+    tn_err_format(&tn_exc_RuntimeError, "Error calling __set_name__ on '%T' instance %R in '%s'", value, name,
+                  owner->name);
+    TnBaseException *e = (TnBaseException *)tn_err_occurred();
+    if (orig == NULL || e == NULL || !tn_object_type_check(TN_OBJ(e), &tn_exc_BaseException)) {
+        tn_xdecref(orig);
+        return;
+    }
+    TN_SETREF(e->cause, tn_newref(orig));
+    TN_SETREF(e->context, orig);
+    e->suppress_context = 1;
+}
+
 /* Call __set_name__ on every namespace value that has one. */
 static int set_names(TnType *tp)
 {
@@ -448,8 +754,10 @@ static int set_names(TnType *tp)
             continue;
         TnObject *args[3] = {value, TN_OBJ(tp), tn_tuple_get(pair, 0)};
         TnObject *res = tn_call(set_name, args, 3, NULL);
-        if (res == NULL)
+        if (res == NULL) {
+            set_name_error(value, tn_tuple_get(pair, 0), tp);
             r = -1;
+        }
         tn_xdecref(res);
     }
     tn_decref(items);
@@ -554,7 +862,7 @@ TnObject *tn_class_new(TnType *meta, TnObject *name, TnObject *bases, TnObject *
             tn_decref(wrapped);
         }
     }
-    tp->mro = c3_mro(tp, effective_bases);
+    tp->mro = compute_mro(tp, base);
     if (tp->mro == NULL)
         goto error_cell;
     copy_base_tables(ht, base);
@@ -633,6 +941,66 @@ TnObject *tn_type_new_slot(TnType *meta, TnObject *const *args, tn_ssize_t nargs
 
 /* ---- __build_class__ --------------------------------------------------------------- */
 
+/* A new list holding the first n items of tuple t. */
+static TnObject *tuple_prefix_list(TnObject *t, tn_ssize_t n)
+{
+    TnObject *list = tn_list_new(0);
+    for (tn_ssize_t j = 0; j < n && list != NULL; j++)
+        if (tn_list_append(list, tn_tuple_get(t, j)) < 0)
+            TN_CLEAR(list);
+    return list;
+}
+
+/* Append the items of tuple t to list.  0 / -1. */
+static int list_extend_tuple(TnObject *list, TnObject *t)
+{
+    for (tn_ssize_t j = 0; j < tn_tuple_size(t); j++)
+        if (tn_list_append(list, tn_tuple_get(t, j)) < 0)
+            return -1;
+    return 0;
+}
+
+/* PEP 560: a base that is not a class but has __mro_entries__ is replaced
+ * by the tuple that method returns (CPython's update_bases).  New
+ * reference: `orig` itself when nothing changed. */
+static TnObject *update_bases(TnObject *orig)
+{
+    TnObject *list = NULL;   /* the new bases, made at the first replacement */
+    tn_ssize_t n = tn_tuple_size(orig);
+    for (tn_ssize_t i = 0; i < n; i++) {
+        TnObject *base = tn_tuple_get(orig, i), *meth = NULL;
+        int r = tn_object_type_check(base, &tn_type_type)
+                    ? 0 : tn_object_lookup_attr(base, tn_str_intern_cstr("__mro_entries__"), &meth);
+        if (r < 0)
+            goto error;
+        if (r == 0) {
+            if (list != NULL && tn_list_append(list, base) < 0)
+                goto error;
+            continue;
+        }
+        TnObject *entries = tn_call_one(meth, orig);
+        tn_decref(meth);
+        if (entries != NULL && !tn_tuple_check(entries)) {
+            TN_CLEAR(entries);
+            tn_err_set_str(&tn_exc_TypeError, "__mro_entries__ must return a tuple");
+        }
+        if (entries != NULL && list == NULL)
+            list = tuple_prefix_list(orig, i);
+        r = entries != NULL && list != NULL ? list_extend_tuple(list, entries) : -1;
+        tn_xdecref(entries);
+        if (r < 0)
+            goto error;
+    }
+    if (list == NULL)
+        return tn_newref(orig);
+    TnObject *t = tn_list_as_tuple(list);
+    tn_decref(list);
+    return t;
+error:
+    tn_xdecref(list);
+    return NULL;
+}
+
 TnObject *tn_build_class(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (nargs < 2)
@@ -642,7 +1010,8 @@ TnObject *tn_build_class(TnObject *self, TnObject *const *args, tn_ssize_t nargs
         return tn_err_format(&tn_exc_TypeError, "__build_class__: func must be a function");
     if (!tn_str_check(name))
         return tn_err_format(&tn_exc_TypeError, "__build_class__: name is not a string");
-    TnObject *bases = tn_tuple_from_array(args + 2, nargs - 2);
+    TnObject *orig_bases = tn_tuple_from_array(args + 2, nargs - 2);
+    TnObject *bases = orig_bases != NULL ? update_bases(orig_bases) : NULL;
     TnObject *kwds = tn_dict_new(), *ns = NULL, *cls = NULL, *meta = NULL;
     if (bases == NULL || kwds == NULL)
         goto done;
@@ -682,6 +1051,10 @@ TnObject *tn_build_class(TnObject *self, TnObject *const *args, tn_ssize_t nargs
     if (body == NULL)
         goto done;
     TnObject *cell = body;
+    if (bases != orig_bases && tn_object_setitem(ns, tn_str_intern_cstr("__orig_bases__"), orig_bases) < 0) {
+        tn_decref(body);
+        goto done;
+    }
     TnObject *cargs = tn_tuple_pack(3, name, bases, ns);
     cls = cargs != NULL ? tn_call_tuple_dict(meta, cargs, tn_dict_size(kwds) > 0 ? kwds : NULL) : NULL;
     tn_xdecref(cargs);
@@ -697,6 +1070,7 @@ TnObject *tn_build_class(TnObject *self, TnObject *const *args, tn_ssize_t nargs
     }
     tn_decref(body);
 done:
+    tn_xdecref(orig_bases);
     tn_xdecref(bases);
     tn_xdecref(kwds);
     tn_xdecref(ns);
@@ -713,6 +1087,27 @@ static bool is_object_slot(TnType *tp, const char *name)
     return f == NULL || f == base;
 }
 
+/* "Can't instantiate abstract class A with abstract methods f, g": the
+ * sorted names of type.__abstractmethods__ (CPython's object_new).  NULL. */
+static TnObject *abstract_instance_error(TnType *type)
+{
+    TnObject *names = tn_dict_get_cstr_borrowed(type->dict, "__abstractmethods__");
+    TnObject *sorted = names != NULL ? tn_list_from_iterable(names) : NULL;
+    if (sorted == NULL || tn_list_sort(sorted, NULL, 0) < 0) {
+        tn_xdecref(sorted);
+        return NULL;
+    }
+    TnObject *sep = tn_str_from_cstr(", ");
+    TnObject *joined = sep != NULL ? tn_call_method_cstr(sep, "join", &sorted, 1) : NULL;
+    if (joined != NULL)
+        tn_err_format(&tn_exc_TypeError, "Can't instantiate abstract class %s with abstract method%s %U",
+                      type->name, tn_list_size(sorted) > 1 ? "s" : "", joined);
+    tn_xdecref(joined);
+    tn_xdecref(sep);
+    tn_decref(sorted);
+    return NULL;
+}
+
 TnObject *tn_object_new_impl(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     bool excess = nargs > 0 || (kwnames != NULL && tn_tuple_size(kwnames) > 0);
@@ -723,6 +1118,8 @@ TnObject *tn_object_new_impl(TnType *type, TnObject *const *args, tn_ssize_t nar
     }
     if (type->flags & TN_TPFLAGS_HEAPTYPE && type->basicsize < (tn_ssize_t)sizeof(TnObject))
         return tn_err_format(&tn_exc_SystemError, "bad instance size for %s", type->name);
+    if ((type->flags & TN_TPFLAGS_HEAPTYPE) && ((TnHeapType *)type)->abstract)
+        return abstract_instance_error(type);
     return tn_object_new(type, (size_t)type->basicsize);
 }
 
@@ -921,6 +1318,21 @@ static TnObject *super_repr(TnObject *self)
     return tn_str_from_format("<super: <class '%s'>, NULL>", s->type->name);
 }
 
+static TnObject *none_if_null(TnObject *o) { return tn_newref(o != NULL ? o : TN_NONE); }
+static TnObject *super_get_thisclass(TnObject *self, void *c) { return none_if_null(TN_OBJ(((TnSuper *)self)->type)); }
+static TnObject *super_get_self(TnObject *self, void *c) { return none_if_null(((TnSuper *)self)->obj); }
+static TnObject *super_get_self_class(TnObject *self, void *c)
+{
+    return none_if_null(TN_OBJ(((TnSuper *)self)->obj_type));
+}
+
+static const TnGetSetDef super_getsets[] = {
+    {"__thisclass__", super_get_thisclass, NULL, "the class invoking super()", NULL},
+    {"__self__", super_get_self, NULL, "the instance invoking super(); may be None", NULL},
+    {"__self_class__", super_get_self_class, NULL, "the type of the instance invoking super(); may be None", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
 TnType tn_type_super = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "super",
@@ -929,6 +1341,7 @@ TnType tn_type_super = {
     .dealloc = super_dealloc,
     .repr = super_repr,
     .getattro = super_getattro,
+    .getsets = super_getsets,
     .new_ = super_new,
 };
 
@@ -973,16 +1386,45 @@ static TnObject *staticmethod_call(TnObject *self, TnObject *const *args, tn_ssi
 
 static TnObject *classmethod_get(TnObject *self, TnObject *obj, TnObject *type)
 {
+    TnObject *func = ((TnFuncWrapper *)self)->func;
     if (type == NULL)
         type = TN_OBJ(tn_type(obj));
-    return tn_method_new(((TnFuncWrapper *)self)->func, type);
+    /* 3.9-3.12 chain descriptors: classmethod(property(f)) binds the
+     * wrapped descriptor to the class. */
+    tn_descrgetfunc get = tn_type(func)->descr_get;
+    if (get != NULL && tn_type(func) != &tn_type_function)
+        return get(func, type, type);
+    return tn_method_new(func, type);
 }
 
 static TnObject *funcwrapper_get_func(TnObject *self, void *c) { return tn_newref(((TnFuncWrapper *)self)->func); }
 
+/* CPython's _PyObject_IsAbstract: o.__isabstractmethod__ is true.  A
+ * missing attribute means no.  1 / 0 / -1. */
+static int is_abstract(TnObject *o)
+{
+    if (o == NULL)
+        return 0;
+    TnObject *v;
+    int r = tn_object_lookup_attr(o, tn_str_intern_cstr("__isabstractmethod__"), &v);
+    if (r <= 0)
+        return r;
+    r = tn_object_is_true(v);
+    tn_decref(v);
+    return r;
+}
+
+static TnObject *bool_result(int r) { return r < 0 ? NULL : tn_bool_from(r); }
+
+static TnObject *funcwrapper_get_abstract(TnObject *self, void *c)
+{
+    return bool_result(is_abstract(((TnFuncWrapper *)self)->func));
+}
+
 static const TnGetSetDef funcwrapper_getsets[] = {
     {"__func__", funcwrapper_get_func, NULL, NULL, NULL},
     {"__wrapped__", funcwrapper_get_func, NULL, NULL, NULL},
+    {"__isabstractmethod__", funcwrapper_get_abstract, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -1161,7 +1603,20 @@ static TnObject *prop_get_fset(TnObject *self, void *c) { return prop_field(((Tn
 static TnObject *prop_get_fdel(TnObject *self, void *c) { return prop_field(((TnProperty *)self)->fdel); }
 static TnObject *prop_get_doc(TnObject *self, void *c) { return prop_field(((TnProperty *)self)->doc); }
 
+/* A property is abstract when any of its functions is. */
+static TnObject *prop_get_abstract(TnObject *self, void *c)
+{
+    TnProperty *p = (TnProperty *)self;
+    int r = is_abstract(p->fget);
+    if (r == 0)
+        r = is_abstract(p->fset);
+    if (r == 0)
+        r = is_abstract(p->fdel);
+    return bool_result(r);
+}
+
 static const TnGetSetDef property_getsets[] = {
+    {"__isabstractmethod__", prop_get_abstract, NULL, NULL, NULL},
     {"fget", prop_get_fget, NULL, NULL, NULL},
     {"fset", prop_get_fset, NULL, NULL, NULL},
     {"fdel", prop_get_fdel, NULL, NULL, NULL},

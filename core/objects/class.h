@@ -16,6 +16,10 @@ TnObject *tn_type_new_slot(TnType *meta, TnObject *const *args, tn_ssize_t nargs
 TnObject *tn_type_call(TnObject *callable, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
 /* builtins.__build_class__(func, name, *bases, metaclass=..., **kwds) */
 TnObject *tn_build_class(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
+/* type.mro(cls): a new list, the C3 linearisation of cls's bases. */
+TnObject *tn_class_mro_list(TnType *tp);
+/* object.__class__ = value: CPython's layout-compatibility rules.  0 / -1. */
+int tn_class_set_instance_class(TnObject *self, TnObject *value);
 /* object.__init__ and object.__init_subclass__, for object's method table. */
 TnObject *tn_object_init_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
 TnObject *tn_object_init_subclass_meth(TnObject *cls, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);

@@ -295,11 +295,29 @@ static TnObject *method_repr(TnObject *self)
 static TnObject *method_get_func(TnObject *self, void *c) { return tn_newref(((TnBoundMethod *)self)->func); }
 static TnObject *method_get_self(TnObject *self, void *c) { return tn_newref(((TnBoundMethod *)self)->self); }
 
+static TnObject *method_get_doc(TnObject *self, void *c)
+{
+    return tn_object_getattr_cstr(((TnBoundMethod *)self)->func, "__doc__");
+}
+
 static const TnGetSetDef method_getsets[] = {
     {"__func__", method_get_func, NULL, NULL, NULL},
     {"__self__", method_get_self, NULL, NULL, NULL},
+    {"__doc__", method_get_doc, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
+
+/* The method type's own attributes, then the function's (m.__name__,
+ * m.__doc__, m.__isabstractmethod__ ...), as CPython's method_getattro. */
+static TnObject *method_getattro(TnObject *self, TnObject *name)
+{
+    TnObject *descr = tn_type_lookup(tn_type(self), name);
+    if (descr != NULL) {
+        tn_descrgetfunc get = tn_type(descr)->descr_get;
+        return get != NULL ? get(descr, self, TN_OBJ(tn_type(self))) : tn_newref(descr);
+    }
+    return tn_object_getattr(((TnBoundMethod *)self)->func, name);
+}
 
 TnType tn_type_method = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
@@ -308,6 +326,7 @@ TnType tn_type_method = {
     .dealloc = method_dealloc,
     .repr = method_repr,
     .call = method_call,
+    .getattro = method_getattro,
     .getsets = method_getsets,
     .new_ = tn_type_new_not_allowed,
 };

@@ -109,8 +109,8 @@ static TnObject *object_getstate(TnObject *self, TnObject *const *args, tn_ssize
 {
     if (tn_args_no_kw("__getstate__", kwnames) < 0 || tn_args_count("__getstate__", nargs, 0, 0) < 0)
         return NULL;
-    tn_ssize_t off = tn_type(self)->dictoffset;
-    TnObject *d = off > 0 ? *(TnObject **)((char *)self + off) : NULL;
+    TnObject **dp = tn_object_dict_ptr(self);
+    TnObject *d = dp != NULL ? *dp : NULL;
     return tn_newref(d != NULL && tn_dict_size(d) > 0 ? d : TN_NONE);
 }
 
@@ -122,8 +122,13 @@ static const TnMethodDef object_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static int object_set_class(TnObject *self, TnObject *value, void *closure)
+{
+    return tn_class_set_instance_class(self, value);
+}
+
 static const TnGetSetDef object_getsets[] = {
-    {"__class__", object_dir_class, NULL, NULL, NULL},
+    {"__class__", object_dir_class, object_set_class, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

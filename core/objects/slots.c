@@ -32,6 +32,14 @@ typedef struct SlotDef {
     void *heap_func;        /* the generic slot function for Python classes */
 } SlotDef;
 
+/* A builtin's C slot as a descriptor in its type dict ("slot wrapper"). */
+typedef struct TnWrapperDescr {
+    TnObject ob;
+    const SlotDef *def;
+    TnType *owner;
+    void *wrapped;          /* the owner's C slot function */
+} TnWrapperDescr;
+
 static void **slot_location(TnType *tp, const SlotDef *d)
 {
     switch (d->where) {
@@ -172,8 +180,11 @@ static TnObject *slot_tp_getattr_hook(TnObject *self, TnObject *name)
     TnObject *getattribute = tn_type_lookup(tp, tn_str_intern_cstr("__getattribute__"));
     TnObject *getattr = tn_type_lookup(tp, tn_str_intern_cstr("__getattr__"));
     TnObject *res;
-    if (getattribute == NULL || tn_slots_is_wrapper(getattribute))
+    if (getattribute == NULL)
         res = tn_object_generic_getattr(self, name);
+    else if (tn_slots_is_wrapper(getattribute))
+        /* A builtin's own lookup: object's, or type's for a metaclass. */
+        res = ((tn_getattrofunc)((TnWrapperDescr *)getattribute)->wrapped)(self, name);
     else
         res = call1(self, "__getattribute__", name);
     if (res == NULL && getattr != NULL && tn_err_matches(&tn_exc_AttributeError)) {
@@ -381,8 +392,14 @@ BINSLOT(slot_nb_floor_divide, floor_divide, "__floordiv__", "__rfloordiv__")
 BINSLOT(slot_nb_true_divide, true_divide, "__truediv__", "__rtruediv__")
 BINSLOT(slot_nb_matrix_multiply, matrix_multiply, "__matmul__", "__rmatmul__")
 
-static TnObject *slot_nb_power_binary(TnObject *a, TnObject *b);
-BINSLOT(slot_nb_power_binary, power, "__pow__", "__rpow__")
+static TnObject *slot_nb_power(TnObject *a, TnObject *b, TnObject *mod);
+
+/* a ** b: the power slot holds the ternary slot_nb_power, so that is the
+ * function binary_slot must recognise on either operand's type. */
+static TnObject *slot_nb_power_binary(TnObject *a, TnObject *b)
+{
+    return binary_slot(a, b, "__pow__", "__rpow__", (void *)slot_nb_power, NB(power));
+}
 
 static TnObject *slot_nb_power(TnObject *a, TnObject *b, TnObject *mod)
 {
@@ -556,12 +573,6 @@ static const SlotDef slotdefs[] = {
 
 /* ---- wrapper descriptors: C slots callable from Python -------------------------- */
 
-typedef struct TnWrapperDescr {
-    TnObject ob;
-    const SlotDef *def;
-    TnType *owner;
-    void *wrapped;          /* the owner's C slot function */
-} TnWrapperDescr;
 
 bool tn_slots_is_wrapper(TnObject *attr)
 {
@@ -589,6 +600,35 @@ static TnObject *bool_or_error(int r)
 static TnObject *none_or_error(int r)
 {
     return r < 0 ? NULL : tn_newref(TN_NONE);
+}
+
+/* object.__setattr__(cls, ...) must not bypass type's own setattr, nor any
+ * other C-level override between the wrapper's type and self's type
+ * (CPython's hackcheck).  0, or -1 with TypeError. */
+static int check_setattr_target(TnObject *self, void *func, const char *what)
+{
+    TnType *type = tn_type(self);
+    TnObject *mro = type->mro;
+    if (mro == NULL)
+        return 0;
+    /* The type on the MRO whose C setattr the object's type uses. */
+    TnType *defining = type;
+    for (tn_ssize_t i = tn_tuple_size(mro) - 1; i >= 0; i--) {
+        TnType *base = (TnType *)tn_tuple_get(mro, i);
+        if (base->setattro != slot_tp_setattro && base->setattro == type->setattro) {
+            defining = base;
+            break;
+        }
+    }
+    for (TnType *base = defining; base != NULL; base = base->base) {
+        if ((void *)base->setattro == func)
+            return 0;
+        if (base->setattro != slot_tp_setattro) {
+            tn_err_format(&tn_exc_TypeError, "can't apply this %s to %s object", what, type->name);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 /* Call the wrapped C slot for self with the Python-level arguments. */
@@ -629,11 +669,13 @@ static TnObject *wrapper_call_bound(TnWrapperDescr *w, TnObject *self, TnObject 
     case K_GETATTR:
         return expect_args(d, nargs, 1, kwnames) < 0 ? NULL : ((tn_getattrofunc)f)(self, args[0]);
     case K_SETATTR:
-        return expect_args(d, nargs, 2, kwnames) < 0 ? NULL
-                                                      : none_or_error(((tn_setattrofunc)f)(self, args[0], args[1]));
+        if (expect_args(d, nargs, 2, kwnames) < 0 || check_setattr_target(self, f, "__setattr__") < 0)
+            return NULL;
+        return none_or_error(((tn_setattrofunc)f)(self, args[0], args[1]));
     case K_DELATTR:
-        return expect_args(d, nargs, 1, kwnames) < 0 ? NULL
-                                                      : none_or_error(((tn_setattrofunc)f)(self, args[0], NULL));
+        if (expect_args(d, nargs, 1, kwnames) < 0 || check_setattr_target(self, f, "__delattr__") < 0)
+            return NULL;
+        return none_or_error(((tn_setattrofunc)f)(self, args[0], NULL));
     case K_CALL:
         return ((tn_vectorcallfunc)f)(self, args, nargs, kwnames);
     case K_NEXT: {
@@ -700,6 +742,14 @@ static TnObject *wrapper_descr_call(TnObject *callable, TnObject *const *args, t
         if (!tn_type_is_subtype((TnType *)sub, w->owner))
             return tn_err_format(&tn_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", w->owner->name,
                                  ((TnType *)sub)->name, ((TnType *)sub)->name, w->owner->name);
+        /* object.__new__(dict) would skip dict's own constructor and make a
+         * broken object: the nearest builtin constructor must be this one. */
+        TnType *staticbase = (TnType *)sub;
+        while (staticbase != NULL && staticbase->new_ == slot_tp_new)
+            staticbase = staticbase->base;
+        if (staticbase != NULL && (void *)staticbase->new_ != w->wrapped)
+            return tn_err_format(&tn_exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", w->owner->name,
+                                 ((TnType *)sub)->name, staticbase->name);
         return ((tn_newfunc)w->wrapped)((TnType *)sub, args + 1, nargs - 1, kwnames);
     }
     if (nargs < 1)
@@ -850,6 +900,16 @@ void tn_slots_update(TnType *tp)
         tn_slots_update((TnType *)tn_list_get_lock_held(ht->subclasses, i));
 }
 
+/* Does tp's MRO define any of the names that fill d's slot? */
+static bool slot_named_anywhere(TnType *tp, const SlotDef *d)
+{
+    for (const SlotDef *o = slotdefs; o->name != NULL; o++)
+        if (o->where == d->where && o->offset == d->offset
+            && tn_type_lookup(tp, tn_str_intern_cstr(o->name)) != NULL)
+            return true;
+    return false;
+}
+
 void tn_slots_fixup(TnHeapType *ht)
 {
     TnType *tp = &ht->type;
@@ -860,7 +920,10 @@ void tn_slots_fixup(TnHeapType *ht)
         TnObject *attr = tn_type_lookup(tp, tn_str_intern_cstr(d->name));
         if (attr == NULL) {
             /* Not defined anywhere: keep what another name of the same slot
-             * (e.g. __radd__ for the add slot) may have set. */
+             * (e.g. __radd__ for the add slot) may have set; with no name
+             * left at all (a dunder was deleted), inherit the base's. */
+            if (tp->base != NULL && !slot_named_anywhere(tp, d))
+                *loc = slot_value(tp->base, d);
             continue;
         }
         if (tn_slots_is_wrapper(attr)) {

@@ -22,7 +22,12 @@ typedef struct TnHeapType {
     TnMappingMethods as_mapping;
     TnObject *name;          /* __name__ (str); type.name points into its UTF-8 */
     TnObject *qualname;      /* __qualname__ (str) */
-    TnObject *slots;         /* __slots__ names (tuple) or NULL */
+    TnObject *slots;         /* __slots__ member names (tuple: mangled, sorted) or NULL */
+    tn_ssize_t slotoffset;   /* field offset of the first member (see tn_object_field_ptr) */
+    bool abstract;           /* __abstractmethods__ is set and true: no instances */
+    bool weakrefable;        /* has a __weakref__ slot (own or inherited).  Tandem has no weak
+                                references; the flag only keeps CPython's layout rules
+                                (__slots__ checks, __class__ assignment) */
     TnObject *subclasses;    /* list of classes deriving from this one, or NULL:
                                 their slots follow when a dunder is assigned here */
 } TnHeapType;

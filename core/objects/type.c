@@ -1,6 +1,7 @@
 /* core/objects/type.c — the `type` type: readying static types, MRO
  * lookup, attribute access on classes, and calling a class. */
 #include "core/tn.h"
+#include "core/objects/mappingproxy.h"
 
 bool tn_type_is_subtype(const TnType *a, const TnType *b)
 {
@@ -246,23 +247,135 @@ static TnObject *type_getattro(TnObject *self, TnObject *name)
     return tn_err_format(&tn_exc_AttributeError, "type object '%s' has no attribute '%U'", tp->name, name);
 }
 
+/* Set or delete name in a class's own dict.  0 / -1. */
+static int type_dict_store(TnType *tp, TnObject *name, TnObject *value)
+{
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(TN_OBJ(tp));
+    r = value != NULL ? tn_dict_set_item(tp->dict, name, value) : tn_dict_del_item(tp->dict, name);
+    tn_type_modified(tp);
+    TN_END_CRITICAL_SECTION();
+    if (r < 0 && value == NULL && tn_err_matches(&tn_exc_KeyError)) {
+        tn_err_clear();
+        tn_err_format(&tn_exc_AttributeError, "type object '%s' has no attribute '%U'", tp->name, name);
+    }
+    return r;
+}
+
+/* setattr on a class: data descriptors of the metatype first (__name__,
+ * __doc__, __abstractmethods__, ...), then the class dict; a dunder then
+ * refreshes the slots of the class and its subclasses. */
 static int type_setattro(TnObject *self, TnObject *name, TnObject *value)
 {
     TnType *tp = (TnType *)self;
     if (!(tp->flags & TN_TPFLAGS_HEAPTYPE)) {
         tn_err_format(&tn_exc_TypeError,
-                      "cannot set '%U' attribute of immutable type '%s'", name, tp->name);
+                      "cannot set %R attribute of immutable type '%s'", name, tp->name);
         return -1;
     }
+    TnObject *meta_attr = tn_type_lookup(tn_type(self), name);
+    tn_descrsetfunc set = meta_attr != NULL ? tn_type(meta_attr)->descr_set : NULL;
     int r;
-    TN_BEGIN_CRITICAL_SECTION(self);
-    r = value != NULL ? tn_dict_set_item(tp->dict, name, value) : tn_dict_del_item(tp->dict, name);
-    tn_type_modified(tp);
-    TN_END_CRITICAL_SECTION();
+    if (set != NULL) {
+        tn_incref(meta_attr);
+        r = set(meta_attr, self, value);
+        tn_decref(meta_attr);
+        tn_type_modified(tp);
+    } else {
+        r = type_dict_store(tp, name, value);
+    }
     if (r == 0 && tn_str_check(name) && tn_str_length(name) > 4 && tn_str_read(name, 0) == '_'
         && tn_str_read(name, 1) == '_')
         tn_slots_update(tp);
     return r;
+}
+
+/* CPython's check_set_special_type_attr: the special attributes that
+ * type_setattro lets through to their setters cannot be deleted. */
+static int check_special_set(TnType *tp, TnObject *value, const char *name)
+{
+    if (value == NULL) {
+        tn_err_format(&tn_exc_TypeError, "cannot delete '%s' attribute of immutable type '%s'", name, tp->name);
+        return -1;
+    }
+    return 0;
+}
+
+static int type_set_name(TnObject *self, TnObject *value, void *c)
+{
+    TnType *tp = (TnType *)self;
+    const char *attr = c != NULL ? "__qualname__" : "__name__";
+    if (check_special_set(tp, value, attr) < 0)
+        return -1;
+    if (!tn_str_check(value)) {
+        tn_err_format(&tn_exc_TypeError, "can only assign string to %s.%s, not '%T'", tp->name, attr, value);
+        return -1;
+    }
+    TnHeapType *ht = (TnHeapType *)tp;
+    if (c != NULL) {
+        TN_SETREF(ht->qualname, tn_newref(value));
+        return 0;
+    }
+    tn_ssize_t len;
+    const char *utf8 = tn_str_utf8(value, &len);
+    if (utf8 == NULL)
+        return -1;
+    if ((tn_ssize_t)strlen(utf8) != len) {
+        tn_err_set_str(&tn_exc_ValueError, "type name must not contain null characters");
+        return -1;
+    }
+    /* tp->name points into the UTF-8 of ht->name: switch both together. */
+    TnObject *old = ht->name;
+    ht->name = tn_newref(value);
+    tp->name = utf8;
+    tn_decref(old);
+    return 0;
+}
+
+/* __doc__ and __module__ live in the class dict. */
+static int type_set_dict_entry(TnObject *self, TnObject *value, void *c)
+{
+    const char *key = c;
+    if (check_special_set((TnType *)self, value, key) < 0)
+        return -1;
+    return type_dict_store((TnType *)self, tn_str_intern_cstr(key), value);
+}
+
+static int type_set_readonly(TnObject *self, TnObject *value, void *c)
+{
+    tn_err_set_str(&tn_exc_AttributeError, "readonly attribute");
+    return -1;
+}
+
+/* __abstractmethods__: set by abc.ABCMeta; a non-empty value makes
+ * object.__new__ refuse to instantiate the class (TnHeapType.abstract).
+ * type itself has the descriptor but no value. */
+static TnObject *type_get_abstractmethods(TnObject *self, void *c)
+{
+    TnObject *v = self != TN_OBJ(&tn_type_type)
+                      ? tn_dict_get_cstr_borrowed(((TnType *)self)->dict, "__abstractmethods__") : NULL;
+    if (v == NULL) {
+        tn_err_set_object(&tn_exc_AttributeError, tn_str_intern_cstr("__abstractmethods__"));
+        return NULL;
+    }
+    return tn_newref(v);
+}
+
+static int type_set_abstractmethods(TnObject *self, TnObject *value, void *c)
+{
+    TnType *tp = (TnType *)self;
+    TnObject *key = tn_str_intern_cstr("__abstractmethods__");
+    int abstract = value != NULL ? tn_object_is_true(value) : 0;
+    if (abstract < 0)
+        return -1;
+    if (value == NULL && tn_dict_get_str_borrowed(tp->dict, key) == NULL) {
+        tn_err_set_object(&tn_exc_AttributeError, key);
+        return -1;
+    }
+    if (type_dict_store(tp, key, value) < 0)
+        return -1;
+    ((TnHeapType *)tp)->abstract = abstract != 0;
+    return 0;
 }
 
 static TnObject *type_get_name(TnObject *self, void *c)
@@ -297,8 +410,8 @@ static TnObject *type_get_module(TnObject *self, void *c)
 
 static TnObject *type_get_dict(TnObject *self, void *c)
 {
-    /* A copy: the real mapping must only change through setattr. */
-    return tn_dict_copy(((TnType *)self)->dict);
+    /* A read-only view: the real mapping must only change through setattr. */
+    return tn_mappingproxy_new(((TnType *)self)->dict);
 }
 
 static TnObject *type_get_doc(TnObject *self, void *c)
@@ -308,14 +421,15 @@ static TnObject *type_get_doc(TnObject *self, void *c)
 }
 
 static const TnGetSetDef type_getsets[] = {
-    {"__name__", type_get_name, NULL, NULL, NULL},
-    {"__qualname__", type_get_name, NULL, NULL, (void *)1},
-    {"__mro__", type_get_mro, NULL, NULL, NULL},
+    {"__name__", type_get_name, type_set_name, NULL, NULL},
+    {"__qualname__", type_get_name, type_set_name, NULL, (void *)1},
+    {"__mro__", type_get_mro, type_set_readonly, NULL, NULL},
     {"__bases__", type_get_bases, NULL, NULL, NULL},
-    {"__base__", type_get_base, NULL, NULL, NULL},
-    {"__module__", type_get_module, NULL, NULL, NULL},
+    {"__base__", type_get_base, type_set_readonly, NULL, NULL},
+    {"__module__", type_get_module, type_set_dict_entry, NULL, "__module__"},
     {"__dict__", type_get_dict, NULL, NULL, NULL},
-    {"__doc__", type_get_doc, NULL, NULL, NULL},
+    {"__doc__", type_get_doc, type_set_dict_entry, NULL, "__doc__"},
+    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -323,7 +437,7 @@ static TnObject *type_mro_meth(TnObject *self, TnObject *const *args, tn_ssize_t
 {
     if (tn_args_no_kw("mro", kwnames) < 0 || tn_args_count("mro", nargs, 0, 0) < 0)
         return NULL;
-    return tn_list_from_iterable(((TnType *)self)->mro);
+    return tn_class_mro_list((TnType *)self);
 }
 
 /* type.__init__(cls, name, bases, ns, **kw): the work is done in __new__;
@@ -335,8 +449,21 @@ static TnObject *type_init_meth(TnObject *self, TnObject *const *args, tn_ssize_
     return tn_newref(TN_NONE);
 }
 
+/* cls.__subclasses__(): the classes made with cls as a direct base.  Only
+ * classes defined in Python keep that list (TnHeapType.subclasses);
+ * builtins report none. */
+static TnObject *type_subclasses_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("__subclasses__", kwnames) < 0 || tn_args_count("__subclasses__", nargs, 0, 0) < 0)
+        return NULL;
+    TnType *tp = (TnType *)self;
+    TnObject *subs = (tp->flags & TN_TPFLAGS_HEAPTYPE) ? ((TnHeapType *)tp)->subclasses : NULL;
+    return subs != NULL ? tn_list_from_iterable(subs) : tn_list_new(0);
+}
+
 static const TnMethodDef type_methods[] = {
     {"__init__", type_init_meth, 0, NULL},
+    {"__subclasses__", type_subclasses_meth, 0, "Return a list of immediate subclasses."},
     {"mro", type_mro_meth, 0, NULL},
     {NULL, NULL, 0, NULL},
 };

@@ -1,5 +1,0 @@
-c = compile("3", "<s>", "single")
-print(type(c).__name__)
-exec(c)
-exec(compile("x = 1\nx + 1\n", "<s>", "exec"))
-exec(compile("'shown'", "<s>", "single"))

@@ -1,1 +1,0 @@
-b"\\x4".decode("unicode_escape")
