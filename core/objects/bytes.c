@@ -197,11 +197,39 @@ int tn_bytes_ctor_args(const char *fname, TnObject *const *args, tn_ssize_t narg
     return tn_bytes_from_source(a[0], out, strcmp(fname, "bytearray") == 0);
 }
 
+/* bytes(x) for x with __bytes__: its result (which must be bytes), or
+ * NotImplemented (borrowed) when x's type has none. */
+static TnObject *bytes_from_dunder(TnObject *x)
+{
+    TnObject *meth = tn_type_lookup(tn_type(x), tn_str_intern_cstr("__bytes__"));
+    if (meth == NULL)
+        return TN_NOTIMPLEMENTED;
+    TnObject *r = tn_call_method_cstr(x, "__bytes__", NULL, 0);
+    if (r != NULL && !tn_bytes_check(r)) {
+        tn_err_format(&tn_exc_TypeError, "__bytes__ returned non-bytes (type %T)", r);
+        TN_CLEAR(r);
+    }
+    return r;
+}
+
 static TnObject *bytes_new_from_python(TnType *type, TnObject *const *args, tn_ssize_t nargs,
                                        TnObject *kwnames)
 {
     if (type == &tn_type_bytes && nargs == 1 && kwnames == NULL && tn_type_check_exact(args[0], &tn_type_bytes))
         return tn_newref(args[0]);
+    if (nargs == 1 && kwnames == NULL && !tn_type_check_exact(args[0], &tn_type_bytes)) {
+        TnObject *conv = bytes_from_dunder(args[0]);
+        if (conv != TN_NOTIMPLEMENTED) {
+            if (conv == NULL || type == &tn_type_bytes)
+                return conv;
+            /* A subclass: an instance of it with the same bytes. */
+            TnObject *r = bytes_alloc(type, tn_bytes_size(conv));
+            if (r != NULL)
+                memcpy((char *)tn_bytes_data(r), tn_bytes_data(conv), (size_t)tn_bytes_size(conv));
+            tn_decref(conv);
+            return r;
+        }
+    }
     TnByteBuf b = {0};
     if (tn_bytes_ctor_args("bytes", args, nargs, kwnames, &b) < 0) {
         tn_bbuf_free(&b);

@@ -1353,6 +1353,30 @@ typedef struct TnFuncWrapper {
     TnObject *dict;
 } TnFuncWrapper;
 
+/* Since 3.10 staticmethod(f) and classmethod(f) look like f: its
+ * __module__, __name__, __qualname__, __doc__ and __annotations__ are
+ * copied into the wrapper's __dict__ (missing ones are skipped), as
+ * CPython's functools_wraps does.  0 / -1. */
+static int copy_wrapped_attrs(TnFuncWrapper *w)
+{
+    static const char *const names[] = {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        TnObject *key = tn_str_intern_cstr(names[i]), *v;
+        int r = tn_object_lookup_attr(w->func, key, &v);
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            continue;
+        if (w->dict == NULL)
+            w->dict = tn_dict_new();
+        r = w->dict != NULL ? tn_dict_set_item(w->dict, key, v) : -1;
+        tn_decref(v);
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static TnObject *funcwrapper_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (tn_args_no_kw(type->name, kwnames) < 0)
@@ -1363,6 +1387,10 @@ static TnObject *funcwrapper_new(TnType *type, TnObject *const *args, tn_ssize_t
     if (w == NULL)
         return NULL;
     w->func = tn_newref(args[0]);
+    if (copy_wrapped_attrs(w) < 0) {
+        tn_decref(TN_OBJ(w));
+        return NULL;
+    }
     return TN_OBJ(w);
 }
 
@@ -1425,6 +1453,7 @@ static const TnGetSetDef funcwrapper_getsets[] = {
     {"__func__", funcwrapper_get_func, NULL, NULL, NULL},
     {"__wrapped__", funcwrapper_get_func, NULL, NULL, NULL},
     {"__isabstractmethod__", funcwrapper_get_abstract, NULL, NULL, NULL},
+    {"__dict__", instance_get_dict, instance_set_dict, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -1494,6 +1523,14 @@ static TnObject *property_make(TnType *type, TnObject *fget, TnObject *fset, TnO
         else
             tn_xdecref(d);
     }
+    /* A subclass's own __doc__ (its class docstring, or None) would shadow
+     * the property's: CPython keeps the doc in the instance dict then. */
+    TnObject **dp = type != &tn_type_property ? tn_object_dict_ptr(TN_OBJ(p)) : NULL;
+    if (dp != NULL && ((*dp == NULL && (*dp = tn_dict_new()) == NULL)
+                       || tn_dict_set_item_cstr(*dp, "__doc__", p->doc != NULL ? p->doc : TN_NONE) < 0)) {
+        tn_decref(TN_OBJ(p));
+        return NULL;
+    }
     return TN_OBJ(p);
 }
 
@@ -1553,11 +1590,13 @@ static int property_set(TnObject *self, TnObject *obj, TnObject *value)
     return 0;
 }
 
+/* getter/setter/deleter: a copy with one function replaced (None or
+ * NULL keeps the old one, as CPython's property_copy). */
 static TnObject *property_copy(TnObject *self, TnObject *fget, TnObject *fset, TnObject *fdel)
 {
     TnProperty *p = (TnProperty *)self;
-    return property_make(tn_type(self), fget ? fget : p->fget, fset ? fset : p->fset, fdel ? fdel : p->fdel,
-                         p->doc, p->name);
+    return property_make(tn_type(self), none_to_null(fget) ? fget : p->fget, none_to_null(fset) ? fset : p->fset,
+                         none_to_null(fdel) ? fdel : p->fdel, p->doc, p->name);
 }
 
 static TnObject *property_getter(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
