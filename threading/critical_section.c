@@ -3,8 +3,8 @@
  * Where the stack lives: TnCriticalSectionState is meant to be a field of
  * TnThreadState.  Until the thread-state code embeds one and calls
  * tn_critical_section_bind_state (at thread start, before any section), each
- * thread uses cs_fallback_state below, a _Thread_local.  The pointer
- * cs_bound_state is NULL until bound, so no lazy initialisation is needed.
+ * thread uses tn_cs_fallback_state_ below, a _Thread_local.  The pointer
+ * tn_cs_bound_state_ is NULL until bound, so no lazy initialisation is needed.
  *
  * Invariants:
  *  - the active sections form a run at the top of the stack: suspend_all
@@ -16,6 +16,20 @@
  *  - a thread runs code with its top section active: every path that
  *    deactivates it (parking in mutex.c, detaching) re-activates it before
  *    returning to the code inside the section.
+ *
+ * Single-thread mode.  Until a second thread can exist, nothing can contend
+ * for a section, so the sections keep their whole state machine (stack,
+ * re-entry, suspension) but skip the mutex operations: two locked
+ * read-modify-writes per container operation were a third of the run time
+ * of attribute-heavy single-thread programs (perf on bench/raytrace.py).
+ * tn_critical_section_enable_locking() ends the mode for good; it is called
+ * by the only thread, before it creates the second one (thread.c, the C
+ * stress harness), and first locks every active section on its own stack,
+ * so from then on the state is exactly what locking from the start would
+ * have produced.  The mode is a process-wide flag that only goes from 0 to
+ * 1, written before pthread_create (which orders it for the new thread).
+ * TANDEM_ALWAYS_LOCK=1 in the environment (read by tn_runtime_init) turns
+ * locking on from the start, to measure what the mode saves.
  */
 #include "threading/critical_section.h"
 
@@ -26,13 +40,22 @@
 #include "core/object.h"
 #include "threading/mutex.h"
 
-static _Thread_local TnCriticalSectionState cs_fallback_state;
-static _Thread_local TnCriticalSectionState *cs_bound_state;
+#include "threading/atomic.h"
+
+uint32_t tn_cs_locking_enabled_;   /* 0: single-thread mode; only goes 0 -> 1 */
+
+static inline bool cs_locking(void)
+{
+    return tn_atomic_load_u32_relaxed(&tn_cs_locking_enabled_) != 0;
+}
+
+_Thread_local TnCriticalSectionState tn_cs_fallback_state_;
+_Thread_local TnCriticalSectionState *tn_cs_bound_state_;
 
 static inline TnCriticalSectionState *cs_state(void)
 {
-    TnCriticalSectionState *st = cs_bound_state;
-    return st != NULL ? st : &cs_fallback_state;
+    TnCriticalSectionState *st = tn_cs_bound_state_;
+    return st != NULL ? st : &tn_cs_fallback_state_;
 }
 
 static inline TnCriticalSection *untag(uintptr_t tag)
@@ -62,7 +85,7 @@ void tn_critical_section_bind_state(TnCriticalSectionState *st)
 {
     if (cs_state()->top != 0)
         cs_fatal("bind_state with open sections");
-    cs_bound_state = st;
+    tn_cs_bound_state_ = st;
 }
 
 int tn_critical_section_depth(void)
@@ -88,7 +111,7 @@ void tn_critical_section_suspend_all(void)
     uintptr_t *tagp = &cs_state()->top;
     while (tag_is_active(*tagp)) {
         TnCriticalSection *c = untag(*tagp);
-        if (c->mutex != NULL) {
+        if (c->mutex != NULL && cs_locking()) {
             TnMutex *m2 = second_mutex(*tagp);
             if (m2 != NULL)
                 tn_mutex_unlock(m2);
@@ -113,9 +136,9 @@ void tn_critical_section_resume(void)
     c->mutex = NULL;
     if (tag & TN_CS_TWO_MUTEXES)
         ((TnCriticalSection2 *)c)->mutex2 = NULL;
-    if (m1 != NULL)
+    if (m1 != NULL && cs_locking())
         tn_mutex_lock(m1);
-    if (m2 != NULL)
+    if (m2 != NULL && cs_locking())
         tn_mutex_lock(m2);
     c->mutex = m1;
     if (tag & TN_CS_TWO_MUTEXES)
@@ -154,9 +177,29 @@ static void begin_slow(TnCriticalSectionState *st, TnCriticalSection *c, TnMutex
     st->top = (uintptr_t)c;
 }
 
+/* Single-thread mode: the transitions of begin_slow without the mutex. */
+static void begin_unlocked(TnCriticalSectionState *st, TnCriticalSection *c, TnMutex *m)
+{
+    uintptr_t top = st->top;
+    if (tag_is_active(top) && (untag(top)->mutex == m || second_mutex(top) == m)) {
+        c->mutex = NULL;
+        c->prev = 0;
+        return;
+    }
+    if (held_by_active_section(top, m))
+        tn_critical_section_suspend_all();
+    c->mutex = m;
+    c->prev = st->top;
+    st->top = (uintptr_t)c;
+}
+
 static inline void begin_mutex(TnCriticalSection *c, TnMutex *m)
 {
     TnCriticalSectionState *st = cs_state();
+    if (!cs_locking()) {
+        begin_unlocked(st, c, m);
+        return;
+    }
     if (tn_mutex_trylock(m)) {
         c->mutex = m;
         c->prev = st->top;
@@ -178,7 +221,8 @@ void tn_critical_section_end(TnCriticalSection *c)
     TnCriticalSectionState *st = cs_state();
     if (TN_DEBUG && st->top != (uintptr_t)c)
         cs_fatal("end of a section that is not the active top one");
-    tn_mutex_unlock(c->mutex);
+    if (cs_locking())
+        tn_mutex_unlock(c->mutex);
     pop(st, c->prev);
 }
 
@@ -205,6 +249,18 @@ static void begin2_slow(TnCriticalSectionState *st, TnCriticalSection2 *c, TnMut
     st->top = (uintptr_t)c | TN_CS_TWO_MUTEXES;
 }
 
+/* Single-thread mode: begin2_slow's transitions without the mutexes. */
+static void begin2_unlocked(TnCriticalSectionState *st, TnCriticalSection2 *c, TnMutex *m1, TnMutex *m2)
+{
+    uintptr_t top = st->top;
+    if (held_by_active_section(top, m1) || held_by_active_section(top, m2))
+        tn_critical_section_suspend_all();
+    c->base.mutex = m1;
+    c->mutex2 = m2;
+    c->base.prev = st->top;
+    st->top = (uintptr_t)c | TN_CS_TWO_MUTEXES;
+}
+
 void tn_critical_section2_begin_mutex(TnCriticalSection2 *c, TnMutex *m1, TnMutex *m2)
 {
     if (m1 == m2) {
@@ -218,6 +274,10 @@ void tn_critical_section2_begin_mutex(TnCriticalSection2 *c, TnMutex *m1, TnMute
         m2 = t;
     }
     TnCriticalSectionState *st = cs_state();
+    if (!cs_locking()) {
+        begin2_unlocked(st, c, m1, m2);
+        return;
+    }
     if (tn_mutex_trylock(m1)) {
         if (tn_mutex_trylock(m2)) {
             c->base.mutex = m1;
@@ -242,9 +302,36 @@ void tn_critical_section2_end(TnCriticalSection2 *c)
     TnCriticalSectionState *st = cs_state();
     if (TN_DEBUG && st->top != ((uintptr_t)c | TN_CS_TWO_MUTEXES))
         cs_fatal("end of a section that is not the active top one");
-    tn_mutex_unlock(c->mutex2);
-    tn_mutex_unlock(c->base.mutex);
+    if (cs_locking()) {
+        tn_mutex_unlock(c->mutex2);
+        tn_mutex_unlock(c->base.mutex);
+    }
     pop(st, c->base.prev);
+}
+
+/* ---- leaving single-thread mode --------------------------------------------------- */
+
+void tn_critical_section_enable_locking(void)
+{
+    if (cs_locking())
+        return;
+    /* Only this thread exists: lock what its active sections stand for
+     * (the active run at the top of the stack; suspended ones hold nothing),
+     * then publish the mode.  Nobody else can hold these mutexes. */
+    for (uintptr_t tag = cs_state()->top; tag_is_active(tag); tag = untag(tag)->prev) {
+        TnCriticalSection *c = untag(tag);
+        if (c->mutex != NULL)
+            tn_mutex_lock(c->mutex);
+        TnMutex *m2 = second_mutex(tag);
+        if (m2 != NULL)
+            tn_mutex_lock(m2);
+    }
+    tn_atomic_store_u32_release(&tn_cs_locking_enabled_, 1);
+}
+
+bool tn_critical_section_locking_enabled(void)
+{
+    return cs_locking();
 }
 
 /* ---- sections on objects (ft) ---------------------------------------------------- */

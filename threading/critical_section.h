@@ -46,6 +46,7 @@
 #ifndef TN_CRITICAL_SECTION_H
 #define TN_CRITICAL_SECTION_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "core/config.h"
 
@@ -83,6 +84,14 @@ void tn_critical_section_bind_state(TnCriticalSectionState *st);
 void tn_critical_section_suspend_all(void);
 /* Re-lock the top section if it is suspended (call when attaching). */
 void tn_critical_section_resume(void);
+/* Leave single-thread mode (see critical_section.c): from now on sections
+ * lock their mutexes.  Call from the only thread, before it creates a second
+ * thread that may touch objects (thread.c's start_new_thread, test
+ * harnesses).  Idempotent. */
+void tn_critical_section_enable_locking(void);
+/* Whether sections lock (false in single-thread mode, always in gil's
+ * terms irrelevant: the gil flavour's sections are bare braces). */
+bool tn_critical_section_locking_enabled(void);
 /* Depth of the calling thread's section stack (for tests). */
 int tn_critical_section_depth(void);
 
@@ -94,6 +103,9 @@ void tn_critical_section2_begin_mutex(TnCriticalSection2 *c, struct TnMutex *m1,
 void tn_critical_section2_end(TnCriticalSection2 *c);
 
 #if TN_FREE_THREADED
+
+#include "core/object.h"
+#include "threading/atomic.h"
 
 /* Sections on objects: lock the header's `mutex` byte. */
 void tn_critical_section_begin(TnCriticalSection *c, struct TnObject *op);
@@ -107,10 +119,51 @@ void tn_critical_section2_begin(TnCriticalSection2 *c, struct TnObject *a, struc
     type name; \
     _Pragma("GCC diagnostic pop")
 
+/* Single-thread mode's fast paths, inline because they run for every
+ * container operation: the outermost section of a thread only pushes and
+ * pops itself (critical_section.c explains the mode).  Everything else goes
+ * to the functions above.  The names with a trailing _ are private to this
+ * header and critical_section.c. */
+extern uint32_t tn_cs_locking_enabled_;
+extern _Thread_local TnCriticalSectionState tn_cs_fallback_state_;
+extern _Thread_local TnCriticalSectionState *tn_cs_bound_state_;
+
+static inline TnCriticalSectionState *tn_cs_state_(void)
+{
+    TnCriticalSectionState *st = tn_cs_bound_state_;
+    return st != NULL ? st : &tn_cs_fallback_state_;
+}
+
+static inline void tn_critical_section_begin_fast_(TnCriticalSection *c, struct TnObject *op)
+{
+    if (tn_atomic_load_u32_relaxed(&tn_cs_locking_enabled_) == 0) {
+        TnCriticalSectionState *st = tn_cs_state_();
+        if (st->top == 0) {
+            c->mutex = (struct TnMutex *)&op->mutex;
+            c->prev = 0;
+            st->top = (uintptr_t)c;
+            return;
+        }
+    }
+    tn_critical_section_begin(c, op);
+}
+
+static inline void tn_critical_section_end_fast_(TnCriticalSection *c)
+{
+    if (c->prev == 0 && c->mutex != NULL && tn_atomic_load_u32_relaxed(&tn_cs_locking_enabled_) == 0) {
+        TnCriticalSectionState *st = tn_cs_state_();
+        if (st->top == (uintptr_t)c) {
+            st->top = 0;
+            return;
+        }
+    }
+    tn_critical_section_end(c);
+}
+
 #define TN_BEGIN_CRITICAL_SECTION(op) \
-    { TN_CS_DECLARE_(TnCriticalSection, tn_cs_) tn_critical_section_begin(&tn_cs_, (struct TnObject *)(op));
+    { TN_CS_DECLARE_(TnCriticalSection, tn_cs_) tn_critical_section_begin_fast_(&tn_cs_, (struct TnObject *)(op));
 #define TN_END_CRITICAL_SECTION() \
-    tn_critical_section_end(&tn_cs_); }
+    tn_critical_section_end_fast_(&tn_cs_); }
 #define TN_BEGIN_CRITICAL_SECTION2(a, b) \
     { TN_CS_DECLARE_(TnCriticalSection2, tn_cs2_) \
       tn_critical_section2_begin(&tn_cs2_, (struct TnObject *)(a), (struct TnObject *)(b));

@@ -21,6 +21,7 @@
 #include "core/tn.h"
 #include "core/modules/modules.h"
 #include "core/objects/structseq.h"
+#include "threading/critical_section.h"
 #include "threading/tstate.h"
 
 /* CPython's _thread.TIMEOUT_MAX on 64-bit Linux: the largest timeout whose
@@ -500,6 +501,9 @@ static TnObject *thread_start_new_thread(TnObject *self, TnObject *const *args, 
     if (interp->thread_stack_size != 0)
         pthread_attr_setstacksize(&attr, interp->thread_stack_size);
     tn_atomic_add_intptr((intptr_t *)&interp->threads_started, 1);
+    /* Objects are about to be shared: critical sections must lock from now
+     * on (threading/critical_section.c, single-thread mode). */
+    tn_critical_section_enable_locking();
     pthread_t th;
     int err = pthread_create(&th, &attr, thread_bootstrap, boot);
     pthread_attr_destroy(&attr);

@@ -4,9 +4,11 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "core/tn.h"
+#include "threading/critical_section.h"
 #include "threading/tstate.h"
 #include "core/vm/lifecycle.h"
 #include "core/vm/eval.h"
@@ -212,6 +214,11 @@ static int init_interp(TnInterp *interp)
 int tn_runtime_init(void)
 {
     static TnInterp main_interp;   /* the one interpreter; its fields are its state */
+    /* Measure what single-thread mode saves (threading/critical_section.c):
+     * with TANDEM_ALWAYS_LOCK=1 sections lock from the first one. */
+    const char *always_lock = getenv("TANDEM_ALWAYS_LOCK");
+    if (always_lock != NULL && strcmp(always_lock, "1") == 0)
+        tn_critical_section_enable_locking();
     tn_threads_init(&main_interp);
     TnThreadState *ts = tn_thread_state_new(&main_interp);
     if (ts == NULL) {

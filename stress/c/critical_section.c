@@ -199,6 +199,7 @@ int main(void)
     double t0 = stress_now();
     long scale = stress_scale();
     alarm(300);   /* a deadlock must fail the test, not hang it */
+    tn_critical_section_enable_locking();   /* threads follow: leave single-thread mode */
     iterations = 20000 * scale;
     int n = 6;
 

@@ -256,9 +256,55 @@ static void test_object_macros(void **state)
     assert_int_equal(b.value, 1);
 }
 
+/* ---- single-thread mode and leaving it ----------------------------------------- */
+
+/* Before any second thread, sections keep their stack but lock nothing;
+ * enabling locking with sections open locks exactly the active ones, and
+ * their ends then unlock them.  Runs first: the mode only goes one way. */
+static void test_single_thread_mode(void **state)
+{
+    (void)state;
+    assert_false(tn_critical_section_locking_enabled());
+    TnMutex a = TN_MUTEX_INIT, b = TN_MUTEX_INIT, c = TN_MUTEX_INIT;
+    TnCriticalSection s1, s2, s3;
+    TnCriticalSection2 s4;
+    tn_critical_section_begin_mutex(&s1, &a);
+    assert_false(tn_mutex_is_locked(&a));
+    assert_int_equal(tn_critical_section_depth(), 1);
+    tn_critical_section_begin_mutex(&s2, &a);        /* re-entry of the top: no-op */
+    assert_int_equal(tn_critical_section_depth(), 1);
+    tn_critical_section_end(&s2);
+    tn_critical_section_begin_mutex(&s2, &b);        /* nested: both stay "held" */
+    tn_critical_section_begin_mutex(&s3, &a);        /* held by an outer one: suspends all */
+    assert_int_equal(tn_critical_section_depth(), 3);
+    tn_critical_section_end(&s3);
+    tn_critical_section_end(&s2);
+    tn_critical_section_end(&s1);
+    assert_int_equal(tn_critical_section_depth(), 0);
+
+    /* Leave the mode inside s1 (a) > s4 (b, c): both levels are active and
+     * must come out locked; a suspended level must not. */
+    tn_critical_section_begin_mutex(&s1, &a);
+    tn_critical_section2_begin_mutex(&s4, &b, &c);
+    tn_critical_section_enable_locking();
+    assert_true(tn_critical_section_locking_enabled());
+    assert_true(tn_mutex_is_locked(&a));
+    assert_true(tn_mutex_is_locked(&b));
+    assert_true(tn_mutex_is_locked(&c));
+    tn_critical_section2_end(&s4);
+    assert_false(tn_mutex_is_locked(&b));
+    assert_false(tn_mutex_is_locked(&c));
+    assert_true(tn_mutex_is_locked(&a));
+    tn_critical_section_end(&s1);
+    assert_false(tn_mutex_is_locked(&a));
+    tn_critical_section_enable_locking();            /* idempotent */
+    assert_int_equal(tn_critical_section_depth(), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_single_thread_mode),
         cmocka_unit_test(test_mutex_lock_unlock),
         cmocka_unit_test(test_mutex_timed),
         cmocka_unit_test(test_parking_lot_alone),
