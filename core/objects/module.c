@@ -44,33 +44,58 @@ static void module_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* A module attribute as a new reference (NULL if absent, errors cleared).
+ * Not the borrowed lookup: in the ft flavour another thread may replace or
+ * delete the entry, and free the value, between a borrowed lookup and the
+ * incref. */
+static TnObject *dict_get_cstr_ref(TnObject *d, const char *key)
+{
+    TnObject *v;
+    if (tn_dict_get_item_ref(d, tn_str_intern_cstr(key), &v) < 0)
+        tn_err_clear();
+    return v;
+}
+
 static TnObject *module_repr(TnObject *self)
 {
     TnObject *d = tn_module_dict(self);
-    TnObject *name = tn_dict_get_cstr_borrowed(d, "__name__");
-    TnObject *file = tn_dict_get_cstr_borrowed(d, "__file__");
+    TnObject *name = dict_get_cstr_ref(d, "__name__");
+    TnObject *file = dict_get_cstr_ref(d, "__file__");
+    TnObject *res;
     if (name == NULL || !tn_str_check(name))
-        return tn_str_from_cstr("<module '?'>");
-    if (file != NULL && tn_str_check(file))
-        return tn_str_from_format("<module %R from %R>", name, file);
-    return tn_str_from_format("<module %R (built-in)>", name);
+        res = tn_str_from_cstr("<module '?'>");
+    else if (file != NULL && tn_str_check(file))
+        res = tn_str_from_format("<module %R from %R>", name, file);
+    else
+        res = tn_str_from_format("<module %R (built-in)>", name);
+    tn_xdecref(name);
+    tn_xdecref(file);
+    return res;
 }
 
 /* Module attributes: the module dict, after data descriptors of the type. */
 static TnObject *module_getattro(TnObject *self, TnObject *name)
 {
-    TnObject *v = tn_dict_get_str_borrowed(tn_module_dict(self), name);
-    if (v != NULL)
-        return tn_newref(v);
+    TnObject *v;
+    int r = tn_dict_get_item_ref(tn_module_dict(self), name, &v);
+    if (r != 0)
+        return r > 0 ? v : NULL;
     TnObject *descr = tn_type_lookup(tn_type(self), name);
     if (descr != NULL) {
         tn_descrgetfunc get = tn_type(descr)->descr_get;
         return get != NULL ? get(descr, self, TN_OBJ(tn_type(self))) : tn_newref(descr);
     }
-    TnObject *modname = tn_dict_get_cstr_borrowed(tn_module_dict(self), "__name__");
-    if (modname != NULL && tn_str_check(modname))
-        return tn_err_format(&tn_exc_AttributeError, "module '%U' has no attribute '%U'", modname, name);
-    return tn_err_format(&tn_exc_AttributeError, "module has no attribute '%U'", name);
+    TnObject *modname = dict_get_cstr_ref(tn_module_dict(self), "__name__");
+    if (modname != NULL && tn_str_check(modname) && tn_dict_contains(tn_interp()->importing, modname) > 0)
+        tn_err_format(&tn_exc_AttributeError,
+                      "partially initialized module '%U' has no attribute '%U' "
+                      "(most likely due to a circular import)", modname, name);
+    else if (modname != NULL && tn_str_check(modname))
+        tn_err_format(&tn_exc_AttributeError, "module '%U' has no attribute '%U'", modname, name);
+    else
+        tn_err_format(&tn_exc_AttributeError, "module has no attribute '%U'", name);
+    tn_xdecref(modname);
+    return NULL;
 }
 
 static int module_setattro(TnObject *self, TnObject *name, TnObject *value)
@@ -80,9 +105,10 @@ static int module_setattro(TnObject *self, TnObject *name, TnObject *value)
     if (tn_dict_del_item(tn_module_dict(self), name) < 0) {
         if (tn_err_matches(&tn_exc_KeyError)) {
             tn_err_clear();
-            TnObject *modname = tn_dict_get_cstr_borrowed(tn_module_dict(self), "__name__");
+            TnObject *modname = dict_get_cstr_ref(tn_module_dict(self), "__name__");
             tn_err_format(&tn_exc_AttributeError, "module '%S' has no attribute '%U'",
                           modname ? modname : TN_NONE, name);
+            tn_xdecref(modname);
         }
         return -1;
     }

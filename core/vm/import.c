@@ -1,7 +1,10 @@
 /* core/vm/import.c — the import system: sys.modules, modules and packages
  * found on sys.path (or a package's __path__), relative imports, circular
  * imports (a module is in sys.modules before its body runs), from-imports
- * of submodules, and `tandem -m`.
+ * of submodules, `tandem -m`, and the per-module import locks that let
+ * threads import at the same time (each body runs once; a thread never sees
+ * another thread's partially initialised module unless waiting for it
+ * would deadlock).
  *
  * Messages are CPython's: "No module named 'x'", "No module named 'a.b';
  * 'a' is not a package", "attempted relative import with no known parent
@@ -9,6 +12,7 @@
   *
  * Design note: docs/imports.md.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -16,6 +20,8 @@
 #include "core/vm/import.h"
 #include "core/vm/eval.h"
 #include "core/compiler/compile.h"
+#include "core/modules/modules.h"
+#include "threading/tstate.h"
 
 static bool is_file(const char *path)
 {
@@ -60,6 +66,209 @@ static char *read_file(const char *path, size_t *len)
 static TnObject *modules_dict(void)
 {
     return tn_interp()->modules;
+}
+
+/* ---- Per-module import locks (CPython's importlib._bootstrap._ModuleLock).
+ *
+ * A thread that loads module M holds M's lock from before it looks M up on
+ * the path until M's body has finished (or failed and been removed from
+ * sys.modules).  Another thread that finds M in sys.modules while M's body
+ * is still running (its name is in interp->importing) waits for the lock,
+ * so it gets the complete module; a thread that does not find M takes the
+ * lock, looks again, and loads M only if nobody did meanwhile: every body
+ * runs once.  The owner itself re-enters its lock (a circular import in one
+ * thread gets the partial module, as before).
+ *
+ * Deadlock avoidance: thread 1 runs A's body, which imports B, while
+ * thread 2 runs B's body, which imports A.  Waiting would never end, so
+ * before waiting a thread follows the chain "owner of the lock I want ->
+ * the lock that owner waits for -> its owner ..." (the waiters list is
+ * CPython's _blocking_on map); if the chain comes back to the thread
+ * itself it does not wait: for a module already in sys.modules it takes
+ * the partially initialised module (CPython's _lock_unlock_module), else it
+ * raises CPython's _DeadlockError (a RuntimeError).  A chain that cycles
+ * without reaching us means no deadlock for us (bpo-38091): the walk is
+ * bounded by the number of waiters.
+ *
+ * The registry holds plain C data under one pthread mutex, held only for a
+ * few list operations and never across an attach, a detach or an object
+ * operation; a waiting thread sleeps detached (TN_BEGIN_ALLOW_THREADS: no
+ * GIL, no critical section held) on its lock's condition variable.  It is
+ * process-wide state, like the parking lot's table: Tandem has one
+ * interpreter, and the locks are keyed by name, not by objects.  A lock
+ * lives while some thread uses it (owner, waiters, lookers), as CPython's
+ * weakly referenced _module_locks entries do.
+ */
+typedef struct ImportLock {
+    struct ImportLock *next;     /* registry.locks */
+    TnThreadState *owner;        /* NULL when free */
+    int count;                   /* re-entrant acquisitions by owner */
+    int users;                   /* threads holding this struct (get/put) */
+    pthread_cond_t released;     /* broadcast when count drops to 0 */
+    size_t len;
+    char name[];                 /* UTF-8, not NUL-terminated */
+} ImportLock;
+
+/* One per waiting thread, on its C stack: "ts is blocked on lock". */
+typedef struct ImportWaiter {
+    struct ImportWaiter *next;
+    TnThreadState *ts;
+    ImportLock *lock;
+} ImportWaiter;
+
+static struct {
+    pthread_mutex_t mutex;
+    ImportLock *locks;
+    ImportWaiter *waiters;
+} registry = {PTHREAD_MUTEX_INITIALIZER, NULL, NULL};
+
+enum { LOCK_WAIT = 0, LOCK_TAKEN = 1, LOCK_DEADLOCK = 2 };
+
+/* The lock for `name`, created if needed, with a use counted.  NULL with
+ * MemoryError. */
+static ImportLock *module_lock_get(TnObject *name)
+{
+    tn_ssize_t n;
+    const char *s = tn_str_utf8(name, &n);
+    if (s == NULL)
+        return NULL;
+    size_t len = (size_t)n;
+    /* Allocated before taking the registry mutex (nothing but list
+     * operations under it); freed again when the lock exists already. */
+    ImportLock *fresh = malloc(sizeof(ImportLock) + len);
+    if (fresh == NULL) {
+        tn_err_no_memory();
+        return NULL;
+    }
+    pthread_mutex_lock(&registry.mutex);
+    ImportLock *l = registry.locks;
+    while (l != NULL && !(l->len == len && memcmp(l->name, s, len) == 0))
+        l = l->next;
+    if (l == NULL) {
+        l = fresh;
+        fresh = NULL;
+        l->owner = NULL;
+        l->count = 0;
+        l->users = 0;
+        pthread_cond_init(&l->released, NULL);
+        l->len = len;
+        memcpy(l->name, s, len);
+        l->next = registry.locks;
+        registry.locks = l;
+    }
+    l->users++;
+    pthread_mutex_unlock(&registry.mutex);
+    free(fresh);
+    return l;
+}
+
+/* Drop a use; the last user frees the lock (it is free by then). */
+static void module_lock_put(ImportLock *l)
+{
+    pthread_mutex_lock(&registry.mutex);
+    bool last = --l->users == 0;
+    if (last) {
+        ImportLock **p = &registry.locks;
+        while (*p != l)
+            p = &(*p)->next;
+        *p = l->next;
+    }
+    pthread_mutex_unlock(&registry.mutex);
+    if (last) {
+        pthread_cond_destroy(&l->released);
+        free(l);
+    }
+}
+
+/* The lock `ts` waits for, or NULL. */
+static ImportLock *blocking_on_mutex_held(TnThreadState *ts)
+{
+    for (ImportWaiter *w = registry.waiters; w != NULL; w = w->next)
+        if (w->ts == ts)
+            return w->lock;
+    return NULL;
+}
+
+/* Would `me` waiting for l close a cycle of waiting threads? */
+static bool has_deadlock_mutex_held(ImportLock *l, TnThreadState *me)
+{
+    size_t bound = 1;
+    for (ImportWaiter *w = registry.waiters; w != NULL; w = w->next)
+        bound++;
+    TnThreadState *t = l->owner;
+    for (size_t step = 0; step < bound; step++) {
+        ImportLock *next = blocking_on_mutex_held(t);
+        if (next == NULL)
+            return false;
+        t = next->owner;
+        if (t == me)
+            return true;
+    }
+    return false;
+}
+
+static int try_take_mutex_held(ImportLock *l, TnThreadState *me)
+{
+    if (l->owner == NULL || l->owner == me) {
+        l->owner = me;
+        l->count++;
+        return LOCK_TAKEN;
+    }
+    return has_deadlock_mutex_held(l, me) ? LOCK_DEADLOCK : LOCK_WAIT;
+}
+
+/* Take l, sleeping detached while another thread owns it.  Returns
+ * LOCK_TAKEN, or LOCK_DEADLOCK (not taken) when waiting would deadlock. */
+static int module_lock_acquire(ImportLock *l)
+{
+    TnThreadState *me = tn_tstate();
+    pthread_mutex_lock(&registry.mutex);
+    int r = try_take_mutex_held(l, me);
+    pthread_mutex_unlock(&registry.mutex);
+    if (r != LOCK_WAIT)
+        return r;
+    TN_BEGIN_ALLOW_THREADS
+    pthread_mutex_lock(&registry.mutex);
+    ImportWaiter w = {registry.waiters, me, l};
+    registry.waiters = &w;
+    /* Each release wakes every waiter; each re-checks for a deadlock too,
+     * since the lock may have passed to a thread that now waits for us. */
+    while ((r = try_take_mutex_held(l, me)) == LOCK_WAIT)
+        pthread_cond_wait(&l->released, &registry.mutex);
+    ImportWaiter **p = &registry.waiters;
+    while (*p != &w)
+        p = &(*p)->next;
+    *p = w.next;
+    pthread_mutex_unlock(&registry.mutex);
+    TN_END_ALLOW_THREADS
+    return r;
+}
+
+static void module_lock_release(ImportLock *l)
+{
+    pthread_mutex_lock(&registry.mutex);
+    if (--l->count == 0) {
+        l->owner = NULL;
+        pthread_cond_broadcast(&l->released);
+    }
+    pthread_mutex_unlock(&registry.mutex);
+}
+
+/* `name` was found in sys.modules: if its body is still running in another
+ * thread, wait until it has finished, unless that would deadlock (then the
+ * caller gets the partially initialised module, as in CPython).  0 / -1. */
+static int wait_until_initialised(TnObject *name)
+{
+    int r = tn_dict_contains(tn_interp()->importing, name);
+    if (r <= 0)
+        return r;
+    ImportLock *l = module_lock_get(name);
+    if (l == NULL)
+        return -1;
+    if (module_lock_acquire(l) == LOCK_TAKEN)
+        module_lock_release(l);
+    module_lock_put(l);
+    return 0;
 }
 
 /* Compile and run the source at `path` as the body of module `m`. */
@@ -176,28 +385,31 @@ static TnObject *load_module(TnObject *fullname, const char *file, const char *p
         }
         tn_decref(pkg);
     }
-    if (tn_dict_set_item(modules_dict(), fullname, m) < 0)
-        goto error;
+    /* "Initialising" is published before the module appears in sys.modules
+     * and withdrawn only after its body is done (and, on failure, after it
+     * left sys.modules again): a thread that finds it in sys.modules and
+     * not in `importing` may take it as complete without locking. */
     TnObject *importing = tn_interp()->importing;
     if (tn_dict_set_item(importing, fullname, TN_TRUE) < 0)
         goto error;
-    int ran = exec_module_file(m, file);
+    int ran = tn_dict_set_item(modules_dict(), fullname, m);
+    if (ran == 0)
+        ran = exec_module_file(m, file);
     TnObject *exc = tn_err_fetch();
+    if (ran < 0) {
+        /* A failed import leaves nothing behind in sys.modules. */
+        TnObject *removed;
+        if (tn_dict_pop_item_ref(modules_dict(), fullname, &removed) < 0)
+            tn_err_clear();
+        tn_xdecref(removed);
+    }
     TnObject *flag;
     if (tn_dict_pop_item_ref(importing, fullname, &flag) < 0)
         tn_err_clear();
     tn_xdecref(flag);
     tn_err_restore(exc);
-    if (ran < 0) {
-        /* A failed import leaves nothing behind in sys.modules. */
-        exc = tn_err_fetch();
-        TnObject *removed;
-        if (tn_dict_pop_item_ref(modules_dict(), fullname, &removed) < 0)
-            tn_err_clear();
-        tn_xdecref(removed);
-        tn_err_restore(exc);
+    if (ran < 0)
         goto error;
-    }
     /* The module may have replaced itself in sys.modules. */
     TnObject *final;
     if (tn_dict_get_item_ref(modules_dict(), fullname, &final) > 0) {
@@ -210,14 +422,67 @@ error:
     return NULL;
 }
 
+/* The builtin C modules an import creates when they are missing from
+ * sys.modules.  Start-up puts them there (core/vm/lifecycle.c); a program
+ * that deletes one gets a new module object on its next import, as in
+ * CPython.  Creation runs under the module's import lock, so two threads
+ * importing it at once create it once.  (sys and builtins are not
+ * re-created: they are the interpreter's own.)  The list repeats part of
+ * lifecycle.c's start-up list: a module missing here is simply not
+ * re-created after a deletion ("No module named ..."). */
+static const struct {
+    const char *name;
+    TnObject *(*create)(void);
+} builtin_modules[] = {
+    {"math", tn_math_module_create},
+    {"time", tn_time_module_create},
+    {"os", tn_os_module_create},
+    {"dis", tn_dis_module_create},
+    {"_thread", tn_thread_module_create},
+};
+
+/* 1 and *module (new ref) when `name` is a builtin C module (created and
+ * put in sys.modules), 0 when it is not one, -1 on error. */
+static int create_builtin_lock_held(TnObject *fullname, TnObject **module)
+{
+    *module = NULL;
+    for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++) {
+        if (!tn_str_eq_cstr(fullname, builtin_modules[i].name))
+            continue;
+        TnObject *m = builtin_modules[i].create();
+        if (m == NULL || tn_dict_set_item(modules_dict(), fullname, m) < 0) {
+            tn_xdecref(m);
+            return -1;
+        }
+        if (builtin_modules[i].create == tn_os_module_create) {
+            /* As os.py does: os.path is importable by its dotted name. */
+            TnObject *path;
+            int r = tn_dict_get_item_ref(tn_module_dict(m), tn_str_intern_cstr("path"), &path);
+            if (r > 0) {
+                r = tn_dict_set_item_cstr(modules_dict(), "os.path", path);
+                tn_decref(path);
+            }
+            if (r < 0) {
+                tn_decref(m);
+                return -1;
+            }
+        }
+        *module = m;
+        return 1;
+    }
+    return 0;
+}
+
 static TnObject *not_found(TnObject *fullname)
 {
     return tn_err_format(&tn_exc_ModuleNotFoundError, "No module named '%U'", fullname);
 }
 
-/* Import one fully qualified name whose parent (if any) is imported. */
-static TnObject *import_one(TnObject *fullname)
+/* Find and load `fullname` (not in sys.modules when the caller looked)
+ * while holding its module lock. */
+static TnObject *find_and_load_lock_held(TnObject *fullname)
 {
+    /* Another thread may have loaded it while we waited for the lock. */
     TnObject *m;
     int r = tn_dict_get_item_ref(modules_dict(), fullname, &m);
     if (r != 0)
@@ -228,8 +493,13 @@ static TnObject *import_one(TnObject *fullname)
     const char *dot = strrchr(name, '.');
     TnObject *search = NULL, *parent = NULL;
     if (dot == NULL) {
-        search = tn_interp()->sysdict != NULL ? tn_dict_get_cstr_borrowed(tn_interp()->sysdict, "path") : NULL;
-        tn_xincref(search);
+        r = create_builtin_lock_held(fullname, &m);
+        if (r != 0)
+            return m;
+        /* A new reference: another thread may rebind sys.path meanwhile. */
+        if (tn_interp()->sysdict != NULL
+            && tn_dict_get_item_ref(tn_interp()->sysdict, tn_str_intern_cstr("path"), &search) < 0)
+            return NULL;
     } else {
         TnObject *pname = tn_str_from_utf8(name, dot - name);
         if (pname == NULL)
@@ -269,6 +539,40 @@ static TnObject *import_one(TnObject *fullname)
         tn_xdecref(leaf);
     }
     tn_xdecref(parent);
+    return m;
+}
+
+/* Import one fully qualified name whose parent (if any) is imported. */
+static TnObject *import_one(TnObject *fullname)
+{
+    TnObject *m;
+    int r = tn_dict_get_item_ref(modules_dict(), fullname, &m);
+    if (r < 0)
+        return NULL;
+    if (r > 0) {
+        if (m == TN_NONE) {
+            tn_decref(m);
+            return tn_err_format(&tn_exc_ModuleNotFoundError, "import of %U halted; None in sys.modules",
+                                 fullname);
+        }
+        if (wait_until_initialised(fullname) < 0)
+            TN_CLEAR(m);
+        return m;
+    }
+    ImportLock *l = module_lock_get(fullname);
+    if (l == NULL)
+        return NULL;
+    if (module_lock_acquire(l) == LOCK_DEADLOCK) {
+        /* We own a lock that the owner of this one waits for, and the module
+         * is not in sys.modules: nothing partial to hand out (a body that
+         * removed its own module).  CPython raises _DeadlockError here. */
+        tn_err_format(&tn_exc_RuntimeError, "deadlock detected by _ModuleLock(%R)", fullname);
+        m = NULL;
+    } else {
+        m = find_and_load_lock_held(fullname);
+        module_lock_release(l);
+    }
+    module_lock_put(l);
     return m;
 }
 

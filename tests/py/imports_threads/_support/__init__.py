@@ -1,0 +1,1 @@
+# Helper modules for tests/py/imports_threads (not tests themselves).
