@@ -144,7 +144,8 @@ static int print_parse(TnObject *const *kwvalues, TnObject *kwnames, PrintArgs *
     return 0;
 }
 
-/* Write the str s to file (NULL: the C stdout).  0 / -1. */
+/* Write the str s to file (NULL: the C stdout, through io.c so that the
+ * write is under sys.__stdout__'s lock and detached if it blocks).  0 / -1. */
 static int write_str(TnObject *file, TnObject *s)
 {
     if (file == NULL) {
@@ -152,8 +153,7 @@ static int write_str(TnObject *file, TnObject *s)
         const char *utf8 = tn_str_utf8(s, &len);
         if (utf8 == NULL)
             return -1;
-        fwrite(utf8, 1, (size_t)len, stdout);
-        return 0;
+        return tn_io_stdout_write(utf8, (size_t)len);
     }
     TnObject *r = tn_call_method_cstr(file, "write", &s, 1);
     if (r == NULL)
@@ -167,10 +167,8 @@ static int write_or_default(TnObject *file, TnObject *s, const char *dflt)
 {
     if (s != NULL)
         return write_str(file, s);
-    if (file == NULL) {
-        fputs(dflt, stdout);
-        return 0;
-    }
+    if (file == NULL)
+        return tn_io_stdout_write(dflt, strlen(dflt));
     TnObject *d = tn_str_from_cstr(dflt);
     if (d == NULL)
         return -1;
@@ -192,10 +190,8 @@ static int write_object(TnObject *file, TnObject *o)
 
 static int flush_file(TnObject *file)
 {
-    if (file == NULL) {
-        fflush(stdout);
-        return 0;
-    }
+    if (file == NULL)
+        return tn_io_stdout_flush();
     TnObject *r = tn_call_method_cstr(file, "flush", &file, 0);
     if (r == NULL)
         return -1;
@@ -235,36 +231,6 @@ static TnObject *builtin_print(TnObject *self, TnObject *const *args, tn_ssize_t
     return tn_none_ref();
 }
 
-/* One line from the C stdin without its trailing newline, decoded as
- * UTF-8.  EOFError if the stream ends before any character.  New ref. */
-static TnObject *read_stdin_line(void)
-{
-    size_t cap = 256, len = 0;
-    char *buf = tn_mem_alloc(cap);
-    if (buf == NULL)
-        return tn_err_no_memory();
-    int c;
-    while ((c = getc(stdin)) != EOF && c != '\n') {
-        if (len == cap) {
-            char *nb = cap > TN_MEM_MAX_REQUEST / 2 ? NULL : tn_mem_realloc(buf, cap * 2);
-            if (nb == NULL) {
-                tn_mem_free(buf);
-                return tn_err_no_memory();
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        buf[len++] = (char)c;
-    }
-    TnObject *res = NULL;
-    if (c == EOF && len == 0)
-        tn_err_set_str(&tn_exc_EOFError, "EOF when reading a line");
-    else
-        res = tn_str_from_utf8(buf, (tn_ssize_t)len);
-    tn_mem_free(buf);
-    return res;
-}
-
 /* input(prompt='', /) */
 static TnObject *builtin_input(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
                                TnObject *kwnames)
@@ -274,8 +240,11 @@ static TnObject *builtin_input(TnObject *self, TnObject *const *args, tn_ssize_t
     fflush(stderr);
     if (nargs == 1 && write_object(NULL, args[0]) < 0)
         return NULL;
-    fflush(stdout);
-    return read_stdin_line();
+    if (tn_io_stdout_flush() < 0)
+        return NULL;
+    /* One line from the C stdin without its newline, through sys.__stdin__
+     * (detached while it waits; Ctrl-C raises KeyboardInterrupt there). */
+    return tn_io_stdin_readline();
 }
 
 /* ======================================================================

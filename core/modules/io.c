@@ -6,30 +6,54 @@
  * writes bytes.  The type names and reprs follow CPython's io module
  * (_io.TextIOWrapper, _io.BufferedReader, ...).
  *
- * Blocking reads and writes are where the threads issue will detach the
- * thread state (TN_BEGIN_ALLOW_THREADS).
+ * Threads.  A file object's stream is used only under the object's
+ * io_lock, and a read or write that may wait for the OS runs detached
+ * (TN_BEGIN_ALLOW_THREADS) while holding it: other threads run meanwhile,
+ * and a second thread using the same file waits for the lock instead of
+ * racing on the FILE.  close() takes the lock too, sets `closed` and only
+ * then fcloses (frees) the FILE, so no thread can use a freed FILE*: every
+ * operation tests `closed` under the lock before touching `fp`.  Nothing
+ * done while detached touches an object: it sees only the FILE, a private
+ * malloc'd buffer, or the immutable bytes of a str/bytes the caller holds.
+ *
+ * Signals.  Blocking calls return EINTR when a signal arrives (the handlers
+ * are installed without SA_RESTART); the I/O lock is then released, the
+ * Python handlers run (core/modules/signal.h) and the call goes on where it
+ * stopped, unless a handler raised (PEP 475).
  */
+#define _GNU_SOURCE 1
 #include <errno.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <string.h>
 #include <unistd.h>
 #include "core/tn.h"
 #include "core/objects/bytes.h"
 #include "core/modules/modules.h"
+#include "core/modules/signal.h"
+#include "threading/mutex.h"
+#include "threading/tstate.h"
 
 typedef struct TnFile {
     TnObject ob;
     FILE *fp;
     TnObject *name;       /* str, or int for file descriptors */
     TnObject *mode;       /* the mode string given to open() */
-    uint8_t readable, writable, binary, closed, owns_stream;
+    uint8_t readable, writable, binary, owns_stream;
+    uint8_t closed;       /* atomic: set once, under io_lock */
     uint8_t pending_cr;   /* text read: a '\r' ended the last chunk */
+    TnMutex io_lock;      /* guards the stream (fp) and closing it */
     TnObject *dict;
 } TnFile;
 
 extern TnType tn_type_file;
 
+/* sys.__stdin__ and sys.__stdout__ (strong, for the life of the process):
+ * input() and print()'s fast path use the C stdin/stdout through them, so
+ * under the same lock as sys.stdin.readline() and sys.stdout.write(). */
+static TnFile *std_in, *std_out;
 
+static bool file_closed(TnFile *f) { return tn_atomic_load_u8(&f->closed) != 0; }
 
 /* The C stream of a text file object (print's fast path), else NULL. */
 FILE *tn_io_text_stream(TnObject *f)
@@ -37,12 +61,56 @@ FILE *tn_io_text_stream(TnObject *f)
     if (f == NULL || tn_type(f) != &tn_type_file)
         return NULL;
     TnFile *file = (TnFile *)f;
-    return !file->binary && !file->closed && file->writable ? file->fp : NULL;
+    return !file->binary && !file_closed(file) && file->writable ? file->fp : NULL;
+}
+
+/* ---- the I/O lock ------------------------------------------------------------- */
+
+/* Take f's I/O lock; returns whether it was taken, for file_unlock.
+ *
+ * While no thread started by _thread is running, no other thread can use f,
+ * and the lock is skipped: two atomic read-modify-writes per call are a
+ * measurable part of a print() (glibc skips its stdio locks the same way).
+ * No thread can start during the operation either, since that takes
+ * Python code; the one exception, a signal handler run on EINTR, happens
+ * between file_unlock and a fresh file_lock (handle_eintr_lock_held).
+ *
+ * The holder may be detached in a blocking read for a long time, so a
+ * thread that finds the lock taken waits detached: attached, in the gil
+ * flavour it would keep the GIL the holder needs to come back. */
+static bool file_lock(TnFile *f)
+{
+    if (tn_atomic_load_intptr_relaxed((intptr_t *)&tn_interp()->threads_started) == 0)
+        return false;
+    if (tn_mutex_trylock(&f->io_lock))
+        return true;
+    TN_BEGIN_ALLOW_THREADS
+    tn_mutex_lock_raw(&f->io_lock);
+    TN_END_ALLOW_THREADS
+    return true;
+}
+
+static void file_unlock(TnFile *f, bool held)
+{
+    if (held)
+        tn_mutex_unlock(&f->io_lock);
+}
+
+/* A blocking call under f's lock returned EINTR: run the signal handlers
+ * without the lock (a handler may use this file), then take it back
+ * (*held: as file_lock returned it, updated).  0: go on; -1: a handler
+ * raised (the lock is held again either way). */
+static int handle_eintr_lock_held(TnFile *f, bool *held)
+{
+    file_unlock(f, *held);
+    int r = tn_signal_check();
+    *held = file_lock(f);
+    return r;
 }
 
 static int check_open(TnFile *f)
 {
-    if (f->closed) {
+    if (file_closed(f)) {
         tn_err_set_str(&tn_exc_ValueError, "I/O operation on closed file.");
         return -1;
     }
@@ -82,55 +150,141 @@ static TnObject *make_file(FILE *fp, TnObject *name, const char *mode, int reada
 
 /* ---- reading ------------------------------------------------------------------ */
 
-/* Read up to `limit` units (limit < 0: all) from the stream: bytes in
- * binary mode, characters (UTF-8 sequences) in text mode; stop after a
- * newline if `line`.  Text mode translates "\r\n" and "\r" to "\n".
- * Returns a malloc'd buffer. */
-static char *read_raw(TnFile *f, tn_ssize_t limit, bool line, size_t *out_len)
+/* A read's growing result: malloc'd bytes and the units (bytes in binary
+ * mode, characters in text mode) read so far. */
+typedef struct ReadBuf {
+    char *data;
+    size_t len, cap;
+    tn_ssize_t units;
+} ReadBuf;
+
+static bool readbuf_push(ReadBuf *b, char c)
 {
-    size_t cap = 256, n = 0;
-    tn_ssize_t units = 0;
-    char *buf = tn_mem_alloc(cap);
-    if (buf == NULL)
-        return NULL;
-    int c;
+    if (b->len + 1 >= b->cap) {
+        char *nb = b->cap > TN_MEM_MAX_REQUEST / 2 ? NULL : tn_mem_realloc(b->data, b->cap * 2);
+        if (nb == NULL)
+            return false;
+        b->data = nb;
+        b->cap *= 2;
+    }
+    b->data[b->len++] = c;
+    return true;
+}
+
+/* The part of a read that may block, run detached: it sees only fp and b.
+ * Read up to `limit` units (limit < 0: all) into b, stopping after a
+ * newline if `line`; text mode translates "\r\n" and "\r" to "\n".
+ * 0 at the limit, a line end or EOF; else an errno value (EINTR: a signal
+ * interrupted it, and what was read so far stays in b). */
+static int read_stream(FILE *fp, bool binary, tn_ssize_t limit, bool line, ReadBuf *b)
+{
+    int err = 0;
+    flockfile(fp);
     for (;;) {
-        if (f->binary && limit >= 0 && units == limit)
+        if (binary && limit >= 0 && b->units == limit)
             break;
-        c = getc(f->fp);
-        if (c == EOF)
+        int c = getc_unlocked(fp);
+        if (c == EOF) {
+            if (ferror_unlocked(fp)) {
+                err = errno != 0 ? errno : EIO;
+                clearerr_unlocked(fp);
+            }
             break;
-        if (!f->binary && (c & 0xC0) != 0x80) {
+        }
+        if (!binary && (c & 0xC0) != 0x80) {
             /* The first byte of a character: stop before it at the limit. */
-            if (limit >= 0 && units == limit) {
-                ungetc(c, f->fp);
+            if (limit >= 0 && b->units == limit) {
+                ungetc(c, fp);
                 break;
             }
-            units++;
-        } else if (f->binary) {
-            units++;
+            b->units++;
+        } else if (binary) {
+            b->units++;
         }
-        if (!f->binary && c == '\r') {
-            int next = getc(f->fp);
+        if (!binary && c == '\r') {
+            int next = getc_unlocked(fp);
             if (next != '\n' && next != EOF)
-                ungetc(next, f->fp);
+                ungetc(next, fp);
+            else if (next == EOF)
+                clearerr_unlocked(fp);   /* an interrupted look-ahead is retried by the next read */
             c = '\n';
         }
-        if (n + 1 >= cap) {
-            char *nb = tn_mem_realloc(buf, cap * 2);
-            if (nb == NULL) {
-                tn_mem_free(buf);
-                return NULL;
-            }
-            buf = nb;
-            cap *= 2;
+        if (!readbuf_push(b, (char)c)) {
+            err = ENOMEM;
+            break;
         }
-        buf[n++] = (char)c;
         if (line && c == '\n')
             break;
     }
-    *out_len = n;
-    return buf;
+    funlockfile(fp);
+    return err;
+}
+
+/* Whether a read may have to wait for the OS: stdio's buffer does not
+ * already hold the line, or `limit` characters.  A read served from the
+ * buffer stays attached: detaching for it would hand the GIL over at every
+ * readline() (CPython likewise lets go only around its read system calls).
+ * Without glibc's FILE fields to look into, assume it may. */
+static bool read_may_block(FILE *fp, tn_ssize_t limit, bool line)
+{
+#ifdef __GLIBC__
+    if (fp->_IO_read_ptr == NULL || fp->_IO_read_end <= fp->_IO_read_ptr)
+        return true;
+    size_t avail = (size_t)(fp->_IO_read_end - fp->_IO_read_ptr);
+    if (line && memchr(fp->_IO_read_ptr, '\n', avail) != NULL)
+        return false;
+    /* 4 bytes per character at most, and one more for a '\r' look-ahead. */
+    return !(limit >= 0 && (size_t)limit < avail / 4);
+#else
+    (void)fp, (void)limit, (void)line;
+    return true;
+#endif
+}
+
+/* Read under f's lock (detached when it may block) what read_stream reads.
+ * Returns the malloc'd bytes, or NULL with the exception set (closed file,
+ * read error, a signal handler's exception). */
+static char *read_raw(TnFile *f, tn_ssize_t limit, bool line, size_t *out_len)
+{
+    ReadBuf b = {NULL, 0, 256, 0};
+    if ((b.data = tn_mem_alloc(b.cap)) == NULL) {
+        tn_err_no_memory();
+        return NULL;
+    }
+    int err = 0;
+    bool held = file_lock(f);
+    for (;;) {
+        if (check_readable(f) < 0) {
+            err = -1;
+            break;
+        }
+        FILE *fp = f->fp;
+        bool binary = f->binary;
+        if (read_may_block(fp, limit < 0 ? -1 : limit - b.units, line)) {
+            TN_BEGIN_ALLOW_THREADS
+            err = read_stream(fp, binary, limit, line, &b);
+            TN_END_ALLOW_THREADS
+        } else {
+            err = read_stream(fp, binary, limit, line, &b);
+        }
+        if (err != EINTR)
+            break;
+        if (handle_eintr_lock_held(f, &held) < 0) {
+            err = -1;
+            break;
+        }
+    }
+    file_unlock(f, held);
+    if (err != 0) {
+        tn_mem_free(b.data);
+        if (err == ENOMEM)
+            tn_err_no_memory();
+        else if (err > 0)
+            tn_err_set_from_errno_filename(err, NULL);
+        return NULL;
+    }
+    *out_len = b.len;
+    return b.data;
 }
 
 static TnObject *to_result(TnFile *f, char *buf, size_t n)
@@ -158,7 +312,7 @@ static TnObject *file_read(TnObject *self, TnObject *const *args, tn_ssize_t nar
     size_t n;
     char *buf = read_raw(f, size, false, &n);
     if (buf == NULL)
-        return tn_err_no_memory();
+        return NULL;
     return to_result(f, buf, n);
 }
 
@@ -174,7 +328,7 @@ static TnObject *file_readline(TnObject *self, TnObject *const *args, tn_ssize_t
     size_t n;
     char *buf = read_raw(f, size, true, &n);
     if (buf == NULL)
-        return tn_err_no_memory();
+        return NULL;
     return to_result(f, buf, n);
 }
 
@@ -190,7 +344,7 @@ static TnObject *file_readlines(TnObject *self, TnObject *const *args, tn_ssize_
         char *buf = read_raw(f, -1, true, &n);
         if (buf == NULL) {
             tn_decref(list);
-            return tn_err_no_memory();
+            return NULL;
         }
         if (n == 0) {
             tn_mem_free(buf);
@@ -211,7 +365,7 @@ static TnObject *file_iternext(TnObject *self)
     size_t n;
     char *buf = read_raw(f, -1, true, &n);
     if (buf == NULL)
-        return tn_err_no_memory();
+        return NULL;
     if (n == 0) {
         tn_mem_free(buf);
         return NULL;
@@ -228,6 +382,86 @@ static TnObject *file_iter(TnObject *self)
 
 /* ---- writing ------------------------------------------------------------------ */
 
+/* Whether writing len bytes may reach the OS (and so block: a full pipe, a
+ * slow terminal): stdio's buffer cannot take them, or a line-buffered
+ * stream meets a newline.  A write that only fills the buffer stays
+ * attached: detaching would hand the GIL over at every print() (CPython
+ * likewise lets go only around its flushes). */
+static bool write_may_block(FILE *fp, const char *data, size_t len)
+{
+    size_t size = __fbufsize(fp);
+    if (size == 0 || __fpending(fp) + len >= size)
+        return true;   /* unbuffered, no buffer yet, or full */
+    return __flbf(fp) && memchr(data, '\n', len) != NULL;
+}
+
+/* The part of a write that may block: write data[*done..len) to fp,
+ * advancing *done.  0, or an errno value (EINTR: a signal interrupted it). */
+static int write_stream(FILE *fp, const char *data, size_t len, size_t *done)
+{
+    errno = 0;
+    *done += fwrite(data + *done, 1, len - *done, fp);
+    if (*done == len)
+        return 0;
+    int err = errno != 0 ? errno : EIO;
+    clearerr(fp);
+    return err;
+}
+
+/* Write len bytes to f's stream under its lock, detached when the write
+ * may block.  data must not change while detached: the buffer of an
+ * immutable object the caller holds, or a private copy.  0 / -1. */
+static int write_data(TnFile *f, const char *data, size_t len)
+{
+    size_t done = 0;
+    int err = 0;
+    bool held = file_lock(f);
+    while (err == 0 && done < len) {
+        if (check_open(f) < 0) {
+            err = -1;
+            break;
+        }
+        FILE *fp = f->fp;
+        if (write_may_block(fp, data + done, len - done)) {
+            TN_BEGIN_ALLOW_THREADS
+            err = write_stream(fp, data, len, &done);
+            TN_END_ALLOW_THREADS
+        } else {
+            err = write_stream(fp, data, len, &done);
+        }
+        if (err == EINTR)
+            err = handle_eintr_lock_held(f, &held);
+    }
+    file_unlock(f, held);
+    if (err > 0)
+        tn_err_set_from_errno_filename(err, NULL);
+    return err == 0 ? 0 : -1;
+}
+
+/* fflush f's stream under its lock, detached.  Errors other than a signal
+ * handler's exception are ignored, as before (the data stays buffered). */
+static int flush_data(TnFile *f)
+{
+    int r = 0;
+    bool held = file_lock(f);
+    if (check_open(f) < 0) {
+        r = -1;
+    } else {
+        FILE *fp = f->fp;
+        int err = 0;
+        TN_BEGIN_ALLOW_THREADS
+        if (fflush(fp) != 0) {
+            err = errno;
+            clearerr(fp);
+        }
+        TN_END_ALLOW_THREADS
+        if (err == EINTR)
+            r = handle_eintr_lock_held(f, &held);
+    }
+    file_unlock(f, held);
+    return r;
+}
+
 static TnObject *file_write(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     TnFile *f = (TnFile *)self;
@@ -239,10 +473,19 @@ static TnObject *file_write(TnObject *self, TnObject *const *args, tn_ssize_t na
     }
     const char *data;
     tn_ssize_t len, count;
+    char *copy = NULL;
     if (f->binary) {
         if (tn_bytes_like(args[0], &data, &len) <= 0)
             return tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%T'", args[0]);
         count = len;
+        /* A bytearray (or a view of one) may be resized by another thread
+         * while we write detached: write a copy. */
+        if (!tn_bytes_check(args[0]) && len > 0) {
+            if ((copy = tn_mem_alloc((size_t)len)) == NULL)
+                return tn_err_no_memory();
+            memcpy(copy, data, (size_t)len);
+            data = copy;
+        }
     } else {
         if (!tn_str_check(args[0]))
             return tn_err_format(&tn_exc_TypeError, "write() argument must be str, not %T", args[0]);
@@ -251,9 +494,9 @@ static TnObject *file_write(TnObject *self, TnObject *const *args, tn_ssize_t na
             return NULL;
         count = tn_str_length(args[0]);
     }
-    if (len > 0 && fwrite(data, 1, (size_t)len, f->fp) != (size_t)len)
-        return tn_err_set_from_errno_filename(errno, NULL);
-    return tn_int_from_ssize(count);
+    int r = write_data(f, data, (size_t)len);
+    tn_mem_free(copy);
+    return r < 0 ? NULL : tn_int_from_ssize(count);
 }
 
 static TnObject *file_writelines(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
@@ -280,13 +523,48 @@ static TnObject *file_writelines(TnObject *self, TnObject *const *args, tn_ssize
 static TnObject *file_flush(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     TnFile *f = (TnFile *)self;
-    if (check_open(f) < 0)
+    if (check_open(f) < 0 || flush_data(f) < 0)
         return NULL;
-    fflush(f->fp);
     return tn_newref(TN_NONE);
 }
 
 /* ---- positioning, closing ------------------------------------------------------------ */
+
+/* The quick stream calls, made under f's lock but attached (none of them
+ * waits for long). */
+enum { OP_SEEK, OP_TELL, OP_FILENO, OP_ISATTY };
+
+static int64_t stream_call_lock_held(FILE *fp, int op, long off, int whence)
+{
+    switch (op) {
+    case OP_SEEK:
+        return fseek(fp, off, whence) != 0 ? -1 : (int64_t)ftell(fp);
+    case OP_TELL:
+        return (int64_t)ftell(fp);
+    case OP_FILENO:
+        return fileno(fp);
+    default:
+        return isatty(fileno(fp));
+    }
+}
+
+/* The call's result (errno kept), or -2 with ValueError if f is closed. */
+static int64_t stream_call(TnFile *f, int op, long off, int whence)
+{
+    int64_t r = -2;
+    int err = 0;
+    bool held = file_lock(f);
+    if (!file_closed(f)) {
+        errno = 0;
+        r = stream_call_lock_held(f->fp, op, off, whence);
+        err = errno;
+    }
+    file_unlock(f, held);
+    if (r == -2)
+        (void)check_open(f);
+    errno = err;
+    return r;
+}
 
 static TnObject *file_seek(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
@@ -304,28 +582,43 @@ static TnObject *file_seek(TnObject *self, TnObject *const *args, tn_ssize_t nar
     if (!f->binary && whence != 0 && off != 0)
         return tn_err_format(&tn_exc_OSError, whence == 1 ? "can't do nonzero cur-relative seeks"
                                                                     : "can't do nonzero end-relative seeks");
-    if (fseek(f->fp, (long)off, whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END) != 0)
+    int64_t pos = stream_call(f, OP_SEEK, (long)off, whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END);
+    if (pos == -2)
+        return NULL;
+    if (pos == -1)
         return tn_err_set_from_errno_filename(errno, NULL);
-    return tn_int_from_i64((int64_t)ftell(f->fp));
+    return tn_int_from_i64(pos);
 }
 
 static TnObject *file_tell(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     TnFile *f = (TnFile *)self;
-    if (check_open(f) < 0)
-        return NULL;
-    return tn_int_from_i64((int64_t)ftell(f->fp));
+    int64_t pos = check_open(f) < 0 ? -2 : stream_call(f, OP_TELL, 0, 0);
+    return pos == -2 ? NULL : tn_int_from_i64(pos);
 }
 
+/* Close f's stream (the std streams are only flushed): under the lock, so
+ * a thread still inside a read or write finishes before the FILE is freed,
+ * and detached, since flushing may block.  0 / -1 with errno set. */
 static int close_stream(TnFile *f)
 {
-    if (f->closed)
-        return 0;
-    f->closed = 1;
-    if (f->owns_stream)
-        return fclose(f->fp);
-    fflush(f->fp);
-    return 0;
+    int r = 0, err = 0;
+    bool held = file_lock(f);
+    if (!file_closed(f)) {
+        tn_atomic_store_u8(&f->closed, 1);
+        FILE *fp = f->fp;
+        bool owns = f->owns_stream;
+        TN_BEGIN_ALLOW_THREADS
+        if (owns)
+            r = fclose(fp);
+        else
+            (void)fflush(fp);
+        err = errno;
+        TN_END_ALLOW_THREADS
+    }
+    file_unlock(f, held);
+    errno = err;
+    return r;
 }
 
 static TnObject *file_close(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
@@ -362,23 +655,30 @@ static TnObject *file_seekable(TnObject *self, TnObject *const *a, tn_ssize_t n,
 static TnObject *file_fileno(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     TnFile *f = (TnFile *)self;
-    if (check_open(f) < 0)
-        return NULL;
-    return tn_int_from_i64(fileno(f->fp));
+    int64_t fd = check_open(f) < 0 ? -2 : stream_call(f, OP_FILENO, 0, 0);
+    return fd == -2 ? NULL : tn_int_from_i64(fd);
 }
 
 static TnObject *file_isatty(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     TnFile *f = (TnFile *)self;
-    if (check_open(f) < 0)
-        return NULL;
-    return tn_bool_from(isatty(fileno(f->fp)));
+    int64_t tty = check_open(f) < 0 ? -2 : stream_call(f, OP_ISATTY, 0, 0);
+    return tty == -2 ? NULL : tn_bool_from(tty == 1);
 }
 
 static void file_dealloc(TnObject *self)
 {
     TnFile *f = (TnFile *)self;
-    close_stream(f);
+    /* The last reference is gone, so no other thread is using the stream:
+     * close it without the lock and attached (a destructor must not let go
+     * of the thread state in the middle of whatever dropped the file). */
+    if (!f->closed) {
+        f->closed = 1;
+        if (f->owns_stream)
+            fclose(f->fp);
+        else
+            fflush(f->fp);
+    }
     TN_CLEAR(f->name);
     TN_CLEAR(f->mode);
     TN_CLEAR(f->dict);
@@ -397,14 +697,14 @@ static const char *type_name_of(TnFile *f)
 static TnObject *file_repr(TnObject *self)
 {
     TnFile *f = (TnFile *)self;
-    if (f->closed && !f->binary)
+    if (file_closed(f) && !f->binary)
         return tn_str_from_format("<%s name=%R mode=%R encoding='UTF-8'>", type_name_of(f), f->name, f->mode);
     if (f->binary)
         return tn_str_from_format("<%s name=%R>", type_name_of(f), f->name);
     return tn_str_from_format("<%s name=%R mode=%R encoding='utf-8'>", type_name_of(f), f->name, f->mode);
 }
 
-static TnObject *file_get_closed(TnObject *self, void *c) { return tn_bool_from(((TnFile *)self)->closed); }
+static TnObject *file_get_closed(TnObject *self, void *c) { return tn_bool_from(file_closed((TnFile *)self)); }
 static TnObject *file_get_name(TnObject *self, void *c) { return tn_newref(((TnFile *)self)->name); }
 static TnObject *file_get_mode(TnObject *self, void *c) { return tn_newref(((TnFile *)self)->mode); }
 
@@ -594,6 +894,8 @@ int tn_io_install(TnObject *builtins_dict, TnObject *sysdict)
         tn_xdecref(name);
         if (f == NULL)
             return -1;
+        if (i < 2 && (i == 0 ? std_in : std_out) == NULL)
+            *(i == 0 ? &std_in : &std_out) = (TnFile *)tn_newref(f);
         char dunder[16];
         snprintf(dunder, sizeof dunder, "__%s__", std[i].attr);
         int rr = tn_dict_set_item_cstr(sysdict, std[i].attr, f) < 0 || tn_dict_set_item_cstr(sysdict, dunder, f) < 0;
@@ -602,4 +904,41 @@ int tn_io_install(TnObject *builtins_dict, TnObject *sysdict)
             return -1;
     }
     return 0;
+}
+
+/* ---- the C stdin and stdout for input() and print() ---------------------------------- */
+
+int tn_io_stdout_write(const char *data, size_t len)
+{
+    if (std_out == NULL) {   /* before tn_io_install: startup messages */
+        fwrite(data, 1, len, stdout);
+        return 0;
+    }
+    return len == 0 ? 0 : write_data(std_out, data, len);
+}
+
+int tn_io_stdout_flush(void)
+{
+    if (std_out == NULL) {
+        fflush(stdout);
+        return 0;
+    }
+    return flush_data(std_out);
+}
+
+TnObject *tn_io_stdin_readline(void)
+{
+    if (std_in == NULL)
+        return tn_err_format(&tn_exc_RuntimeError, "input(): lost sys.stdin");
+    size_t n;
+    char *buf = read_raw(std_in, -1, true, &n);
+    if (buf == NULL)
+        return NULL;
+    TnObject *res = NULL;
+    if (n == 0)
+        tn_err_set_str(&tn_exc_EOFError, "EOF when reading a line");
+    else
+        res = tn_str_from_utf8(buf, (tn_ssize_t)(buf[n - 1] == '\n' ? n - 1 : n));
+    tn_mem_free(buf);
+    return res;
 }

@@ -23,6 +23,13 @@ int tn_io_install(TnObject *builtins_dict, TnObject *sysdict);
  * print() writes to it directly. */
 #include <stdio.h>
 FILE *tn_io_text_stream(TnObject *f);
+/* print()'s fast path and input(): the C stdout and stdin through
+ * sys.__stdout__ / sys.__stdin__ (their lock; detached when blocking;
+ * EINTR runs the signal handlers).  Write: 0 / -1.  Readline: the line
+ * without its '\n', EOFError at the end of input; new ref or NULL. */
+int tn_io_stdout_write(const char *data, size_t len);
+int tn_io_stdout_flush(void);
+TnObject *tn_io_stdin_readline(void);
 
 /* Write the str s to sys.stdout: the C stdout directly while sys.stdout is
  * the original stream, else through its write() method.  0 / -1. */
@@ -35,5 +42,7 @@ TnObject *tn_thread_module_create(void);
 extern const TnMethodDef tn_sys_thread_functions[];
 /* sys._tandem_stats() as a dict (also printed by -X stats).  New ref or NULL. */
 TnObject *tn_sys_tandem_stats_dict(void);
+/* -X stats: print the same counters to f, one "tandem-stats: KEY=VALUE" line each. */
+void tn_sys_tandem_stats_print(FILE *f);
 
 #endif

@@ -4,7 +4,7 @@
  * used part directly: environ (a dict snapshot of the environment taken at
  * startup; assignments do not call putenv), getenv, getcwd, chdir,
  * listdir, mkdir, rmdir, remove/unlink, rename, stat (a tuple-like
- * stat_result), getpid, getppid, cpu_count, urandom, strerror, fspath and
+ * stat_result), getpid, getppid, kill, cpu_count, urandom, strerror, fspath and
  * the constants.  os.path is a module object named "posixpath" with join,
  * split, splitext, basename, dirname, normpath, abspath, realpath, isabs,
  * exists, isfile, isdir, getsize and expanduser, following Lib/posixpath.py.
@@ -21,8 +21,10 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <unistd.h>
 #include "core/tn.h"
+#include "core/modules/signal.h"
 #include "core/objects/bytes.h"
 #include "core/modules/modules.h"
 #include "core/modules/builtins_iter.h"
@@ -502,6 +504,21 @@ static TnObject *os_getpid(TnObject *self, TnObject *const *args, tn_ssize_t nar
     if (check_args("getpid", nargs, kwnames, 0, 0) < 0)
         return NULL;
     return tn_int_from_i64(getpid());
+}
+
+/* kill(pid, signal, /): send a signal.  One sent to this process is
+ * handled before kill returns, not at the next check point. */
+static TnObject *os_kill(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    int pid, sig;
+    if (check_args("kill", nargs, kwnames, 2, 2) < 0 || tn_builtins_as_int(args[0], &pid) < 0 ||
+        tn_builtins_as_int(args[1], &sig) < 0)
+        return NULL;
+    if (kill((pid_t)pid, sig) != 0)
+        return tn_err_set_from_errno_filename(errno, NULL);
+    if (tn_signal_check() < 0)
+        return NULL;
+    return tn_none_ref();
 }
 
 static TnObject *os_getppid(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
@@ -1080,6 +1097,7 @@ static const TnMethodDef os_functions[] = {
     {"stat", os_stat, 0, "Perform a stat system call on the given path."},
     {"lstat", os_lstat, 0, "Perform a stat system call on the given path, without following symbolic links."},
     {"getpid", os_getpid, 0, "Return the current process id."},
+    {"kill", os_kill, 0, "Kill a process with a signal."},
     {"getppid", os_getppid, 0, "Return the parent's process id."},
     {"cpu_count", os_cpu_count, 0, "Return the number of CPUs in the system; return None if indeterminable."},
     {"strerror", os_strerror, 0, "Translate an error code to a message string."},

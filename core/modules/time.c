@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <time.h>
 #include "core/tn.h"
+#include "core/modules/signal.h"
 #include "threading/tstate.h"
 #include "core/modules/modules.h"
 #include "core/modules/builtins_iter.h"
@@ -435,6 +436,9 @@ static TnObject *time_sleep(TnObject *self, TnObject *const *args, tn_ssize_t na
         /* Detached while asleep: other threads run (gil) and a
          * stop-the-world pause does not wait for us (ft). */
         int err;
+        /* A signal caught just before the sleep would not interrupt it. */
+        if (tn_signal_os_pending() && tn_signal_check() < 0)
+            return NULL;
         TN_BEGIN_ALLOW_THREADS
         err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL);
         TN_END_ALLOW_THREADS
@@ -444,8 +448,11 @@ static TnObject *time_sleep(TnObject *self, TnObject *const *args, tn_ssize_t na
             tn_err_set_from_errno_filename(err, NULL);
             return NULL;
         }
-        /* Interrupted by a signal: signal handlers would run here (PEP 475),
-         * then the sleep resumes until the same deadline. */
+        /* Interrupted by a signal: its handler runs now (main thread; in
+         * another thread this does nothing); if it raised, so does sleep,
+         * else the sleep resumes until the same deadline (PEP 475). */
+        if (tn_signal_check() < 0)
+            return NULL;
     }
     return tn_none_ref();
 }

@@ -7,19 +7,7 @@
  */
 #include "core/tn.h"
 #include "threading/tstate.h"
-
-/* Pending signals run in the main thread only, as in CPython.  Without the
- * signal module's handlers every signal tripped so far is SIGINT's default:
- * KeyboardInterrupt. */
-static int handle_signals(TnThreadState *ts)
-{
-    TnInterp *interp = ts->interp;
-    uint64_t pending = __atomic_exchange_n(&interp->pending_signals, 0, __ATOMIC_SEQ_CST);
-    if (pending == 0)
-        return 0;
-    tn_err_set_none(&tn_exc_KeyboardInterrupt);
-    return -1;
-}
+#include "core/modules/signal.h"
 
 int tn_eval_handle_breaker(TnThreadState *ts)
 {
@@ -29,6 +17,6 @@ int tn_eval_handle_breaker(TnThreadState *ts)
         tn_thread_yield_gil(ts);
     if (ts->thread_ident == ts->interp->main_thread_ident &&
         tn_eval_breaker_take(&ts->eval_breaker, TN_EVAL_SIGNALS))
-        return handle_signals(ts);
+        return tn_signal_run_pending(ts);   /* the Python handlers, main thread only */
     return 0;
 }

@@ -14,6 +14,7 @@
 #include "core/vm/eval.h"
 #include "core/objects/mappingproxy.h"
 #include "core/modules/modules.h"
+#include "core/modules/signal.h"
 #include "core/objects/complex.h"
 #include "core/objects/coroobject.h"
 
@@ -167,6 +168,7 @@ static int add_builtin_modules(TnObject *modules)
         {"os", tn_os_module_create},
         {"dis", tn_dis_module_create},
         {"_thread", tn_thread_module_create},
+        {"signal", tn_signal_module_create},
     };
     for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
         TnObject *m = mods[i].create();
@@ -207,6 +209,10 @@ static int init_interp(TnInterp *interp)
         return -1;
     interp->builtins = tn_newref(tn_module_dict(interp->builtins_module));
     if (tn_dict_set_item_cstr(interp->modules, "builtins", interp->builtins_module) < 0)
+        return -1;
+    /* The handler table and Ctrl-C's C handler, before the signal module
+     * (which exposes them) is created. */
+    if (tn_signal_init(interp) < 0)
         return -1;
     return add_builtin_modules(interp->modules);
 }
