@@ -260,6 +260,8 @@ class LifoQueue(Queue):
 
 class SimpleQueue:
     '''Simple, unbounded FIFO queue (no task tracking).'''
+    # CPython's SimpleQueue is the C class _queue.SimpleQueue; reprs show that.
+    __module__ = '_queue'
 
     def __init__(self):
         self._queue = _Fifo()

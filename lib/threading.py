@@ -2,15 +2,12 @@
 
 Tandem's own implementation, written on top of the C module `_thread`, of which
 it uses only: start_new_thread, allocate_lock, RLock, get_ident,
-get_native_id, stack_size, TIMEOUT_MAX, error, _local, _excepthook and
-_ExceptHookArgs.
+get_native_id, stack_size, TIMEOUT_MAX, error, _local, _set_sentinel,
+_excepthook and _ExceptHookArgs.
 
 Differences from CPython worth knowing:
   * settrace()/setprofile() only store the function (gettrace()/getprofile()
     return it); new threads do not install it.
-  * Thread.join() waits on a per-thread lock that the thread acquires when it
-    starts and releases in the `finally` of its bootstrap (CPython uses a lock
-    released by the C thread state).
   * No fork support (_after_fork) and no dangling-thread WeakSet.
 """
 
@@ -28,6 +25,7 @@ __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
 
 # Private aliases so that "from threading import *" stays clean.
 _start_new_thread = _thread.start_new_thread
+_set_sentinel = _thread._set_sentinel
 _allocate_lock = _thread.allocate_lock
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
@@ -660,8 +658,12 @@ class Thread:
         self._native_id = get_native_id()
 
     def _set_tstate_lock(self):
-        """Take the lock that join() waits on; it is released when we finish."""
-        self._tstate_lock = _allocate_lock()
+        """Take the lock that join() waits on.
+
+        _thread releases it once this OS thread is done with Python (its
+        thread-local data gone), so join() returns only after that.
+        """
+        self._tstate_lock = _set_sentinel()
         self._tstate_lock.acquire()
         if not self.daemon:
             with _shutdown_locks_lock:
@@ -669,11 +671,9 @@ class Thread:
                 _shutdown_locks.add(self._tstate_lock)
 
     def _bootstrap_inner(self):
-        lock = None
         try:
             self._set_ident()
             self._set_tstate_lock()
-            lock = self._tstate_lock
             self._set_native_id()
             self._started.set()
             with _active_limbo_lock:
@@ -685,8 +685,6 @@ class Thread:
                 self._invoke_excepthook(self)
         finally:
             self._delete()
-            if lock is not None:
-                lock.release()
 
     def _stop(self):
         lock = self._tstate_lock
@@ -718,9 +716,17 @@ class Thread:
         lock = self._tstate_lock
         if lock is None:
             return  # already stopped
-        if lock.acquire(block, timeout):
-            lock.release()
-            self._stop()
+        try:
+            if lock.acquire(block, timeout):
+                lock.release()
+                self._stop()
+        except:
+            if lock.locked():
+                # As CPython (bpo-45274): a signal handler (Ctrl-C's
+                # KeyboardInterrupt) raised right after acquire() succeeded.
+                lock.release()
+                self._stop()
+            raise
 
     @property
     def name(self):

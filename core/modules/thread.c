@@ -23,6 +23,7 @@
 #include "core/objects/structseq.h"
 #include "threading/critical_section.h"
 #include "threading/tstate.h"
+#include "core/modules/signal.h"
 
 /* CPython's _thread.TIMEOUT_MAX on 64-bit Linux: the largest timeout whose
  * nanosecond count fits the platform's time representation. */
@@ -75,39 +76,105 @@ static bool rawlock_try(RawLock *l)
     return got;
 }
 
-/* Wait (detached) until the lock is free or the deadline (ns, -1: none)
- * passes.  Returns whether the lock was acquired. */
-static bool rawlock_wait_detached(RawLock *l, int64_t deadline)
+/* How long the main thread sleeps at most between looks at the signal flag
+ * while it waits for a lock.  The wait is on a condition variable, which a
+ * signal handler may not touch (neither pthread_cond_signal nor a mutex is
+ * async-signal-safe) and which glibc does not end with EINTR; a semaphore
+ * would be (sem_post is async-signal-safe) but the lock's layout is shared
+ * with the rest of this file.  So the main thread -- the only one a signal
+ * interrupts, as in CPython -- waits in slices and checks the flag the C
+ * handler sets (tn_signal_os_pending) between them: 10 ms is far below what
+ * a person pressing Ctrl-C notices, and a hundred wake-ups a second of one
+ * blocked thread cost nothing measurable.  Other threads wait in one piece. */
+#define MAIN_WAIT_SLICE_NS ((int64_t)10 * 1000000)
+
+/* Outcomes of rawlock_wait_detached. */
+#define WAIT_TIMEOUT 0
+#define WAIT_ACQUIRED 1
+#define WAIT_SIGNAL 2   /* a signal arrived: the caller runs its handler (attached) */
+
+/* The next wake-up of a wait with this deadline (ns, -1: none); the slice
+ * end when the wait watches for signals. */
+static int64_t wait_until(int64_t deadline, bool watch_signals)
 {
-    bool got;
-    TN_BEGIN_ALLOW_THREADS
-    pthread_mutex_lock(&l->mutex);
-    while (l->locked) {
-        if (deadline < 0) {
-            pthread_cond_wait(&l->cond, &l->mutex);
-            continue;
-        }
-        if (monotonic_ns() >= deadline)
-            break;
-        struct timespec ts = timespec_from_ns(deadline);
-        pthread_cond_timedwait(&l->cond, &l->mutex, &ts);
-    }
-    got = !l->locked;
-    if (got)
-        l->locked = 1;
-    pthread_mutex_unlock(&l->mutex);
-    TN_END_ALLOW_THREADS
-    return got;
+    if (!watch_signals)
+        return deadline;
+    int64_t slice_end = monotonic_ns() + MAIN_WAIT_SLICE_NS;
+    return deadline < 0 || deadline > slice_end ? slice_end : deadline;
 }
 
-/* timeout_ns: -1 blocks forever, 0 does not block. */
+/* Wait (detached) until the lock is free, the deadline (ns, -1: none)
+ * passes or, if watch_signals, a signal arrives.  Touches no object. */
+static int rawlock_wait_detached(RawLock *l, int64_t deadline, bool watch_signals)
+{
+    int res;
+    TN_BEGIN_ALLOW_THREADS
+    pthread_mutex_lock(&l->mutex);
+    for (;;) {
+        if (!l->locked) {
+            l->locked = 1;
+            res = WAIT_ACQUIRED;
+            break;
+        }
+        if (watch_signals && tn_signal_os_pending()) {
+            res = WAIT_SIGNAL;
+            break;
+        }
+        if (deadline >= 0 && monotonic_ns() >= deadline) {
+            res = WAIT_TIMEOUT;
+            break;
+        }
+        int64_t until = wait_until(deadline, watch_signals);
+        if (until < 0) {
+            pthread_cond_wait(&l->cond, &l->mutex);
+        } else {
+            struct timespec ts = timespec_from_ns(until);
+            pthread_cond_timedwait(&l->cond, &l->mutex, &ts);
+        }
+    }
+    pthread_mutex_unlock(&l->mutex);
+    TN_END_ALLOW_THREADS
+    return res;
+}
+
+/* The deadline timeout_ns (>= 0) from now; -1 (none) past what the clock
+ * can represent (timeouts up to TIMEOUT_MAX would overflow it). */
+static int64_t deadline_after(int64_t timeout_ns)
+{
+    int64_t now = monotonic_ns();
+    return timeout_ns > INT64_MAX - now ? -1 : now + timeout_ns;
+}
+
+/* Uninterruptible acquire (RLock._acquire_restore, as CPython's): timeout_ns
+ * -1 blocks forever, 0 does not block. */
 static bool rawlock_acquire(RawLock *l, int64_t timeout_ns)
 {
     if (rawlock_try(l))
         return true;
     if (timeout_ns == 0)
         return false;
-    return rawlock_wait_detached(l, timeout_ns < 0 ? -1 : monotonic_ns() + timeout_ns);
+    return rawlock_wait_detached(l, timeout_ns < 0 ? -1 : deadline_after(timeout_ns), false) == WAIT_ACQUIRED;
+}
+
+/* acquire() of lock and RLock, CPython's acquire_timed: in the main thread
+ * a signal wakes the wait and its handler runs; if the handler raises, the
+ * acquire fails with that exception (-1), otherwise the wait goes on until
+ * the same deadline (PEP 475).  1 acquired, 0 timed out. */
+static int rawlock_acquire_interruptible(RawLock *l, int64_t timeout_ns)
+{
+    if (rawlock_try(l))
+        return 1;
+    if (timeout_ns == 0)
+        return 0;
+    bool watch_signals = tn_signal_is_main_thread();
+    int64_t deadline = timeout_ns < 0 ? -1 : deadline_after(timeout_ns);
+    for (;;) {
+        int r = rawlock_wait_detached(l, deadline, watch_signals);
+        if (r != WAIT_SIGNAL)
+            return r == WAIT_ACQUIRED;
+        if (tn_signal_check() < 0)
+            return -1;
+    }
 }
 
 /* Release; false if it was not locked. */
@@ -138,14 +205,45 @@ static int parse_acquire_args(const char *fname, TnObject *const *args, tn_ssize
     TnObject *a[2];
     if (tn_args_parse(fname, args, nargs, kwnames, names, 0, 0, a) < 0)
         return -1;
+    /* blocking is an int (not a truth value) and an int timeout is
+     * converted exactly, as CPython's "|iO" parsing and _PyTime do. */
     int blocking = 1;
-    if (a[0] != NULL && (blocking = tn_object_is_true(a[0])) < 0)
-        return -1;
+    if (a[0] != NULL) {
+        TnObject *b = tn_number_index(a[0]);
+        if (b == NULL)
+            return -1;
+        int overflow;
+        int64_t v = tn_int_as_i64(b, &overflow);
+        tn_decref(b);
+        if (overflow || v > INT32_MAX || v < INT32_MIN) {
+            tn_err_set_str(&tn_exc_OverflowError, overflow ? "Python int too large to convert to C long"
+                                                  : v < 0 ? "signed integer is less than minimum"
+                                                          : "signed integer is greater than maximum");
+            return -1;
+        }
+        blocking = v != 0;
+    }
     double timeout = -1;
     if (a[1] != NULL) {
-        timeout = tn_float_as_double(a[1]);
-        if (timeout == -1 && tn_err_occurred())
-            return -1;
+        if (tn_float_check(a[1])) {
+            timeout = tn_float_as_double(a[1]);
+            if (isnan(timeout)) {
+                tn_err_set_str(&tn_exc_ValueError, "Invalid value NaN (not a number)");
+                return -1;
+            }
+        } else {
+            TnObject *t = tn_number_index(a[1]);
+            if (t == NULL)
+                return -1;
+            int overflow;
+            int64_t v = tn_int_as_i64(t, &overflow);
+            tn_decref(t);
+            timeout = (double)v;
+            if (overflow || timeout * 1e9 >= 9.2e18 || timeout * 1e9 <= -9.2e18) {
+                tn_err_set_str(&tn_exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+                return -1;
+            }
+        }
     }
     if (!blocking && timeout != -1) {
         tn_err_set_str(&tn_exc_ValueError, "can't specify a timeout for a non-blocking call");
@@ -204,12 +302,13 @@ static TnObject *lock_acquire(TnObject *self, TnObject *const *args, tn_ssize_t 
     int64_t timeout;
     if (parse_acquire_args("acquire", args, nargs, kwnames, &timeout) < 0)
         return NULL;
-    return tn_bool_from(rawlock_acquire(&((LockObject *)self)->lock, timeout));
+    int r = rawlock_acquire_interruptible(&((LockObject *)self)->lock, timeout);
+    return r < 0 ? NULL : tn_bool_from(r == 1);
 }
 
 static TnObject *lock_release(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_no_kw("release", kwnames) < 0 || tn_args_count("release", nargs, 0, 0) < 0)
+    if (tn_args_no_kw("lock.release", kwnames) < 0 || tn_args_count("lock.release", nargs, 0, 0) < 0)
         return NULL;
     if (!rawlock_release(&((LockObject *)self)->lock))
         return tn_err_format(&tn_exc_RuntimeError, "release unlocked lock");
@@ -223,7 +322,7 @@ static TnObject *lock_exit(TnObject *self, TnObject *const *args, tn_ssize_t nar
 
 static TnObject *lock_locked(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_no_kw("locked", kwnames) < 0 || tn_args_count("locked", nargs, 0, 0) < 0)
+    if (tn_args_no_kw("lock.locked", kwnames) < 0 || tn_args_count("lock.locked", nargs, 0, 0) < 0)
         return NULL;
     return tn_bool_from(rawlock_is_locked(&((LockObject *)self)->lock));
 }
@@ -263,7 +362,7 @@ typedef struct {
     TnObject ob;
     RawLock lock;
     unsigned long owner;       /* atomic: ident of the owner, 0 when free */
-    unsigned long count;       /* only the owner touches it */
+    unsigned long count;       /* atomic (relaxed): written only by the owner; repr() reads it */
 } RLockObject;
 
 static TnType rlock_type;
@@ -278,6 +377,16 @@ static unsigned long rlock_owner(RLockObject *r)
 static void rlock_set_owner(RLockObject *r, unsigned long owner)
 {
     tn_atomic_store_uintptr_relaxed((uintptr_t *)&r->owner, (uintptr_t)owner);
+}
+
+static unsigned long rlock_count(RLockObject *r)
+{
+    return (unsigned long)tn_atomic_load_uintptr_relaxed((uintptr_t *)&r->count);
+}
+
+static void rlock_set_count(RLockObject *r, unsigned long count)
+{
+    tn_atomic_store_uintptr_relaxed((uintptr_t *)&r->count, (uintptr_t)count);
 }
 
 static TnObject *rlock_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
@@ -304,29 +413,32 @@ static TnObject *rlock_acquire(TnObject *self, TnObject *const *args, tn_ssize_t
     if (parse_acquire_args("acquire", args, nargs, kwnames, &timeout) < 0)
         return NULL;
     unsigned long me = current_ident();
-    if (r->count > 0 && rlock_owner(r) == me) {
-        if (r->count == (unsigned long)-1)
+    /* Owner first: only the owner writes count, so if that is us, count is ours to read. */
+    if (rlock_owner(r) == me && rlock_count(r) > 0) {
+        if (rlock_count(r) == (unsigned long)-1)
             return tn_err_format(&tn_exc_OverflowError, "Internal lock count overflowed");
-        r->count++;
+        rlock_set_count(r, rlock_count(r) + 1);
         return tn_bool_from(true);
     }
-    if (!rawlock_acquire(&r->lock, timeout))
-        return tn_bool_from(false);
+    int got = rawlock_acquire_interruptible(&r->lock, timeout);
+    if (got <= 0)
+        return got < 0 ? NULL : tn_bool_from(false);
     rlock_set_owner(r, me);
-    r->count = 1;
+    rlock_set_count(r, 1);
     return tn_bool_from(true);
 }
 
-static bool rlock_is_owned(RLockObject *r) { return r->count > 0 && rlock_owner(r) == current_ident(); }
+static bool rlock_is_owned(RLockObject *r) { return rlock_owner(r) == current_ident() && rlock_count(r) > 0; }
 
 static TnObject *rlock_release(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     RLockObject *r = (RLockObject *)self;
-    if (tn_args_no_kw("release", kwnames) < 0 || tn_args_count("release", nargs, 0, 0) < 0)
+    if (tn_args_no_kw("RLock.release", kwnames) < 0 || tn_args_count("RLock.release", nargs, 0, 0) < 0)
         return NULL;
     if (!rlock_is_owned(r))
         return tn_err_format(&tn_exc_RuntimeError, "cannot release un-acquired lock");
-    if (--r->count == 0) {
+    rlock_set_count(r, rlock_count(r) - 1);
+    if (rlock_count(r) == 0) {
         rlock_set_owner(r, 0);
         rawlock_release(&r->lock);
     }
@@ -340,7 +452,7 @@ static TnObject *rlock_exit(TnObject *self, TnObject *const *args, tn_ssize_t na
 
 static TnObject *rlock_is_owned_py(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_count("_is_owned", nargs, 0, 0) < 0)
+    if (tn_args_count("RLock._is_owned", nargs, 0, 0) < 0)
         return NULL;
     return tn_bool_from(rlock_is_owned((RLockObject *)self));
 }
@@ -349,18 +461,18 @@ static TnObject *rlock_is_owned_py(TnObject *self, TnObject *const *args, tn_ssi
 static TnObject *rlock_release_save(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     RLockObject *r = (RLockObject *)self;
-    if (tn_args_count("_release_save", nargs, 0, 0) < 0)
+    if (tn_args_count("RLock._release_save", nargs, 0, 0) < 0)
         return NULL;
-    if (r->count == 0)
+    if (rlock_count(r) == 0)
         return tn_err_format(&tn_exc_RuntimeError, "cannot release un-acquired lock");
-    TnObject *count = tn_int_from_i64((int64_t)r->count);
+    TnObject *count = tn_int_from_i64((int64_t)rlock_count(r));
     TnObject *owner = tn_int_from_i64((int64_t)rlock_owner(r));
     TnObject *res = count != NULL && owner != NULL ? tn_tuple_pack(2, count, owner) : NULL;
     tn_xdecref(count);
     tn_xdecref(owner);
     if (res == NULL)
         return NULL;
-    r->count = 0;
+    rlock_set_count(r, 0);
     rlock_set_owner(r, 0);
     rawlock_release(&r->lock);
     return res;
@@ -372,8 +484,9 @@ static TnObject *rlock_acquire_restore(TnObject *self, TnObject *const *args, tn
     RLockObject *r = (RLockObject *)self;
     if (tn_args_count("_acquire_restore", nargs, 1, 1) < 0)
         return NULL;
-    if (!tn_tuple_check(args[0]) || tn_tuple_size(args[0]) != 2)
-        return tn_err_format(&tn_exc_TypeError, "_acquire_restore() argument 1 must be a 2-tuple");
+    if (!tn_tuple_check(args[0]) || tn_tuple_size(args[0]) != 2 || !tn_int_check(tn_tuple_get(args[0], 0)) ||
+        !tn_int_check(tn_tuple_get(args[0], 1)))
+        return tn_err_format(&tn_exc_TypeError, "_acquire_restore() argument 1 must be a 2-tuple of ints");
     int overflow;
     int64_t count = tn_int_as_i64(tn_tuple_get(args[0], 0), &overflow);
     if (count == -1 && tn_err_occurred())
@@ -383,14 +496,14 @@ static TnObject *rlock_acquire_restore(TnObject *self, TnObject *const *args, tn
         return NULL;
     rawlock_acquire(&r->lock, -1);
     rlock_set_owner(r, (unsigned long)owner);
-    r->count = (unsigned long)count;
+    rlock_set_count(r, (unsigned long)count);
     return tn_none_ref();
 }
 
 static TnObject *rlock_recursion_count(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     RLockObject *r = (RLockObject *)self;
-    return tn_int_from_i64(rlock_is_owned(r) ? (int64_t)r->count : 0);
+    return tn_int_from_i64(rlock_is_owned(r) ? (int64_t)rlock_count(r) : 0);
 }
 
 static TnObject *rlock_repr(TnObject *self)
@@ -398,7 +511,7 @@ static TnObject *rlock_repr(TnObject *self)
     RLockObject *r = (RLockObject *)self;
     unsigned long owner = rlock_owner(r);
     return tn_str_from_format("<%s %s object owner=%lu count=%lu at %p>", owner ? "locked" : "unlocked",
-                              tn_type(self)->name, owner, owner ? r->count : 0ul, (void *)self);
+                              tn_type(self)->name, owner, owner ? rlock_count(r) : 0ul, (void *)self);
 }
 
 static const TnMethodDef rlock_methods[] = {
@@ -432,8 +545,9 @@ typedef struct {
     TnObject *func, *args, *kwargs;   /* owned */
 } Bootstate;
 
-/* "Exception ignored in thread started by: <func>" + traceback, as CPython's
- * unraisable hook prints it; SystemExit ends the thread silently. */
+/* "Exception ignored in thread started by: <func>" + traceback, written to
+ * sys.stderr as CPython's default unraisable hook writes it; SystemExit
+ * ends the thread silently. */
 static void report_thread_exception(TnObject *func)
 {
     if (tn_err_matches(&tn_exc_SystemExit)) {
@@ -441,15 +555,48 @@ static void report_thread_exception(TnObject *func)
         return;
     }
     TnObject *exc = tn_err_fetch();
+    TnObject *file = tn_dict_get_cstr_borrowed(tn_interp()->sysdict, "stderr");
+    if (file == NULL || file == TN_NONE) {
+        tn_decref(exc);
+        return;
+    }
+    tn_incref(file);
     TnObject *r = tn_object_repr(func);
-    fflush(stdout);
-    fprintf(stderr, "Exception ignored in thread started by: %s\n",
-            r != NULL ? tn_str_utf8(r, NULL) : "<object repr() failed>");
     if (r == NULL)
         tn_err_clear();
+    TnObject *line = tn_str_from_format("Exception ignored in thread started by: %s\n",
+                                        r != NULL ? tn_str_utf8(r, NULL) : "<object repr() failed>");
     tn_xdecref(r);
-    tn_err_print_exception(exc);
+    fflush(stdout);
+    TnObject *res = line != NULL ? tn_call_method_cstr(file, "write", &line, 1) : NULL;
+    tn_xdecref(line);
+    tn_xdecref(res);
+    if (res == NULL)
+        tn_err_clear();
+    tn_err_display(exc, file);
+    tn_decref(file);
     tn_decref(exc);
+}
+
+/* The lock that _set_sentinel() gave threading for the calling thread
+ * (owned; NULL in threads that never asked).  The thread releases it once
+ * it is done with Python, so Thread.join() returns only after the thread's
+ * thread-local data is gone and _count() has stopped counting it, as in
+ * CPython. */
+static _Thread_local TnObject *thread_sentinel;
+
+/* The end of a thread's Python life: drop its thread-local dicts (their
+ * destructors still run in this thread), uncount it, wake its joiners. */
+static void thread_finish_python(TnThreadState *ts)
+{
+    TN_CLEAR(ts->local_dicts);
+    tn_atomic_add_intptr((intptr_t *)&ts->interp->threads_started, -1);
+    TnObject *sentinel = thread_sentinel;
+    thread_sentinel = NULL;
+    if (sentinel != NULL) {
+        rawlock_release(&((LockObject *)sentinel)->lock);
+        tn_decref(sentinel);
+    }
 }
 
 static void *thread_bootstrap(void *arg)
@@ -469,7 +616,7 @@ static void *thread_bootstrap(void *arg)
     tn_decref(boot->args);
     tn_xdecref(boot->kwargs);
     tn_mem_free(boot);
-    tn_atomic_add_intptr((intptr_t *)&ts->interp->threads_started, -1);
+    thread_finish_python(ts);
     tn_thread_state_delete_current();
     return NULL;
 }
@@ -518,49 +665,75 @@ static TnObject *thread_start_new_thread(TnObject *self, TnObject *const *args, 
     return tn_int_from_i64((int64_t)th);
 }
 
+/* _set_sentinel(): a new lock for threading's Thread._tstate_lock; the
+ * calling thread releases it when it ends (see thread_finish_python). */
+static TnObject *thread_set_sentinel(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_count("_thread._set_sentinel", nargs, 0, 0) < 0)
+        return NULL;
+    TnObject *lock = lock_new_object();
+    if (lock == NULL)
+        return NULL;
+    TN_SETREF(thread_sentinel, tn_newref(lock));
+    return lock;
+}
+
 static TnObject *thread_allocate_lock(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_no_kw("allocate_lock", kwnames) < 0 || tn_args_count("allocate_lock", nargs, 0, 0) < 0)
+    if (tn_args_no_kw("_thread.allocate_lock", kwnames) < 0 ||
+        tn_args_count("_thread.allocate_lock", nargs, 0, 0) < 0)
         return NULL;
     return lock_new_object();
 }
 
 static TnObject *thread_get_ident(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_count("get_ident", nargs, 0, 0) < 0)
+    if (tn_args_count("_thread.get_ident", nargs, 0, 0) < 0)
         return NULL;
     return tn_int_from_i64((int64_t)current_ident());
 }
 
 static TnObject *thread_get_native_id(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_count("get_native_id", nargs, 0, 0) < 0)
+    if (tn_args_count("_thread.get_native_id", nargs, 0, 0) < 0)
         return NULL;
     return tn_int_from_i64(tn_tstate()->native_id);
 }
 
 static TnObject *thread_count(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_count("_count", nargs, 0, 0) < 0)
+    if (tn_args_count("_thread._count", nargs, 0, 0) < 0)
         return NULL;
     return tn_int_from_i64((int64_t)tn_atomic_load_intptr_relaxed((intptr_t *)&tn_interp()->threads_started));
 }
 
 static TnObject *thread_stack_size(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_no_kw("stack_size", kwnames) < 0 || tn_args_count("stack_size", nargs, 0, 1) < 0)
+    static const char *const names[] = {"size", NULL};
+    TnObject *size_arg;
+    if (tn_args_no_kw("stack_size", kwnames) < 0 ||
+        tn_args_parse("stack_size", args, nargs, NULL, names, 1, 0, &size_arg) < 0)
         return NULL;
+    /* As in CPython, stack_size() without an argument also resets the size
+     * to the default (0). */
+    int64_t size = 0;
+    if (size_arg != NULL) {
+        TnObject *n = tn_number_index(size_arg);
+        if (n == NULL)
+            return NULL;
+        int overflow;
+        size = tn_int_as_i64(n, &overflow);
+        tn_decref(n);
+        if (overflow)
+            return tn_err_format(&tn_exc_OverflowError, "Python int too large to convert to C ssize_t");
+        if (size < 0)
+            return tn_err_format(&tn_exc_ValueError, "size must be 0 or a positive value");
+        if (size != 0 && size < 32768)
+            return tn_err_format(&tn_exc_ValueError, "size not valid: %lld bytes", (long long)size);
+    }
     TnInterp *interp = tn_interp();
     size_t old = interp->thread_stack_size;
-    if (nargs == 1) {
-        int overflow;
-        int64_t size = tn_int_as_i64(args[0], &overflow);
-        if (size == -1 && tn_err_occurred())
-            return NULL;
-        if (overflow || (size != 0 && size < 32768))
-            return tn_err_format(&tn_exc_ValueError, "size not valid: %lld bytes", (long long)size);
-        interp->thread_stack_size = (size_t)size;
-    }
+    interp->thread_stack_size = (size_t)size;
     return tn_int_from_i64((int64_t)old);
 }
 
@@ -578,6 +751,9 @@ static TnObject *thread_interrupt_main(TnObject *self, TnObject *const *args, tn
         return NULL;
     int signum = 2;
     if (nargs == 1) {
+        if (!tn_int_check(args[0]))
+            return tn_err_format(&tn_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                                 tn_type(args[0])->name);
         int overflow;
         int64_t v = tn_int_as_i64(args[0], &overflow);
         if (v == -1 && tn_err_occurred())
@@ -591,37 +767,123 @@ static TnObject *thread_interrupt_main(TnObject *self, TnObject *const *args, tn
     return tn_none_ref();
 }
 
-/* _excepthook(args): threading.excepthook's default report. */
+/* ---- threading.excepthook and ExceptHookArgs ----------------------------------- */
+
+static TnStructSeqType excepthook_args_type;
+
+/* _ExceptHookArgs(sequence): threading.ExceptHookArgs([type, value, tb,
+ * thread]) is public API, so unlike the other struct sequences this one is
+ * built from Python too (CPython's structseq_new, exactly 4 items). */
+static TnObject *excepthook_args_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    static const char *const names[] = {"sequence", "dict", NULL};
+    TnObject *a[2];
+    if (tn_args_parse("structseq", args, nargs, kwnames, names, 0, 1, a) < 0)
+        return NULL;
+    TnObject *items = tn_tuple_from_iterable(a[0]);
+    if (items == NULL) {
+        if (tn_err_matches(&tn_exc_TypeError)) {
+            tn_err_clear();
+            tn_err_set_str(&tn_exc_TypeError, "constructor requires a sequence");
+        }
+        return NULL;
+    }
+    tn_ssize_t n = tn_tuple_size(items);
+    TnObject *res;
+    if (n != 4) {
+        res = tn_err_format(&tn_exc_TypeError, "%s() takes a 4-sequence (%ld-sequence given)",
+                            ((TnStructSeqType *)type)->repr_name, (long)n);
+    } else {
+        TnObject *values[4] = {tn_tuple_get(items, 0), tn_tuple_get(items, 1), tn_tuple_get(items, 2),
+                               tn_tuple_get(items, 3)};
+        res = tn_structseq_new(&excepthook_args_type, values);
+    }
+    tn_decref(items);
+    return res;
+}
+
+/* file.write(text) for a C string; 0 / -1. */
+static int write_cstr(TnObject *file, const char *text)
+{
+    TnObject *s = tn_str_from_cstr(text);
+    TnObject *res = s != NULL ? tn_call_method_cstr(file, "write", &s, 1) : NULL;
+    tn_xdecref(s);
+    if (res == NULL)
+        return -1;
+    tn_decref(res);
+    return 0;
+}
+
+/* "Exception in thread NAME:" then the traceback, to file (CPython's
+ * thread_excepthook_file): NAME is str(thread.name), or the current ident
+ * when there is no thread object. */
+static int excepthook_write(TnObject *file, TnObject *exc_value, TnObject *exc_tb, TnObject *thread)
+{
+    TnObject *name = NULL;
+    if (thread != TN_NONE && tn_object_lookup_attr(thread, tn_str_intern_cstr("name"), &name) < 0)
+        return -1;
+    TnObject *name_str = name != NULL ? tn_object_str(name)
+                                      : tn_str_from_format("%lu", current_ident());
+    tn_xdecref(name);
+    if (name_str == NULL)
+        return -1;
+    int r = write_cstr(file, "Exception in thread ");
+    if (r == 0) {
+        TnObject *res = tn_call_method_cstr(file, "write", &name_str, 1);
+        r = res != NULL ? 0 : -1;
+        tn_xdecref(res);
+    }
+    tn_decref(name_str);
+    if (r < 0 || write_cstr(file, ":\n") < 0)
+        return -1;
+    if (tn_exception_check(exc_value)) {
+        TnBaseException *e = (TnBaseException *)exc_value;
+        if (tn_type(exc_tb) == &tn_type_traceback && e->traceback != exc_tb)
+            TN_SETREF(e->traceback, tn_newref(exc_tb));
+        tn_err_display(exc_value, file);
+    }
+    return 0;
+}
+
+/* _excepthook(args): threading.excepthook's default report, written to
+ * sys.stderr or, when that is None, to the thread's _stderr. */
 static TnObject *thread_excepthook(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_no_kw("_excepthook", kwnames) < 0 || tn_args_count("_excepthook", nargs, 1, 1) < 0)
+    if (tn_args_no_kw("_thread._excepthook", kwnames) < 0 ||
+        tn_args_count("_thread._excepthook", nargs, 1, 1) < 0)
         return NULL;
     TnObject *hook_args = args[0];
-    if (!tn_tuple_check(hook_args) || tn_tuple_size(hook_args) != 4)
-        return tn_err_format(&tn_exc_TypeError, "_thread._excepthook argument type must be ExceptHookArgs");
+    if (tn_type(hook_args) != &excepthook_args_type.type)
+        return tn_err_format(&tn_exc_TypeError, "_thread.excepthook argument type must be ExceptHookArgs");
     TnObject *exc_type = tn_tuple_get(hook_args, 0);
     TnObject *exc_value = tn_tuple_get(hook_args, 1);
+    TnObject *exc_tb = tn_tuple_get(hook_args, 2);
     TnObject *thread = tn_tuple_get(hook_args, 3);
     if (exc_type == TN_OBJ(&tn_exc_SystemExit))
         return tn_none_ref();   /* silently ignore SystemExit */
-    fflush(stdout);
-    TnObject *name = NULL;
-    if (thread != TN_NONE) {
-        name = tn_object_getattr_cstr(thread, "name");
-        if (name == NULL)
-            tn_err_clear();
+    TnObject *file = tn_dict_get_cstr_borrowed(tn_interp()->sysdict, "stderr");
+    if (file != NULL && file != TN_NONE) {
+        tn_incref(file);
+    } else {
+        if (thread == TN_NONE)
+            return tn_none_ref();
+        file = tn_object_getattr_cstr(thread, "_stderr");
+        if (file == NULL)
+            return NULL;
+        if (file == TN_NONE) {
+            tn_decref(file);
+            return tn_none_ref();
+        }
     }
-    TnObject *name_str = name != NULL ? tn_object_str(name) : NULL;
-    if (name_str != NULL)
-        fprintf(stderr, "Exception in thread %s:\n", tn_str_utf8(name_str, NULL));
-    else
-        fprintf(stderr, "Exception in thread %lu:\n", current_ident());
-    tn_xdecref(name);
-    tn_xdecref(name_str);
-    if (exc_value != TN_NONE && tn_exception_check(exc_value))
-        tn_err_print_exception(exc_value);
-    fflush(stderr);
-    return tn_none_ref();
+    fflush(stdout);
+    int r = excepthook_write(file, exc_value, exc_tb, thread);
+    if (r == 0) {
+        TnObject *res = tn_call_method_cstr(file, "flush", NULL, 0);
+        r = res != NULL ? 0 : -1;
+        tn_xdecref(res);
+    }
+    tn_decref(file);
+    return r < 0 ? NULL : tn_none_ref();
 }
 
 /* ---- _thread._local: per-thread attribute dicts ---------------------------------- */
@@ -633,6 +895,7 @@ typedef struct {
 } LocalObject;
 
 static TnType local_type;
+static TnObject *local_dict_create(LocalObject *l);
 
 static TnObject *local_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
@@ -657,6 +920,10 @@ static TnObject *local_new(TnType *type, TnObject *const *args, tn_ssize_t nargs
             return NULL;
         }
     }
+    if (local_dict_create(l) == NULL) {
+        tn_decref(TN_OBJ(l));
+        return NULL;
+    }
     return TN_OBJ(l);
 }
 
@@ -673,27 +940,38 @@ static void local_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
-/* The calling thread's dict for l (borrowed), created on first use; a
- * subclass's __init__ runs again in every thread that first touches it. */
-static TnObject *local_dict_borrowed(LocalObject *l)
+/* Make the calling thread's (empty) dict for l; borrowed, the thread's
+ * local_dicts keeps it alive. */
+static TnObject *local_dict_create(LocalObject *l)
 {
     TnThreadState *ts = tn_tstate();
     if (ts->local_dicts == NULL && (ts->local_dicts = tn_dict_new()) == NULL)
         return NULL;
+    TnObject *d = tn_dict_new();
+    if (d == NULL)
+        return NULL;
+    int r = tn_dict_set_item(ts->local_dicts, l->key, d);
+    tn_decref(d);
+    return r < 0 ? NULL : d;
+}
+
+/* The calling thread's dict for l (borrowed), created on first use; a
+ * subclass's __init__ runs again in every thread that first touches it.
+ * The creating thread's dict is made by local_new, so __init__ runs there
+ * once, from the constructor call. */
+static TnObject *local_dict_borrowed(LocalObject *l)
+{
+    TnThreadState *ts = tn_tstate();
     TnObject *d;
-    int found = tn_dict_get_item_ref(ts->local_dicts, l->key, &d);
+    int found = ts->local_dicts != NULL ? tn_dict_get_item_ref(ts->local_dicts, l->key, &d) : 0;
     if (found < 0)
         return NULL;
     if (found > 0) {
         tn_decref(d);   /* the thread's local_dicts keeps it alive */
         return d;
     }
-    d = tn_dict_new();
+    d = local_dict_create(l);
     if (d == NULL)
-        return NULL;
-    int r = tn_dict_set_item(ts->local_dicts, l->key, d);
-    tn_decref(d);
-    if (r < 0)
         return NULL;
     TnObject *init = tn_type_lookup(tn_type(TN_OBJ(l)), tn_str_intern_cstr("__init__"));
     if (init != NULL && tn_type(TN_OBJ(l)) != &local_type &&
@@ -702,7 +980,10 @@ static TnObject *local_dict_borrowed(LocalObject *l)
         TnObject *res = bound != NULL ? tn_call_tuple_dict(bound, l->args, l->kwargs) : NULL;
         tn_xdecref(bound);
         if (res == NULL) {
-            (void)tn_dict_del_item(ts->local_dicts, l->key);
+            TnObject *exc = tn_err_fetch();
+            if (tn_dict_del_item(ts->local_dicts, l->key) < 0)
+                tn_err_clear();
+            tn_err_restore(exc);
             return NULL;
         }
         tn_decref(res);
@@ -747,8 +1028,6 @@ static TnType local_type = {
 
 /* ---- the module ---------------------------------------------------------------------- */
 
-static TnStructSeqType excepthook_args_type;
-
 static const TnMethodDef thread_functions[] = {
     {"start_new_thread", thread_start_new_thread, 0, "Start a new thread and return its identifier."},
     {"start_new", thread_start_new_thread, 0, "An obsolete synonym of start_new_thread()."},
@@ -756,6 +1035,7 @@ static const TnMethodDef thread_functions[] = {
     {"allocate", thread_allocate_lock, 0, "An obsolete synonym of allocate_lock()."},
     {"get_ident", thread_get_ident, 0, "Return a non-zero integer that uniquely identifies the current thread."},
     {"get_native_id", thread_get_native_id, 0, "Return the native integral thread ID of the current thread."},
+    {"_set_sentinel", thread_set_sentinel, 0, "Return a lock that is released when this thread ends."},
     {"_count", thread_count, 0, "Return the number of currently running threads started by _thread."},
     {"stack_size", thread_stack_size, 0, "Return (and optionally set) the stack size of new threads."},
     {"daemon_threads_allowed", thread_daemon_threads_allowed, 0, "Whether daemon threads are allowed."},
@@ -782,6 +1062,7 @@ TnObject *tn_thread_module_create(void)
         tn_structseq_init_type(&excepthook_args_type, "_thread", "_ExceptHookArgs", "_thread._ExceptHookArgs",
                                hook_fields) < 0)
         return NULL;
+    excepthook_args_type.type.new_ = excepthook_args_new;
     TnObject *m = tn_module_new("_thread");
     if (m == NULL)
         return NULL;

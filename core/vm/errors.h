@@ -50,6 +50,9 @@ TnObject *tn_err_set_from_errno_filename(int err, TnObject *filename);
 /* Print exc with its traceback and chain to stderr, exactly as CPython's
  * default sys.excepthook does. */
 void tn_err_print_exception(TnObject *exc);
+/* The same report written to the Python file object file (NULL: the C
+ * stderr), as CPython's _PyErr_Display; errors from file are cleared. */
+void tn_err_display(TnObject *exc, TnObject *file);
 /* If the current exception is SystemExit, return the process exit code it
  * asks for (printing its message if needed); otherwise print it, return 1. */
 int tn_err_handle_uncaught(void);

@@ -5,6 +5,7 @@
  * SyntaxError's special layout, and the final "Type: message" line.  *
  * Design note: docs/execution.md.
  */
+#define _GNU_SOURCE 1   /* open_memstream */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -558,6 +559,43 @@ void tn_err_print_exception(TnObject *exc)
     print_recursive(c, exc);
     tn_mem_free(c);
     fflush(stderr);
+}
+
+/* The report is built in memory and handed to file.write() in one piece,
+ * because file may be any Python object (a replaced sys.stderr).  Like
+ * CPython's _PyErr_Display, errors raised by file are swallowed: there is
+ * nowhere left to report them. */
+void tn_err_display(TnObject *exc, TnObject *file)
+{
+    if (file == NULL) {
+        tn_err_print_exception(exc);
+        return;
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    PrintCtx *c = mem != NULL ? tn_mem_calloc(1, sizeof(PrintCtx)) : NULL;
+    if (c == NULL) {
+        if (mem != NULL)
+            fclose(mem);
+        free(buf);
+        tn_err_print_exception(exc);
+        return;
+    }
+    fflush(stdout);
+    c->out = mem;
+    print_recursive(c, exc);
+    tn_mem_free(c);
+    fclose(mem);
+    TnObject *text = tn_str_from_utf8(buf, (tn_ssize_t)len);
+    free(buf);
+    TnObject *res = text != NULL ? tn_call_method_cstr(file, "write", &text, 1) : NULL;
+    tn_xdecref(text);
+    tn_xdecref(res);
+    res = res != NULL ? tn_call_method_cstr(file, "flush", NULL, 0) : NULL;
+    tn_xdecref(res);
+    if (res == NULL)
+        tn_err_clear();
 }
 
 /* SystemExit(code): None -> 0, int -> that code, anything else is printed

@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""Run the pending threading tests against Tandem's lib/ modules.
+"""Run the threading tests under CPython with Tandem's lib/ modules.
 
-Usage: python3 tests/pending_threads/run_with_lib.py [--interp PATH] [TEST ...]
+Usage: python3 tests/py/threads/_support/run_with_lib.py [--interp PATH] [TEST ...]
 
-Each TEST (default: every *.py here except this script) runs like
-tools/run_py_test.py runs a test (cwd = this directory, stdin /dev/null),
+Each TEST (default: every *.py in tests/py/threads) runs like
+tools/run_py_test.py runs a test (cwd = the test directory, stdin /dev/null),
 under CPython 3.11 with PYTHONPATH=lib so that threading, queue and
-concurrent.futures come from /work/main/lib, not from CPython's stdlib.  The
-expected files were made by tools/regen_exp.py with CPython's own stdlib, so
-a pass means lib/ behaves like CPython.  With --interp (e.g.
-build/gil/tandem, once _thread exists) the tests run under that interpreter.
+concurrent.futures come from lib/, not from CPython's stdlib.  The expected
+files were made by tools/regen_exp.py with CPython's own stdlib, so a pass
+means lib/ behaves like CPython's modules, independently of Tandem's C code.
+--interp PATH runs them under another interpreter (ctest already runs them
+under Tandem, in both flavours).  Flavour markers are not honoured here.
 
 Checks: stdout == NAME.exp; with NAME.err, the exit status and the stderr
 (script directory written as {dir}); without it, exit status 0.
@@ -21,8 +22,8 @@ import os
 import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 LIB = os.path.join(ROOT, "lib")
 TIMEOUT = 60
 CHECK_MODULES = ("import threading, queue, concurrent.futures, concurrent.futures.thread as t; "
@@ -96,8 +97,7 @@ def main(argv):
         scripts = [os.path.join(HERE, os.path.basename(t if t.endswith(".py") else t + ".py"))
                    for t in opts.tests]
     else:
-        scripts = sorted(p for p in glob.glob(os.path.join(HERE, "*.py"))
-                         if os.path.basename(p) != os.path.basename(__file__))
+        scripts = sorted(glob.glob(os.path.join(HERE, "*.py")))
     failed = []
     for script in scripts:
         problem = run_one(opts.interp, script)
