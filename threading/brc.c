@@ -74,15 +74,22 @@ static TnBrcThread *find_thread_locked(BrcBucket *b, uintptr_t tid)
  * thread once the owner has unregistered. */
 static intptr_t explicit_merge(TnObject *op, intptr_t extra)
 {
+    /* Nothing may write to the object once another thread can free it, and
+     * that is possible as soon as the CAS below makes it MERGED.  So the
+     * CAS publishes the count plus one guard reference of our own; the
+     * owner fields are cleared under that guard; dropping the guard last
+     * tells whether the count is 0 (the caller then deallocates).  Meanwhile
+     * tn_refcnt stays an upper bound of the true count. */
     intptr_t shared = tn_atomic_load_intptr_relaxed(&op->ref_shared);
     intptr_t count, desired;
     do {
         count = (shared >> TN_REF_SHARED_SHIFT) + (intptr_t)tn_atomic_load_u32_relaxed(&op->ref_local) + extra;
-        desired = (count << TN_REF_SHARED_SHIFT) | TN_REF_MERGED;
+        desired = ((count + 1) << TN_REF_SHARED_SHIFT) | TN_REF_MERGED;
     } while (!tn_atomic_cas_intptr(&op->ref_shared, &shared, desired));
     tn_atomic_store_u32_relaxed(&op->ref_local, 0);
     tn_atomic_store_uintptr_relaxed(&op->tid, 0);
-    return count;
+    intptr_t old = tn_atomic_add_intptr(&op->ref_shared, -((intptr_t)1 << TN_REF_SHARED_SHIFT));
+    return (old >> TN_REF_SHARED_SHIFT) - 1;
 }
 
 void tn_brc_merge_zero_local(TnObject *op)

@@ -139,11 +139,31 @@ static TnObject *enumerate_new(TnType *type, TnObject *const *args, tn_ssize_t n
                          nargs + nkw);
 }
 
-/* The index to pair with the next item, as a new int.  NULL on error. */
+/* Past INT64_MAX the index is an int object, replaced at every step:
+ * inside the enumerate object's section, so that threads sharing it never
+ * drop the same reference twice.  Lock held. */
+static TnObject *enum_take_long_index_lock_held(EnumObject *en);
+
+/* The index to pair with the next item, as a new int.  NULL on error.
+ * Threads sharing one enumerate object may get the same index twice, but
+ * the counter is read and written with relaxed atomics (no data race). */
 static TnObject *enum_take_index(EnumObject *en)
 {
-    if (en->index != INT64_MAX)
-        return tn_int_from_i64(en->index++);
+    intptr_t *slot = (intptr_t *)(void *)&en->index;
+    int64_t i = (int64_t)tn_atomic_load_intptr_relaxed(slot);
+    if (i != INT64_MAX) {
+        tn_atomic_store_intptr_relaxed(slot, (intptr_t)(i + 1));
+        return tn_int_from_i64(i);
+    }
+    TnObject *r;
+    TN_BEGIN_CRITICAL_SECTION(TN_OBJ(en));
+    r = enum_take_long_index_lock_held(en);
+    TN_END_CRITICAL_SECTION();
+    return r;
+}
+
+static TnObject *enum_take_long_index_lock_held(EnumObject *en)
+{
     if (en->longindex == NULL) {
         en->longindex = tn_int_from_i64(INT64_MAX);
         if (en->longindex == NULL)

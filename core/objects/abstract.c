@@ -279,6 +279,22 @@ TnObject **tn_object_dict_ptr(TnObject *o)
     return off != 0 ? tn_object_field_ptr(o, off) : NULL;
 }
 
+TnObject *tn_object_dict_get_or_create(TnObject **dictp)
+{
+    TnObject *d = tn_atomic_load_ptr_acquire((void *const *)dictp);
+    if (d != NULL)
+        return d;
+    TnObject *fresh = tn_dict_new();
+    if (fresh == NULL)
+        return NULL;
+    /* Publish with a CAS: a plain store would let a racing thread's dict
+     * (and the attribute it just stored there) be overwritten and leaked. */
+    if (tn_atomic_cas_ptr((void **)dictp, NULL, fresh))
+        return fresh;
+    tn_decref(fresh);
+    return tn_atomic_load_ptr_acquire((void *const *)dictp);
+}
+
 static TnObject *no_attribute(TnObject *o, TnObject *name)
 {
     tn_err_format(&tn_exc_AttributeError, "'%s' object has no attribute '%U'", tn_type(o)->name, name);
@@ -294,7 +310,7 @@ static TnObject *no_attribute(TnObject *o, TnObject *name)
 TnObject *tn_object_generic_getattr(TnObject *o, TnObject *name)
 {
     TnObject **dictp = tn_object_dict_ptr(o);
-    return tn_object_generic_getattr_dict(o, name, dictp != NULL ? *dictp : NULL);
+    return tn_object_generic_getattr_dict(o, name, dictp != NULL ? tn_atomic_load_ptr_acquire((void *const *)dictp) : NULL);
 }
 
 TnObject *tn_object_generic_getattr_dict(TnObject *o, TnObject *name, TnObject *dict)
@@ -338,18 +354,18 @@ int tn_object_generic_setattr_dict(TnObject *o, TnObject *name, TnObject *v, TnO
             tn_err_format(&tn_exc_AttributeError, "'%s' object attribute '%U' is read-only", tp->name, name);
         return -1;
     }
-    if (*dictp == NULL) {
+    TnObject *dict = tn_atomic_load_ptr_acquire((void *const *)dictp);
+    if (dict == NULL) {
         if (v == NULL) {
             no_attribute(o, name);
             return -1;
         }
-        *dictp = tn_dict_new();
-        if (*dictp == NULL)
+        if ((dict = tn_object_dict_get_or_create(dictp)) == NULL)
             return -1;
     }
     if (v != NULL)
-        return tn_dict_set_item(*dictp, name, v);
-    if (tn_dict_del_item(*dictp, name) < 0) {
+        return tn_dict_set_item(dict, name, v);
+    if (tn_dict_del_item(dict, name) < 0) {
         if (tn_err_matches(&tn_exc_KeyError)) {
             tn_err_clear();
             no_attribute(o, name);
@@ -370,8 +386,9 @@ int tn_object_get_method(TnObject *o, TnObject *name, TnObject **meth)
     if (descr != NULL && (tn_type(descr)->flags & TN_TPFLAGS_METHOD_DESCRIPTOR)) {
         TnObject **dictp = tn_object_dict_ptr(o);
         TnObject *shadow = NULL;
-        if (dictp != NULL && *dictp != NULL) {
-            int r = tn_dict_get_item_ref(*dictp, name, &shadow);
+        TnObject *dict = dictp != NULL ? tn_atomic_load_ptr_acquire((void *const *)dictp) : NULL;
+        if (dict != NULL) {
+            int r = tn_dict_get_item_ref(dict, name, &shadow);
             if (r < 0)
                 return -1;
         }

@@ -48,6 +48,10 @@ TnObject **tn_object_field_ptr(TnObject *o, tn_ssize_t offset);
 /* Address of o's __dict__ pointer (the pointer may be NULL: no dict made
  * yet), or NULL if o's type has no instance dict. */
 TnObject **tn_object_dict_ptr(TnObject *o);
+/* The instance dict at *dictp, created on first use (borrowed; NULL with
+ * MemoryError).  Two threads racing to create it agree on one dict: the
+ * first to publish it wins, the other drops its own. */
+TnObject *tn_object_dict_get_or_create(TnObject **dictp);
 TnObject *tn_object_get_iter(TnObject *o);       /* TypeError: 'int' object is not iterable */
 TnObject *tn_iter_next(TnObject *it);            /* NULL without error = exhausted */
 TnObject *tn_object_getitem(TnObject *o, TnObject *key);

@@ -527,7 +527,7 @@ TnType tn_type_bytes = {
 typedef struct BytesIter {
     TnObject ob;
     tn_ssize_t index;
-    TnObject *seq;          /* NULL once exhausted */
+    TnObject *seq;          /* NULL once exhausted (gil flavour) */
 } BytesIter;
 
 TnObject *tn_bytes_iter_new(TnType *tp, TnObject *seq)
@@ -553,21 +553,27 @@ static void bytesiter_dealloc(TnObject *self)
 
 static TnObject *bytesiter_next(TnObject *self)
 {
+    /* Shared by threads: the index is read once (relaxed atomic), -1 marks
+     * exhaustion, and the ft flavour keeps seq until the iterator dies
+     * because another thread may be reading it. */
     BytesIter *it = (BytesIter *)self;
-    if (it->seq == NULL)
+    tn_ssize_t i = tn_atomic_load_intptr_relaxed(&it->index);
+    if (it->seq == NULL || i < 0)
         return NULL;
     int v = -1;
     TN_BEGIN_CRITICAL_SECTION(it->seq);
     const char *d;
     tn_ssize_t n;
-    if (tn_bytes_like(it->seq, &d, &n) && it->index < n)
-        v = (unsigned char)d[it->index];
+    if (tn_bytes_like(it->seq, &d, &n) && i < n)
+        v = (unsigned char)d[i];
     TN_END_CRITICAL_SECTION();
     if (v >= 0) {
-        it->index++;
+        tn_atomic_store_intptr_relaxed(&it->index, i + 1);
         return tn_int_from_i64(v);
     }
-    TN_CLEAR(it->seq);
+    tn_atomic_store_intptr_relaxed(&it->index, -1);
+    if (!TN_FREE_THREADED)
+        TN_CLEAR(it->seq);
     return NULL;
 }
 
@@ -581,9 +587,9 @@ static TnObject *bytesiter_length_hint(TnObject *self, TnObject *const *args, tn
         return NULL;
     BytesIter *it = (BytesIter *)self;
     const char *d;
-    tn_ssize_t n = 0;
-    if (it->seq != NULL && tn_bytes_like(it->seq, &d, &n))
-        n -= it->index;
+    tn_ssize_t n = 0, i = tn_atomic_load_intptr_relaxed(&it->index);
+    if (it->seq != NULL && i >= 0 && tn_bytes_like(it->seq, &d, &n))
+        n -= i;
     return tn_int_from_ssize(n > 0 ? n : 0);
 }
 

@@ -309,6 +309,34 @@ typedef struct TnMemberDescr {
     tn_ssize_t offset;
 } TnMemberDescr;
 
+/* A slot is read and written inside the instance's critical section: a
+ * reader increfs the value before a racing writer can drop it, and two
+ * writers cannot both drop the same old value. */
+static TnObject *member_load_ref(TnObject *obj, tn_ssize_t offset)
+{
+    TnObject *v;
+    TN_BEGIN_CRITICAL_SECTION(obj);
+    v = tn_xnewref(*tn_object_field_ptr(obj, offset));
+    TN_END_CRITICAL_SECTION();
+    return v;
+}
+
+/* Store value_steal (NULL: clear) unless clearing an empty slot; the old
+ * value goes to *old (dropped by the caller, outside the section).
+ * false: the slot was already empty and value_steal is NULL. */
+static bool member_swap_steal(TnObject *obj, tn_ssize_t offset, TnObject *value_steal, TnObject **old)
+{
+    bool ok;
+    TN_BEGIN_CRITICAL_SECTION(obj);
+    TnObject **slot = tn_object_field_ptr(obj, offset);
+    *old = *slot;
+    ok = value_steal != NULL || *old != NULL;
+    if (ok)
+        *slot = value_steal;
+    TN_END_CRITICAL_SECTION();
+    return ok;
+}
+
 static TnObject *member_get(TnObject *self, TnObject *obj, TnObject *type)
 {
     TnMemberDescr *m = (TnMemberDescr *)self;
@@ -317,10 +345,10 @@ static TnObject *member_get(TnObject *self, TnObject *obj, TnObject *type)
     if (!tn_object_type_check(obj, m->owner))
         return tn_err_format(&tn_exc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%T' object",
                              m->name, m->owner->name, obj);
-    TnObject *v = *tn_object_field_ptr(obj, m->offset);
+    TnObject *v = member_load_ref(obj, m->offset);
     if (v == NULL)
         return tn_err_format(&tn_exc_AttributeError, "'%T' object has no attribute '%U'", obj, m->name);
-    return tn_newref(v);
+    return v;
 }
 
 static int member_set(TnObject *self, TnObject *obj, TnObject *value)
@@ -331,13 +359,13 @@ static int member_set(TnObject *self, TnObject *obj, TnObject *value)
                       m->name, m->owner->name, obj);
         return -1;
     }
-    TnObject **slot = tn_object_field_ptr(obj, m->offset);
-    if (value == NULL && *slot == NULL) {
+    TnObject *old;
+    if (!member_swap_steal(obj, m->offset, tn_xnewref(value), &old)) {
         /* CPython 3.11 (PyMember_SetOne) names only the attribute here. */
         tn_err_set_object(&tn_exc_AttributeError, m->name);
         return -1;
     }
-    TN_SETREF(*slot, tn_xnewref(value));
+    tn_xdecref(old);
     return 0;
 }
 
@@ -370,9 +398,8 @@ static TnObject *instance_get_dict(TnObject *self, void *c)
     TnObject **d = tn_object_dict_ptr(self);
     if (d == NULL)
         return tn_err_format(&tn_exc_AttributeError, "This object has no __dict__");
-    if (*d == NULL && (*d = tn_dict_new()) == NULL)
-        return NULL;
-    return tn_newref(*d);
+    TnObject *dict = tn_object_dict_get_or_create(d);
+    return dict != NULL ? tn_newref(dict) : NULL;
 }
 
 static int instance_set_dict(TnObject *self, TnObject *value, void *c)
@@ -386,7 +413,13 @@ static int instance_set_dict(TnObject *self, TnObject *value, void *c)
         tn_err_format(&tn_exc_TypeError, "__dict__ must be set to a dictionary, not a '%T'", value ? value : TN_NONE);
         return -1;
     }
-    TN_SETREF(*d, tn_newref(value));
+    /* Attribute lookups in other threads read the dict pointer without a
+     * lock: swap it atomically, and let the old dict outlive them. */
+    TnObject *old = tn_atomic_load_ptr((void *const *)d);
+    tn_incref(value);
+    while (!tn_atomic_cas_ptr((void **)d, old, value))
+        old = tn_atomic_load_ptr((void *const *)d);
+    tn_type_retire_steal(tn_type(self), old);
     return 0;
 }
 

@@ -423,7 +423,7 @@ static bool dies_flat(TnObject *o)
     TnType *tp = tn_type(o);
     if (tp != &tn_type_list && tp != &tn_type_tuple && tp != &tn_type_dict)
         return false;
-    return !tn_is_immortal(o) && tn_refcnt(o) == 1;
+    return tn_is_last_ref(o);
 }
 
 static void drop_ref(RefStack *st, TnObject *o)
@@ -574,6 +574,15 @@ TnObject *tn_dict_get_str_borrowed(TnObject *d, TnObject *key)
     TnObject *v;
     TN_BEGIN_CRITICAL_SECTION(d);
     v = get_str_lock_held(as_dict(d), key);
+    TN_END_CRITICAL_SECTION();
+    return v;
+}
+
+TnObject *tn_dict_get_str_ref(TnObject *d, TnObject *key)
+{
+    TnObject *v;
+    TN_BEGIN_CRITICAL_SECTION(d);
+    v = tn_xnewref(get_str_lock_held(as_dict(d), key));
     TN_END_CRITICAL_SECTION();
     return v;
 }

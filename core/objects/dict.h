@@ -48,6 +48,10 @@ int tn_dict_get_item_known_hash_ref(TnObject *d, TnObject *key, tn_hash_t hash, 
  * GIL or while the caller holds a reference to the dict and no other thread
  * mutates it (ft flavour: see docs/threading.md). */
 TnObject *tn_dict_get_str_borrowed(TnObject *d, TnObject *key);
+/* The same lookup, never raising, as a new reference taken inside the
+ * dict's section (NULL: missing).  Use it when another thread may replace
+ * the value: a borrowed result could be freed before the caller increfs it. */
+TnObject *tn_dict_get_str_ref(TnObject *d, TnObject *key);
 TnObject *tn_dict_get_cstr_borrowed(TnObject *d, const char *key);
 int tn_dict_set_item(TnObject *d, TnObject *key, TnObject *value);    /* increfs both; 0 / -1 */
 int tn_dict_set_item_cstr(TnObject *d, const char *key, TnObject *value);
@@ -81,6 +85,9 @@ extern TnType tn_type_dict_reversekeyiterator, tn_type_dict_reversevalueiterator
     tn_type_dict_reverseitemiterator;
 /* A view (tp: tn_type_dict_keys/values/items) on dict d.  New ref or NULL. */
 TnObject *tn_dictview_new(TnObject *d, TnType *tp);
+/* list(view) of an exact keys/values/items view, taken in one critical
+ * section of the dict.  New ref or NULL. */
+TnObject *tn_dictview_items_list(TnObject *view);
 /* An iterator of type tp (one of the six above) over dict d.  New ref or NULL. */
 TnObject *tn_dictiter_new(TnObject *d, TnType *tp);
 /* For dictviews.c: the number of entry slots in use (live and deleted), and

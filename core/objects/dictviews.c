@@ -32,7 +32,21 @@ typedef struct DictIter {
     tn_ssize_t len;         /* items still expected */
     int kind;
     bool reverse;
+    bool done;              /* exhausted for good (under the dict's lock) */
 } DictIter;
+
+/* ---- snapshots --------------------------------------------------------------- */
+
+TnObject *tn_dictview_items_list(TnObject *view)
+{
+    TnObject *d = ((DictView *)view)->dict;
+    const TnType *tp = tn_type(view);
+    if (tp == &tn_type_dict_keys)
+        return tn_dict_keys_list(d);
+    if (tp == &tn_type_dict_values)
+        return tn_dict_values_list(d);
+    return tn_dict_items_list(d);
+}
 
 /* ---- iterators -------------------------------------------------------------- */
 
@@ -100,6 +114,10 @@ static tn_ssize_t next_live_lock_held(DictIter *di)
  * for good).  Lock held. */
 static TnObject *iter_next_lock_held(DictIter *di, bool *exhausted)
 {
+    if (di->done) {
+        *exhausted = true;
+        return NULL;
+    }
     if (di->used != ((TnDict *)di->dict)->used) {
         tn_err_set_str(&tn_exc_RuntimeError, "dictionary changed size during iteration");
         di->used = -1;      /* make the error sticky */
@@ -129,8 +147,14 @@ static TnObject *dictiter_next(TnObject *self)
     TnObject *res;
     TN_BEGIN_CRITICAL_SECTION(di->dict);
     res = iter_next_lock_held(di, &exhausted);
-    TN_END_CRITICAL_SECTION();
     if (exhausted)
+        di->done = true;
+    TN_END_CRITICAL_SECTION();
+    /* An iterator shared by threads: another one may be inside the dict's
+     * section right now, so the ft flavour keeps the dict until the
+     * iterator dies (`done` ends the iteration); the gil flavour drops it
+     * at once, as CPython does. */
+    if (exhausted && !TN_FREE_THREADED)
         TN_CLEAR(di->dict);
     return res;
 }

@@ -14,13 +14,16 @@ static TnObject *frame_locals(TnFrame *f)
         return NULL;
     TnCode *co = f->code;
     for (int i = 0; i < co->nlocalsplus; i++) {
-        TnObject *v = f->localsplus[i];
+        /* A cell may be shared with another thread: read it as a reference. */
+        TnObject *v = tn_xnewref(f->localsplus[i]);
         if (v != NULL && (co->localspluskinds[i] & (TN_LOCAL_KIND_CELL | TN_LOCAL_KIND_FREE))
             && tn_type(v) == &tn_type_cell)
-            v = ((TnCell *)v)->ref;
+            TN_SETREF(v, tn_cell_get_ref(v));
         if (v == NULL)
             continue;
-        if (tn_dict_set_item(d, tn_tuple_get(co->localsplusnames, i), v) < 0) {
+        int r = tn_dict_set_item(d, tn_tuple_get(co->localsplusnames, i), v);
+        tn_decref(v);
+        if (r < 0) {
             tn_decref(d);
             return NULL;
         }

@@ -342,6 +342,27 @@ TnObject *tn_cell_new(TnObject *value)
     return TN_OBJ(c);
 }
 
+TnObject *tn_cell_get_ref(TnObject *cell)
+{
+    TnObject *v;
+    TN_BEGIN_CRITICAL_SECTION(cell);
+    v = tn_xnewref(((TnCell *)cell)->ref);
+    TN_END_CRITICAL_SECTION();
+    return v;
+}
+
+/* The old reference is returned, not dropped here: its destructor may run
+ * arbitrary code, which must not happen inside the cell's section. */
+TnObject *tn_cell_swap_steal(TnObject *cell, TnObject *value_steal)
+{
+    TnObject *old;
+    TN_BEGIN_CRITICAL_SECTION(cell);
+    old = ((TnCell *)cell)->ref;
+    ((TnCell *)cell)->ref = value_steal;
+    TN_END_CRITICAL_SECTION();
+    return old;
+}
+
 static void cell_dealloc(TnObject *self)
 {
     TN_CLEAR(((TnCell *)self)->ref);
@@ -350,18 +371,20 @@ static void cell_dealloc(TnObject *self)
 
 static TnObject *cell_repr(TnObject *self)
 {
-    TnObject *v = ((TnCell *)self)->ref;
+    TnObject *v = tn_cell_get_ref(self);
     if (v == NULL)
         return tn_str_from_format("<cell at %p: empty>", (void *)self);
-    return tn_str_from_format("<cell at %p: %T object at %p>", (void *)self, v, (void *)v);
+    TnObject *r = tn_str_from_format("<cell at %p: %T object at %p>", (void *)self, v, (void *)v);
+    tn_decref(v);
+    return r;
 }
 
 static TnObject *cell_get_contents(TnObject *self, void *c)
 {
-    TnObject *v = ((TnCell *)self)->ref;
+    TnObject *v = tn_cell_get_ref(self);
     if (v == NULL)
         return tn_err_format(&tn_exc_ValueError, "Cell is empty");
-    return tn_newref(v);
+    return v;
 }
 
 static const TnGetSetDef cell_getsets[] = {

@@ -62,6 +62,13 @@ TnObject *tn_function_new(TnObject *code, TnObject *globals);
 TnObject *tn_cfunction_new(const TnMethodDef *def, TnObject *self, TnObject *module);
 TnObject *tn_method_new(TnObject *func, TnObject *self);
 TnObject *tn_cell_new(TnObject *value);            /* value may be NULL */
+/* The cell's contents as a new reference, or NULL (no exception) if empty.
+ * Cells shared by threads: the read and the incref happen inside the cell's
+ * critical section, so a concurrent store cannot free the value between them. */
+TnObject *tn_cell_get_ref(TnObject *cell);
+/* Replace the contents by value_steal (may be NULL: empty the cell) and
+ * return the old contents (a reference the caller must drop, or NULL). */
+TnObject *tn_cell_swap_steal(TnObject *cell, TnObject *value_steal);
 TnObject *tn_method_descr_new(TnType *owner, const TnMethodDef *def);
 TnObject *tn_getset_descr_new(TnType *owner, const TnGetSetDef *def);
 

@@ -122,26 +122,31 @@ static void exc_state_leave(TnThreadState *ts, TnGen *g, ExcSaved saved, bool su
     ts->handled_outer = saved.outer;
 }
 
-static TnObject *gen_resume(TnGen *g, TnObject *value, int throwflag, bool iternext)
+/* The generator could not be claimed: it is running (in this thread or
+ * another) or finished.  Sets the exception a resume gets in that case. */
+static TnObject *resume_refused(TnGen *g, uint8_t prev, int throwflag, bool iternext)
 {
-    uint8_t prev;
-    if (!try_start(g, &prev)) {
-        if (prev == TN_GEN_RUNNING) {
-            if (throwflag)
-                tn_err_clear();
-            return tn_err_format(&tn_exc_ValueError, "%s already executing", gen_kind(g));
-        }
-        if (g->ob.type == &tn_type_coroutine) {
-            if (throwflag)
-                tn_err_clear();
-            return tn_err_format(&tn_exc_RuntimeError, "cannot reuse already awaited coroutine");
-        }
-        /* Closed: a throw propagates its exception; send/next stop. */
-        if (!throwflag && !iternext)
-            tn_err_set_none(g->ob.type == &tn_type_async_generator ? &tn_exc_StopAsyncIteration
-                                                                   : &tn_exc_StopIteration);
-        return NULL;
+    if (prev == TN_GEN_RUNNING) {
+        if (throwflag)
+            tn_err_clear();
+        return tn_err_format(&tn_exc_ValueError, "%s already executing", gen_kind(g));
     }
+    if (g->ob.type == &tn_type_coroutine) {
+        if (throwflag)
+            tn_err_clear();
+        return tn_err_format(&tn_exc_RuntimeError, "cannot reuse already awaited coroutine");
+    }
+    /* Closed: a throw propagates its exception; send/next stop. */
+    if (!throwflag && !iternext)
+        tn_err_set_none(g->ob.type == &tn_type_async_generator ? &tn_exc_StopAsyncIteration
+                                                               : &tn_exc_StopIteration);
+    return NULL;
+}
+
+/* Run the frame of a generator this thread has claimed (state RUNNING, set
+ * by try_start; prev is the state it had). */
+static TnObject *gen_run_claimed(TnGen *g, uint8_t prev, TnObject *value, int throwflag, bool iternext)
+{
     if (prev == TN_GEN_CREATED && value != TN_NONE && !throwflag) {
         tn_atomic_store_u8(&g->state, TN_GEN_CREATED);
         return tn_err_format(&tn_exc_TypeError, "can't send non-None value to a just-started %s", gen_kind(g));
@@ -178,17 +183,34 @@ static TnObject *gen_resume(TnGen *g, TnObject *value, int throwflag, bool itern
     return NULL;
 }
 
-/* The sub-iterator of a `yield from` the generator is suspended in, if any:
- * the frame stopped at the RESUME 2 that follows the delegation's YIELD_VALUE,
- * with the receiver on top of its stack (CPython's _PyGen_yf).  Borrowed. */
-static TnObject *gen_yf(TnGen *g)
+static TnObject *gen_resume(TnGen *g, TnObject *value, int throwflag, bool iternext)
 {
-    if (tn_atomic_load_u8(&g->state) != TN_GEN_SUSPENDED || g->frame == NULL)
+    uint8_t prev;
+    if (!try_start(g, &prev))
+        return resume_refused(g, prev, throwflag, iternext);
+    return gen_run_claimed(g, prev, value, throwflag, iternext);
+}
+
+/* The sub-iterator of a `yield from` the frame is suspended in, if any
+ * (the generator is suspended, or claimed by the caller). */
+static TnObject *frame_yf(TnGen *g)
+{
+    if (g->frame == NULL)
         return NULL;
     TnCodeUnit w = *g->frame->instr_ptr;
     if (TN_OP(w) != TN_RESUME || TN_ARG(w) < 2)
         return NULL;
     return g->frame->stack_pointer[-1];
+}
+
+/* The sub-iterator of a `yield from` the generator is suspended in, if any:
+ * the frame stopped at the RESUME 2 that follows the delegation's YIELD_VALUE,
+ * with the receiver on top of its stack (CPython's _PyGen_yf).  Borrowed. */
+static TnObject *gen_yf(TnGen *g)
+{
+    if (tn_atomic_load_u8(&g->state) != TN_GEN_SUSPENDED)
+        return NULL;
+    return frame_yf(g);
 }
 
 TnObject *tn_gen_send(TnObject *gen, TnObject *value, bool iternext)
@@ -203,7 +225,8 @@ TnObject *tn_gen_yf(TnObject *gen)
 
 /* After a delegated throw/close finished the sub-iterator: pop it, continue
  * after the `yield from` loop (the SEND's target) with its result pushed,
- * as CPython's _gen_throw does. */
+ * as CPython's _gen_throw does.  The generator is still claimed (RUNNING)
+ * by this thread, so no other thread touches the frame meanwhile. */
 static TnObject *finish_delegation(TnGen *g)
 {
     TnFrame *f = g->frame;
@@ -222,9 +245,9 @@ static TnObject *finish_delegation(TnGen *g)
         val = tn_newref(TN_NONE);
     } else {
         /* The sub-iterator raised: raise it in this frame. */
-        return gen_resume(g, TN_NONE, 1, false);
+        return gen_run_claimed(g, TN_GEN_SUSPENDED, TN_NONE, 1, false);
     }
-    TnObject *r = gen_resume(g, val, 0, false);
+    TnObject *r = gen_run_claimed(g, TN_GEN_SUSPENDED, val, 0, false);
     tn_decref(val);
     return r;
 }
@@ -250,7 +273,14 @@ static int close_subiterator(TnObject *yf)
  * (taken by this function). */
 static TnObject *gen_throw_current(TnGen *g, bool close_on_generator_exit)
 {
-    TnObject *yf = gen_yf(g);
+    /* Claim the generator before looking at its frame: another thread
+     * resuming it at the same time gets "already executing", as it would
+     * while the sub-iterator's close()/throw() runs (CPython marks the
+     * generator running for that too). */
+    uint8_t prev;
+    if (!try_start(g, &prev))
+        return resume_refused(g, prev, 1, false);
+    TnObject *yf = prev == TN_GEN_SUSPENDED ? frame_yf(g) : NULL;
     if (yf != NULL) {
         tn_incref(yf);
         TnObject *exc = tn_err_occurred();
@@ -259,9 +289,7 @@ static TnObject *gen_throw_current(TnGen *g, bool close_on_generator_exit)
         if (close_on_generator_exit && tn_object_type_check(exc, &tn_exc_GeneratorExit)) {
             /* Close the sub-iterator first, then raise GeneratorExit here. */
             TnObject *saved = tn_err_fetch();
-            tn_atomic_store_u8(&g->state, TN_GEN_RUNNING);
             int r = close_subiterator(yf);
-            tn_atomic_store_u8(&g->state, TN_GEN_SUSPENDED);
             if (r < 0)
                 tn_decref(saved);
             else
@@ -271,9 +299,7 @@ static TnObject *gen_throw_current(TnGen *g, bool close_on_generator_exit)
             int found = tn_gen_check(yf) ? 1 : tn_object_lookup_attr(yf, tn_str_intern_cstr("throw"), &throw_meth);
             if (found > 0) {
                 TnObject *e = tn_err_fetch();
-                tn_atomic_store_u8(&g->state, TN_GEN_RUNNING);
                 res = tn_gen_check(yf) ? tn_call_method_cstr(yf, "throw", &e, 1) : tn_call_one(throw_meth, e);
-                tn_atomic_store_u8(&g->state, TN_GEN_SUSPENDED);
                 tn_decref(e);
                 tn_xdecref(throw_meth);
                 delegated = true;
@@ -283,12 +309,15 @@ static TnObject *gen_throw_current(TnGen *g, bool close_on_generator_exit)
         }
         tn_decref(yf);
         if (delegated) {
-            if (res != NULL)
-                return res;   /* the sub-iterator yielded: stay suspended in it */
+            if (res != NULL) {
+                /* The sub-iterator yielded: stay suspended in it. */
+                tn_atomic_store_u8(&g->state, TN_GEN_SUSPENDED);
+                return res;
+            }
             return finish_delegation(g);
         }
     }
-    return gen_resume(g, TN_NONE, 1, false);
+    return gen_run_claimed(g, prev, TN_NONE, 1, false);
 }
 
 TnObject *tn_gen_throw_current(TnObject *gen, bool close_on_generator_exit)

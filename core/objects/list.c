@@ -224,6 +224,24 @@ TnObject *tn_list_get_item_ref(TnObject *op, tn_ssize_t i)
     return v;
 }
 
+static tn_ssize_t items_if_size_lock_held(TnList *l, tn_ssize_t n, TnObject **out)
+{
+    if (l->size != n)
+        return l->size;
+    for (tn_ssize_t i = 0; i < n; i++)
+        out[i] = tn_newref(l->items[i]);
+    return n;
+}
+
+tn_ssize_t tn_list_items_if_size_ref(TnObject *op, tn_ssize_t n, TnObject **out)
+{
+    tn_ssize_t r;
+    TN_BEGIN_CRITICAL_SECTION(op);
+    r = items_if_size_lock_held(as_list(op), n, out);
+    TN_END_CRITICAL_SECTION();
+    return r;
+}
+
 /* Append, consuming v_steal only on success.  0 / -1.  Lock held. */
 static int append_lock_held(TnList *l, TnObject *v_steal)
 {
@@ -577,9 +595,42 @@ static int extend_generic(TnObject *op, TnObject *iterable)
     return r;
 }
 
+/* The items of an exact dict (its keys), dict view, set or frozenset as a
+ * list taken in one critical section of the container, or NULL with no
+ * error for any other iterable.  Iterating those while another thread
+ * changes their size would raise RuntimeError, but list(d), list(s) and
+ * l.extend(d) are atomic in CPython (as its free-threaded build keeps
+ * them: list_extend_dict/list_extend_set). */
+static TnObject *atomic_snapshot(TnObject *iterable, bool *failed)
+{
+    const TnType *tp = tn_type(iterable);
+    TnObject *snap = NULL;
+    if (tp == &tn_type_dict)
+        snap = tn_dict_keys_list(iterable);
+    else if (tp == &tn_type_dict_keys || tp == &tn_type_dict_values || tp == &tn_type_dict_items)
+        snap = tn_dictview_items_list(iterable);
+    else if (tp == &tn_type_set || tp == &tn_type_frozenset)
+        snap = tn_set_items_list(iterable);
+    else
+        return NULL;
+    *failed = snap == NULL;
+    return snap;
+}
+
 int tn_list_extend(TnObject *op, TnObject *iterable)
 {
     int r;
+    bool failed = false;
+    TnObject *snap = atomic_snapshot(iterable, &failed);
+    if (failed)
+        return -1;
+    if (snap != NULL) {
+        TN_BEGIN_CRITICAL_SECTION(op);
+        r = extend_list_lock_held(as_list(op), as_list(snap));
+        TN_END_CRITICAL_SECTION();
+        tn_decref(snap);
+        return r;
+    }
     if (tn_tuple_check_exact(iterable)) {
         TN_BEGIN_CRITICAL_SECTION(op);
         r = extend_array_lock_held(as_list(op), tn_tuple_items(iterable), tn_tuple_size(iterable));
@@ -1337,11 +1388,28 @@ TnType tn_type_list = {
 
 /* ---- list_iterator / list_reverseiterator -------------------------------------------- */
 
+/* An iterator shared by threads must not crash (CPython's free-threaded
+ * rule; items may then be seen twice or skipped, as there): `index` is read
+ * and written with relaxed atomics, and in the ft flavour `seq` is never
+ * cleared while the iterator lives, because a racing thread may be using
+ * it; an exhausted iterator has index -1 instead.  The gil flavour drops
+ * the list at exhaustion as CPython does. */
 typedef struct ListIter {
     TnObject ob;
     tn_ssize_t index;
-    TnObject *seq;          /* NULL once exhausted */
+    TnObject *seq;          /* NULL once exhausted (gil flavour) */
 } ListIter;
+
+static inline tn_ssize_t listiter_index(ListIter *it) { return tn_atomic_load_intptr_relaxed(&it->index); }
+static inline void listiter_set_index(ListIter *it, tn_ssize_t i) { tn_atomic_store_intptr_relaxed(&it->index, i); }
+
+/* Mark the iterator exhausted for good. */
+static void listiter_exhaust(ListIter *it)
+{
+    listiter_set_index(it, -1);
+    if (!TN_FREE_THREADED)
+        TN_CLEAR(it->seq);
+}
 
 static TnObject *listiter_new(TnType *tp, TnObject *seq, tn_ssize_t index)
 {
@@ -1383,29 +1451,30 @@ static int listiter_traverse(TnObject *self, tn_visitproc visit, void *arg)
 static TnObject *listiter_next(TnObject *self)
 {
     ListIter *it = (ListIter *)self;
-    if (it->seq == NULL)
+    tn_ssize_t i = listiter_index(it);
+    if (it->seq == NULL || i < 0)
         return NULL;
-    TnObject *v = item_ref(as_list(it->seq), it->index);
+    TnObject *v = item_ref(as_list(it->seq), i);
     if (v != NULL) {
-        it->index++;
+        listiter_set_index(it, i + 1);
         return v;
     }
-    TN_CLEAR(it->seq);
+    listiter_exhaust(it);
     return NULL;
 }
 
 static TnObject *listreviter_next(TnObject *self)
 {
     ListIter *it = (ListIter *)self;
-    if (it->seq == NULL)
+    tn_ssize_t i = listiter_index(it);
+    if (it->seq == NULL || i < 0)
         return NULL;
-    TnObject *v = item_ref(as_list(it->seq), it->index);
+    TnObject *v = item_ref(as_list(it->seq), i);
     if (v != NULL) {
-        it->index--;
+        listiter_set_index(it, i - 1);
         return v;
     }
-    it->index = -1;
-    TN_CLEAR(it->seq);
+    listiter_exhaust(it);
     return NULL;
 }
 
@@ -1420,7 +1489,8 @@ static TnObject *listiter_length_hint(TnObject *self, TnObject *const *args, tn_
     if (no_args("list_iterator.__length_hint__", nargs, kwnames) < 0)
         return NULL;
     ListIter *it = (ListIter *)self;
-    tn_ssize_t n = it->seq != NULL ? tn_list_size(it->seq) - it->index : 0;
+    tn_ssize_t i = listiter_index(it);
+    tn_ssize_t n = it->seq != NULL && i >= 0 ? tn_list_size(it->seq) - i : 0;
     return tn_int_from_ssize(n > 0 ? n : 0);
 }
 
@@ -1430,9 +1500,9 @@ static TnObject *listreviter_length_hint(TnObject *self, TnObject *const *args, 
     if (no_args("list_reverseiterator.__length_hint__", nargs, kwnames) < 0)
         return NULL;
     ListIter *it = (ListIter *)self;
-    tn_ssize_t n = 0;
-    if (it->seq != NULL && it->index < tn_list_size(it->seq))
-        n = it->index + 1;
+    tn_ssize_t n = 0, i = listiter_index(it);
+    if (it->seq != NULL && i >= 0 && i < tn_list_size(it->seq))
+        n = i + 1;
     return tn_int_from_ssize(n);
 }
 

@@ -37,6 +37,11 @@ int tn_list_append(TnObject *op, TnObject *item);          /* increfs item; 0 / 
 int tn_list_append_steal(TnObject *op, TnObject *item_steal);
 int tn_list_extend(TnObject *op, TnObject *iterable);
 TnObject *tn_list_as_tuple(TnObject *op);
+/* If the list has exactly n items, store new references to them in
+ * out[0..n-1] and return n; otherwise store nothing and return the size.
+ * One critical section, so the size check and the reads agree even while
+ * other threads resize the list (UNPACK_SEQUENCE). */
+tn_ssize_t tn_list_items_if_size_ref(TnObject *op, tn_ssize_t n, TnObject **out);
 TnObject *tn_list_from_iterable(TnObject *iterable);      /* list(iterable) */
 /* Stable sort in place; key may be NULL.  0 / -1. */
 int tn_list_sort(TnObject *op, TnObject *key, int reverse);

@@ -227,18 +227,30 @@ static int reattach_lock_held(TnList *l, Detached *d, Detached *junk)
     return modified;
 }
 
-/* Stable sort in place; key may be NULL.  0 / -1. */
+/* The whole sort, list emptied meanwhile.  Returns sort_items' result;
+ * *modified and *junk as reattach_lock_held.  Lock held. */
+static int sort_lock_held(TnList *l, TnObject *key, int reverse, int *modified, Detached *junk)
+{
+    Detached d;
+    detach_lock_held(l, &d);
+    int r = sort_items(d.items, d.size, key, reverse);
+    *modified = reattach_lock_held(l, &d, junk);
+    return r;
+}
+
+/* Stable sort in place; key may be NULL.  0 / -1.
+ * One critical section covers the whole sort, as in CPython's free-threaded
+ * build: other threads wait instead of seeing the emptied list, so sort()
+ * is atomic for them.  Key functions and __lt__ written in Python run
+ * inside it (they may take other sections; if they block, the section is
+ * suspended, and a mutation in that window is caught as above). */
 int tn_list_sort(TnObject *op, TnObject *key, int reverse)
 {
     TnList *l = (TnList *)op;
-    Detached d, junk;
-    int modified;
+    Detached junk;
+    int modified, r;
     TN_BEGIN_CRITICAL_SECTION(op);
-    detach_lock_held(l, &d);
-    TN_END_CRITICAL_SECTION();
-    int r = sort_items(d.items, d.size, key, reverse);
-    TN_BEGIN_CRITICAL_SECTION(op);
-    modified = reattach_lock_held(l, &d, &junk);
+    r = sort_lock_held(l, key, reverse, &modified, &junk);
     TN_END_CRITICAL_SECTION();
     if (junk.items != NULL) {
         tn_dealloc_refs(junk.items, junk.size);

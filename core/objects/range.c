@@ -755,10 +755,14 @@ TnType tn_type_range = {
 
 /* ---- range_iterator -------------------------------------------------------------- */
 
+/* Only `remaining` changes; the value handed out is computed from it, so
+ * it is always one of the range's values even when threads share the
+ * iterator (see rangeiter_next). */
 typedef struct RangeIter {
     TnObject ob;
-    int64_t next;
+    int64_t first;
     int64_t step;
+    uint64_t count;
     uint64_t remaining;
 } RangeIter;
 
@@ -767,8 +771,9 @@ static TnObject *rangeiter_new(int64_t first, int64_t step, uint64_t count)
     RangeIter *it = (RangeIter *)tn_object_new(&tn_type_range_iterator, sizeof(RangeIter));
     if (it == NULL)
         return NULL;
-    it->next = first;
+    it->first = first;
     it->step = step;
+    it->count = count;
     it->remaining = count;
     return TN_OBJ(it);
 }
@@ -825,15 +830,22 @@ static TnObject *range_reversed_meth(TnObject *self, TnObject *const *args, tn_s
 }
 
 /* Hot: called directly by FOR_ITER. */
+/* An iterator shared by threads must not crash, run past its end or yield
+ * a value outside the range: `remaining` is read once and written back from
+ * that value (relaxed atomics, no read-modify-write, so two threads taking
+ * the last item both store 0 instead of wrapping around), and the value is
+ * computed from the count read.  Racing threads may be handed the same
+ * value twice, as in CPython's free-threaded build. */
 static TnObject *rangeiter_next(TnObject *self)
 {
     RangeIter *it = (RangeIter *)self;
-    if (it->remaining == 0)
+    intptr_t *remaining = (intptr_t *)(void *)&it->remaining;
+    uint64_t left = (uint64_t)tn_atomic_load_intptr_relaxed(remaining);
+    if (left == 0)
         return NULL;
-    int64_t v = it->next;
-    it->next = (int64_t)((uint64_t)v + (uint64_t)it->step);
-    it->remaining--;
-    return tn_int_from_i64(v);
+    tn_atomic_store_intptr_relaxed(remaining, (intptr_t)(left - 1));
+    uint64_t k = it->count - left;
+    return tn_int_from_i64((int64_t)((uint64_t)it->first + k * (uint64_t)it->step));
 }
 
 static void rangeiter_dealloc(TnObject *self)
@@ -852,7 +864,7 @@ static TnObject *rangeiter_length_hint(TnObject *self, TnObject *const *args, tn
     if (tn_args_no_kw("range_iterator.__length_hint__", kwnames) < 0
         || tn_args_count("range_iterator.__length_hint__", nargs, 0, 0) < 0)
         return NULL;
-    uint64_t n = ((RangeIter *)self)->remaining;
+    uint64_t n = (uint64_t)tn_atomic_load_intptr_relaxed((intptr_t *)(void *)&((RangeIter *)self)->remaining);
     return tn_int_from_i64(n > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)n);
 }
 
@@ -891,9 +903,21 @@ static TnObject *longrangeiter_new(TnObject *first, TnObject *step, TnObject *co
     return TN_OBJ(it);
 }
 
+/* Replaces two references per step: inside the iterator's own critical
+ * section, so threads sharing it cannot drop the same reference twice. */
+static TnObject *longrangeiter_next_lock_held(LongRangeIter *it);
+
 static TnObject *longrangeiter_next(TnObject *self)
 {
-    LongRangeIter *it = (LongRangeIter *)self;
+    TnObject *v;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    v = longrangeiter_next_lock_held((LongRangeIter *)self);
+    TN_END_CRITICAL_SECTION();
+    return v;
+}
+
+static TnObject *longrangeiter_next_lock_held(LongRangeIter *it)
+{
     if (tn_int_sign(it->remaining) <= 0)
         return NULL;
     TnObject *one = tn_int_from_i64(1);
@@ -1085,7 +1109,7 @@ TnType tn_type_slice = {
 typedef struct SeqIter {
     TnObject ob;
     tn_ssize_t index;
-    TnObject *seq;          /* NULL once exhausted */
+    TnObject *seq;          /* NULL once exhausted (gil flavour) */
 } SeqIter;
 
 TnObject *tn_seqiter_new(TnObject *seq)
@@ -1112,21 +1136,27 @@ static TnObject *seq_get(TnObject *seq, tn_ssize_t index)
 }
 
 /* Items seq[0], seq[1], ... until IndexError or StopIteration. */
+/* Shared by threads, the iterator must not crash: the index is read once
+ * (relaxed atomic), exhaustion is index -1, and the ft flavour keeps seq
+ * until the iterator dies because another thread may be calling into it. */
 static TnObject *seqiter_next(TnObject *self)
 {
     SeqIter *it = (SeqIter *)self;
-    if (it->seq == NULL)
+    tn_ssize_t i = tn_atomic_load_intptr_relaxed(&it->index);
+    if (it->seq == NULL || i < 0)
         return NULL;
-    if (it->index == INTPTR_MAX)
+    if (i == INTPTR_MAX)
         return tn_err_format(&tn_exc_OverflowError, "iter index too large");
-    TnObject *v = seq_get(it->seq, it->index);
+    TnObject *v = seq_get(it->seq, i);
     if (v != NULL) {
-        it->index++;
+        tn_atomic_store_intptr_relaxed(&it->index, i + 1);
         return v;
     }
     if (tn_err_matches(&tn_exc_IndexError) || tn_err_matches(&tn_exc_StopIteration)) {
         tn_err_clear();
-        TN_CLEAR(it->seq);
+        tn_atomic_store_intptr_relaxed(&it->index, -1);
+        if (!TN_FREE_THREADED)
+            TN_CLEAR(it->seq);
     }
     return NULL;
 }
@@ -1151,7 +1181,8 @@ static TnObject *seqiter_length_hint(TnObject *self, TnObject *const *args, tn_s
         || tn_args_count("iterator.__length_hint__", nargs, 0, 0) < 0)
         return NULL;
     SeqIter *it = (SeqIter *)self;
-    if (it->seq == NULL)
+    tn_ssize_t i = tn_atomic_load_intptr_relaxed(&it->index);
+    if (it->seq == NULL || i < 0)
         return tn_int_from_i64(0);
     const TnType *tp = tn_type(it->seq);
     if ((tp->as_sequence == NULL || tp->as_sequence->length == NULL)
@@ -1160,7 +1191,7 @@ static TnObject *seqiter_length_hint(TnObject *self, TnObject *const *args, tn_s
     tn_ssize_t n = tn_object_length(it->seq);
     if (n < 0)
         return NULL;
-    n -= it->index;
+    n -= i;
     return tn_int_from_ssize(n > 0 ? n : 0);
 }
 

@@ -1422,6 +1422,29 @@ static tn_hash_t frozenset_hash(TnObject *self)
     return h;
 }
 
+/* ---- snapshots -------------------------------------------------------------------------------- */
+
+static TnObject *items_list_lock_held(TnSet *so)
+{
+    TnObject *list = tn_list_new(so->used);
+    if (list == NULL)
+        return NULL;
+    tn_ssize_t pos = 0, j = 0;
+    TnSetEntry *e;
+    while ((e = next_lock_held(so, &pos)) != NULL)
+        tn_list_set_steal(list, j++, tn_newref(e->key));
+    return list;
+}
+
+TnObject *tn_set_items_list(TnObject *anyset)
+{
+    TnObject *list;
+    TN_BEGIN_CRITICAL_SECTION(anyset);
+    list = items_list_lock_held(as_set(anyset));
+    TN_END_CRITICAL_SECTION();
+    return list;
+}
+
 /* ---- set_iterator ------------------------------------------------------------------------------ */
 
 typedef struct SetIter {
@@ -1430,6 +1453,7 @@ typedef struct SetIter {
     tn_ssize_t used;        /* the set's size at creation; -1 after a size error */
     tn_ssize_t pos;
     tn_ssize_t len;
+    bool done;              /* exhausted for good (under the set's lock) */
 } SetIter;
 
 static void iter_start_lock_held(SetIter *si)
@@ -1456,6 +1480,10 @@ static TnObject *set_iter(TnObject *self)
 static TnObject *setiter_next_lock_held(SetIter *si, bool *exhausted)
 {
     TnSet *so = as_set(si->set);
+    if (si->done) {
+        *exhausted = true;
+        return NULL;
+    }
     if (si->used != so->used) {
         tn_err_set_str(&tn_exc_RuntimeError, "Set changed size during iteration");
         si->used = -1;      /* sticky */
@@ -1479,8 +1507,12 @@ static TnObject *setiter_next(TnObject *self)
     TnObject *res;
     TN_BEGIN_CRITICAL_SECTION(si->set);
     res = setiter_next_lock_held(si, &exhausted);
-    TN_END_CRITICAL_SECTION();
     if (exhausted)
+        si->done = true;
+    TN_END_CRITICAL_SECTION();
+    /* Shared iterators: as dictviews.c, the ft flavour keeps the set until
+     * the iterator dies, because another thread may be using it. */
+    if (exhausted && !TN_FREE_THREADED)
         TN_CLEAR(si->set);
     return res;
 }

@@ -59,6 +59,9 @@ int tn_set_contains(TnObject *anyset, TnObject *key);
 /* set.discard(key): 1 removed, 0 absent, -1 error. */
 int tn_set_discard(TnObject *set, TnObject *key);
 tn_ssize_t tn_set_size(TnObject *anyset);
+/* The items as a new list, taken in one critical section (list(s) must be
+ * a consistent snapshot while other threads change s).  NULL on error. */
+TnObject *tn_set_items_list(TnObject *anyset);
 /* set.update(iterable): 0 / -1. */
 int tn_set_update(TnObject *set, TnObject *iterable);
 /* Iterate (borrowed key, and its hash when hash != NULL): pos starts at 0.

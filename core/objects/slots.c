@@ -896,8 +896,17 @@ void tn_slots_update(TnType *tp)
     tn_slots_fixup(ht);
     if (ht->subclasses == NULL)
         return;
-    for (tn_ssize_t i = 0; i < tn_list_size(ht->subclasses); i++)
-        tn_slots_update((TnType *)tn_list_get_lock_held(ht->subclasses, i));
+    /* Another thread may be appending a new subclass: take each as a
+     * reference, re-checking the size at every step. */
+    for (tn_ssize_t i = 0; i < tn_list_size(ht->subclasses); i++) {
+        TnObject *sub = tn_list_get_item_ref(ht->subclasses, i);
+        if (sub == NULL) {
+            tn_err_clear();
+            break;
+        }
+        tn_slots_update((TnType *)sub);
+        tn_decref(sub);
+    }
 }
 
 /* Does tp's MRO define any of the names that fill d's slot? */
@@ -908,6 +917,20 @@ static bool slot_named_anywhere(TnType *tp, const SlotDef *d)
             && tn_type_lookup(tp, tn_str_intern_cstr(o->name)) != NULL)
             return true;
     return false;
+}
+
+/* Store a slot only when it changes.  Other threads call through the slots
+ * without a lock; rebinding a special method to another Python function
+ * (the common case) leaves the generic slot function in place, so it then
+ * writes nothing and races with no reader.  (A slot that really changes,
+ * e.g. the first definition or the deletion of a dunder, is one aligned
+ * pointer store: readers see the old or the new function, both valid for
+ * the class.  CPython's free-threaded build stops the world for it; Tandem
+ * has no stop-the-world yet.) */
+static inline void set_slot(void **loc, void *value)
+{
+    if (*loc != value)
+        *loc = value;
 }
 
 void tn_slots_fixup(TnHeapType *ht)
@@ -923,7 +946,7 @@ void tn_slots_fixup(TnHeapType *ht)
              * (e.g. __radd__ for the add slot) may have set; with no name
              * left at all (a dunder was deleted), inherit the base's. */
             if (tp->base != NULL && !slot_named_anywhere(tp, d))
-                *loc = slot_value(tp->base, d);
+                set_slot(loc, slot_value(tp->base, d));
             continue;
         }
         if (tn_slots_is_wrapper(attr)) {
@@ -933,18 +956,19 @@ void tn_slots_fixup(TnHeapType *ht)
              * of a different slot with this name (list's __getitem__ is the
              * mapping slot, not sq_item) leaves the inherited slot alone. */
             if (*loc != d->heap_func && w->def->where == d->where && w->def->offset == d->offset)
-                *loc = w->wrapped;
+                set_slot(loc, w->wrapped);
             continue;
         }
         if (d->heap_func == NULL)
             continue;   /* only builtins' own C slots fill this one */
         if (d->kind == K_HASH && attr == TN_NONE) {
-            *loc = (void *)tn_hash_not_implemented;
+            set_slot(loc, (void *)tn_hash_not_implemented);
             continue;
         }
-        *loc = d->heap_func;
+        set_slot(loc, d->heap_func);
     }
     /* __getattr__ without __getattribute__ still needs the hook. */
     if (tn_type_lookup(tp, tn_str_intern_cstr("__getattr__")) != NULL)
+        if (tp->getattro != slot_tp_getattr_hook)
         tp->getattro = slot_tp_getattr_hook;
 }

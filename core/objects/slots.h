@@ -30,6 +30,9 @@ typedef struct TnHeapType {
                                 (__slots__ checks, __class__ assignment) */
     TnObject *subclasses;    /* list of classes deriving from this one, or NULL:
                                 their slots follow when a dunder is assigned here */
+    TnObject *retired;       /* ft: list of values replaced in or deleted from the
+                                class dict, kept alive for lock-free lookups
+                                (type.c, retire_lock_held), or NULL */
 } TnHeapType;
 
 /* Add wrapper descriptors for the filled slots of a static type (called by

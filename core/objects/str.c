@@ -493,13 +493,14 @@ static TnObject *intern_lock_held(TnObject *table, TnObject *s_steal)
     if (tn_dict_set_item(table, s_steal, s_steal) < 0)
         return NULL;
     tn_set_immortal(s_steal);
-    ((TnStr *)s_steal)->interned = 1;
+    /* Atomic: lookups in other threads test the flag without a lock. */
+    tn_atomic_store_u8(&((TnStr *)s_steal)->interned, 1);
     return s_steal;
 }
 
 TnObject *tn_str_intern_steal(TnObject *s)
 {
-    if (s == NULL || !tn_str_check_exact(s) || ((TnStr *)s)->interned)
+    if (s == NULL || !tn_str_check_exact(s) || tn_str_is_interned(s))
         return s;
     TnThreadState *ts = tn_tstate();
     TnObject *table = ts != NULL && ts->interp != NULL ? ts->interp->interned : NULL;

@@ -30,6 +30,11 @@ static inline bool tn_str_check(const TnObject *op)
     return (op->type->flags & TN_TPFLAGS_STR_SUBCLASS) != 0;
 }
 static inline bool tn_str_check_exact(const TnObject *op) { return op->type == &tn_type_str; }
+/* Interning sets the flag while other threads may be testing it. */
+static inline bool tn_str_is_interned(const TnObject *op)
+{
+    return tn_atomic_load_u8(&((const TnStr *)op)->interned) != 0;
+}
 static inline tn_ssize_t tn_str_length(const TnObject *op) { return ((const TnStr *)op)->length; }
 static inline void *tn_str_data(const TnObject *op) { return (void *)((const TnStr *)op + 1); }
 static inline uint32_t tn_str_read(const TnObject *op, tn_ssize_t i)

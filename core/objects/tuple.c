@@ -488,14 +488,23 @@ static int tupleiter_traverse(TnObject *self, tn_visitproc visit, void *arg)
     return seq != NULL ? visit(seq, arg) : 0;
 }
 
+/* An iterator shared by threads must not crash: the index is read once
+ * (relaxed atomic) and bounds-checked before use, and the ft flavour keeps
+ * the tuple until the iterator dies (another thread may be reading it),
+ * marking exhaustion with an index past the end.  Items may be seen twice
+ * by racing threads, as in CPython's free-threaded build. */
 static TnObject *tupleiter_next(TnObject *self)
 {
     TupleIter *it = (TupleIter *)self;
     if (it->seq == NULL)
         return NULL;
-    if (it->index < tn_tuple_size(it->seq))
-        return tn_newref(tn_tuple_get(it->seq, it->index++));
-    TN_CLEAR(it->seq);
+    tn_ssize_t i = tn_atomic_load_intptr_relaxed(&it->index);
+    if (i < tn_tuple_size(it->seq)) {
+        tn_atomic_store_intptr_relaxed(&it->index, i + 1);
+        return tn_newref(tn_tuple_get(it->seq, i));
+    }
+    if (!TN_FREE_THREADED)
+        TN_CLEAR(it->seq);
     return NULL;
 }
 
@@ -511,7 +520,7 @@ static TnObject *tupleiter_length_hint(TnObject *self, TnObject *const *args, tn
         || tn_args_count("tuple_iterator.__length_hint__", nargs, 0, 0) < 0)
         return NULL;
     TupleIter *it = (TupleIter *)self;
-    tn_ssize_t n = it->seq != NULL ? tn_tuple_size(it->seq) - it->index : 0;
+    tn_ssize_t n = it->seq != NULL ? tn_tuple_size(it->seq) - tn_atomic_load_intptr_relaxed(&it->index) : 0;
     return tn_int_from_ssize(n > 0 ? n : 0);
 }
 

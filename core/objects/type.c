@@ -151,23 +151,48 @@ static TnObject *lookup_uncached(TnType *tp, TnObject *name)
     return NULL;
 }
 
-/* A fresh version tag for tp (0 if the counter is exhausted: no caching). */
+/* Version tags are read without a lock by every thread's lookups and reset
+ * by writers, so they are accessed with relaxed atomics; the ordering that
+ * matters (a lookup that saw the old dict value cannot be cached under a
+ * tag assigned after the reset) comes from the dict's critical section,
+ * taken by both the writer's store and the reader's lookup_uncached. */
+static inline uint32_t version_of(const TnType *tp)
+{
+    return tn_atomic_load_u32_relaxed(&tp->version_tag);
+}
+
+/* A fresh version tag for tp (0 if the counter is exhausted: no caching).
+ * The counter is bumped with an atomic add: two threads tagging two types
+ * at once must never hand out the same tag, or a lookup on one type could
+ * hit the other's cache entries. */
 static uint32_t assign_version(TnType *tp)
 {
     TnInterp *interp = tn_interp();
-    if (interp->next_type_version == UINT32_MAX)
+    if (tn_atomic_load_u32_relaxed(&interp->next_type_version) >= UINT32_MAX - 1)
         return 0;
-    tp->version_tag = ++interp->next_type_version;
-    return tp->version_tag;
+    uint32_t v = tn_atomic_add_u32(&interp->next_type_version, 1) + 1;
+    if (v == 0 || v == UINT32_MAX)
+        return 0;
+    tn_atomic_store_u32_relaxed(&tp->version_tag, v);
+    return v;
 }
 
 void tn_type_modified(TnType *tp)
 {
-    tp->version_tag = 0;
+    tn_atomic_store_u32_relaxed(&tp->version_tag, 0);
     if (tp->flags & TN_TPFLAGS_HEAPTYPE) {
+        /* Another thread may be appending a new subclass: read each item
+         * as a reference, with the size re-checked at every step. */
         TnObject *subs = ((TnHeapType *)tp)->subclasses;
-        for (tn_ssize_t i = 0; subs != NULL && i < tn_list_size(subs); i++)
-            tn_type_modified((TnType *)tn_list_get_lock_held(subs, i));
+        for (tn_ssize_t i = 0; subs != NULL && i < tn_list_size(subs); i++) {
+            TnObject *sub = tn_list_get_item_ref(subs, i);
+            if (sub == NULL) {
+                tn_err_clear();
+                break;
+            }
+            tn_type_modified((TnType *)sub);
+            tn_decref(sub);
+        }
     }
 }
 
@@ -175,13 +200,14 @@ void tn_type_modified(TnType *tp)
  * type's version tag: any change to the dict of the type or of a type on
  * its MRO resets the tag (tn_type_modified), so stale entries never match.
  * Values are borrowed: they live as long as the dict that holds them,
- * which cannot change without changing the tag. */
+ * which cannot change without changing the tag; in the ft flavour a value
+ * another thread removes meanwhile stays alive on the class's retired list
+ * (retire_lock_held). */
 TnObject *tn_type_lookup(TnType *tp, TnObject *name)
 {
-    TnStr *s = (TnStr *)name;
-    if (!tn_str_check_exact(name) || !s->interned)
+    if (!tn_str_check_exact(name) || !tn_str_is_interned(name))
         return lookup_uncached(tp, name);
-    uint32_t version = tp->version_tag;
+    uint32_t version = version_of(tp);
     if (version == 0 && (tp->flags & TN_TPFLAGS_READY) && (version = assign_version(tp)) == 0)
         return lookup_uncached(tp, name);
     size_t slot = (((uintptr_t)name >> 4) ^ version) & (TN_TYPE_CACHE_SIZE - 1);
@@ -247,13 +273,65 @@ static TnObject *type_getattro(TnObject *self, TnObject *name)
     return tn_err_format(&tn_exc_AttributeError, "type object '%s' has no attribute '%U'", tp->name, name);
 }
 
+/* tn_type_lookup hands out borrowed values (from the dicts on the MRO, or
+ * from the per-thread cache) that its callers incref later, if at all.  In
+ * the ft flavour another thread may replace or delete the attribute in
+ * between, and the value must not be freed under the reader: without a
+ * quiescent-state scheme to tell when no reader is left, a value dropped
+ * from a class dict while other threads run is kept on the class's
+ * `retired` list for the class's lifetime.  Immortal values need no such
+ * care.  The gil flavour drops the value at once: no other thread runs
+ * between a lookup and its use.  (Known gap: a thread that has finished its
+ * Python code but still runs destructors while its state is torn down is no
+ * longer counted in threads_started.) */
+/* Can another thread be between a lookup and its use right now?  Not when
+ * no thread started by _thread is running: only this one runs Python code
+ * (a thread starting later cannot hold an older lookup).  Single-threaded
+ * programs thus free replaced values at once, as the gil flavour does. */
+static bool other_threads_running(void)
+{
+    return tn_atomic_load_intptr_relaxed((intptr_t *)&tn_interp()->threads_started) > 0;
+}
+
+static void retire_lock_held(TnType *tp, TnObject *old_steal)
+{
+    TnHeapType *ht = (TnHeapType *)tp;
+    if (!TN_FREE_THREADED || old_steal == NULL || tn_is_immortal(old_steal)
+        || !(tp->flags & TN_TPFLAGS_HEAPTYPE) || !other_threads_running()) {
+        tn_xdecref(old_steal);
+        return;
+    }
+    if (ht->retired == NULL && (ht->retired = tn_list_new(0)) == NULL) {
+        /* Out of memory: leaking the value is the safe fallback. */
+        tn_err_clear();
+        return;
+    }
+    if (tn_list_append_steal(ht->retired, old_steal) < 0)
+        tn_err_clear();
+}
+
+void tn_type_retire_steal(TnType *tp, TnObject *old_steal)
+{
+    if (!TN_FREE_THREADED || old_steal == NULL) {
+        tn_xdecref(old_steal);
+        return;
+    }
+    TN_BEGIN_CRITICAL_SECTION(TN_OBJ(tp));
+    retire_lock_held(tp, old_steal);
+    TN_END_CRITICAL_SECTION();
+}
+
 /* Set or delete name in a class's own dict.  0 / -1. */
 static int type_dict_store(TnType *tp, TnObject *name, TnObject *value)
 {
     int r;
     TN_BEGIN_CRITICAL_SECTION(TN_OBJ(tp));
+    TnObject *old = NULL;
+    if (TN_FREE_THREADED && tn_dict_get_item_ref(tp->dict, name, &old) < 0)
+        tn_err_clear();
     r = value != NULL ? tn_dict_set_item(tp->dict, name, value) : tn_dict_del_item(tp->dict, name);
     tn_type_modified(tp);
+    retire_lock_held(tp, old);
     TN_END_CRITICAL_SECTION();
     if (r < 0 && value == NULL && tn_err_matches(&tn_exc_KeyError)) {
         tn_err_clear();
@@ -483,6 +561,7 @@ static void type_dealloc(TnObject *self)
         TN_CLEAR(ht->qualname);
         TN_CLEAR(ht->slots);
         TN_CLEAR(ht->subclasses);
+        TN_CLEAR(ht->retired);
         tn_xdecref(TN_OBJ(tp->base));
     }
     tn_object_free(self);

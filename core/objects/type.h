@@ -12,6 +12,12 @@ int tn_type_ready(TnType *tp);
 void tn_type_modified(TnType *tp);
 /* Look name up along tp's MRO: borrowed value or NULL (no exception). */
 TnObject *tn_type_lookup(TnType *tp, TnObject *name);
+/* Drop a reference that lock-free readers in other threads may still be
+ * using (a value removed from tp's dict, an instance dict replaced by
+ * `obj.__dict__ = ...`): the gil flavour drops it now; the ft flavour keeps
+ * it alive on tp's retired list for tp's lifetime (there is no quiescent-
+ * state scheme yet to free it earlier).  old_steal may be NULL. */
+void tn_type_retire_steal(TnType *tp, TnObject *old_steal);
 /* __name__ of a type as a C string ("int"). */
 static inline const char *tn_type_name(const TnType *tp) { return tp->name; }
 /* A new reference to the type's dict entry __name__... as str. */

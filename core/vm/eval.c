@@ -370,16 +370,16 @@ static TnFrame *frame_for_call(TnThreadState *ts, TnFunction *fn, TnObject *cons
 
 /* ---- helpers for instructions ------------------------------------------------ */
 
+/* The reference is taken inside the dict's section (tn_dict_get_str_ref):
+ * another thread rebinding the global cannot free it in between. */
 static TnObject *load_global(TnFrame *f, TnObject *name)
 {
-    TnObject *v = tn_dict_get_str_borrowed(f->globals, name);
+    TnObject *v = tn_dict_get_str_ref(f->globals, name);
     if (v == NULL)
-        v = tn_dict_get_str_borrowed(f->builtins, name);
-    if (v == NULL) {
+        v = tn_dict_get_str_ref(f->builtins, name);
+    if (v == NULL)
         tn_err_format(&tn_exc_NameError, "name '%U' is not defined", name);
-        return NULL;
-    }
-    return tn_newref(v);
+    return v;
 }
 
 static TnObject *load_name(TnFrame *f, TnObject *name)
@@ -500,22 +500,32 @@ error:
     return -1;
 }
 
+/* Items go to sp_top[-1], sp_top[-2], ...: the first item ends on top. */
 static int unpack_sequence(TnObject *seq, int n, TnObject **sp_top)
 {
     if (tn_tuple_check_exact(seq) || tn_list_check_exact(seq)) {
-        tn_ssize_t len = tn_tuple_check_exact(seq) ? tn_tuple_size(seq) : tn_list_size(seq);
-        if (len == n) {
-            for (int i = 0; i < n; i++) {
-                TnObject *v = tn_tuple_check_exact(seq) ? tn_newref(tn_tuple_get(seq, i))
-                                                          : tn_list_get_item_ref(seq, i);
-                if (v == NULL) {
-                    for (int j = 0; j < i; j++)
-                        tn_decref(sp_top[-1 - j]);
-                    return -1;
-                }
-                sp_top[-1 - i] = v;
+        tn_ssize_t len;
+        if (tn_tuple_check_exact(seq)) {
+            len = tn_tuple_size(seq);
+            if (len == n) {
+                for (int i = 0; i < n; i++)
+                    sp_top[-1 - i] = tn_newref(tn_tuple_get(seq, i));
+                return 0;
             }
-            return 0;
+        } else {
+            /* Check the size and read the items in one section: another
+             * thread may resize the list between a separate size read and
+             * the item reads.  The items land in stack order afterwards. */
+            TnObject **dst = sp_top - n;
+            len = tn_list_items_if_size_ref(seq, n, dst);
+            if (len == n) {
+                for (int i = 0, j = n - 1; i < j; i++, j--) {
+                    TnObject *t = dst[i];
+                    dst[i] = dst[j];
+                    dst[j] = t;
+                }
+                return 0;
+            }
         }
         if (len < n)
             tn_err_format(&tn_exc_ValueError, "not enough values to unpack (expected %d, got %zd)", n, len);
@@ -1199,31 +1209,30 @@ op_LOAD_CLOSURE:
     PUSH(tn_newref(localsplus[oparg]));
     DISPATCH();
 
+/* Cells can be shared by threads (closures): every access goes through the
+ * cell's critical section (tn_cell_get_ref / tn_cell_swap_steal). */
 op_LOAD_DEREF: {
-    TnObject *v = ((TnCell *)localsplus[oparg])->ref;
+    TnObject *v = tn_cell_get_ref(localsplus[oparg]);
     if (v == NULL) {
         unbound_deref(co, (int)oparg);
         goto error;
     }
-    PUSH(tn_newref(v));
+    PUSH(v);
     DISPATCH();
 }
 
 op_STORE_DEREF: {
-    TnCell *cell = (TnCell *)localsplus[oparg];
-    TnObject *old = cell->ref;
-    cell->ref = POP();
-    tn_xdecref(old);
+    tn_xdecref(tn_cell_swap_steal(localsplus[oparg], POP()));
     DISPATCH();
 }
 
 op_DELETE_DEREF: {
-    TnCell *cell = (TnCell *)localsplus[oparg];
-    if (cell->ref == NULL) {
+    TnObject *old = tn_cell_swap_steal(localsplus[oparg], NULL);
+    if (old == NULL) {
         unbound_deref(co, (int)oparg);
         goto error;
     }
-    TN_CLEAR(cell->ref);
+    tn_decref(old);
     DISPATCH();
 }
 
@@ -1233,12 +1242,11 @@ op_LOAD_CLASSDEREF: {
     if (frame->locals != NULL && tn_dict_get_item_ref(frame->locals, name, &v) < 0)
         goto error;
     if (v == NULL) {
-        v = ((TnCell *)localsplus[oparg])->ref;
+        v = tn_cell_get_ref(localsplus[oparg]);
         if (v == NULL) {
             unbound_deref(co, (int)oparg);
             goto error;
         }
-        tn_incref(v);
     }
     PUSH(v);
     DISPATCH();
@@ -2334,13 +2342,16 @@ TnObject *tn_eval_get_locals(void)
         return NULL;
     TnCode *co = f->code;
     for (int i = 0; i < co->nlocalsplus; i++) {
-        TnObject *v = f->localsplus[i];
+        /* A cell may be shared with another thread: read it as a reference. */
+        TnObject *v = tn_xnewref(f->localsplus[i]);
         if (v != NULL && (co->localspluskinds[i] & (TN_LOCAL_KIND_CELL | TN_LOCAL_KIND_FREE))
             && tn_type(v) == &tn_type_cell)
-            v = ((TnCell *)v)->ref;
+            TN_SETREF(v, tn_cell_get_ref(v));
         if (v == NULL)
             continue;
-        if (tn_dict_set_item(d, tn_tuple_get(co->localsplusnames, i), v) < 0) {
+        int r = tn_dict_set_item(d, tn_tuple_get(co->localsplusnames, i), v);
+        tn_decref(v);
+        if (r < 0) {
             tn_decref(d);
             return NULL;
         }

@@ -1,0 +1,91 @@
+# stress/py/shared_iterators.py -- ONE iterator object consumed by several
+# threads at once: list, reversed list, tuple, dict (keys/values/items),
+# set, range, enumerate, zip, map and a str iterator.  CPython documents
+# sharing an iterator between threads as unsafe for exactness (with no GIL
+# an item may be seen twice or skipped) but it must never crash or yield a
+# value that was not in the container.  Checks: every value yielded is a
+# real element, no element is skipped, and once every thread has seen
+# StopIteration the iterator stays exhausted.
+import os
+import sys
+import threading
+
+SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+NTHREADS = 4
+N = 12000 * SCALE
+errors = []
+
+
+def run(fns):
+    gate = threading.Event()
+
+    def wrap(fn):
+        def body():
+            gate.wait()
+            try:
+                fn()
+            except BaseException as e:  # noqa: B902
+                errors.append("%s: %r" % (fn.__name__, e))
+        return body
+    ts = [threading.Thread(target=wrap(f)) for f in fns]
+    for t in ts:
+        t.start()
+    gate.set()
+    for t in ts:
+        t.join()
+
+
+data = list(range(N))
+valid = set(data)
+
+
+def consume(name, it, ok):
+    counts = [0] * NTHREADS
+
+    def consumer(tid):
+        def consume_items():
+            for x in it:
+                if not ok(x):
+                    raise AssertionError("%s iterator yielded %r" % (name, x))
+                counts[tid] += 1
+        return consume_items
+    run([consumer(t) for t in range(NTHREADS)])
+    total = sum(counts)
+    # Under a GIL every item is seen exactly once; without one, racing
+    # threads may both see an item, but no item is skipped.
+    if total < N:
+        errors.append("%s: %d items seen for %d" % (name, total, N))
+    # Every thread ended on StopIteration: the iterator stays exhausted.
+    for _ in range(3):
+        try:
+            x = next(it)
+        except StopIteration:
+            continue
+        errors.append("%s iterator resumed after StopIteration: %r" % (name, x))
+        break
+
+
+consume("list", iter(data), lambda x: x in valid)
+consume("reversed list", reversed(data), lambda x: x in valid)
+consume("tuple", iter(tuple(data)), lambda x: x in valid)
+consume("range", iter(range(N)), lambda x: x in valid)
+d = {i: -i for i in range(N)}
+consume("dict keys", iter(d), lambda x: x in valid)
+consume("dict values", iter(d.values()), lambda x: -x in valid)
+consume("dict items", iter(d.items()), lambda kv: kv[0] in valid and kv[1] == -kv[0])
+consume("set", iter(set(data)), lambda x: x in valid)
+# enumerate's counter and zip's two sources advance in separate steps, so
+# without a GIL racing threads may pair values differently (and a repeated
+# item pushes enumerate's count past the length): only check that each
+# half is a real value.
+consume("enumerate", enumerate(data), lambda p: type(p[0]) is int and p[0] >= 0 and p[1] in valid)
+consume("zip", zip(data, data), lambda p: p[0] in valid and p[1] in valid)
+consume("map", map(abs, data), lambda x: x in valid)
+s = "".join(chr(ord("a") + i % 26) for i in range(N))
+consume("str", iter(s), lambda c: "a" <= c <= "z")
+
+if errors:
+    for e in errors:
+        print("shared_iterators: FAIL:", e, file=sys.stderr)
+    sys.exit(1)
+print("shared_iterators: ok (%d threads, %d items per iterator)" % (NTHREADS, N))
