@@ -4,20 +4,23 @@
 #   make gil / ft   configure + build one flavour into build/<preset>/
 #   make all        gil and ft
 #   make test       deps, build gil + ft + ft-tsan, run every test (see below)
-#   make compare    deps, build gil + ft + ft-atomic, run the benchmark table (bench/compare.py)
+#   make compare    deps, build gil + ft + ft-atomic, run the benchmark tables (bench/compare.py,
+#                   then the threads section bench/threads/compare_threads.py)
 #   make stress     the stress suite, longer (TN_STRESS_SCALE=$(STRESS_SCALE))
 #   make check-variant-ifs   only the variant-switch check (tools/check_variant_ifs.sh)
 #   make clean      remove build/
 #   make ft-atomic gil-debug ft-debug ft-tsan gil-asan ft-asan   the other presets
 #
 # Variables: JOBS (default 2), STRESS_SCALE (10), TSAN_STRESS_SCALE (2),
-# COMPARE_ARGS (passed to bench/compare.py, e.g. COMPARE_ARGS="--runs 3").
+# COMPARE_ARGS (passed to bench/compare.py, e.g. COMPARE_ARGS="--runs 3"),
+# COMPARE_THREADS_ARGS (passed to bench/threads/compare_threads.py).
 
 JOBS ?= 2
 PYTHON ?= python3
 STRESS_SCALE ?= 10
 TSAN_STRESS_SCALE ?= 2
 COMPARE_ARGS ?=
+COMPARE_THREADS_ARGS ?=
 # Default per-test timeout (seconds) for tests without their own TIMEOUT
 # (the stress tests): generous for a slow machine, short enough that a
 # hang fails the run.
@@ -60,7 +63,11 @@ test: deps
 
 compare: deps
 	@$(MAKE) --no-print-directory gil ft ft-atomic
-	@$(PYTHON) bench/compare.py $(COMPARE_ARGS)
+	@fail=0; \
+	$(PYTHON) bench/compare.py $(COMPARE_ARGS) || fail=1; \
+	echo; echo "== threads"; \
+	$(PYTHON) bench/threads/compare_threads.py $(COMPARE_THREADS_ARGS) || fail=1; \
+	exit $$fail
 
 stress: deps
 	@$(MAKE) --no-print-directory gil ft ft-tsan

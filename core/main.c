@@ -18,6 +18,8 @@
 static const char *progname = "tandem";
 /* -X dis: print the disassembly of the main code object before running it. */
 static int xopt_dis;
+/* -X stats: print sys._tandem_stats() to stderr at exit (docs/threading.md). */
+static int xopt_stats;
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -36,7 +38,8 @@ static void print_help(void)
            "-h     : print this help message and exit (also -? or --help)\n"
            "-V     : print the Tandem version number and flavour and exit (also --version)\n"
            "-X opt : set implementation-specific option; -X dis prints the bytecode of the\n"
-           "         main program before running it\n"
+           "         main program before running it; -X stats prints the threading\n"
+           "         counters to stderr at exit\n"
            "file   : program read from script file\n"
            "-      : program read from stdin (default; interactive mode if a tty)\n"
            "arg ...: arguments passed to program in sys.argv[1:]\n", progname);
@@ -280,6 +283,8 @@ int main(int argc, char **argv)
             }
             if (strcmp(opt, "dis") == 0)
                 xopt_dis = 1;
+            else if (strcmp(opt, "stats") == 0)
+                xopt_stats = 1;
             continue;   /* unknown -X options are ignored, as CPython does */
         }
         if (strcmp(a, "-u") == 0 || strcmp(a, "-B") == 0 || strcmp(a, "-E") == 0 || strcmp(a, "-s") == 0
@@ -324,6 +329,10 @@ int main(int argc, char **argv)
         code = run_file(script);
     else
         code = run_stdin();
+    /* After the program and after threading._shutdown() joined the
+     * non-daemon threads, so their work is in the counters. */
     tn_runtime_fini();
+    if (xopt_stats)
+        tn_sys_tandem_stats_print(stderr);
     return code;
 }

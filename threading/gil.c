@@ -31,6 +31,7 @@ void tn_gil_init(TnGil *g)
     g->switch_number = 0;
     g->interval_us = TN_GIL_DEFAULT_INTERVAL_US;
     g->switches = g->drop_requests = g->forced_switches = 0;
+    g->takes = g->wait_ns = 0;
 }
 
 static struct timespec deadline_after_us(uint32_t us)
@@ -60,7 +61,9 @@ uint64_t tn_gil_take(TnGil *g, uint32_t *breaker)
             }
         }
         waited = now_ns() - t0;
+        stat_add(&g->wait_ns, waited);
     }
+    stat_add(&g->takes, 1);
     /* The switch mutex orders this acquisition before a forced-switch
      * waiter's check of holder_breaker. */
     pthread_mutex_lock(&g->switch_mutex);
@@ -107,6 +110,7 @@ void tn_gil_init(TnGil *g)
     g->switch_number = 0;
     g->interval_us = TN_GIL_DEFAULT_INTERVAL_US;
     g->switches = g->drop_requests = g->forced_switches = 0;
+    g->takes = g->wait_ns = 0;
 }
 
 uint64_t tn_gil_take(TnGil *g, uint32_t *breaker) { (void)g; (void)breaker; (void)now_ns; return 0; }

@@ -36,6 +36,9 @@ typedef struct TnGil {
     uint64_t switches;            /* acquisitions by a thread other than the last holder */
     uint64_t drop_requests;       /* drop-request bits set by timed-out waiters */
     uint64_t forced_switches;     /* drops that waited for another thread to take over */
+    uint64_t takes;               /* acquisitions, by every thread since start */
+    uint64_t wait_ns;             /* time spent waiting in tn_gil_take, summed over every
+                                     thread since start (exited ones included) */
 } TnGil;
 
 void tn_gil_init(TnGil *g);

@@ -56,6 +56,13 @@ static ParkBucket park_buckets[PARK_BUCKETS] = {
     [0 ... PARK_BUCKETS - 1] = { PTHREAD_MUTEX_INITIALIZER, NULL, NULL },
 };
 
+/* Statistics (tn_parking_lot_stats); relaxed atomics, touched only by
+ * threads that are about to sleep or have just slept. */
+static intptr_t stat_parks;
+static intptr_t stat_unparks;
+static intptr_t stat_timeouts;
+static intptr_t stat_sleep_ns;
+
 /* The detach/attach hooks (function pointers stored as void *; NULL = no-op). */
 static void *park_hook_before;
 static void *park_hook_after;
@@ -183,6 +190,16 @@ static TnParkResult sleep_queued(ParkBucket *b, TnParkWaiter *w, int64_t deadlin
     return TN_PARK_OK;
 }
 
+static void count_park(TnParkResult r, int64_t slept_ns)
+{
+    tn_atomic_add_intptr(&stat_parks, 1);
+    tn_atomic_add_intptr(&stat_sleep_ns, (intptr_t)slept_ns);
+    if (r == TN_PARK_OK)
+        tn_atomic_add_intptr(&stat_unparks, 1);
+    else if (r == TN_PARK_TIMEOUT)
+        tn_atomic_add_intptr(&stat_timeouts, 1);
+}
+
 TnParkResult tn_parking_lot_park_if(const void *addr, TnParkValidateFn validate, void *validate_arg,
                                     int64_t timeout_ns, void *park_arg, bool detach)
 {
@@ -203,11 +220,21 @@ TnParkResult tn_parking_lot_park_if(const void *addr, TnParkValidateFn validate,
      * release locks, which unparks threads (possibly in this bucket). */
     if (detach)
         run_hook(&park_hook_before);
+    int64_t t0 = tn_monotonic_ns();
     TnParkResult r = sleep_queued(b, &w, deadline_ns);
+    count_park(r, tn_monotonic_ns() - t0);
     if (detach)
         run_hook(&park_hook_after);
     sem_destroy(&w.sem);
     return r;
+}
+
+void tn_parking_lot_stats(TnParkingLotStats *out)
+{
+    out->parks = (uint64_t)tn_atomic_load_intptr_relaxed(&stat_parks);
+    out->unparks = (uint64_t)tn_atomic_load_intptr_relaxed(&stat_unparks);
+    out->timeouts = (uint64_t)tn_atomic_load_intptr_relaxed(&stat_timeouts);
+    out->sleep_ns = (uint64_t)tn_atomic_load_intptr_relaxed(&stat_sleep_ns);
 }
 
 typedef struct {

@@ -83,6 +83,17 @@ size_t tn_parking_lot_count(const void *addr);
 typedef void (*TnParkHook)(void);
 void tn_parking_set_hooks(TnParkHook before_park, TnParkHook after_park);
 
+/* Process-wide counters since start (sys._tandem_stats, -X stats).  A park
+ * that finds the value already changed (TN_PARK_AGAIN) does not sleep and is
+ * not counted; one interrupted by a signal counts in parks only. */
+typedef struct TnParkingLotStats {
+    uint64_t parks;      /* threads that were queued and slept */
+    uint64_t unparks;    /* of those, woken by tn_parking_lot_unpark[_all] */
+    uint64_t timeouts;   /* of those, gave up at their timeout */
+    uint64_t sleep_ns;   /* time slept, summed over every park */
+} TnParkingLotStats;
+void tn_parking_lot_stats(TnParkingLotStats *out);
+
 /* CLOCK_MONOTONIC in nanoseconds (the clock every timeout here uses). */
 int64_t tn_monotonic_ns(void);
 /* The monotonic time timeout_ns from now, or -1 (never) for a negative

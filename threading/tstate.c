@@ -2,6 +2,8 @@
 #include "threading/tstate.h"
 #include <unistd.h>
 #include "threading/atomic.h"
+#include "threading/mutex.h"
+#include "threading/parking_lot.h"
 
 void tn_threads_init(TnInterp *interp)
 {
@@ -65,11 +67,11 @@ void tn_thread_attach(TnThreadState *ts)
     uint64_t waited = tn_gil_take(&ts->interp->gil, &ts->eval_breaker);
     if (TN_UNLIKELY(tn_atomic_load_u32_relaxed((uint32_t *)&ts->interp->finalizing)))
         hang_if_finalizing(ts, true);
-    /* Only this thread writes its counters; relaxed atomics let
-     * sys._tandem_stats() read them from another thread. */
-    intptr_t *w = (intptr_t *)&ts->gil_wait_ns;
-    tn_atomic_store_intptr_relaxed(w, tn_atomic_load_intptr_relaxed(w) + (intptr_t)waited);
-    ts->gil_takes++;
+    /* Only this thread writes and reads its own counters (the
+     * *_this_thread keys of sys._tandem_stats); gil.c keeps the totals. */
+    ts->gil_wait_ns += waited;
+    if (tn_gil_enabled())
+        ts->gil_takes++;
     set_status(ts, TN_THREAD_ATTACHED);
     /* Re-lock the innermost critical section released by the detach. */
     tn_critical_section_resume();
@@ -93,19 +95,31 @@ void tn_thread_yield_gil(TnThreadState *ts)
     tn_thread_attach(ts);
 }
 
+static uint64_t load_stat(const uint64_t *p)
+{
+    return (uint64_t)tn_atomic_load_intptr_relaxed((const intptr_t *)p);
+}
+
 void tn_thread_stats(TnInterp *interp, TnThreadStats *out)
 {
     TnGil *g = &interp->gil;
-    out->gil_switches = (uint64_t)tn_atomic_load_intptr_relaxed((intptr_t *)&g->switches);
-    out->gil_drop_requests = (uint64_t)tn_atomic_load_intptr_relaxed((intptr_t *)&g->drop_requests);
-    out->gil_forced_switches = (uint64_t)tn_atomic_load_intptr_relaxed((intptr_t *)&g->forced_switches);
+    out->gil_takes = load_stat(&g->takes);
+    out->gil_switches = load_stat(&g->switches);
+    out->gil_drop_requests = load_stat(&g->drop_requests);
+    out->gil_forced_switches = load_stat(&g->forced_switches);
+    out->gil_wait_ns = load_stat(&g->wait_ns);
+    tn_mutex_stats(&out->mutex_contended, &out->mutex_parks);
+    out->mutex_handoffs = tn_mutex_handoffs();
+    TnParkingLotStats pk;
+    tn_parking_lot_stats(&pk);
+    out->park_parks = pk.parks;
+    out->park_unparks = pk.unparks;
+    out->park_timeouts = pk.timeouts;
+    out->park_sleep_ns = pk.sleep_ns;
     out->brc_merges = tn_brc_merged_count();
     out->threads = 0;
-    out->gil_wait_ns = 0;
     pthread_mutex_lock(&interp->threads_mutex);
-    for (TnThreadState *t = interp->threads; t != NULL; t = t->next) {
+    for (TnThreadState *t = interp->threads; t != NULL; t = t->next)
         out->threads++;
-        out->gil_wait_ns += (uint64_t)tn_atomic_load_intptr_relaxed((intptr_t *)&t->gil_wait_ns);
-    }
     pthread_mutex_unlock(&interp->threads_mutex);
 }

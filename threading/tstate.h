@@ -36,12 +36,16 @@ void tn_thread_yield_gil(TnThreadState *ts);
 #define TN_BEGIN_ALLOW_THREADS { TnThreadState *tn_saved_ts_ = tn_thread_detach();
 #define TN_END_ALLOW_THREADS tn_thread_attach(tn_saved_ts_); }
 
-/* Statistics for sys._tandem_stats() and -X stats. */
+/* Statistics for sys._tandem_stats() and -X stats (docs/threading.md lists
+ * them as the user sees them).  Counters are since process start; the gil_*
+ * ones stay 0 in the ft flavour, which has no GIL. */
 typedef struct TnThreadStats {
     uint64_t threads;          /* live thread states */
-    uint64_t gil_switches, gil_drop_requests, gil_forced_switches;
-    uint64_t gil_wait_ns;      /* summed over live threads */
-    uint64_t brc_merges;
+    uint64_t gil_takes, gil_switches, gil_drop_requests, gil_forced_switches;
+    uint64_t gil_wait_ns;      /* summed over every thread, exited ones included */
+    uint64_t mutex_contended, mutex_parks, mutex_handoffs;   /* TnMutex (mutex.h) */
+    uint64_t park_parks, park_unparks, park_timeouts, park_sleep_ns;   /* parking_lot.h */
+    uint64_t brc_merges;       /* objects merged through a biased-RC queue */
 } TnThreadStats;
 void tn_thread_stats(TnInterp *interp, TnThreadStats *out);
 

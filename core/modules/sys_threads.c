@@ -8,7 +8,8 @@
 static TnObject *sys_setswitchinterval(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
                                        TnObject *kwnames)
 {
-    if (tn_args_no_kw("setswitchinterval", kwnames) < 0 || tn_args_count("setswitchinterval", nargs, 1, 1) < 0)
+    if (tn_args_no_kw("sys.setswitchinterval", kwnames) < 0 ||
+        tn_args_count("sys.setswitchinterval", nargs, 1, 1) < 0)
         return NULL;
     if (!tn_float_check(args[0]) && !tn_int_check(args[0]))
         return tn_err_format(&tn_exc_TypeError, "must be real number, not %s", tn_type(args[0])->name);
@@ -17,10 +18,12 @@ static TnObject *sys_setswitchinterval(TnObject *self, TnObject *const *args, tn
         return NULL;
     if (!(interval > 0.0))
         return tn_err_format(&tn_exc_ValueError, "switch interval must be strictly positive");
-    /* Microseconds, clamped as CPython clamps: at least 1 us, at most
-     * what a 32-bit count holds. */
+    /* Whole microseconds, truncated as CPython does: below 1 us reads back
+     * as 0.0.  A GIL waiter's timed wait then expires at once, which is in
+     * effect CPython's 1 us floor.  The count is 32-bit: intervals above
+     * ~4295 s are stored as that. */
     double us = interval * 1e6;
-    uint32_t v = us < 1.0 ? 1 : us > 4294967295.0 ? UINT32_MAX : (uint32_t)us;
+    uint32_t v = us > 4294967295.0 ? UINT32_MAX : (uint32_t)us;
     tn_gil_set_interval_us(&tn_interp()->gil, v);
     return tn_none_ref();
 }
@@ -28,9 +31,53 @@ static TnObject *sys_setswitchinterval(TnObject *self, TnObject *const *args, tn
 static TnObject *sys_getswitchinterval(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
                                        TnObject *kwnames)
 {
-    if (tn_args_no_kw("getswitchinterval", kwnames) < 0 || tn_args_count("getswitchinterval", nargs, 0, 0) < 0)
+    if (tn_args_no_kw("sys.getswitchinterval", kwnames) < 0 ||
+        tn_args_count("sys.getswitchinterval", nargs, 0, 0) < 0)
         return NULL;
     return tn_float_from_double((double)tn_gil_interval_us(&tn_interp()->gil) / 1e6);
+}
+
+/* The counters of sys._tandem_stats() and -X stats, in their documented
+ * order (docs/threading.md, "Statistics").  Both flavours report every key;
+ * the gil_* ones are 0 in ft, brc_* is 0 in gil, and mutex_* / park_* count
+ * little in gil (its critical sections are bare braces: only file objects'
+ * I/O locks are TnMutexes there).  One table so that the dict and the exit
+ * report cannot drift apart. */
+typedef struct StatValue {
+    const char *key;
+    uint64_t value;
+} StatValue;
+
+#define STAT_COUNT 17
+
+static void collect_stats(StatValue out[STAT_COUNT])
+{
+    TnThreadStats st;
+    tn_thread_stats(tn_interp(), &st);
+    /* The *_this_thread pair: the calling thread's own counters, which only
+     * it writes, so plain reads are exact. */
+    TnThreadState *ts = tn_tstate();
+    const StatValue v[STAT_COUNT] = {
+        {"threads", st.threads},
+        {"gil_takes", st.gil_takes},
+        {"gil_switches", st.gil_switches},
+        {"gil_drop_requests", st.gil_drop_requests},
+        {"gil_forced_switches", st.gil_forced_switches},
+        {"gil_wait_ns", st.gil_wait_ns},
+        {"gil_takes_this_thread", ts->gil_takes},
+        {"gil_wait_ns_this_thread", ts->gil_wait_ns},
+        {"mutex_contended", st.mutex_contended},
+        {"mutex_parks", st.mutex_parks},
+        {"mutex_handoffs", st.mutex_handoffs},
+        {"park_parks", st.park_parks},
+        {"park_unparks", st.park_unparks},
+        {"park_timeouts", st.park_timeouts},
+        {"park_sleep_ns", st.park_sleep_ns},
+        {"brc_queued_merges", st.brc_merges},
+        {"switch_interval_us", tn_gil_interval_us(&tn_interp()->gil)},
+    };
+    for (int i = 0; i < STAT_COUNT; i++)
+        out[i] = v[i];
 }
 
 static int put_u64(TnObject *d, const char *key, uint64_t v)
@@ -56,28 +103,39 @@ static int put_str(TnObject *d, const char *key, const char *v)
 /* A dict of the counters; the keys are documented in docs/threading.md. */
 TnObject *tn_sys_tandem_stats_dict(void)
 {
-    TnInterp *interp = tn_interp();
-    TnThreadStats st;
-    tn_thread_stats(interp, &st);
+    StatValue v[STAT_COUNT];
+    collect_stats(v);
     TnObject *d = tn_dict_new();
     if (d == NULL)
         return NULL;
-    if (put_str(d, "flavour", TN_FLAVOUR_NAME) < 0 || put_str(d, "refcount", TN_RC_MODE_NAME) < 0 ||
-        put_u64(d, "threads", st.threads) < 0 || put_u64(d, "gil_switches", st.gil_switches) < 0 ||
-        put_u64(d, "gil_drop_requests", st.gil_drop_requests) < 0 ||
-        put_u64(d, "gil_forced_switches", st.gil_forced_switches) < 0 ||
-        put_u64(d, "gil_wait_ns", st.gil_wait_ns) < 0 ||
-        put_u64(d, "gil_wait_ns_this_thread", tn_tstate()->gil_wait_ns) < 0 ||
-        put_u64(d, "brc_queued_merges", st.brc_merges) < 0) {
-        tn_decref(d);
-        return NULL;
-    }
+    if (put_str(d, "flavour", TN_FLAVOUR_NAME) < 0 || put_str(d, "refcount", TN_RC_MODE_NAME) < 0)
+        goto error;
+    for (int i = 0; i < STAT_COUNT; i++)
+        if (put_u64(d, v[i].key, v[i].value) < 0)
+            goto error;
     return d;
+error:
+    tn_decref(d);
+    return NULL;
+}
+
+/* -X stats: the same keys and values, one "tandem-stats: KEY=VALUE" line
+ * each, in dict order.  Plain C (no objects), so that it can run after the
+ * runtime has shut threading down. */
+void tn_sys_tandem_stats_print(FILE *f)
+{
+    StatValue v[STAT_COUNT];
+    collect_stats(v);
+    fprintf(f, "tandem-stats: flavour=%s\n", TN_FLAVOUR_NAME);
+    fprintf(f, "tandem-stats: refcount=%s\n", TN_RC_MODE_NAME);
+    for (int i = 0; i < STAT_COUNT; i++)
+        fprintf(f, "tandem-stats: %s=%llu\n", v[i].key, (unsigned long long)v[i].value);
+    fflush(f);
 }
 
 static TnObject *sys_tandem_stats(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_no_kw("_tandem_stats", kwnames) < 0 || tn_args_count("_tandem_stats", nargs, 0, 0) < 0)
+    if (tn_args_no_kw("sys._tandem_stats", kwnames) < 0 || tn_args_count("sys._tandem_stats", nargs, 0, 0) < 0)
         return NULL;
     return tn_sys_tandem_stats_dict();
 }
