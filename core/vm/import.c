@@ -21,6 +21,7 @@
 #include "core/vm/eval.h"
 #include "core/compiler/compile.h"
 #include "core/modules/modules.h"
+#include "core/modules/signal.h"
 #include "threading/tstate.h"
 
 static bool is_file(const char *path)
@@ -422,14 +423,13 @@ error:
     return NULL;
 }
 
-/* The builtin C modules an import creates when they are missing from
- * sys.modules.  Start-up puts them there (core/vm/lifecycle.c); a program
- * that deletes one gets a new module object on its next import, as in
- * CPython.  Creation runs under the module's import lock, so two threads
- * importing it at once create it once.  (sys and builtins are not
- * re-created: they are the interpreter's own.)  The list repeats part of
- * lifecycle.c's start-up list: a module missing here is simply not
- * re-created after a deletion ("No module named ..."). */
+/* The builtin C modules other than sys and builtins (which are the
+ * interpreter's own).  Start-up creates every one of them
+ * (tn_import_add_builtin_modules, called by core/vm/lifecycle.c); a program
+ * that deletes one from sys.modules gets a new module object on its next
+ * import, as in CPython.  That re-creation runs under the module's import
+ * lock, so two threads importing it at once create it once.  One table for
+ * both, so a module added here is importable again after a deletion. */
 static const struct {
     const char *name;
     TnObject *(*create)(void);
@@ -439,7 +439,44 @@ static const struct {
     {"os", tn_os_module_create},
     {"dis", tn_dis_module_create},
     {"_thread", tn_thread_module_create},
+    {"signal", tn_signal_module_create},
 };
+
+/* Create builtin_modules[i] and put it in `modules` (with os.path for os).
+ * New reference, NULL on error. */
+static TnObject *create_builtin(size_t i, TnObject *modules)
+{
+    TnObject *m = builtin_modules[i].create();
+    if (m == NULL || tn_dict_set_item_cstr(modules, builtin_modules[i].name, m) < 0) {
+        tn_xdecref(m);
+        return NULL;
+    }
+    if (builtin_modules[i].create == tn_os_module_create) {
+        /* As os.py does: os.path is importable by its dotted name. */
+        TnObject *path;
+        int r = tn_dict_get_item_ref(tn_module_dict(m), tn_str_intern_cstr("path"), &path);
+        if (r > 0) {
+            r = tn_dict_set_item_cstr(modules, "os.path", path);
+            tn_decref(path);
+        }
+        if (r < 0) {
+            tn_decref(m);
+            return NULL;
+        }
+    }
+    return m;
+}
+
+int tn_import_add_builtin_modules(TnObject *modules)
+{
+    for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++) {
+        TnObject *m = create_builtin(i, modules);
+        if (m == NULL)
+            return -1;
+        tn_decref(m);
+    }
+    return 0;
+}
 
 /* 1 and *module (new ref) when `name` is a builtin C module (created and
  * put in sys.modules), 0 when it is not one, -1 on error. */
@@ -449,26 +486,8 @@ static int create_builtin_lock_held(TnObject *fullname, TnObject **module)
     for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++) {
         if (!tn_str_eq_cstr(fullname, builtin_modules[i].name))
             continue;
-        TnObject *m = builtin_modules[i].create();
-        if (m == NULL || tn_dict_set_item(modules_dict(), fullname, m) < 0) {
-            tn_xdecref(m);
-            return -1;
-        }
-        if (builtin_modules[i].create == tn_os_module_create) {
-            /* As os.py does: os.path is importable by its dotted name. */
-            TnObject *path;
-            int r = tn_dict_get_item_ref(tn_module_dict(m), tn_str_intern_cstr("path"), &path);
-            if (r > 0) {
-                r = tn_dict_set_item_cstr(modules_dict(), "os.path", path);
-                tn_decref(path);
-            }
-            if (r < 0) {
-                tn_decref(m);
-                return -1;
-            }
-        }
-        *module = m;
-        return 1;
+        *module = create_builtin(i, modules_dict());
+        return *module != NULL ? 1 : -1;
     }
     return 0;
 }

@@ -12,6 +12,7 @@
 #include "threading/tstate.h"
 #include "core/vm/lifecycle.h"
 #include "core/vm/eval.h"
+#include "core/vm/import.h"
 #include "core/objects/mappingproxy.h"
 #include "core/modules/modules.h"
 #include "core/modules/signal.h"
@@ -157,36 +158,6 @@ static int ready_types(void)
 
 /* Create the C modules (math, time, os and its os.path) and put them in
  * sys.modules, so that `import math` finds them.  0 / -1. */
-static int add_builtin_modules(TnObject *modules)
-{
-    static const struct {
-        const char *name;
-        TnObject *(*create)(void);
-    } mods[] = {
-        {"math", tn_math_module_create},
-        {"time", tn_time_module_create},
-        {"os", tn_os_module_create},
-        {"dis", tn_dis_module_create},
-        {"_thread", tn_thread_module_create},
-        {"signal", tn_signal_module_create},
-    };
-    for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
-        TnObject *m = mods[i].create();
-        if (m == NULL)
-            return -1;
-        int r = tn_dict_set_item_cstr(modules, mods[i].name, m);
-        if (r == 0 && mods[i].create == tn_os_module_create) {
-            TnObject *path = tn_dict_get_cstr_borrowed(tn_module_dict(m), "path");
-            if (path != NULL)
-                r = tn_dict_set_item_cstr(modules, "os.path", path);
-        }
-        tn_decref(m);
-        if (r < 0)
-            return -1;
-    }
-    return 0;
-}
-
 static int init_interp(TnInterp *interp)
 {
     interp->recursion_limit = TN_RECURSION_LIMIT_DEFAULT;
@@ -214,7 +185,7 @@ static int init_interp(TnInterp *interp)
      * (which exposes them) is created. */
     if (tn_signal_init(interp) < 0)
         return -1;
-    return add_builtin_modules(interp->modules);
+    return tn_import_add_builtin_modules(interp->modules);
 }
 
 int tn_runtime_init(void)
