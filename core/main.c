@@ -334,5 +334,6 @@ int main(int argc, char **argv)
     tn_runtime_fini();
     if (xopt_stats)
         tn_sys_tandem_stats_print(stderr);
+    tn_exit_by_signal();
     return code;
 }

@@ -55,6 +55,10 @@ void tn_err_print_exception(TnObject *exc);
 void tn_err_display(TnObject *exc, TnObject *file);
 /* If the current exception is SystemExit, return the process exit code it
  * asks for (printing its message if needed); otherwise print it, return 1. */
+/* After an uncaught KeyboardInterrupt was reported: die of SIGINT now (call
+ * after finalising, as CPython does after joining the threads); returns if
+ * no such exit is pending. */
+void tn_exit_by_signal(void);
 int tn_err_handle_uncaught(void);
 
 #endif

@@ -38,6 +38,8 @@ typedef struct TnInterp {
     intptr_t local_serial;     /* atomic: source of _thread._local keys */
     uint32_t *main_breaker;    /* the main thread's eval-breaker word (signals) */
     uint64_t pending_signals;  /* atomic: bit n-1 = signal n arrived, not yet handled */
+    int exit_signal;           /* main thread only: die of this signal after finalising (an
+                                  uncaught KeyboardInterrupt: SIGINT), 0 = exit normally */
 } TnInterp;
 
 typedef struct TnDataChunk TnDataChunk;

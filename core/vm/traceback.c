@@ -658,6 +658,17 @@ static bool call_user_excepthook(TnObject *exc)
     return true;
 }
 
+void tn_exit_by_signal(void)
+{
+    int sig = tn_interp()->exit_signal;
+    if (sig == 0)
+        return;
+    fflush(stdout);
+    fflush(stderr);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 int tn_err_handle_uncaught(void)
 {
     TnObject *exc = tn_err_fetch();
@@ -667,13 +678,12 @@ int tn_err_handle_uncaught(void)
     if (tn_object_type_check(exc, &tn_exc_SystemExit)) {
         code = system_exit_code(exc);
     } else if (tn_object_type_check(exc, &tn_exc_KeyboardInterrupt)) {
-        /* As CPython: report it, then die of SIGINT so the parent sees
-         * the interrupt (exit status 130 in a shell). */
+        /* As CPython: report it, and once the process is finalised (the
+         * non-daemon threads joined) die of SIGINT so the parent sees the
+         * interrupt (exit status 130 in a shell): tn_exit_by_signal. */
         tn_err_print_exception(exc);
         tn_decref(exc);
-        fflush(stdout);
-        signal(SIGINT, SIG_DFL);
-        raise(SIGINT);
+        tn_interp()->exit_signal = SIGINT;
         return 130;
     } else {
         if (!call_user_excepthook(exc))
