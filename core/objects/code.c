@@ -1,6 +1,8 @@
 /* core/objects/code.c — code objects. */
 #include "core/tn.h"
 #include "core/compiler/opcodes.h"
+#include "core/objects/bytes.h"
+#include "core/objects/complex.h"
 
 TnCode *tn_code_alloc(void)
 {
@@ -11,6 +13,40 @@ static int bad_code(const char *why, tn_ssize_t i)
 {
     tn_err_format(&tn_exc_SystemError, "invalid code object: %s at instruction %zd", why, i);
     return -1;
+}
+
+/* ft: make the constants immortal.  Every LOAD_CONST takes a reference to
+ * its constant; when two threads run the same code, those are atomic
+ * operations by non-owners on one shared count, a cache line the two cores
+ * pass back and forth at every iteration (bench/threads/independent.py, a
+ * loop over locals and int constants, scaled 0.87x on two threads before
+ * this).  CPython's free-threaded build makes code constants immortal for
+ * the same reason.  Immutable values only (and the items of constant tuples
+ * and frozensets, which unpacking and iteration hand out); code objects
+ * stay mortal so that exec() in a loop does not keep every code object.
+ * The price: a code object's constants live until the process ends. */
+static void immortalize_const(TnObject *c)
+{
+    if (tn_is_immortal(c))
+        return;
+    if (tn_tuple_check_exact(c)) {
+        tn_ssize_t n = tn_tuple_size(c);
+        for (tn_ssize_t i = 0; i < n; i++)
+            immortalize_const(tn_tuple_items(c)[i]);
+    } else if (tn_type(c) == &tn_type_frozenset) {
+        TnObject *it = tn_object_get_iter(c);
+        TnObject *item;
+        while (it != NULL && (item = tn_iter_next(it)) != NULL) {
+            immortalize_const(item);
+            tn_decref(item);
+        }
+        tn_xdecref(it);
+        tn_err_clear();
+    } else if (!tn_int_check_exact(c) && !tn_float_check_exact(c) && !tn_str_check_exact(c)
+               && tn_type(c) != &tn_type_bytes && tn_type(c) != &tn_type_complex) {
+        return;
+    }
+    tn_set_immortal(c);
 }
 
 /* Validate every operand against the tables it indexes, so the eval loop
@@ -42,6 +78,10 @@ int tn_code_finish(TnCode *co)
     }
     if (co->ninstr > 0 && co->stacksize <= 0)
         return bad_code("no stack", 0);
+    if (TN_FREE_THREADED) {
+        for (tn_ssize_t i = 0; i < nconsts; i++)
+            immortalize_const(tn_tuple_items(co->consts)[i]);
+    }
     return 0;
 }
 
