@@ -5,7 +5,9 @@
  * state is
  *   ATTACHED   running Python code: may touch objects (in gil: holds the GIL);
  *   DETACHED   blocked in C (sleep, lock wait, I/O): must not touch objects;
- *   SUSPENDED  detached and held there by a stop-the-world pause (ft).
+ *   SUSPENDED  detached and held there by a stop-the-world pause (ft).  Reserved:
+ *              nothing stops the world yet; the pause comes with the cycle
+ *              collector (gc/), and no thread is ever in this state today.
  * Blocking calls are bracketed by TN_BEGIN_ALLOW_THREADS / TN_END_ALLOW_THREADS:
  * in gil they drop and retake the GIL, in ft they only change the status
  * (and release the thread's critical sections), so a stop-the-world pause
