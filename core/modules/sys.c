@@ -447,19 +447,7 @@ static TnObject *sys_excepthook(TnObject *self, TnObject *const *args, tn_ssize_
     TnBaseException *e = (TnBaseException *)value;
     if (tn_type(args[2]) == &tn_type_traceback && e->traceback != args[2])
         TN_SETREF(e->traceback, tn_newref(args[2]));
-    /* To sys.stderr as it is now (a program may have replaced it); None
-     * means "print nothing", as in CPython. */
-    TnObject *file = tn_dict_get_cstr_borrowed(tn_interp()->sysdict, "stderr");
-    if (file == NULL) {
-        fflush(stdout);
-        fputs("lost sys.stderr\n", stderr);
-        return tn_none_ref();
-    }
-    if (file != TN_NONE) {
-        tn_incref(file);
-        tn_err_display(value, file);
-        tn_decref(file);
-    }
+    tn_err_display_sys_stderr(value);
     return tn_none_ref();
 }
 

@@ -59,6 +59,10 @@ void tn_err_display(TnObject *exc, TnObject *file);
  * after finalising, as CPython does after joining the threads); returns if
  * no such exit is pending. */
 void tn_exit_by_signal(void);
+/* Report exc as sys.excepthook does: to sys.stderr as it is now (a program
+ * may have replaced it), nothing if it is None, "lost sys.stderr" if it is
+ * missing. */
+void tn_err_display_sys_stderr(TnObject *exc);
 int tn_err_handle_uncaught(void);
 
 #endif

@@ -598,6 +598,27 @@ void tn_err_display(TnObject *exc, TnObject *file)
         tn_err_clear();
 }
 
+void tn_err_display_sys_stderr(TnObject *exc)
+{
+    TnObject *sysdict = tn_interp()->sysdict;
+    TnObject *file = sysdict != NULL ? tn_dict_get_cstr_borrowed(sysdict, "stderr") : NULL;
+    if (file == NULL) {
+        fflush(stdout);
+        fputs("lost sys.stderr\n", stderr);
+        return;
+    }
+    if (file == TN_NONE)
+        return;
+    TnObject *orig = tn_dict_get_cstr_borrowed(sysdict, "__stderr__");
+    if (file == orig) {
+        tn_err_print_exception(exc);   /* the process's own stderr: no detour */
+        return;
+    }
+    tn_incref(file);
+    tn_err_display(exc, file);
+    tn_decref(file);
+}
+
 /* SystemExit(code): None -> 0, int -> that code, anything else is printed
  * to stderr and gives 1 (CPython's handle_system_exit). */
 static int system_exit_code(TnObject *exc)
@@ -681,13 +702,13 @@ int tn_err_handle_uncaught(void)
         /* As CPython: report it, and once the process is finalised (the
          * non-daemon threads joined) die of SIGINT so the parent sees the
          * interrupt (exit status 130 in a shell): tn_exit_by_signal. */
-        tn_err_print_exception(exc);
+        tn_err_display_sys_stderr(exc);
         tn_decref(exc);
         tn_interp()->exit_signal = SIGINT;
         return 130;
     } else {
         if (!call_user_excepthook(exc))
-            tn_err_print_exception(exc);
+            tn_err_display_sys_stderr(exc);
         code = 1;
     }
     tn_decref(exc);
