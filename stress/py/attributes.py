@@ -9,33 +9,11 @@
 #     same moment, both attributes exist afterwards (a racing lazy __dict__
 #     creation must not drop one of them);
 #   - `del obj.x` racing with `obj.x = v` never corrupts the object.
-import os
-import sys
-import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 NTHREADS = 4
 N = 12000 * SCALE
-errors = []
-
-
-def run(fns):
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902
-                errors.append("%s: %r" % (fn.__name__, e))
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
 
 
 class Plain:
@@ -187,8 +165,4 @@ lost = sum(1 for i, o in enumerate(objs) if vars(o) != {"p": i, "q": i})
 if lost:
     errors.append("lazy __dict__ (via __dict__): %d objects lost an attribute" % lost)
 
-if errors:
-    for e in errors:
-        print("attributes: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("attributes: ok (%d iterations)" % N)
+finish("attributes", "%d iterations" % N)

@@ -12,32 +12,11 @@
 #     versions, and the last one afterwards;
 #   - many new classes created in parallel get distinct version tags: a
 #     lookup on one class never returns another class's attribute.
-import os
-import sys
 import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 N = 5000 * SCALE
-errors = []
-
-
-def run(fns):
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902
-                errors.append("%s: %r" % (fn.__name__, e))
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
 
 
 def make_method(k):
@@ -170,8 +149,4 @@ for tid in range(4):
             errors.append("class %s: wrong method after creation race" % C.__name__)
             break
 
-if errors:
-    for e in errors:
-        print("class_attrs: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("class_attrs: ok (%d class-attribute writes)" % N)
+finish("class_attrs", "%d class-attribute writes" % N)

@@ -7,33 +7,12 @@
 #     load them: every read is one of the written values (never a freed
 #     object, never garbage);
 #   - a global incremented under a lock is exact (module dict RMW).
-import os
-import sys
 import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 NTHREADS = 4
 N = 40000 * SCALE
-errors = []
-
-
-def run(fns):
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902
-                errors.append("%s: %r" % (fn.__name__, e))
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
 
 
 def make_counter():
@@ -111,8 +90,4 @@ if total != 2 * N:
 if shared_global[1] != [N - 1]:
     errors.append("global final value %r" % (shared_global,))
 
-if errors:
-    for e in errors:
-        print("closures_globals: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("closures_globals: ok (%d threads, %d iterations)" % (NTHREADS, N))
+finish("closures_globals", "%d threads, %d iterations" % (NTHREADS, N))

@@ -7,33 +7,11 @@
 #     thread wrote for it (never garbage, never a crash);
 #   - setdefault racing on one key: every caller gets the same winner;
 #   - pop(k) racing on one key: exactly one thread gets the value.
-import os
-import sys
-import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 NTHREADS = 4
 N = 16000 * SCALE
-errors = []
-
-
-def run(fns):
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902
-                errors.append("%s: %r" % (fn.__name__, e))
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
 
 
 d = {}
@@ -119,8 +97,4 @@ allw = sorted(v for w in won for v in w)
 if allw != list(range(N)) or keys:
     errors.append("pop: %d values popped for %d keys" % (len(allw), N))
 
-if errors:
-    for e in errors:
-        print("dict_ops: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("dict_ops: ok (%d threads, %d keys each)" % (NTHREADS, N))
+finish("dict_ops", "%d threads, %d keys each" % (NTHREADS, N))

@@ -5,33 +5,11 @@
 # produced, each once.  The same for send() and for a generator that
 # delegates with `yield from`, and for a generator closed while others
 # race on it (afterwards: StopIteration only).
-import os
-import sys
-import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 NTHREADS = 4
 N = 40000 * SCALE
-errors = []
-
-
-def run(fns):
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902
-                errors.append("%s: %r" % (fn.__name__, e))
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
 
 
 def produce(n):
@@ -122,8 +100,4 @@ for round_ in range(20 * SCALE):
     except StopIteration:
         pass
 
-if errors:
-    for e in errors:
-        print("generator_shared: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("generator_shared: ok (%d threads, %d items)" % (NTHREADS, N))
+finish("generator_shared", "%d threads, %d items" % (NTHREADS, N))

@@ -4,32 +4,11 @@
 # tuples, lists, dicts, strings, bound methods and instances and hand them
 # over through a shared list; consumers check each object is intact and
 # drop the last reference.  Checks: every object arrives once and intact.
-import os
-import sys
 import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 N = 8000 * SCALE
-errors = []
-
-
-def run(fns):
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902
-                errors.append("%s: %r" % (fn.__name__, e))
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
 
 
 class Thing:
@@ -91,8 +70,4 @@ got = sorted(received[0] + received[1])
 if got != list(range(2 * N)):
     errors.append("%d objects received, expected %d distinct" % (len(got), 2 * N))
 
-if errors:
-    for e in errors:
-        print("handoff: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("handoff: ok (%d objects)" % (2 * N))
+finish("handoff", "%d objects" % (2 * N))

@@ -5,31 +5,11 @@
 # (setattr/getattr with fresh strings) go through the same table.
 import os
 import sys
-import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 NTHREADS = 4
 N = 12000 * SCALE
-errors = []
-
-
-def run(fns):
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902
-                errors.append("%s: %r" % (fn.__name__, e))
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
 
 
 results = [None] * NTHREADS
@@ -80,8 +60,4 @@ run([attr_namer(t) for t in range(NTHREADS)])
 if len(vars(o)) != N // 4:
     errors.append("run-time attribute names: %d attributes, expected %d" % (len(vars(o)), N // 4))
 
-if errors:
-    for e in errors:
-        print("intern: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("intern: ok (%d threads, %d strings)" % (NTHREADS, N))
+finish("intern", "%d threads, %d strings" % (NTHREADS, N))

@@ -10,35 +10,17 @@
 #     d.copy(), set(s), tuple(s), lst[:] and tuple(lst) take consistent
 #     snapshots (never a RuntimeError): every element of a snapshot is one
 #     the writers put there.
-import os
-import sys
 import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 ROUNDS = 3000 * SCALE
 SIZE = 200
-errors = []
 stop = threading.Event()
 
 
-def run(fns):
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902
-                errors.append("%s: %r" % (fn.__name__, e))
-                stop.set()
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
+def run_stopping(fns):
+    run(fns, on_error=stop.set)
 
 
 lst = list(range(SIZE))
@@ -124,7 +106,7 @@ def dict_reader():
             raise AssertionError("tuple/sorted snapshot holds a bad item")
 
 
-run([list_writer, dict_writer, list_reader, dict_reader])
+run_stopping([list_writer, dict_writer, list_reader, dict_reader])
 if sorted(set(lst)) != list(range(SIZE)) or len(lst) != SIZE:
     errors.append("list final contents wrong (len %d)" % len(lst))
 if d != {i: i for i in range(SIZE)}:
@@ -132,8 +114,4 @@ if d != {i: i for i in range(SIZE)}:
 if s != set(range(SIZE)):
     errors.append("set final contents wrong (len %d)" % len(s))
 
-if errors:
-    for e in errors:
-        print("iterate_mutate: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("iterate_mutate: ok (%d writer rounds)" % ROUNDS)
+finish("iterate_mutate", "%d writer rounds" % ROUNDS)

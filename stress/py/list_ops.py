@@ -5,35 +5,12 @@
 #   - pop() by several threads hands each item to exactly one thread;
 #   - insert(0, x) and append(x) racing with pop() keep the multiset exact;
 #   - lst[i] = x racing with len()/lst[i] never exposes a half-written slot.
-import os
-import sys
 import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 NTHREADS = 4
 N = 10000 * SCALE
-errors = []
-
-
-def run(fns):
-    """Run the callables in parallel threads released together; record any
-    exception (an unexpected exception is a failed invariant)."""
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902 - report everything
-                errors.append("%s: %r" % (fn.__name__, e))
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
 
 
 shared = []
@@ -139,8 +116,4 @@ for v in shared:
         errors.append("setitem: slot holds %r, never written" % v)
         break
 
-if errors:
-    for e in errors:
-        print("list_ops: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("list_ops: ok (%d threads, %d items each)" % (NTHREADS, N))
+finish("list_ops", "%d threads, %d items each" % (NTHREADS, N))

@@ -3,33 +3,12 @@
 # global read-modify-write under a lock.  The final counts must be exact:
 # a lost update means the lock did not exclude, or `x += 1` on a global /
 # attribute / dict item / list slot broke.
-import os
-import sys
 import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 NTHREADS = 4
 N = 16000 * SCALE
-errors = []
-
-
-def run(fns):
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902
-                errors.append("%s: %r" % (fn.__name__, e))
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
 
 
 counter = 0          # a global, read-modify-written under `lock`
@@ -125,8 +104,4 @@ run([try_acquire] * NTHREADS)
 if bad[0]:
     errors.append("Lock.acquire(False): %d overlapping holders" % bad[0])
 
-if errors:
-    for e in errors:
-        print("locks: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("locks: ok (%d threads, %d iterations each)" % (NTHREADS, N))
+finish("locks", "%d threads, %d iterations each" % (NTHREADS, N))

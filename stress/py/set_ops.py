@@ -5,33 +5,11 @@
 #   - discards of a range shared by all threads remove each item once, and
 #     remove() of a shared item raises KeyError in all but one thread;
 #   - readers see each item either present or absent, never a crash.
-import os
-import sys
-import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 NTHREADS = 4
 N = 6000 * SCALE
-errors = []
-
-
-def run(fns):
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902
-                errors.append("%s: %r" % (fn.__name__, e))
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
 
 
 s = set()
@@ -92,8 +70,4 @@ run([churn(t) for t in range(NTHREADS)])
 if s != set(range(97)):
     errors.append("churn: final set wrong (len %d)" % len(s))
 
-if errors:
-    for e in errors:
-        print("set_ops: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("set_ops: ok (%d threads, %d items each)" % (NTHREADS, N))
+finish("set_ops", "%d threads, %d items each" % (NTHREADS, N))

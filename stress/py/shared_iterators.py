@@ -6,33 +6,11 @@
 # value that was not in the container.  Checks: every value yielded is a
 # real element, no element is skipped, and once every thread has seen
 # StopIteration the iterator stays exhausted.
-import os
-import sys
-import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 NTHREADS = 4
 N = 12000 * SCALE
-errors = []
-
-
-def run(fns):
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902
-                errors.append("%s: %r" % (fn.__name__, e))
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
 
 
 data = list(range(N))
@@ -84,8 +62,4 @@ consume("map", map(abs, data), lambda x: x in valid)
 s = "".join(chr(ord("a") + i % 26) for i in range(N))
 consume("str", iter(s), lambda c: "a" <= c <= "z")
 
-if errors:
-    for e in errors:
-        print("shared_iterators: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("shared_iterators: ok (%d threads, %d items per iterator)" % (NTHREADS, N))
+finish("shared_iterators", "%d threads, %d items per iterator" % (NTHREADS, N))

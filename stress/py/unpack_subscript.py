@@ -8,34 +8,16 @@
 #   - `x in lst`, lst.index(x), lst.count(x), lst == other, lst + lst,
 #     lst * 2, sorted(lst), min/max, sum: every element they see is real;
 #   - for-loops over a shrinking list stop cleanly.
-import os
-import sys
 import threading
 
-SCALE = max(1, int(os.environ.get("TN_STRESS_SCALE", "1") or "1"))
+from _stress import SCALE, errors, finish, run
+
 N = 60000 * SCALE
-errors = []
 stop = threading.Event()
 
 
-def run(fns):
-    gate = threading.Event()
-
-    def wrap(fn):
-        def body():
-            gate.wait()
-            try:
-                fn()
-            except BaseException as e:  # noqa: B902
-                errors.append("%s: %r" % (fn.__name__, e))
-                stop.set()
-        return body
-    ts = [threading.Thread(target=wrap(f)) for f in fns]
-    for t in ts:
-        t.start()
-    gate.set()
-    for t in ts:
-        t.join()
+def run_stopping(fns):
+    run(fns, on_error=stop.set)
 
 
 lst = [1, 2, 3]
@@ -120,10 +102,6 @@ def scanner():
                 raise AssertionError("for-loop saw %r" % (x,))
 
 
-run([resizer, unpacker, subscriber, scanner])
+run_stopping([resizer, unpacker, subscriber, scanner])
 
-if errors:
-    for e in errors:
-        print("unpack_subscript: FAIL:", e, file=sys.stderr)
-    sys.exit(1)
-print("unpack_subscript: ok (%d resize rounds)" % N)
+finish("unpack_subscript", "%d resize rounds" % N)
