@@ -9,9 +9,11 @@ Usage:
 For each script, runs it with this interpreter (cwd = the script's directory,
 stdin from /dev/null) and writes:
   FILE.exp   its stdout, byte for byte;
-  FILE.err   only when the exit status is non-zero: `exit N`, then the whole
-             stderr with the script's directory written as `{dir}`.  A stale FILE.err is deleted when the script
-             now exits with 0.
+  FILE.err   when the exit status is non-zero or stderr is not empty: `exit N`,
+             then the whole stderr normalised by tools/testnorm.py (the script's
+             directory written as `{dir}`, library frames as `{lib}/NAME.py`).
+             A stale FILE.err is deleted when the script now exits with 0 and
+             writes nothing to stderr.
 For --bench, each kernel bench/NAME.py is run with the small size argument
 BENCH_SMALL_ARG and its stdout is written to bench/NAME.small.exp
 (checked by the ctest tests bench/NAME).
@@ -24,6 +26,8 @@ import glob
 import os
 import subprocess
 import sys
+
+from testnorm import normalise_stderr_text
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TESTS_PY = os.path.join(ROOT, "tests", "py")
@@ -96,9 +100,9 @@ def regen_test(script):
     if write_if_changed(base + ".exp", proc.stdout):
         notes.append("wrote .exp")
     err_path = base + ".err"
-    if proc.returncode != 0:
-        stderr = proc.stderr.decode("utf-8", "replace").replace(
-            os.path.dirname(os.path.abspath(script)) + os.sep, "{dir}" + os.sep)
+    if proc.returncode != 0 or proc.stderr:
+        stderr = normalise_stderr_text(proc.stderr.decode("utf-8", "replace"),
+                                       os.path.dirname(os.path.abspath(script)))
         content = ("exit %d\n%s" % (proc.returncode, stderr)).encode("utf-8")
         if write_if_changed(err_path, content):
             notes.append("wrote .err (exit %d)" % proc.returncode)

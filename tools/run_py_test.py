@@ -12,8 +12,9 @@ directory, stdin from /dev/null and a timeout, then checks:
     CPython's whole stderr (traceback included) with the script's directory
     written as `{dir}`; the exit status and the whole stderr must match
     (the last line, e.g. `ZeroDivisionError: division by zero`, is shown
-    separately when it differs);
-    without an .err file the exit status must be 0.
+    separately when it differs) -- also when N is 0: a run that exits
+    normally but reports on stderr (thread exceptions, sys.excepthook);
+    without an .err file the exit status must be 0 and stderr empty.
 
 The expected files come from CPython 3.11 (tools/regen_exp.py).
 
@@ -32,6 +33,8 @@ import re
 import signal
 import subprocess
 import sys
+
+from testnorm import normalise_stderr_text
 
 SKIP_RETURN_CODE = 77
 MARKER_RE = re.compile(r"^#\s*tandem:\s*flavour=(gil|ft)\b\s*(.*)$")
@@ -76,8 +79,8 @@ def read_err_file(path):
 
 
 def normalise_stderr(data, script_dir):
-    """Decoded stderr with the script's directory written as {dir}."""
-    return data.decode("utf-8", "replace").replace(script_dir + os.sep, "{dir}" + os.sep)
+    """Decoded stderr, normalised as tools/testnorm.py says."""
+    return normalise_stderr_text(data.decode("utf-8", "replace"), script_dir)
 
 
 def last_line(data):
@@ -155,7 +158,7 @@ def main(argv):
         return 1
     with open(exp_path, "rb") as f:
         expected_out = f.read()
-    expected_code, expected_err = 0, None
+    expected_code, expected_err = 0, ""
     if os.path.isfile(err_path):
         try:
             expected_code, expected_err = read_err_file(err_path)
@@ -184,18 +187,17 @@ def main(argv):
                            stdout_diff(expected_out, proc.stdout, os.path.basename(exp_path))))
     if proc.returncode != expected_code:
         failures.append("expected exit %d, got %s" % (expected_code, describe_status(proc.returncode)))
-    if expected_err is not None:
-        got_err = normalise_stderr(proc.stderr, os.path.dirname(script))
-        if got_err != expected_err:
-            got_last = last_line(got_err.encode("utf-8"))
-            expected_last = last_line(expected_err.encode("utf-8"))
-            if got_last != expected_last:
-                failures.append("last stderr line differs:\n  expected: %s\n  got:      %s"
-                                % (expected_last, got_last))
-            failures.append("stderr differs from %s:\n%s"
-                            % (os.path.basename(err_path),
-                               stdout_diff(expected_err.encode("utf-8"), got_err.encode("utf-8"),
-                                           os.path.basename(err_path))))
+    got_err = normalise_stderr(proc.stderr, os.path.dirname(script))
+    if got_err != expected_err:
+        got_last = last_line(got_err.encode("utf-8"))
+        expected_last = last_line(expected_err.encode("utf-8"))
+        if got_last != expected_last:
+            failures.append("last stderr line differs:\n  expected: %s\n  got:      %s"
+                            % (expected_last, got_last))
+        failures.append("stderr differs from %s:\n%s"
+                        % (os.path.basename(err_path) if os.path.isfile(err_path) else "(no .err: stderr must be empty)",
+                           stdout_diff(expected_err.encode("utf-8"), got_err.encode("utf-8"),
+                                       os.path.basename(err_path))))
 
     if not failures:
         return 0

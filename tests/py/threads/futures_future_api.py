@@ -40,10 +40,24 @@ try:
 except cf.CancelledError:
     print("exception() raises CancelledError too")
 print(c.set_running_or_notify_cancel(), c.cancelled())
+# The unexpected state is also logged (to sys.stderr, logging's last
+# resort): capture it, since the message holds id(c).
+class _Capture:
+    text = ""
+    def write(self, s):
+        self.text += s
+    def flush(self):
+        pass
+import sys
+cap, saved = _Capture(), sys.stderr
+sys.stderr = cap
 try:
     c.set_running_or_notify_cancel()
 except RuntimeError as e:
     print("RuntimeError:", e)
+finally:
+    sys.stderr = saved
+print("logged:", cap.text.replace(str(id(c)), "<id>").strip())
 e = cf.Future()
 e.set_exception(KeyError("k"))
 print(repr(e.exception()), mask_addresses(repr(e)))

@@ -1,0 +1,24 @@
+"""tools/testnorm.py -- the one normalisation of a script test's stderr.
+
+Shared by regen_exp.py (which writes CPython's stderr into FILE.err) and
+run_py_test.py (which compares Tandem's stderr with it), so both sides are
+normalised the same way:
+
+  * the script's directory is written as {dir};
+  * a traceback frame in a library file (any absolute path outside the
+    script's directory: CPython's standard library, Tandem's lib/) becomes
+    `File "{lib}/NAME.py", line ?, in FUNC`, because the library's location
+    and line numbers differ between CPython and Tandem while the frames'
+    order, names and source lines must not.
+"""
+import os
+import re
+
+_LIB_FRAME_RE = re.compile(r'^(\s*File ")(/[^"]*/)([^"/]+)(", line )(\d+)(.*)$', re.M)
+
+
+def normalise_stderr_text(text, script_dir):
+    """Return stderr text (str) normalised for comparison; see the module doc."""
+    text = text.replace(script_dir + os.sep, "{dir}" + os.sep)
+    return _LIB_FRAME_RE.sub(lambda m: m.group(1) + "{lib}/" + m.group(3) + m.group(4) + "?" + m.group(6),
+                             text)
