@@ -921,7 +921,12 @@ def _shutdown():
         # Let threads that join the main thread go on.
         tlock = _main_thread._tstate_lock
         tlock.release()
-        _main_thread._stop()
+        # Not _stop(): its check that the lock is free would race with a
+        # thread in join() that takes the lock for a moment and then marks
+        # the main thread stopped itself.  The main thread is not in
+        # _shutdown_locks, so this is all of _stop() that applies.
+        _main_thread._is_stopped = True
+        _main_thread._tstate_lock = None
     # Threads may start new threads while we wait: loop until none is left.
     while True:
         with _shutdown_locks_lock:
