@@ -3,7 +3,7 @@
 #   make deps       install the missing Debian packages (tools/deps.sh)
 #   make gil / ft   configure + build one flavour into build/<preset>/
 #   make all        gil and ft
-#   make test       deps, build gil + ft + ft-tsan, run every test (see below)
+#   make test       deps, build gil + ft + ft-tsan + gil-debug + ft-debug, run every test (see below)
 #   make compare    deps, build gil + ft + ft-atomic, run the benchmark tables (bench/compare.py,
 #                   then the threads section bench/threads/compare_threads.py)
 #   make stress     the stress suite, longer (TN_STRESS_SCALE=$(STRESS_SCALE))
@@ -49,13 +49,17 @@ check-variant-ifs:
 # non-zero if anything failed.  Each ctest prints its summary line
 # ("100% tests passed, 0 tests failed out of N").
 test: deps
-	@$(MAKE) --no-print-directory gil ft ft-tsan
+	@$(MAKE) --no-print-directory gil ft ft-tsan gil-debug ft-debug
 	@fail=0; \
 	tools/check_variant_ifs.sh || fail=1; \
 	echo "== ctest gil (unit, py, bench, stress)"; \
 	ctest --preset gil -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
 	echo "== ctest ft (unit, py, bench, stress)"; \
 	ctest --preset ft -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
+	echo "== ctest gil-debug (everything, with the contract checks TN_ASSERT on)"; \
+	ctest --preset gil-debug -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
+	echo "== ctest ft-debug (everything, with the contract checks TN_ASSERT on)"; \
+	ctest --preset ft-debug -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
 	echo "== ctest ft-tsan (stress under ThreadSanitizer)"; \
 	ctest --preset ft-tsan -L stress -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
 	if [ $$fail -ne 0 ]; then echo "make test: FAILED"; else echo "make test: all passed"; fi; \

@@ -77,9 +77,13 @@
 /* Per-thread frame stack: slots for locals and value stacks of Python frames. */
 #define TN_FRAME_STACK_CHUNK (64 * 1024)
 
+/* TN_ASSERT(x): a contract check, on in TN_DEBUG builds (the -debug,
+ * -asan and -tsan presets) whatever NDEBUG says, off otherwise.  A failure
+ * prints the expression and its place, then aborts (core/assert.c). */
 #if TN_DEBUG
-#include <assert.h>
-#define TN_ASSERT(x) assert(x)
+void tn_assert_fail(const char *expr, const char *file, int line, const char *func)
+    __attribute__((noreturn, cold));
+#define TN_ASSERT(x) (__builtin_expect(!!(x), 1) ? (void)0 : tn_assert_fail(#x, __FILE__, __LINE__, __func__))
 #else
 #define TN_ASSERT(x) ((void)0)
 #endif

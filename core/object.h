@@ -139,6 +139,7 @@ static inline void tn_decref(TnObject *op)
     if (local == TN_IMMORTAL_LOCAL)
         return;
     if (tn_is_owned_by_current_thread(op)) {
+        TN_ASSERT(local != 0);   /* a count never goes below zero */
         local--;
         tn_atomic_store_u32_relaxed(&op->ref_local, local);
         if (local == 0) {
@@ -192,7 +193,9 @@ static inline void tn_decref(TnObject *op)
         return;
     /* The RMW is a full barrier on both backends: the thread that drops the
      * last reference sees every write made before other threads' decrefs. */
-    if (tn_atomic_add_intptr(&op->ref_shared, -1) == 1)
+    intptr_t old = tn_atomic_add_intptr(&op->ref_shared, -1);
+    TN_ASSERT(old > 0);   /* a count never goes below zero */
+    if (old == 1)
         tn_dealloc(op);
 }
 
@@ -234,6 +237,7 @@ static inline void tn_incref(TnObject *op)
 
 static inline void tn_decref(TnObject *op)
 {
+    TN_ASSERT(op->refcnt != 0);   /* 0: already freed, or one decref too many */
     if (op->refcnt >= 0 && --op->refcnt == 0)
         tn_dealloc(op);
 }

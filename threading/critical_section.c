@@ -68,6 +68,11 @@ static inline bool tag_is_active(uintptr_t tag)
     return tag != 0 && !(tag & TN_CS_INACTIVE);
 }
 
+static inline bool tag_is_tracked(uintptr_t tag)
+{
+    return (tag & TN_CS_TRACK_ONLY) != 0;
+}
+
 static inline TnMutex *second_mutex(uintptr_t tag)
 {
     return (tag & TN_CS_TWO_MUTEXES) ? ((TnCriticalSection2 *)untag(tag))->mutex2 : NULL;
@@ -79,7 +84,7 @@ static void cs_fatal(const char *what)
     abort();
 }
 
-_Static_assert(_Alignof(TnCriticalSection) >= 4, "sections need two free tag bits");
+_Static_assert(_Alignof(TnCriticalSection) >= 8, "sections need three free tag bits");
 
 void tn_critical_section_bind_state(TnCriticalSectionState *st)
 {
@@ -111,7 +116,7 @@ void tn_critical_section_suspend_all(void)
     uintptr_t *tagp = &cs_state()->top;
     while (tag_is_active(*tagp)) {
         TnCriticalSection *c = untag(*tagp);
-        if (c->mutex != NULL && cs_locking()) {
+        if (c->mutex != NULL && cs_locking() && !tag_is_tracked(*tagp)) {
             TnMutex *m2 = second_mutex(*tagp);
             if (m2 != NULL)
                 tn_mutex_unlock(m2);
@@ -128,6 +133,10 @@ void tn_critical_section_resume(void)
     uintptr_t tag = st->top;
     if (tag == 0 || !(tag & TN_CS_INACTIVE))
         return;
+    if (tag_is_tracked(tag)) {
+        st->top = tag & ~TN_CS_INACTIVE;   /* nothing to re-lock */
+        return;
+    }
     /* Empty the fields while locking: if the lock parks, the nested
      * suspend/resume must neither unlock nor re-lock them. */
     TnCriticalSection *c = untag(tag);
@@ -320,6 +329,8 @@ void tn_critical_section_enable_locking(void)
      * then publish the mode.  Nobody else can hold these mutexes. */
     for (uintptr_t tag = cs_state()->top; tag_is_active(tag); tag = untag(tag)->prev) {
         TnCriticalSection *c = untag(tag);
+        if (tag_is_tracked(tag))
+            continue;   /* a gil debug record: its key is an object, not a mutex */
         if (c->mutex != NULL)
             tn_mutex_lock(c->mutex);
         TnMutex *m2 = second_mutex(tag);
@@ -332,6 +343,51 @@ void tn_critical_section_enable_locking(void)
 bool tn_critical_section_locking_enabled(void)
 {
     return cs_locking();
+}
+
+/* ---- tracked sections (gil, debug) ---------------------------------------------- */
+
+/* The object's address is the record's key; it is never locked. */
+void tn_critical_section_track_begin(TnCriticalSection *c, const void *op)
+{
+    TnCriticalSectionState *st = cs_state();
+    uintptr_t top = st->top;
+    if (tag_is_active(top) && tag_is_tracked(top)
+        && (untag(top)->mutex == (const TnMutex *)op || second_mutex(top) == (const TnMutex *)op)) {
+        c->mutex = NULL;   /* re-entry of the top section: a no-op, as in ft */
+        c->prev = 0;
+        return;
+    }
+    c->mutex = (TnMutex *)(uintptr_t)op;
+    c->prev = top;
+    st->top = (uintptr_t)c | TN_CS_TRACK_ONLY;
+}
+
+void tn_critical_section_track_end(TnCriticalSection *c)
+{
+    if (c->mutex == NULL)
+        return;   /* the no-op re-entry */
+    TnCriticalSectionState *st = cs_state();
+    if (st->top != ((uintptr_t)c | TN_CS_TRACK_ONLY))
+        cs_fatal("end of a section that is not the active top one (an early exit from a section?)");
+    pop(st, c->prev);
+}
+
+void tn_critical_section2_track_begin(TnCriticalSection2 *c, const void *a, const void *b)
+{
+    TnCriticalSectionState *st = cs_state();
+    c->base.mutex = (TnMutex *)(uintptr_t)a;
+    c->mutex2 = (TnMutex *)(uintptr_t)b;
+    c->base.prev = st->top;
+    st->top = (uintptr_t)c | TN_CS_TWO_MUTEXES | TN_CS_TRACK_ONLY;
+}
+
+void tn_critical_section2_track_end(TnCriticalSection2 *c)
+{
+    TnCriticalSectionState *st = cs_state();
+    if (st->top != ((uintptr_t)c | TN_CS_TWO_MUTEXES | TN_CS_TRACK_ONLY))
+        cs_fatal("end of a section that is not the active top one (an early exit from a section?)");
+    pop(st, c->base.prev);
 }
 
 /* ---- sections on objects (ft) ---------------------------------------------------- */
@@ -355,12 +411,25 @@ void tn_critical_section2_begin(TnCriticalSection2 *c, TnObject *a, TnObject *b)
     tn_critical_section2_begin_mutex(c, object_mutex(a), object_mutex(b));
 }
 
+#endif /* TN_FREE_THREADED */
+
 #if TN_DEBUG
-void tn_critical_section_assert_held(const void *op)
+/* The key a section on op records: its mutex (ft), or op itself (gil). */
+static const TnMutex *section_key(const void *op)
 {
-    if (!held_by_active_section(cs_state()->top, object_mutex((TnObject *)op)))
-        cs_fatal("a _lock_held function ran without its object's section");
+#if TN_FREE_THREADED
+    return object_mutex((TnObject *)(uintptr_t)op);
+#else
+    return (const TnMutex *)op;
+#endif
+}
+
+void tn_critical_section_assert_held_at(const void *op, const char *file, int line, const char *func)
+{
+    if (!held_by_active_section(cs_state()->top, section_key(op))) {
+        fprintf(stderr, "Fatal: critical section: %s() ran without its object's section\n  at %s:%d\n",
+                func, file, line);
+        abort();
+    }
 }
 #endif
-
-#endif /* TN_FREE_THREADED */

@@ -62,7 +62,10 @@ typedef struct TnCriticalSectionState {
 
 #define TN_CS_INACTIVE ((uintptr_t)0x1)
 #define TN_CS_TWO_MUTEXES ((uintptr_t)0x2)
-#define TN_CS_TAG_MASK ((uintptr_t)0x3)
+/* A tracked section (gil flavour, debug builds): it records the object it
+ * stands for, as the key in `mutex`, and locks nothing. */
+#define TN_CS_TRACK_ONLY ((uintptr_t)0x4)
+#define TN_CS_TAG_MASK ((uintptr_t)0x7)
 
 /* One section, on the C stack of the code that opened it.  mutex is NULL
  * while it is being acquired, and for the no-op re-entry of the top section. */
@@ -101,6 +104,20 @@ void tn_critical_section_begin_mutex(TnCriticalSection *c, struct TnMutex *m);
 void tn_critical_section_end(TnCriticalSection *c);
 void tn_critical_section2_begin_mutex(TnCriticalSection2 *c, struct TnMutex *m1, struct TnMutex *m2);
 void tn_critical_section2_end(TnCriticalSection2 *c);
+/* Tracked sections: pushed and popped like the others, holding no lock
+ * (what the gil flavour's debug builds use, see below). */
+void tn_critical_section_track_begin(TnCriticalSection *c, const void *op);
+void tn_critical_section_track_end(TnCriticalSection *c);
+void tn_critical_section2_track_begin(TnCriticalSection2 *c, const void *a, const void *b);
+void tn_critical_section2_track_end(TnCriticalSection2 *c);
+
+/* Nested sections in one function declare the same name in nested blocks;
+ * that shadowing is intended (END refers to the innermost BEGIN), so
+ * -Wshadow is silenced for the declaration only. */
+#define TN_CS_DECLARE_(type, name) \
+    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") \
+    type name; \
+    _Pragma("GCC diagnostic pop")
 
 #if TN_FREE_THREADED
 
@@ -110,14 +127,6 @@ void tn_critical_section2_end(TnCriticalSection2 *c);
 /* Sections on objects: lock the header's `mutex` byte. */
 void tn_critical_section_begin(TnCriticalSection *c, struct TnObject *op);
 void tn_critical_section2_begin(TnCriticalSection2 *c, struct TnObject *a, struct TnObject *b);
-
-/* Nested sections in one function declare the same name in nested blocks;
- * that shadowing is intended (END refers to the innermost BEGIN), so
- * -Wshadow is silenced for the declaration only. */
-#define TN_CS_DECLARE_(type, name) \
-    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") \
-    type name; \
-    _Pragma("GCC diagnostic pop")
 
 /* Single-thread mode's fast paths, inline because they run for every
  * container operation: the outermost section of a thread only pushes and
@@ -170,6 +179,23 @@ static inline void tn_critical_section_end_fast_(TnCriticalSection *c)
 #define TN_END_CRITICAL_SECTION2() \
     tn_critical_section2_end(&tn_cs2_); }
 
+#elif TN_DEBUG /* gil, debug builds */
+
+/* The GIL serialises, so a section locks nothing; but it is recorded on the
+ * thread's section stack (TN_CS_TRACK_ONLY), so that the _lock_held asserts
+ * and the rule "never leave a section early" are checked in this flavour
+ * too (STYLE.md: check lock discipline in the GIL build). */
+
+#define TN_BEGIN_CRITICAL_SECTION(op) \
+    { TN_CS_DECLARE_(TnCriticalSection, tn_cs_) tn_critical_section_track_begin(&tn_cs_, (const void *)(op));
+#define TN_END_CRITICAL_SECTION() \
+    tn_critical_section_track_end(&tn_cs_); }
+#define TN_BEGIN_CRITICAL_SECTION2(a, b) \
+    { TN_CS_DECLARE_(TnCriticalSection2, tn_cs2_) \
+      tn_critical_section2_track_begin(&tn_cs2_, (const void *)(a), (const void *)(b));
+#define TN_END_CRITICAL_SECTION2() \
+    tn_critical_section2_track_end(&tn_cs2_); }
+
 #else /* gil */
 
 #define TN_BEGIN_CRITICAL_SECTION(op) {
@@ -180,9 +206,11 @@ static inline void tn_critical_section_end_fast_(TnCriticalSection *c)
 #endif
 
 /* Abort unless the calling thread holds op's section (an active section on
- * its stack locks op).  Checks only in TN_DEBUG ft builds. */
-#if TN_FREE_THREADED && TN_DEBUG
-void tn_critical_section_assert_held(const void *op);
+ * its stack stands for op).  Checks only in TN_DEBUG builds, both flavours. */
+#if TN_DEBUG
+void tn_critical_section_assert_held_at(const void *op, const char *file, int line, const char *func);
+#define tn_critical_section_assert_held(op) \
+    tn_critical_section_assert_held_at((op), __FILE__, __LINE__, __func__)
 #else
 static inline void tn_critical_section_assert_held(const void *op) { (void)op; }
 #endif

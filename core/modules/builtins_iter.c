@@ -164,6 +164,7 @@ static TnObject *enum_take_index(EnumObject *en)
 
 static TnObject *enum_take_long_index_lock_held(EnumObject *en)
 {
+    tn_critical_section_assert_held(en);
     if (en->longindex == NULL) {
         en->longindex = tn_int_from_i64(INT64_MAX);
         if (en->longindex == NULL)

@@ -73,7 +73,7 @@ FILE *tn_io_text_stream(TnObject *f)
  * measurable part of a print() (glibc skips its stdio locks the same way).
  * No thread can start during the operation either, since that takes
  * Python code; the one exception, a signal handler run on EINTR, happens
- * between file_unlock and a fresh file_lock (handle_eintr_lock_held).
+ * between file_unlock and a fresh file_lock (handle_eintr_io_locked).
  *
  * The holder may be detached in a blocking read for a long time, so a
  * thread that finds the lock taken waits detached: attached, in the gil
@@ -100,7 +100,7 @@ static void file_unlock(TnFile *f, bool held)
  * without the lock (a handler may use this file), then take it back
  * (*held: as file_lock returned it, updated).  0: go on; -1: a handler
  * raised (the lock is held again either way). */
-static int handle_eintr_lock_held(TnFile *f, bool *held)
+static int handle_eintr_io_locked(TnFile *f, bool *held)
 {
     file_unlock(f, *held);
     int r = tn_signal_check();
@@ -269,7 +269,7 @@ static char *read_raw(TnFile *f, tn_ssize_t limit, bool line, size_t *out_len)
         }
         if (err != EINTR)
             break;
-        if (handle_eintr_lock_held(f, &held) < 0) {
+        if (handle_eintr_io_locked(f, &held) < 0) {
             err = -1;
             break;
         }
@@ -430,7 +430,7 @@ static int write_data(TnFile *f, const char *data, size_t len)
             err = write_stream(fp, data, len, &done);
         }
         if (err == EINTR)
-            err = handle_eintr_lock_held(f, &held);
+            err = handle_eintr_io_locked(f, &held);
     }
     file_unlock(f, held);
     if (err > 0)
@@ -456,7 +456,7 @@ static int flush_data(TnFile *f)
         }
         TN_END_ALLOW_THREADS
         if (err == EINTR)
-            r = handle_eintr_lock_held(f, &held);
+            r = handle_eintr_io_locked(f, &held);
     }
     file_unlock(f, held);
     return r;
@@ -534,7 +534,7 @@ static TnObject *file_flush(TnObject *self, TnObject *const *args, tn_ssize_t na
  * waits for long). */
 enum { OP_SEEK, OP_TELL, OP_FILENO, OP_ISATTY };
 
-static int64_t stream_call_lock_held(FILE *fp, int op, long off, int whence)
+static int64_t stream_call_io_locked(FILE *fp, int op, long off, int whence)
 {
     switch (op) {
     case OP_SEEK:
@@ -556,7 +556,7 @@ static int64_t stream_call(TnFile *f, int op, long off, int whence)
     bool held = file_lock(f);
     if (!file_closed(f)) {
         errno = 0;
-        r = stream_call_lock_held(f->fp, op, off, whence);
+        r = stream_call_io_locked(f->fp, op, off, whence);
         err = errno;
     }
     file_unlock(f, held);

@@ -146,6 +146,7 @@ static TnObject *sys_getrefcount(TnObject *self, TnObject *const *args, tn_ssize
 
 static tn_ssize_t list_sizeof_lock_held(TnObject *list)
 {
+    tn_critical_section_assert_held(list);
     return (tn_ssize_t)sizeof(TnList) + ((TnList *)list)->allocated * (tn_ssize_t)sizeof(TnObject *);
 }
 

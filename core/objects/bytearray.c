@@ -10,6 +10,7 @@ static inline TnByteArray *as_ba(TnObject *op) { return (TnByteArray *)op; }
 /* Set the size to n (growing the buffer as needed).  0 / -1. */
 static int resize_lock_held(TnByteArray *ba, tn_ssize_t n)
 {
+    tn_critical_section_assert_held(ba);
     if (n != ba->size && ba->exports > 0) {
         tn_err_set_str(&tn_exc_BufferError, "Existing exports of data: object cannot be re-sized");
         return -1;
@@ -36,6 +37,7 @@ static int resize_lock_held(TnByteArray *ba, tn_ssize_t n)
 /* Replace data[lo:hi] by s[0:k] (s may alias data: it is copied first by callers). */
 static int splice_lock_held(TnByteArray *ba, tn_ssize_t lo, tn_ssize_t hi, const char *s, tn_ssize_t k)
 {
+    tn_critical_section_assert_held(ba);
     tn_ssize_t old = ba->size, tail = old - hi;
     if (k != hi - lo) {
         if (k < hi - lo)
@@ -67,7 +69,11 @@ TnObject *tn_bytearray_from_data(const char *s, tn_ssize_t n)
     TnObject *op = tn_object_new(&tn_type_bytearray, sizeof(TnByteArray));
     if (op == NULL)
         return NULL;
-    if (resize_lock_held(as_ba(op), n) < 0) {
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(op);   /* not shared yet: costs nothing, keeps the contract */
+    r = resize_lock_held(as_ba(op), n);
+    TN_END_CRITICAL_SECTION();
+    if (r < 0) {
         tn_decref(op);
         return NULL;
     }
@@ -96,7 +102,13 @@ static TnObject *bytearray_new_from_python(TnType *type, TnObject *const *args, 
         return NULL;
     }
     TnObject *op = tn_object_new(type, size);
-    if (op != NULL && (resize_lock_held(as_ba(op), b.len) < 0))
+    int r = 0;
+    if (op != NULL) {
+        TN_BEGIN_CRITICAL_SECTION(op);   /* not shared yet: keeps the contract */
+        r = resize_lock_held(as_ba(op), b.len);
+        TN_END_CRITICAL_SECTION();
+    }
+    if (r < 0)
         TN_CLEAR(op);
     if (op != NULL && b.len > 0)
         memcpy(as_ba(op)->data, b.buf, (size_t)b.len);
@@ -158,6 +170,7 @@ static TnObject *bytearray_item(TnObject *self, tn_ssize_t i)
 
 static int set_item_lock_held(TnByteArray *ba, tn_ssize_t i, int v)
 {
+    tn_critical_section_assert_held(ba);
     if (i < 0)
         i += ba->size;
     if (i < 0 || i >= ba->size) {
@@ -232,6 +245,7 @@ static TnObject *bytearray_subscript(TnObject *self, TnObject *key)
 static int ass_ext_slice_lock_held(TnByteArray *ba, tn_ssize_t start, tn_ssize_t stop, tn_ssize_t step,
                                    const char *s, tn_ssize_t k, int del)
 {
+    tn_critical_section_assert_held(ba);
     tn_ssize_t n = tn_slice_adjust_indices(ba->size, &start, &stop, step);
     if (del) {
         if (n == 0)

@@ -194,6 +194,7 @@ static inline int exact_same(TnObject *a, TnObject *b, bool b_is_str)
  * Lock held; may run arbitrary code. */
 static tn_ssize_t lookup_once_lock_held(TnDict *mp, TnObject *key, tn_hash_t hash, TnObject **value_addr)
 {
+    tn_critical_section_assert_held(mp);
     TnDictKeys *dk = mp->keys;
     *value_addr = NULL;
     if (dk == NULL)
@@ -242,6 +243,7 @@ static tn_ssize_t lookup_once_lock_held(TnDict *mp, TnObject *key, tn_hash_t has
  * DKIX_ERROR with an exception.  Lock held; may run arbitrary code. */
 static tn_ssize_t lookup_lock_held(TnDict *mp, TnObject *key, tn_hash_t hash, TnObject **value_addr)
 {
+    tn_critical_section_assert_held(mp);
     tn_ssize_t ix;
     do {
         ix = lookup_once_lock_held(mp, key, hash, value_addr);
@@ -252,6 +254,7 @@ static tn_ssize_t lookup_lock_held(TnDict *mp, TnObject *key, tn_hash_t hash, Tn
 /* 1 found (*result new ref), 0 missing, -1 error.  Lock held. */
 static int get_item_lock_held(TnDict *mp, TnObject *key, tn_hash_t hash, TnObject **result)
 {
+    tn_critical_section_assert_held(mp);
     TnObject *value;
     tn_ssize_t ix = lookup_lock_held(mp, key, hash, &value);
     *result = NULL;
@@ -269,6 +272,7 @@ static int get_item_lock_held(TnDict *mp, TnObject *key, tn_hash_t hash, TnObjec
  * (insertion order kept).  0 / -1 (MemoryError, dict unchanged).  Lock held. */
 static int resize_lock_held(TnDict *mp, uint8_t log2_newsize)
 {
+    tn_critical_section_assert_held(mp);
     TnDictKeys *old = mp->keys, *nk = new_keys(log2_newsize);
     if (nk == NULL)
         return -1;
@@ -287,6 +291,7 @@ static int resize_lock_held(TnDict *mp, uint8_t log2_newsize)
 /* Make room for one more entry (CPython's insertion_resize: size >= used*3). */
 static int insertion_resize_lock_held(TnDict *mp)
 {
+    tn_critical_section_assert_held(mp);
     if (mp->keys == NULL)
         return resize_lock_held(mp, LOG2_MINSIZE);
     return resize_lock_held(mp, log2_keysize(mp->used * 3));
@@ -298,6 +303,7 @@ static int insertion_resize_lock_held(TnDict *mp)
  * arbitrary code (__eq__). */
 static int insert_lock_held(TnDict *mp, TnObject *key, tn_hash_t hash, TnObject *value, TnObject **old_value)
 {
+    tn_critical_section_assert_held(mp);
     TnObject *old;
     *old_value = NULL;
     tn_ssize_t ix = lookup_lock_held(mp, key, hash, &old);
@@ -325,6 +331,7 @@ static int insert_lock_held(TnDict *mp, TnObject *key, tn_hash_t hash, TnObject 
 static void delete_entry_lock_held(TnDict *mp, tn_ssize_t ix, tn_hash_t hash, TnObject **old_key,
                                    TnObject **old_value)
 {
+    tn_critical_section_assert_held(mp);
     TnDictKeys *dk = mp->keys;
     TnDictEntry *ep = &dk_entries(dk)[ix];
     set_index(dk, find_index_slot(dk, hash, ix), DKIX_DUMMY);
@@ -340,6 +347,7 @@ static void delete_entry_lock_held(TnDict *mp, tn_ssize_t ix, tn_hash_t hash, Tn
  * error.  Lock held; may run arbitrary code (__eq__). */
 static int pop_lock_held(TnDict *mp, TnObject *key, tn_hash_t hash, TnObject **old_key, TnObject **old_value)
 {
+    tn_critical_section_assert_held(mp);
     TnObject *value;
     *old_key = *old_value = NULL;
     tn_ssize_t ix = lookup_lock_held(mp, key, hash, &value);
@@ -354,6 +362,7 @@ static int pop_lock_held(TnDict *mp, TnObject *key, tn_hash_t hash, TnObject **o
 /* Empty the dict; the old table is returned for release.  Lock held. */
 static TnDictKeys *clear_lock_held(TnDict *mp)
 {
+    tn_critical_section_assert_held(mp);
     TnDictKeys *old = mp->keys;
     mp->keys = NULL;
     mp->used = 0;
@@ -501,6 +510,7 @@ TnObject *tn_dict_new(void)
 
 static inline tn_ssize_t used_lock_held(TnDict *mp)
 {
+    tn_critical_section_assert_held(mp);
     return mp->used;
 }
 
@@ -537,6 +547,7 @@ int tn_dict_get_item_ref(TnObject *d, TnObject *key, TnObject **result)
  * from that comparison counts as "not equal".  Lock held. */
 static TnObject *get_str_lock_held(TnDict *mp, TnObject *key)
 {
+    tn_critical_section_assert_held(mp);
     TnDictKeys *dk = mp->keys;
     if (dk == NULL)
         return NULL;
@@ -665,6 +676,7 @@ int tn_dict_contains(TnObject *d, TnObject *key)
 /* Entry at *pos or later: borrowed key/value, *pos advanced.  Lock held. */
 static int next_lock_held(TnDict *mp, tn_ssize_t *pos, TnObject **key, TnObject **value)
 {
+    tn_critical_section_assert_held(mp);
     TnDictKeys *dk = mp->keys;
     tn_ssize_t i = *pos;
     if (dk == NULL || i < 0)
@@ -695,6 +707,7 @@ int tn_dict_next(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value)
  * between steps (the dict may change meanwhile). */
 static int next_ref_lock_held(TnDict *mp, tn_ssize_t *pos, TnObject **key, TnObject **value)
 {
+    tn_critical_section_assert_held(mp);
     int r = next_lock_held(mp, pos, key, value);
     if (r) {
         tn_incref(*key);
@@ -716,6 +729,7 @@ static int next_ref(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **val
  * otherwise rebuilt compactly.  Lock held. */
 static int copy_into_lock_held(TnDict *mp, TnDict *copy)
 {
+    tn_critical_section_assert_held(mp);
     TnDictKeys *dk = mp->keys;
     if (dk == NULL || mp->used == 0)
         return 0;
@@ -772,6 +786,7 @@ enum { MERGE_ERROR_ON_DUP = 0, MERGE_REPLACE = 1 };
  * replaced values), after which other is re-checked. */
 static int merge_dict_lock_held(TnDict *mp, TnDict *other, int mode)
 {
+    tn_critical_section_assert_held(mp);
     if (other == mp || other->used == 0)
         return 0;
     if (mp->used == 0)
@@ -925,6 +940,7 @@ enum { SNAP_KEYS, SNAP_VALUES, SNAP_ITEMS };
 /* A list of the keys, values or (key, value) tuples.  Lock held. */
 static TnObject *snapshot_lock_held(TnDict *mp, int what)
 {
+    tn_critical_section_assert_held(mp);
     TnObject *list = tn_list_new(mp->used);
     if (list == NULL)
         return NULL;
@@ -967,12 +983,14 @@ void tn_dict_clear(TnObject *d)
 
 tn_ssize_t tn_dict_nentries_lock_held(TnObject *d)
 {
+    tn_critical_section_assert_held(d);
     TnDictKeys *dk = as_dict(d)->keys;
     return dk != NULL ? dk->nentries : 0;
 }
 
 TnDictEntry *tn_dict_entry_lock_held(TnObject *d, tn_ssize_t i)
 {
+    tn_critical_section_assert_held(d);
     TnDictKeys *dk = as_dict(d)->keys;
     if (dk == NULL || i < 0 || i >= dk->nentries)
         return NULL;
@@ -1089,6 +1107,7 @@ static TnObject *dict_repr(TnObject *self)
  * step, and key/values are held across the comparisons.  Both locks held. */
 static int equal_lock_held(TnDict *a, TnDict *b)
 {
+    tn_critical_section_assert_held(a);
     if (a->used != b->used)
         return 0;
     for (tn_ssize_t i = 0; a->keys != NULL && i < a->keys->nentries; i++) {
@@ -1197,6 +1216,7 @@ static TnObject *dict_get_meth(TnObject *self, TnObject *const *args, tn_ssize_t
  * New ref or NULL.  Lock held. */
 static TnObject *setdefault_lock_held(TnDict *mp, TnObject *key, tn_hash_t hash, TnObject *dflt)
 {
+    tn_critical_section_assert_held(mp);
     TnObject *value, *old;
     int r = get_item_lock_held(mp, key, hash, &value);
     if (r != 0)
@@ -1244,6 +1264,7 @@ static TnObject *dict_pop_meth(TnObject *self, TnObject *const *args, tn_ssize_t
  * -1 with KeyError if empty.  Lock held. */
 static int popitem_lock_held(TnDict *mp, TnObject **key, TnObject **value)
 {
+    tn_critical_section_assert_held(mp);
     if (mp->used == 0) {
         tn_err_set_str(&tn_exc_KeyError, "popitem(): dictionary is empty");
         return -1;

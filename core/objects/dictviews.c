@@ -62,6 +62,7 @@ static int iter_kind(const TnType *tp)
 /* Record the dict's state at the start of the iteration.  Lock held. */
 static void iter_start_lock_held(DictIter *di)
 {
+    tn_critical_section_assert_held(di->dict);
     TnDict *d = (TnDict *)di->dict;
     di->used = d->used;
     di->len = d->used;
@@ -96,6 +97,7 @@ static TnObject *entry_result(int kind, const TnDictEntry *ep)
 /* The index of the next live entry in the iteration direction, or -1. */
 static tn_ssize_t next_live_lock_held(DictIter *di)
 {
+    tn_critical_section_assert_held(di->dict);
     tn_ssize_t n = tn_dict_nentries_lock_held(di->dict), i = di->pos;
     if (di->reverse) {
         if (i >= n)
@@ -114,6 +116,7 @@ static tn_ssize_t next_live_lock_held(DictIter *di)
  * for good).  Lock held. */
 static TnObject *iter_next_lock_held(DictIter *di, bool *exhausted)
 {
+    tn_critical_section_assert_held(di->dict);
     if (di->done) {
         *exhausted = true;
         return NULL;

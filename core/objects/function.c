@@ -101,6 +101,7 @@ static TnObject *func_get_globals(TnObject *self, void *closure)
  * none), as CPython does. */
 static TnObject *annotations_dict_lock_held(TnFunction *f)
 {
+    tn_critical_section_assert_held(f);
     TnObject *ann = f->annotations;
     if (ann != NULL && tn_dict_check(ann))
         return tn_newref(ann);

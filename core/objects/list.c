@@ -81,6 +81,10 @@ static inline TnList *as_list(TnObject *op) { return (TnList *)op; }
  * Lock held. */
 static int resize_lock_held(TnList *l, tn_ssize_t newsize)
 {
+    tn_critical_section_assert_held(l);
+    /* allocated is -1 while list.sort has the array out (list_sort.c). */
+    TN_ASSERT(0 <= l->size && (l->size <= l->allocated || (l->size == 0 && l->allocated == -1))
+              && newsize >= 0);
     tn_ssize_t allocated = l->allocated;
     if (allocated >= newsize && newsize >= (allocated >> 1)) {
         l->size = newsize;
@@ -121,6 +125,7 @@ static int resize_lock_held(TnList *l, tn_ssize_t newsize)
  * list_preallocate_exact) in a list that has no array yet.  0 / -1. */
 static int preallocate_exact_lock_held(TnList *l, tn_ssize_t n)
 {
+    tn_critical_section_assert_held(l);
     size_t bytes, count = ((size_t)n + 1) & ~(size_t)1;
     TnObject **items = NULL;
     if (!tn_mem_mul(count, sizeof(TnObject *), &bytes))
@@ -154,6 +159,7 @@ static TnObject *list_new_prealloc(tn_ssize_t n)
 /* Empty the list; its old array goes to g.  Lock held. */
 static void clear_lock_held(TnList *l, Garbage *g)
 {
+    tn_critical_section_assert_held(l);
     if (l->items != NULL)
         garbage_take_array(g, l->items, l->size);
     l->items = NULL;
@@ -184,6 +190,7 @@ TnObject *tn_list_new(tn_ssize_t n)
 
 static inline tn_ssize_t size_lock_held(TnList *l)
 {
+    tn_critical_section_assert_held(l);
     return l->size;
 }
 
@@ -201,6 +208,7 @@ tn_ssize_t tn_list_size(TnObject *op)
 /* New reference to items[i], or NULL (no exception) if i is out of range. */
 static TnObject *item_ref_lock_held(TnList *l, tn_ssize_t i)
 {
+    tn_critical_section_assert_held(l);
     if (i < 0 || i >= l->size)
         return NULL;
     return tn_newref(l->items[i]);
@@ -226,6 +234,7 @@ TnObject *tn_list_get_item_ref(TnObject *op, tn_ssize_t i)
 
 static tn_ssize_t items_if_size_lock_held(TnList *l, tn_ssize_t n, TnObject **out)
 {
+    tn_critical_section_assert_held(l);
     if (l->size != n)
         return l->size;
     for (tn_ssize_t i = 0; i < n; i++)
@@ -245,6 +254,7 @@ tn_ssize_t tn_list_items_if_size_ref(TnObject *op, tn_ssize_t n, TnObject **out)
 /* Append, consuming v_steal only on success.  0 / -1.  Lock held. */
 static int append_lock_held(TnList *l, TnObject *v_steal)
 {
+    tn_critical_section_assert_held(l);
     tn_ssize_t n = l->size;
     if (n < l->allocated) {
         l->items[n] = v_steal;
@@ -282,6 +292,7 @@ int tn_list_append_steal(TnObject *op, TnObject *item_steal)
 static int ass_slice_lock_held(TnList *l, tn_ssize_t ilow, tn_ssize_t ihigh, TnObject *const *v,
                                tn_ssize_t n, Garbage *g)
 {
+    tn_critical_section_assert_held(l);
     tn_ssize_t size = l->size;
     if (ilow < 0)
         ilow = 0;
@@ -316,6 +327,7 @@ static int ass_slice_lock_held(TnList *l, tn_ssize_t ilow, tn_ssize_t ihigh, TnO
 /* l[ilow:ihigh] (clipped) as a new exact list.  Lock held. */
 static TnObject *slice_lock_held(TnList *l, tn_ssize_t ilow, tn_ssize_t ihigh)
 {
+    tn_critical_section_assert_held(l);
     if (ilow < 0)
         ilow = 0;
     else if (ilow > l->size)
@@ -338,6 +350,7 @@ static TnObject *slice_lock_held(TnList *l, tn_ssize_t ilow, tn_ssize_t ihigh)
 /* l[start:stop:step] from unpacked slice bounds, clipped to the current size. */
 static TnObject *get_slice_lock_held(TnList *l, tn_ssize_t start, tn_ssize_t stop, tn_ssize_t step)
 {
+    tn_critical_section_assert_held(l);
     tn_ssize_t len = tn_slice_adjust_indices(l->size, &start, &stop, step);
     if (step == 1)
         return slice_lock_held(l, start, stop);
@@ -355,6 +368,7 @@ static TnObject *get_slice_lock_held(TnList *l, tn_ssize_t start, tn_ssize_t sto
 static int del_ext_slice_lock_held(TnList *l, tn_ssize_t start, tn_ssize_t stop, tn_ssize_t step,
                                    Garbage *g)
 {
+    tn_critical_section_assert_held(l);
     tn_ssize_t len = tn_slice_adjust_indices(l->size, &start, &stop, step);
     if (len <= 0)
         return 0;
@@ -383,6 +397,7 @@ static int del_ext_slice_lock_held(TnList *l, tn_ssize_t start, tn_ssize_t stop,
 static int ass_ext_slice_lock_held(TnList *l, tn_ssize_t start, tn_ssize_t stop, tn_ssize_t step,
                                    TnObject *const *v, tn_ssize_t n, Garbage *g)
 {
+    tn_critical_section_assert_held(l);
     tn_ssize_t len = tn_slice_adjust_indices(l->size, &start, &stop, step);
     if (n != len) {
         tn_err_format(&tn_exc_ValueError,
@@ -406,6 +421,7 @@ static int ass_ext_slice_lock_held(TnList *l, tn_ssize_t start, tn_ssize_t stop,
 static int ass_subscript_slice_lock_held(TnList *l, tn_ssize_t start, tn_ssize_t stop, tn_ssize_t step,
                                          TnObject *const *v, tn_ssize_t n, bool del, Garbage *g)
 {
+    tn_critical_section_assert_held(l);
     if (step == 1) {
         tn_ssize_t size = l->size;
         tn_slice_adjust_indices(size, &start, &stop, step);
@@ -420,6 +436,7 @@ static int ass_subscript_slice_lock_held(TnList *l, tn_ssize_t start, tn_ssize_t
 
 static TnObject *as_tuple_lock_held(TnList *l)
 {
+    tn_critical_section_assert_held(l);
     return tn_tuple_from_array(l->items, l->size);
 }
 
@@ -462,6 +479,7 @@ TnObject *tn_list_fast_tuple(TnObject *v, const char *type_error_msg)
 /* Append n borrowed references (from an array l does not own).  Lock held. */
 static int extend_array_lock_held(TnList *l, TnObject *const *src, tn_ssize_t n)
 {
+    tn_critical_section_assert_held(l);
     if (n == 0)
         return 0;
     tn_ssize_t m = l->size;
@@ -480,6 +498,7 @@ static int extend_array_lock_held(TnList *l, TnObject *const *src, tn_ssize_t n)
 /* l.extend(other) for a list other (maybe l itself).  Both locks held. */
 static int extend_list_lock_held(TnList *l, TnList *other)
 {
+    tn_critical_section_assert_held(l);
     tn_ssize_t n = other->size, m = l->size;
     if (n == 0)
         return 0;
@@ -501,6 +520,7 @@ static int extend_list_lock_held(TnList *l, TnList *other)
  * as list_resize does.  Lock held. */
 static int reserve_lock_held(TnList *l, tn_ssize_t extra)
 {
+    tn_critical_section_assert_held(l);
     tn_ssize_t m = l->size;
     if (extra <= 0 || m > INTPTR_MAX - extra)
         return 0;   /* a lying hint: grow as items arrive */
@@ -516,6 +536,7 @@ static int reserve_lock_held(TnList *l, tn_ssize_t extra)
  * list_resize(self, size)).  Lock held. */
 static void trim_lock_held(TnList *l)
 {
+    tn_critical_section_assert_held(l);
     if (l->size < l->allocated)
         (void)resize_lock_held(l, l->size);
 }
@@ -649,6 +670,7 @@ int tn_list_extend(TnObject *op, TnObject *iterable)
 /* Allocate exactly n slots if the list has no array yet.  Lock held. */
 static int presize_lock_held(TnList *l, tn_ssize_t n)
 {
+    tn_critical_section_assert_held(l);
     return l->items == NULL ? preallocate_exact_lock_held(l, n) : 0;
 }
 
@@ -759,6 +781,7 @@ static TnObject *compare_sizes(tn_ssize_t a, tn_ssize_t b, int op)
  * list).  Both locks held. */
 static TnObject *richcompare_lock_held(TnList *v, TnList *w, int op)
 {
+    tn_critical_section_assert_held(v);
     if (v->size != w->size && (op == TN_EQ || op == TN_NE))
         return tn_bool_from(op == TN_NE);
     tn_ssize_t i;
@@ -808,6 +831,7 @@ static tn_ssize_t list_length(TnObject *self)
 /* a + b for two lists: a new exact list.  Both locks held. */
 static TnObject *concat_lock_held(TnList *a, TnList *b)
 {
+    tn_critical_section_assert_held(a);
     tn_ssize_t na = a->size, nb = b->size;
     TnObject *res = list_new_prealloc(na + nb);
     if (res == NULL)
@@ -836,6 +860,7 @@ static TnObject *list_concat(TnObject *a, TnObject *b)
 /* a * n as a new exact list (allocated exactly).  Lock held. */
 static TnObject *repeat_lock_held(TnList *a, tn_ssize_t n)
 {
+    tn_critical_section_assert_held(a);
     tn_ssize_t size = a->size;
     if (n < 0)
         n = 0;
@@ -866,6 +891,7 @@ static TnObject *list_repeat(TnObject *self, tn_ssize_t n)
  * exception) when out of range.  Lock held. */
 static TnObject *item_at_lock_held(TnList *l, tn_ssize_t i)
 {
+    tn_critical_section_assert_held(l);
     if (i < 0)
         i += l->size;
     return item_ref_lock_held(l, i);
@@ -886,6 +912,7 @@ static TnObject *list_item(TnObject *self, tn_ssize_t i)
 /* l[i] = v (v NULL: del l[i]); negative i counts from the end.  Lock held. */
 static int ass_item_lock_held(TnList *l, tn_ssize_t i, TnObject *v, Garbage *g)
 {
+    tn_critical_section_assert_held(l);
     if (i < 0)
         i += l->size;
     if (i < 0 || i >= l->size) {
@@ -933,6 +960,7 @@ static TnObject *list_inplace_concat(TnObject *self, TnObject *other)
 /* l *= n.  Lock held. */
 static int inplace_repeat_lock_held(TnList *l, tn_ssize_t n, Garbage *g)
 {
+    tn_critical_section_assert_held(l);
     tn_ssize_t size = l->size;
     if (size == 0 || n == 1)
         return 0;
@@ -1094,6 +1122,7 @@ static TnObject *list_extend_meth(TnObject *self, TnObject *const *args, tn_ssiz
 /* Insert v before index where (clipped, negative from the end).  Lock held. */
 static int insert_lock_held(TnList *l, tn_ssize_t where, TnObject *v)
 {
+    tn_critical_section_assert_held(l);
     tn_ssize_t n = l->size;
     if (resize_lock_held(l, n + 1) < 0)
         return -1;
@@ -1127,6 +1156,7 @@ static TnObject *list_insert_meth(TnObject *self, TnObject *const *args, tn_ssiz
 /* Remove and return items[index] (negative from the end).  Lock held. */
 static TnObject *pop_lock_held(TnList *l, tn_ssize_t index)
 {
+    tn_critical_section_assert_held(l);
     tn_ssize_t n = l->size;
     if (n == 0) {
         tn_err_set_str(&tn_exc_IndexError, "pop from empty list");
@@ -1245,6 +1275,7 @@ static TnObject *list_count_meth(TnObject *self, TnObject *const *args, tn_ssize
 
 static void reverse_lock_held(TnList *l)
 {
+    tn_critical_section_assert_held(l);
     for (tn_ssize_t lo = 0, hi = l->size - 1; lo < hi; lo++, hi--) {
         TnObject *t = l->items[lo];
         l->items[lo] = l->items[hi];

@@ -205,6 +205,7 @@ typedef struct Detached {
  * -1) so that any mutation during the sort can be detected.  Lock held. */
 static void detach_lock_held(TnList *l, Detached *d)
 {
+    tn_critical_section_assert_held(l);
     d->items = l->items;
     d->size = l->size;
     d->allocated = l->allocated;
@@ -218,6 +219,7 @@ static void detach_lock_held(TnList *l, Detached *d)
  * the list was mutated during the sort, 0 otherwise.  Lock held. */
 static int reattach_lock_held(TnList *l, Detached *d, Detached *junk)
 {
+    tn_critical_section_assert_held(l);
     int modified = l->allocated != -1;
     junk->items = l->items;
     junk->size = l->size;
@@ -231,6 +233,7 @@ static int reattach_lock_held(TnList *l, Detached *d, Detached *junk)
  * *modified and *junk as reattach_lock_held.  Lock held. */
 static int sort_lock_held(TnList *l, TnObject *key, int reverse, int *modified, Detached *junk)
 {
+    tn_critical_section_assert_held(l);
     Detached d;
     detach_lock_held(l, &d);
     int r = sort_items(d.items, d.size, key, reverse);

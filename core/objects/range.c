@@ -918,6 +918,7 @@ static TnObject *longrangeiter_next(TnObject *self)
 
 static TnObject *longrangeiter_next_lock_held(LongRangeIter *it)
 {
+    tn_critical_section_assert_held(it);
     if (tn_int_sign(it->remaining) <= 0)
         return NULL;
     TnObject *one = tn_int_from_i64(1);

@@ -61,6 +61,7 @@ static inline int exact_same(TnObject *a, TnObject *b)
  * -1 error, 2 the table changed under __eq__ (restart).  Lock held. */
 static int compare_entry_lock_held(TnSet *so, TnSetEntry *entry, TnObject *key)
 {
+    tn_critical_section_assert_held(so);
     TnObject *startkey = entry->key;
     if (startkey == key)
         return 1;
@@ -82,6 +83,7 @@ static int compare_entry_lock_held(TnSet *so, TnSetEntry *entry, TnObject *key)
  * may run arbitrary code (__eq__). */
 static int lookkey_lock_held(TnSet *so, TnObject *key, tn_hash_t hash, TnSetEntry **out)
 {
+    tn_critical_section_assert_held(so);
 restart:;
     size_t perturb = (size_t)hash, mask = (size_t)so->mask, i = (size_t)hash & mask;
     for (;;) {
@@ -138,6 +140,7 @@ static void insert_clean(TnSetEntry *table, size_t mask, TnObject *key, tn_hash_
  * unchanged).  Lock held; runs no Python code. */
 static int table_resize_lock_held(TnSet *so, tn_ssize_t minused)
 {
+    tn_critical_section_assert_held(so);
     size_t newsize = TN_SET_MINSIZE;
     while (newsize <= (size_t)minused && newsize < ((size_t)1 << 60))
         newsize <<= 1;
@@ -177,6 +180,7 @@ static int table_resize_lock_held(TnSet *so, tn_ssize_t minused)
  * may run arbitrary code (__eq__). */
 static int add_entry_lock_held(TnSet *so, TnObject *key, tn_hash_t hash)
 {
+    tn_critical_section_assert_held(so);
     /* Held across __eq__, which could drop the caller's last reference. */
     tn_incref(key);
 restart:;
@@ -230,6 +234,7 @@ found_active:
  * the section), 0 missing, -1 error.  Lock held; may run arbitrary code. */
 static int discard_entry_lock_held(TnSet *so, TnObject *key, tn_hash_t hash, TnObject **old_key)
 {
+    tn_critical_section_assert_held(so);
     TnSetEntry *entry;
     *old_key = NULL;
     int r = lookkey_lock_held(so, key, hash, &entry);
@@ -245,6 +250,7 @@ static int discard_entry_lock_held(TnSet *so, TnObject *key, tn_hash_t hash, TnO
 /* Live entry at *pos or later: *pos advanced past it.  Lock held. */
 static TnSetEntry *next_lock_held(TnSet *so, tn_ssize_t *pos)
 {
+    tn_critical_section_assert_held(so);
     tn_ssize_t i = *pos;
     if (i < 0)
         return NULL;
@@ -266,6 +272,7 @@ typedef struct Detached {
 
 static void empty_to_minsize_lock_held(TnSet *so)
 {
+    tn_critical_section_assert_held(so);
     memset(so->smalltable, 0, sizeof(so->smalltable));
     so->fill = 0;
     so->used = 0;
@@ -277,6 +284,7 @@ static void empty_to_minsize_lock_held(TnSet *so)
 /* Empty the set, moving its table into *d.  Lock held. */
 static void clear_lock_held(TnSet *so, Detached *d)
 {
+    tn_critical_section_assert_held(so);
     d->size = (size_t)so->mask + 1;
     d->malloced = so->table != so->smalltable;
     if (d->malloced) {
@@ -318,6 +326,7 @@ static int add_entry(TnObject *so, TnObject *key, tn_hash_t hash)
 
 static int contains_entry_lock_held(TnSet *so, TnObject *key, tn_hash_t hash)
 {
+    tn_critical_section_assert_held(so);
     TnSetEntry *entry;
     return lookkey_lock_held(so, key, hash, &entry);
 }
@@ -362,6 +371,7 @@ static int discard_key(TnObject *so, TnObject *key)
 
 static int next_ref_lock_held(TnSet *so, tn_ssize_t *pos, TnObject **key, tn_hash_t *hash)
 {
+    tn_critical_section_assert_held(so);
     TnSetEntry *e = next_lock_held(so, pos);
     if (e == NULL)
         return 0;
@@ -397,6 +407,7 @@ static tn_ssize_t set_size(TnObject *so)
 /* so |= other for another set (CPython's set_merge).  Both locks held. */
 static int merge_lock_held(TnSet *so, TnSet *other)
 {
+    tn_critical_section_assert_held(so);
     if (other == so || other->used == 0)
         return 0;
     if ((so->fill + other->used) * 5 >= so->mask * 3
@@ -435,6 +446,7 @@ static int merge_lock_held(TnSet *so, TnSet *other)
 /* so |= the keys of an exact dict, hashes reused.  Both locks held. */
 static int merge_dict_lock_held(TnSet *so, TnObject *d)
 {
+    tn_critical_section_assert_held(so);
     tn_ssize_t dictsize = ((TnDict *)d)->used;
     if ((so->fill + dictsize) * 5 >= so->mask * 3
         && table_resize_lock_held(so, (so->used + dictsize) * 2) != 0)
@@ -533,6 +545,7 @@ static TnObject *frozenset_new_from_python(TnType *type, TnObject *const *args, 
 /* Swap the contents of two sets (CPython's set_swap_bodies).  Both locks held. */
 static void swap_bodies_lock_held(TnSet *a, TnSet *b)
 {
+    tn_critical_section_assert_held(a);
     tn_ssize_t t;
     t = a->fill; a->fill = b->fill; b->fill = t;
     t = a->used; a->used = b->used; b->used = t;
@@ -621,6 +634,7 @@ int tn_set_update(TnObject *set, TnObject *iterable)
 
 static int next_borrowed_lock_held(TnSet *so, tn_ssize_t *pos, TnObject **key, tn_hash_t *hash)
 {
+    tn_critical_section_assert_held(so);
     TnSetEntry *e = next_lock_held(so, pos);
     if (e == NULL)
         return 0;
@@ -1125,6 +1139,7 @@ static TnObject *set_issuperset_meth(TnObject *self, TnObject *const *args, tn_s
  * with KeyError when empty.  Lock held. */
 static int pop_lock_held(TnSet *so, TnObject **key)
 {
+    tn_critical_section_assert_held(so);
     if (so->used == 0) {
         tn_err_set_str(&tn_exc_KeyError, "pop from an empty set");
         return -1;
@@ -1394,6 +1409,7 @@ static uint64_t shuffle_bits(uint64_t h)
 /* CPython's frozenset_hash.  Lock held. */
 static tn_hash_t frozenset_hash_lock_held(TnSet *so)
 {
+    tn_critical_section_assert_held(so);
     if (so->hash != -1)
         return so->hash;
     uint64_t hash = 0;
@@ -1426,6 +1442,7 @@ static tn_hash_t frozenset_hash(TnObject *self)
 
 static TnObject *items_list_lock_held(TnSet *so)
 {
+    tn_critical_section_assert_held(so);
     TnObject *list = tn_list_new(so->used);
     if (list == NULL)
         return NULL;
@@ -1458,6 +1475,7 @@ typedef struct SetIter {
 
 static void iter_start_lock_held(SetIter *si)
 {
+    tn_critical_section_assert_held(si->set);
     si->used = as_set(si->set)->used;
     si->len = si->used;
     si->pos = 0;
@@ -1479,6 +1497,7 @@ static TnObject *set_iter(TnObject *self)
  * Lock held. */
 static TnObject *setiter_next_lock_held(SetIter *si, bool *exhausted)
 {
+    tn_critical_section_assert_held(si->set);
     TnSet *so = as_set(si->set);
     if (si->done) {
         *exhausted = true;

@@ -482,6 +482,7 @@ int tn_str_compare(TnObject *a, TnObject *b)
  * ref; s_steal consumed) or NULL with an error (s_steal still owned). */
 static TnObject *intern_lock_held(TnObject *table, TnObject *s_steal)
 {
+    tn_critical_section_assert_held(table);
     TnObject *found = NULL;
     int r = tn_dict_get_item_ref(table, s_steal, &found);
     if (r < 0)

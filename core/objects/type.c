@@ -295,6 +295,7 @@ static bool other_threads_running(void)
 
 static void retire_lock_held(TnType *tp, TnObject *old_steal)
 {
+    tn_critical_section_assert_held(tp);
     TnHeapType *ht = (TnHeapType *)tp;
     if (!TN_FREE_THREADED || old_steal == NULL || tn_is_immortal(old_steal)
         || !(tp->flags & TN_TPFLAGS_HEAPTYPE) || !other_threads_running()) {

@@ -67,6 +67,7 @@ static TnFrame *frame_push(TnThreadState *ts, TnCode *co)
     }
     TnFrame *f = (TnFrame *)ts->datastack_top;
     ts->datastack_top += slots;
+    TN_ASSERT(ts->datastack_top <= ts->datastack_limit);
     ts->py_recursion_depth++;
     f->code = (TnCode *)tn_newref(TN_OBJ(co));
     f->func = NULL;
@@ -98,6 +99,7 @@ void tn_eval_frame_clear(TnFrame *f)
  * only cleared: the generator frees its memory. */
 static void frame_pop(TnThreadState *ts, TnFrame *f)
 {
+    TN_ASSERT(ts->py_recursion_depth > 0);
     tn_eval_frame_clear(f);
     ts->py_recursion_depth--;
     if (f->owner == TN_FRAME_OWNED_BY_GENERATOR)
@@ -1011,8 +1013,11 @@ static TnObject *tn_eval_frame(TnThreadState *ts, TnFrame *frame, int throwflag)
         frame->instr_ptr = ip;                         \
         frame->stack_pointer = sp;                     \
     } while (0)
+/* Debug builds check the value stack's bounds before every instruction. */
 #define DISPATCH()                                     \
     do {                                               \
+        TN_ASSERT(sp >= localsplus + co->nlocalsplus   \
+                  && sp <= localsplus + co->nlocalsplus + co->stacksize); \
         word = *ip++;                                  \
         oparg = TN_ARG(word);                          \
         goto *dispatch_table[TN_OP(word)];             \

@@ -480,7 +480,7 @@ int tn_import_add_builtin_modules(TnObject *modules)
 
 /* 1 and *module (new ref) when `name` is a builtin C module (created and
  * put in sys.modules), 0 when it is not one, -1 on error. */
-static int create_builtin_lock_held(TnObject *fullname, TnObject **module)
+static int create_builtin_import_locked(TnObject *fullname, TnObject **module)
 {
     *module = NULL;
     for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++) {
@@ -499,7 +499,7 @@ static TnObject *not_found(TnObject *fullname)
 
 /* Find and load `fullname` (not in sys.modules when the caller looked)
  * while holding its module lock. */
-static TnObject *find_and_load_lock_held(TnObject *fullname)
+static TnObject *find_and_load_import_locked(TnObject *fullname)
 {
     /* Another thread may have loaded it while we waited for the lock. */
     TnObject *m;
@@ -512,7 +512,7 @@ static TnObject *find_and_load_lock_held(TnObject *fullname)
     const char *dot = strrchr(name, '.');
     TnObject *search = NULL, *parent = NULL;
     if (dot == NULL) {
-        r = create_builtin_lock_held(fullname, &m);
+        r = create_builtin_import_locked(fullname, &m);
         if (r != 0)
             return m;
         /* A new reference: another thread may rebind sys.path meanwhile. */
@@ -588,7 +588,7 @@ static TnObject *import_one(TnObject *fullname)
         tn_err_format(&tn_exc_RuntimeError, "deadlock detected by _ModuleLock(%R)", fullname);
         m = NULL;
     } else {
-        m = find_and_load_lock_held(fullname);
+        m = find_and_load_import_locked(fullname);
         module_lock_release(l);
     }
     module_lock_put(l);
