@@ -599,6 +599,18 @@ TnObject *tn_dict_get_cstr_borrowed(TnObject *d, const char *key)
     return v;
 }
 
+TnObject *tn_dict_get_cstr_ref(TnObject *d, const char *key)
+{
+    TnObject *k = tn_str_intern_cstr(key);
+    if (k == NULL) {
+        tn_err_clear();
+        return NULL;
+    }
+    TnObject *v = tn_dict_get_str_ref(d, k);
+    tn_decref(k);
+    return v;
+}
+
 /* d[key] = value with key's hash known.  0 / -1. */
 static int set_item_known_hash(TnObject *d, TnObject *key, tn_hash_t hash, TnObject *value)
 {

@@ -53,6 +53,11 @@ TnObject *tn_dict_get_str_borrowed(TnObject *d, TnObject *key);
  * the value: a borrowed result could be freed before the caller increfs it. */
 TnObject *tn_dict_get_str_ref(TnObject *d, TnObject *key);
 TnObject *tn_dict_get_cstr_borrowed(TnObject *d, const char *key);
+/* The same as a new reference (NULL: missing, never an error).  Use it for
+ * values that a call made before the caller is done with them could replace
+ * (sys.stdout, sys.excepthook, ...): the call, or another thread, may drop
+ * the dict's reference meanwhile. */
+TnObject *tn_dict_get_cstr_ref(TnObject *d, const char *key);
 int tn_dict_set_item(TnObject *d, TnObject *key, TnObject *value);    /* increfs both; 0 / -1 */
 int tn_dict_set_item_cstr(TnObject *d, const char *key, TnObject *value);
 /* -1 with KeyError(key) if missing. */
