@@ -682,12 +682,15 @@ static TnObject *namespace_repr(TnObject *self)
     tn_ssize_t pos = 0;
     TnObject *key, *value;
     bool first = true;
-    while (!failed && d != NULL && tn_dict_next(d, &pos, &key, &value)) {
-        if (!tn_str_check(key))
-            continue;
-        failed = (!first && tn_strw_puts(&w, ", ") < 0) || tn_strw_put_str(&w, key) < 0 ||
-                 tn_strw_putc(&w, '=') < 0 || tn_strw_put_repr(&w, value) < 0;
-        first = false;
+    /* New references: a value's __repr__ may change the namespace. */
+    while (!failed && d != NULL && tn_dict_next_ref(d, &pos, &key, &value)) {
+        if (tn_str_check(key)) {
+            failed = (!first && tn_strw_puts(&w, ", ") < 0) || tn_strw_put_str(&w, key) < 0 ||
+                     tn_strw_putc(&w, '=') < 0 || tn_strw_put_repr(&w, value) < 0;
+            first = false;
+        }
+        tn_decref(key);
+        tn_decref(value);
     }
     tn_repr_leave(self);
     if (failed || tn_strw_putc(&w, ')') < 0) {

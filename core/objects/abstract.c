@@ -875,12 +875,12 @@ TnObject *tn_call_method_cstr(TnObject *obj, const char *name, TnObject *const *
     return res;
 }
 
-TnObject *tn_call_tuple_dict(TnObject *callable, TnObject *args, TnObject *kwargs)
+/* The call with keyword arguments from kw, a dict no other code can reach
+ * (its values are borrowed on the stack for the whole call). */
+static TnObject *call_tuple_private_dict(TnObject *callable, TnObject *args, TnObject *kwargs)
 {
     tn_ssize_t nargs = tn_tuple_size(args);
-    tn_ssize_t nkw = kwargs != NULL ? tn_dict_size(kwargs) : 0;
-    if (nkw == 0)
-        return tn_call(callable, tn_tuple_items(args), nargs, NULL);
+    tn_ssize_t nkw = tn_dict_size(kwargs);
     TnObject **stack = tn_mem_alloc(sizeof(TnObject *) * (size_t)(nargs + nkw));
     TnObject *kwnames = tn_tuple_new(nkw);
     TnObject *res = NULL;
@@ -904,6 +904,21 @@ TnObject *tn_call_tuple_dict(TnObject *callable, TnObject *args, TnObject *kwarg
 done:
     tn_mem_free(stack);
     tn_xdecref(kwnames);
+    return res;
+}
+
+TnObject *tn_call_tuple_dict(TnObject *callable, TnObject *args, TnObject *kwargs)
+{
+    if (kwargs == NULL || tn_dict_size(kwargs) == 0)
+        return tn_call(callable, tn_tuple_items(args), tn_tuple_size(args), NULL);
+    /* A private copy, taken in one critical section: the caller's dict can
+     * change during the call (in code the call runs, or in another thread,
+     * e.g. the kwargs of a thread being started) and free the values. */
+    TnObject *kw = tn_dict_copy(kwargs);
+    if (kw == NULL)
+        return NULL;
+    TnObject *res = call_tuple_private_dict(callable, args, kw);
+    tn_decref(kw);
     return res;
 }
 

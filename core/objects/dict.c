@@ -715,7 +715,7 @@ static int next_ref_lock_held(TnDict *mp, tn_ssize_t *pos, TnObject **key, TnObj
     return r;
 }
 
-static int next_ref(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value)
+int tn_dict_next_ref(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value)
 {
     int r;
     TN_BEGIN_CRITICAL_SECTION(d);
@@ -1075,7 +1075,7 @@ static TnObject *dict_repr(TnObject *self)
     int err = tn_strw_putc(&w, '{');
     tn_ssize_t pos = 0;
     TnObject *key, *value;
-    for (bool first = true; err == 0 && next_ref(self, &pos, &key, &value); first = false) {
+    for (bool first = true; err == 0 && tn_dict_next_ref(self, &pos, &key, &value); first = false) {
         if (!first)
             err = tn_strw_puts(&w, ", ");
         if (err == 0)

@@ -68,6 +68,9 @@ int tn_dict_contains(TnObject *d, TnObject *key);                      /* 1 / 0 
 /* Iterate (borrowed key/value): pos starts at 0.  Returns 0 when done.
  * Only while the dict cannot change under you. */
 int tn_dict_next(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value);
+/* The same with new references, for loops that run code (Python code, or
+ * anything another thread can interleave with) between steps. */
+int tn_dict_next_ref(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value);
 TnObject *tn_dict_copy(TnObject *d);
 int tn_dict_update(TnObject *d, TnObject *other);      /* dict.update(other): mapping or pairs */
 /* f(**m) merge: duplicate key is TypeError "f() got multiple values for keyword argument 'k'"
