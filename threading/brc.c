@@ -14,12 +14,29 @@
  * the true count cannot go below zero, which is what makes the transitions
  * below safe.
  *
- * Thread ids are addresses of thread-local storage and can be reused once a
- * thread has exited.  A new thread that happens to get an exited thread's id
- * simply becomes the owner of that thread's remaining objects: the exited
- * thread no longer touches their local counts, and thread creation orders
- * the new thread after everything the old one did (the C library reuses the
- * thread's memory only under its own locks).
+ * Exit protocol (as CPython's _Py_brc_remove_thread).  Once a thread has
+ * left the registry, other threads treat its objects as abandoned: a
+ * decrement that would queue one merges it on the owner's behalf, reading
+ * and clearing ref_local.  So the exiting thread must be completely done
+ * with reference counting before it leaves: it merges its queue, and since
+ * those merges can free objects whose destructors drop more references
+ * (queueing more objects to it, or changing its own objects' local counts),
+ * it repeats until it finds the queue empty under the bucket lock, and
+ * leaves in that same critical section.  After tn_brc_thread_unregister
+ * the thread must not touch any reference count.
+ *
+ * Merges on behalf of an exited owner run under the bucket lock.  Thread
+ * ids are addresses of thread-local storage and are reused: a new thread
+ * that gets an exited thread's id becomes the owner of that thread's
+ * abandoned objects, and it registers under the same bucket lock.  Either
+ * the on-behalf merge finishes first (the object is MERGED, tid 0: the new
+ * thread only uses the shared count), or the registration does (the
+ * decrement then finds the new owner and queues the object to it).  Merging
+ * outside the lock would let the new thread change ref_local between the
+ * merge's read of it and its store of 0, losing that update.  The same lock
+ * orders the exited thread's last local updates (before it left, under the
+ * lock) before the new owner's first ones (after it registered).  A thread
+ * registers before it touches any reference count (tn_thread_state_new).
  */
 #include "core/object.h"
 #include "threading/brc.h"
@@ -138,19 +155,23 @@ static void queue_object(TnObject *op)
         return;
     }
     BrcBucket *b = bucket_for(tid);
+    intptr_t merged = -1;   /* the count after a merge on the owner's behalf */
     pthread_mutex_lock(&b->mutex);
     TnBrcThread *owner = find_thread_locked(b, tid);
     if (owner != NULL) {
         queue_push_locked(owner, op);
         if (owner->eval_breaker != NULL)
             tn_eval_breaker_set(owner->eval_breaker, TN_EVAL_BRC_MERGE);
+    } else {
+        /* The owner has exited: merge on its behalf, under the lock so that
+         * no new thread with the same id can register and count locally
+         * meanwhile (see the top of this file). */
+        merged = explicit_merge(op, -1);
     }
     pthread_mutex_unlock(&b->mutex);
     if (owner == NULL) {
-        /* The owner has exited: merge on its behalf (its unregistration,
-         * under the bucket mutex, ordered its last local updates before us). */
         tn_atomic_add_intptr(&brc_merged, 1);
-        if (explicit_merge(op, -1) == 0)
+        if (merged == 0)
             tn_dealloc(op);
     }
 }
@@ -216,24 +237,38 @@ void tn_brc_thread_register(TnBrcThread *t, uint32_t *eval_breaker)
     pthread_mutex_unlock(&b->mutex);
 }
 
-void tn_brc_thread_unregister(TnBrcThread *t)
+/* Leave the registry if nothing is queued for t; else detach the queue
+ * (*q, *n) for the caller to merge.  Returns whether t has left. */
+static bool leave_if_drained(TnBrcThread *t, BrcBucket *b, TnObject ***q, size_t *n)
 {
-    BrcBucket *b = bucket_for(t->tid);
     pthread_mutex_lock(&b->mutex);
-    for (TnBrcThread **pp = &b->head; *pp != NULL; pp = &(*pp)->next) {
-        if (*pp == t) {
-            *pp = t->next;
-            break;
-        }
-    }
-    TnObject **q = t->queue;
-    size_t n = t->queue_len;
+    *q = t->queue;
+    *n = t->queue_len;
     t->queue = NULL;
     t->queue_len = t->queue_cap = 0;
+    bool drained = *n == 0;
+    if (drained) {
+        for (TnBrcThread **pp = &b->head; *pp != NULL; pp = &(*pp)->next) {
+            if (*pp == t) {
+                *pp = t->next;
+                break;
+            }
+        }
+    }
     pthread_mutex_unlock(&b->mutex);
-    /* Still the owner of everything queued: merging here is the owner's merge. */
-    if (q != NULL)
+    return drained;
+}
+
+void tn_brc_thread_unregister(TnBrcThread *t)
+{
+    /* Merge as the owner until the queue stays empty, then leave in the
+     * same critical section (the exit protocol at the top of this file). */
+    BrcBucket *b = bucket_for(t->tid);
+    TnObject **q;
+    size_t n;
+    while (!leave_if_drained(t, b, &q, &n))
         merge_queue(q, n);
+    free(q);
 }
 
 uint64_t tn_brc_merged_count(void) { return (uint64_t)tn_atomic_load_intptr_relaxed(&brc_merged); }

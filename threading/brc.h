@@ -15,8 +15,10 @@
  * Registration: every thread that runs Python code registers a TnBrcThread
  * (embedded in its thread state) under its tn_thread_id(), so that other
  * threads can find its queue.  A thread that unregisters merges its queue
- * first; objects it still owns are merged by whichever thread queues them
- * later (the owner being gone, it is safe to merge on its behalf).
+ * until it stays empty and leaves the registry in the same locked step;
+ * from then on it must not touch any reference count, and objects it still
+ * owns are merged by whichever thread queues them later (the owner being
+ * gone, it is safe to merge on its behalf, under the registry's lock).
  *
  * In the gil flavour and with TANDEM_RC=atomic the struct still exists (so
  * thread states have one layout in every build) and the functions do nothing.
@@ -43,7 +45,8 @@ typedef struct TnBrcThread {
 /* Register the calling thread; eval_breaker may be NULL (the thread then
  * calls tn_brc_merge_pending itself). */
 void tn_brc_thread_register(TnBrcThread *t, uint32_t *eval_breaker);
-/* Unregister the calling thread and merge what is queued for it. */
+/* Merge what is queued for the calling thread until nothing is, then
+ * unregister it.  The last reference count operation of the thread. */
 void tn_brc_thread_unregister(TnBrcThread *t);
 /* Owner only: merge every queued object's counts, freeing those at zero. */
 void tn_brc_merge_pending(TnBrcThread *t);

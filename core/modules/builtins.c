@@ -199,6 +199,23 @@ static int flush_file(TnObject *file)
     return 0;
 }
 
+/* Write the objects, separators and end of one print() call to file
+ * (NULL: the C stdout).  0 / -1. */
+static int print_to(TnObject *file, TnObject *const *args, tn_ssize_t nargs, const PrintArgs *pa)
+{
+    for (tn_ssize_t i = 0; i < nargs; i++) {
+        if (i > 0 && write_or_default(file, pa->sep, " ") < 0)
+            return -1;
+        if (write_object(file, args[i]) < 0)
+            return -1;
+    }
+    if (write_or_default(file, pa->end, "\n") < 0)
+        return -1;
+    if (pa->flush && flush_file(file) < 0)
+        return -1;
+    return 0;
+}
+
 /* print(*objects, sep=' ', end='\n', file=None, flush=False) */
 static TnObject *builtin_print(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
                                TnObject *kwnames)
@@ -207,28 +224,26 @@ static TnObject *builtin_print(TnObject *self, TnObject *const *args, tn_ssize_t
     if (print_parse(args + nargs, kwnames, &pa) < 0)
         return NULL;
     /* file=None means sys.stdout; the C stdout directly when it is still
-     * the original stream (the fast path), else its write() method. */
+     * the original stream (the fast path), else its write() method.  The
+     * stream is held by a strong reference until the call is done: a
+     * write() (or another thread) may rebind sys.stdout, which would free a
+     * borrowed one under us (CPython 3.14 holds it the same way). */
+    TnObject *stdout_ref = NULL;
     if (pa.file == NULL) {
         TnObject *sysdict = tn_interp()->sysdict;
-        TnObject *out = sysdict != NULL ? tn_dict_get_cstr_borrowed(sysdict, "stdout") : NULL;
-        if (out != NULL && out != TN_NONE && tn_io_text_stream(out) != stdout)
-            pa.file = out;
-        else if (out == TN_NONE)
+        stdout_ref = sysdict != NULL ? tn_dict_get_cstr_ref(sysdict, "stdout") : NULL;
+        if (stdout_ref == TN_NONE) {
+            tn_decref(stdout_ref);
             return tn_none_ref();
+        }
+        if (stdout_ref != NULL && tn_io_text_stream(stdout_ref) != stdout)
+            pa.file = stdout_ref;
     } else if (tn_io_text_stream(pa.file) == stdout) {
         pa.file = NULL;
     }
-    for (tn_ssize_t i = 0; i < nargs; i++) {
-        if (i > 0 && write_or_default(pa.file, pa.sep, " ") < 0)
-            return NULL;
-        if (write_object(pa.file, args[i]) < 0)
-            return NULL;
-    }
-    if (write_or_default(pa.file, pa.end, "\n") < 0)
-        return NULL;
-    if (pa.flush && flush_file(pa.file) < 0)
-        return NULL;
-    return tn_none_ref();
+    int r = print_to(pa.file, args, nargs, &pa);
+    tn_xdecref(stdout_ref);
+    return r < 0 ? NULL : tn_none_ref();
 }
 
 /* input(prompt='', /) */
@@ -295,10 +310,9 @@ static TnObject *builtin_breakpoint(TnObject *self, TnObject *const *args, tn_ss
                                     TnObject *kwnames)
 {
     TnObject *sysdict = tn_interp()->sysdict;
-    TnObject *hook = sysdict != NULL ? tn_dict_get_cstr_borrowed(sysdict, "breakpointhook") : NULL;
+    TnObject *hook = sysdict != NULL ? tn_dict_get_cstr_ref(sysdict, "breakpointhook") : NULL;
     if (hook == NULL)
         return tn_err_format(&tn_exc_RuntimeError, "lost sys.breakpointhook");
-    tn_incref(hook);
     TnObject *res = tn_call(hook, args, nargs, kwnames);
     tn_decref(hook);
     return res;

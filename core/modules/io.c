@@ -68,9 +68,12 @@ FILE *tn_io_text_stream(TnObject *f)
 
 /* Take f's I/O lock; returns whether it was taken, for file_unlock.
  *
- * While no thread started by _thread is running, no other thread can use f,
- * and the lock is skipped: two atomic read-modify-writes per call are a
- * measurable part of a print() (glibc skips its stdio locks the same way).
+ * Until a second thread was ever started (single-thread mode, see
+ * threading/critical_section.c), no other thread can use f, and the lock
+ * is skipped: two atomic read-modify-writes per call are a measurable part
+ * of a print() (glibc skips its stdio locks the same way).  The mode is
+ * one-way on purpose: a count of running threads drops back to zero while
+ * an exiting thread still runs its last destructors, which may print.
  * No thread can start during the operation either, since that takes
  * Python code; the one exception, a signal handler run on EINTR, happens
  * between file_unlock and a fresh file_lock (handle_eintr_io_locked).
@@ -80,7 +83,7 @@ FILE *tn_io_text_stream(TnObject *f)
  * flavour it would keep the GIL the holder needs to come back. */
 static bool file_lock(TnFile *f)
 {
-    if (tn_atomic_load_intptr_relaxed((intptr_t *)&tn_interp()->threads_started) == 0)
+    if (!tn_critical_section_locking_enabled())
         return false;
     if (tn_mutex_trylock(&f->io_lock))
         return true;

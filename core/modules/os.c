@@ -590,9 +590,11 @@ static TnObject *os_getenv(TnObject *self, TnObject *const *args, tn_ssize_t nar
         return NULL;
     if (!tn_str_check(v[0]))
         return tn_err_format(&tn_exc_TypeError, "str expected, not %s", tn_type(v[0])->name);
-    TnObject *env = tn_dict_get_cstr_borrowed(tn_module_dict(self), "environ");
+    /* A new reference: __getitem__ of a replaced os.environ may rebind it. */
+    TnObject *env = tn_dict_get_cstr_ref(tn_module_dict(self), "environ");
     if (env != NULL) {
         TnObject *r = tn_object_getitem(env, v[0]);
+        tn_decref(env);
         if (r != NULL)
             return r;
         if (!tn_err_matches(&tn_exc_KeyError))

@@ -306,14 +306,9 @@ static TnObject *sys_getframe(TnObject *self, TnObject *const *args, tn_ssize_t 
     return tn_frame_object_from(f);
 }
 
-int tn_sys_write_stdout(TnObject *s)
+/* Write the str s to the stream out (sys.stdout's value).  0 / -1. */
+static int write_stdout_to(TnObject *out, TnObject *s)
 {
-    TnObject *sysdict = tn_interp()->sysdict;
-    TnObject *out = sysdict != NULL ? tn_dict_get_cstr_borrowed(sysdict, "stdout") : NULL;
-    if (out == NULL || out == TN_NONE) {
-        tn_err_set_str(&tn_exc_RuntimeError, "lost sys.stdout");
-        return -1;
-    }
     if (tn_io_text_stream(out) == stdout) {
         tn_ssize_t len;
         const char *utf8 = tn_str_utf8(s, &len);
@@ -327,6 +322,22 @@ int tn_sys_write_stdout(TnObject *s)
         return -1;
     tn_decref(r);
     return 0;
+}
+
+int tn_sys_write_stdout(TnObject *s)
+{
+    TnObject *sysdict = tn_interp()->sysdict;
+    /* A strong reference: write() may rebind sys.stdout (or another thread
+     * may) and free a borrowed stream under the call. */
+    TnObject *out = sysdict != NULL ? tn_dict_get_cstr_ref(sysdict, "stdout") : NULL;
+    if (out == NULL || out == TN_NONE) {
+        tn_xdecref(out);
+        tn_err_set_str(&tn_exc_RuntimeError, "lost sys.stdout");
+        return -1;
+    }
+    int r = write_stdout_to(out, s);
+    tn_decref(out);
+    return r;
 }
 
 /* displayhook(object, /): print repr(object) to sys.stdout and keep it in
@@ -382,20 +393,22 @@ static TnObject *breakpoint_target(const char *spec)
  * its os.environ keeps in sync). */
 static TnObject *breakpoint_env_ref(void)
 {
-    TnObject *modules = tn_dict_get_cstr_borrowed(tn_interp()->sysdict, "modules");
-    TnObject *os = modules != NULL && tn_dict_check(modules) ? tn_dict_get_cstr_borrowed(modules, "os") : NULL;
+    /* New references throughout: the getattr can run code that rebinds
+     * sys.modules or os.environ (and other threads can). */
+    TnObject *modules = tn_dict_get_cstr_ref(tn_interp()->sysdict, "modules");
+    TnObject *os = modules != NULL && tn_dict_check(modules) ? tn_dict_get_cstr_ref(modules, "os") : NULL;
+    tn_xdecref(modules);
     if (os == NULL)
         return NULL;
     TnObject *environ_ = tn_object_getattr_cstr(os, "environ");
+    tn_decref(os);
     TnObject *value = NULL;
     if (environ_ == NULL)
         tn_err_clear();
     else if (tn_dict_check(environ_))
-        value = tn_dict_get_cstr_borrowed(environ_, "PYTHONBREAKPOINT");
-    if (value != NULL && tn_str_check(value))
-        tn_incref(value);
-    else
-        value = NULL;
+        value = tn_dict_get_cstr_ref(environ_, "PYTHONBREAKPOINT");
+    if (value != NULL && !tn_str_check(value))
+        TN_CLEAR(value);
     tn_xdecref(environ_);
     return value;
 }
@@ -670,12 +683,15 @@ static TnObject *namespace_repr(TnObject *self)
     tn_ssize_t pos = 0;
     TnObject *key, *value;
     bool first = true;
-    while (!failed && d != NULL && tn_dict_next(d, &pos, &key, &value)) {
-        if (!tn_str_check(key))
-            continue;
-        failed = (!first && tn_strw_puts(&w, ", ") < 0) || tn_strw_put_str(&w, key) < 0 ||
-                 tn_strw_putc(&w, '=') < 0 || tn_strw_put_repr(&w, value) < 0;
-        first = false;
+    /* New references: a value's __repr__ may change the namespace. */
+    while (!failed && d != NULL && tn_dict_next_ref(d, &pos, &key, &value)) {
+        if (tn_str_check(key)) {
+            failed = (!first && tn_strw_puts(&w, ", ") < 0) || tn_strw_put_str(&w, key) < 0 ||
+                     tn_strw_putc(&w, '=') < 0 || tn_strw_put_repr(&w, value) < 0;
+            first = false;
+        }
+        tn_decref(key);
+        tn_decref(value);
     }
     tn_repr_leave(self);
     if (failed || tn_strw_putc(&w, ')') < 0) {

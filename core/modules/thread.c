@@ -555,12 +555,14 @@ static void report_thread_exception(TnObject *func)
         return;
     }
     TnObject *exc = tn_err_fetch();
-    TnObject *file = tn_dict_get_cstr_borrowed(tn_interp()->sysdict, "stderr");
+    /* A new reference taken inside the dict's section: another thread may
+     * rebind sys.stderr meanwhile (a borrowed one could be freed first). */
+    TnObject *file = tn_dict_get_cstr_ref(tn_interp()->sysdict, "stderr");
     if (file == NULL || file == TN_NONE) {
+        tn_xdecref(file);
         tn_decref(exc);
         return;
     }
-    tn_incref(file);
     TnObject *r = tn_object_repr(func);
     if (r == NULL)
         tn_err_clear();
@@ -861,10 +863,9 @@ static TnObject *thread_excepthook(TnObject *self, TnObject *const *args, tn_ssi
     TnObject *thread = tn_tuple_get(hook_args, 3);
     if (exc_type == TN_OBJ(&tn_exc_SystemExit))
         return tn_none_ref();   /* silently ignore SystemExit */
-    TnObject *file = tn_dict_get_cstr_borrowed(tn_interp()->sysdict, "stderr");
-    if (file != NULL && file != TN_NONE) {
-        tn_incref(file);
-    } else {
+    TnObject *file = tn_dict_get_cstr_ref(tn_interp()->sysdict, "stderr");
+    if (file == NULL || file == TN_NONE) {
+        tn_xdecref(file);
         if (thread == TN_NONE)
             return tn_none_ref();
         file = tn_object_getattr_cstr(thread, "_stderr");

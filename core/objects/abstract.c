@@ -313,27 +313,38 @@ TnObject *tn_object_generic_getattr(TnObject *o, TnObject *name)
     return tn_object_generic_getattr_dict(o, name, dictp != NULL ? tn_atomic_load_ptr_acquire((void *const *)dictp) : NULL);
 }
 
+/* The instance dict's value for name, else the class's non-data descr
+ * (held by the caller) bound or as is. */
+static TnObject *getattr_dict_then_descr(TnObject *o, TnObject *name, TnObject *dict, TnObject *descr)
+{
+    TnObject *v;
+    int r = tn_dict_get_item_ref(dict, name, &v);
+    if (r != 0)
+        return r > 0 ? v : NULL;
+    if (descr == NULL)
+        return no_attribute(o, name);
+    tn_descrgetfunc get = tn_type(descr)->descr_get;
+    return get != NULL ? get(descr, o, TN_OBJ(tn_type(o))) : tn_newref(descr);
+}
+
 TnObject *tn_object_generic_getattr_dict(TnObject *o, TnObject *name, TnObject *dict)
 {
     TnType *tp = tn_type(o);
     TnObject *descr = tn_type_lookup(tp, name);
-    tn_descrgetfunc get = NULL;
-    if (descr != NULL) {
-        get = tn_type(descr)->descr_get;
-        if (get != NULL && tn_type(descr)->descr_set != NULL)
-            return get(descr, o, TN_OBJ(tp));
-    }
+    if (descr != NULL && tn_type(descr)->descr_get != NULL && tn_type(descr)->descr_set != NULL)
+        return tn_type(descr)->descr_get(descr, o, TN_OBJ(tp));
     if (dict != NULL) {
-        TnObject *v;
-        int r = tn_dict_get_item_ref(dict, name, &v);
-        if (r != 0)
-            return r > 0 ? v : NULL;
+        /* The dict look-up can run a key's __eq__, which may delete the
+         * class attribute: hold descr across it (CPython increfs it too). */
+        tn_xincref(descr);
+        TnObject *res = getattr_dict_then_descr(o, name, dict, descr);
+        tn_xdecref(descr);
+        return res;
     }
-    if (get != NULL)
-        return get(descr, o, TN_OBJ(tp));
-    if (descr != NULL)
-        return tn_newref(descr);
-    return no_attribute(o, name);
+    if (descr == NULL)
+        return no_attribute(o, name);
+    tn_descrgetfunc get = tn_type(descr)->descr_get;
+    return get != NULL ? get(descr, o, TN_OBJ(tp)) : tn_newref(descr);
 }
 
 int tn_object_generic_setattr(TnObject *o, TnObject *name, TnObject *v)
@@ -387,15 +398,18 @@ int tn_object_get_method(TnObject *o, TnObject *name, TnObject **meth)
         TnObject **dictp = tn_object_dict_ptr(o);
         TnObject *shadow = NULL;
         TnObject *dict = dictp != NULL ? tn_atomic_load_ptr_acquire((void *const *)dictp) : NULL;
-        if (dict != NULL) {
-            int r = tn_dict_get_item_ref(dict, name, &shadow);
-            if (r < 0)
-                return -1;
+        /* The dict look-up can run a key's __eq__, which may delete the
+         * method from the class: hold it across the look-up. */
+        tn_incref(descr);
+        if (dict != NULL && tn_dict_get_item_ref(dict, name, &shadow) < 0) {
+            tn_decref(descr);
+            return -1;
         }
         if (shadow == NULL) {
-            *meth = tn_newref(descr);
+            *meth = descr;
             return 1;
         }
+        tn_decref(descr);
         *meth = shadow;
         return 0;
     }
@@ -861,12 +875,12 @@ TnObject *tn_call_method_cstr(TnObject *obj, const char *name, TnObject *const *
     return res;
 }
 
-TnObject *tn_call_tuple_dict(TnObject *callable, TnObject *args, TnObject *kwargs)
+/* The call with keyword arguments from kw, a dict no other code can reach
+ * (its values are borrowed on the stack for the whole call). */
+static TnObject *call_tuple_private_dict(TnObject *callable, TnObject *args, TnObject *kwargs)
 {
     tn_ssize_t nargs = tn_tuple_size(args);
-    tn_ssize_t nkw = kwargs != NULL ? tn_dict_size(kwargs) : 0;
-    if (nkw == 0)
-        return tn_call(callable, tn_tuple_items(args), nargs, NULL);
+    tn_ssize_t nkw = tn_dict_size(kwargs);
     TnObject **stack = tn_mem_alloc(sizeof(TnObject *) * (size_t)(nargs + nkw));
     TnObject *kwnames = tn_tuple_new(nkw);
     TnObject *res = NULL;
@@ -890,6 +904,21 @@ TnObject *tn_call_tuple_dict(TnObject *callable, TnObject *args, TnObject *kwarg
 done:
     tn_mem_free(stack);
     tn_xdecref(kwnames);
+    return res;
+}
+
+TnObject *tn_call_tuple_dict(TnObject *callable, TnObject *args, TnObject *kwargs)
+{
+    if (kwargs == NULL || tn_dict_size(kwargs) == 0)
+        return tn_call(callable, tn_tuple_items(args), tn_tuple_size(args), NULL);
+    /* A private copy, taken in one critical section: the caller's dict can
+     * change during the call (in code the call runs, or in another thread,
+     * e.g. the kwargs of a thread being started) and free the values. */
+    TnObject *kw = tn_dict_copy(kwargs);
+    if (kw == NULL)
+        return NULL;
+    TnObject *res = call_tuple_private_dict(callable, args, kw);
+    tn_decref(kw);
     return res;
 }
 

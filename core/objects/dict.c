@@ -610,6 +610,18 @@ TnObject *tn_dict_get_cstr_borrowed(TnObject *d, const char *key)
     return v;
 }
 
+TnObject *tn_dict_get_cstr_ref(TnObject *d, const char *key)
+{
+    TnObject *k = tn_str_intern_cstr(key);
+    if (k == NULL) {
+        tn_err_clear();
+        return NULL;
+    }
+    TnObject *v = tn_dict_get_str_ref(d, k);
+    tn_decref(k);
+    return v;
+}
+
 /* d[key] = value with key's hash known.  0 / -1. */
 static int set_item_known_hash(TnObject *d, TnObject *key, tn_hash_t hash, TnObject *value)
 {
@@ -716,7 +728,7 @@ static int next_ref_lock_held(TnDict *mp, tn_ssize_t *pos, TnObject **key, TnObj
     return r;
 }
 
-static int next_ref(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value)
+int tn_dict_next_ref(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value)
 {
     int r;
     TN_BEGIN_CRITICAL_SECTION(d);
@@ -1081,7 +1093,7 @@ static TnObject *dict_repr(TnObject *self)
     int err = tn_strw_putc(&w, '{');
     tn_ssize_t pos = 0;
     TnObject *key, *value;
-    for (bool first = true; err == 0 && next_ref(self, &pos, &key, &value); first = false) {
+    for (bool first = true; err == 0 && tn_dict_next_ref(self, &pos, &key, &value); first = false) {
         if (!first)
             err = tn_strw_puts(&w, ", ");
         if (err == 0)

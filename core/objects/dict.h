@@ -53,6 +53,11 @@ TnObject *tn_dict_get_str_borrowed(TnObject *d, TnObject *key);
  * the value: a borrowed result could be freed before the caller increfs it. */
 TnObject *tn_dict_get_str_ref(TnObject *d, TnObject *key);
 TnObject *tn_dict_get_cstr_borrowed(TnObject *d, const char *key);
+/* The same as a new reference (NULL: missing, never an error).  Use it for
+ * values that a call made before the caller is done with them could replace
+ * (sys.stdout, sys.excepthook, ...): the call, or another thread, may drop
+ * the dict's reference meanwhile. */
+TnObject *tn_dict_get_cstr_ref(TnObject *d, const char *key);
 int tn_dict_set_item(TnObject *d, TnObject *key, TnObject *value);    /* increfs both; 0 / -1 */
 int tn_dict_set_item_cstr(TnObject *d, const char *key, TnObject *value);
 /* -1 with KeyError(key) if missing. */
@@ -63,6 +68,9 @@ int tn_dict_contains(TnObject *d, TnObject *key);                      /* 1 / 0 
 /* Iterate (borrowed key/value): pos starts at 0.  Returns 0 when done.
  * Only while the dict cannot change under you. */
 int tn_dict_next(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value);
+/* The same with new references, for loops that run code (Python code, or
+ * anything another thread can interleave with) between steps. */
+int tn_dict_next_ref(TnObject *d, tn_ssize_t *pos, TnObject **key, TnObject **value);
 TnObject *tn_dict_copy(TnObject *d);
 int tn_dict_update(TnObject *d, TnObject *other);      /* dict.update(other): mapping or pairs */
 /* f(**m) merge: duplicate key is TypeError "f() got multiple values for keyword argument 'k'"

@@ -16,8 +16,8 @@ TnObject *tn_function_new(TnObject *code, TnObject *globals)
     f->builtins = tn_newref(tn_interp()->builtins);
     f->name = tn_newref(co->name);
     f->qualname = tn_newref(co->qualname);
-    TnObject *modname = tn_dict_get_cstr_borrowed(globals, "__name__");
-    f->module = tn_xnewref(modname);
+    /* Taken inside the dict's section: another thread may rebind __name__. */
+    f->module = tn_dict_get_cstr_ref(globals, "__name__");
     /* The compiler puts a function's docstring (or None) first in co_consts. */
     if (tn_tuple_size(co->consts) > 0 && tn_str_check(tn_tuple_get(co->consts, 0)))
         f->doc = tn_newref(tn_tuple_get(co->consts, 0));

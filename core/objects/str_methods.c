@@ -1069,6 +1069,22 @@ static int dict_set_cp(TnObject *d, uint32_t cp, TnObject *value)
     return r;
 }
 
+/* One item of maketrans's dict argument into the table d.  0 / -1. */
+static int maketrans_item(TnObject *d, TnObject *k, TnObject *v)
+{
+    if (tn_str_check(k)) {
+        if (tn_str_length(k) != 1) {
+            tn_err_set_str(&tn_exc_ValueError, "string keys in translate table must be of length 1");
+            return -1;
+        }
+        return dict_set_cp(d, tn_str_read(k, 0), v);
+    }
+    if (tn_int_check(k))
+        return tn_dict_set_item(d, k, v);
+    tn_err_set_str(&tn_exc_TypeError, "keys in translate table must be strings or integers");
+    return -1;
+}
+
 /* str.maketrans(x[, y[, z]]): static method. */
 static TnObject *str_maketrans(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
@@ -1085,21 +1101,14 @@ static TnObject *str_maketrans(TnObject *self, TnObject *const *args, tn_ssize_t
             goto error;
         }
         tn_ssize_t pos = 0;
-        while (tn_dict_next(x, &pos, &k, &v)) {
-            if (tn_str_check(k)) {
-                if (tn_str_length(k) != 1) {
-                    tn_err_set_str(&tn_exc_ValueError, "string keys in translate table must be of length 1");
-                    goto error;
-                }
-                if (dict_set_cp(d, tn_str_read(k, 0), v) < 0)
-                    goto error;
-            } else if (tn_int_check(k)) {
-                if (tn_dict_set_item(d, k, v) < 0)
-                    goto error;
-            } else {
-                tn_err_set_str(&tn_exc_TypeError, "keys in translate table must be strings or integers");
+        /* New references: an int subclass key's __hash__ (or another
+         * thread) may change x while an item is being stored. */
+        while (tn_dict_next_ref(x, &pos, &k, &v)) {
+            int r = maketrans_item(d, k, v);
+            tn_decref(k);
+            tn_decref(v);
+            if (r < 0)
                 goto error;
-            }
         }
         return d;
     }

@@ -281,16 +281,18 @@ static TnObject *type_getattro(TnObject *self, TnObject *name)
  * from a class dict while other threads run is kept on the class's
  * `retired` list for the class's lifetime.  Immortal values need no such
  * care.  The gil flavour drops the value at once: no other thread runs
- * between a lookup and its use.  (Known gap: a thread that has finished its
- * Python code but still runs destructors while its state is torn down is no
- * longer counted in threads_started.) */
-/* Can another thread be between a lookup and its use right now?  Not when
- * no thread started by _thread is running: only this one runs Python code
- * (a thread starting later cannot hold an older lookup).  Single-threaded
- * programs thus free replaced values at once, as the gil flavour does. */
+ * between a lookup and its use. */
+/* Can another thread be between a lookup and its use right now?  Not while
+ * the process is in single-thread mode (no second thread was ever started:
+ * a thread starting later cannot hold an older lookup), so single-threaded
+ * programs free replaced values at once, as the gil flavour does.  The
+ * mode ends for good when the first thread starts: a count of running
+ * threads would drop back to zero while an exiting thread still runs its
+ * last destructors (its thread-local data, the objects merged at its
+ * unregistration), which can hold a lookup. */
 static bool other_threads_running(void)
 {
-    return tn_atomic_load_intptr_relaxed((intptr_t *)&tn_interp()->threads_started) > 0;
+    return tn_critical_section_locking_enabled();
 }
 
 static void retire_lock_held(TnType *tp, TnObject *old_steal)

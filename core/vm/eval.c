@@ -297,9 +297,11 @@ static int fill_defaults(TnFunction *fn, TnObject **locals)
         if (locals[i] != NULL)
             continue;
         if (fn->kwdefaults != NULL) {
-            TnObject *v = tn_dict_get_str_borrowed(fn->kwdefaults, tn_tuple_get(co->localsplusnames, i));
+            /* Taken inside the dict's section: another thread may change
+             * __kwdefaults__ items meanwhile. */
+            TnObject *v = tn_dict_get_str_ref(fn->kwdefaults, tn_tuple_get(co->localsplusnames, i));
             if (v != NULL) {
-                locals[i] = tn_newref(v);
+                locals[i] = v;
                 continue;
             }
         }
@@ -2192,12 +2194,12 @@ op_ASYNC_GEN_WRAP: {
 }
 
 op_LOAD_BUILD_CLASS: {
-    TnObject *bc = tn_dict_get_cstr_borrowed(frame->builtins, "__build_class__");
+    TnObject *bc = tn_dict_get_cstr_ref(frame->builtins, "__build_class__");
     if (bc == NULL) {
         tn_err_set_str(&tn_exc_NameError, "__build_class__ not found");
         goto error;
     }
-    PUSH(tn_newref(bc));
+    PUSH(bc);
     DISPATCH();
 }
 

@@ -622,22 +622,29 @@ static TnObject *import_dotted(TnObject *fullname)
  * module's globals. */
 static TnObject *resolve_name(TnObject *name, TnObject *globals, int level)
 {
-    TnObject *package = globals != NULL ? tn_dict_get_cstr_borrowed(globals, "__package__") : NULL;
+    /* New references: another thread may rebind the importer's globals. */
+    TnObject *package = globals != NULL ? tn_dict_get_cstr_ref(globals, "__package__") : NULL;
     TnObject *base;
     if (package != NULL && package != TN_NONE) {
-        if (!tn_str_check(package))
+        if (!tn_str_check(package)) {
+            tn_decref(package);
             return tn_err_format(&tn_exc_TypeError, "package must be a string");
-        base = tn_newref(package);
+        }
+        base = package;
     } else {
-        TnObject *modname = globals != NULL ? tn_dict_get_cstr_borrowed(globals, "__name__") : NULL;
-        if (modname == NULL || !tn_str_check(modname))
+        tn_xdecref(package);
+        TnObject *modname = globals != NULL ? tn_dict_get_cstr_ref(globals, "__name__") : NULL;
+        if (modname == NULL || !tn_str_check(modname)) {
+            tn_xdecref(modname);
             return tn_err_format(&tn_exc_ImportError, "attempted relative import with no known parent package");
+        }
         if (tn_dict_get_cstr_borrowed(globals, "__path__") != NULL) {
-            base = tn_newref(modname);
+            base = modname;
         } else {
             const char *s = tn_str_utf8(modname, NULL);
             const char *dot = strrchr(s, '.');
             base = tn_str_from_utf8(s, dot != NULL ? dot - s : 0);
+            tn_decref(modname);
             if (base == NULL)
                 return NULL;
         }
@@ -821,8 +828,7 @@ int tn_import_run_main_module(const char *name, int *exit_code)
         }
         tn_decref(parent);
     } else {
-        search = tn_dict_get_cstr_borrowed(tn_interp()->sysdict, "path");
-        tn_xincref(search);
+        search = tn_dict_get_cstr_ref(tn_interp()->sysdict, "path");
     }
     char *package_dir = NULL;
     char *file = find_module(search, dot != NULL ? dot + 1 : name, &package_dir);

@@ -219,10 +219,11 @@ int tn_runtime_init(void)
  * imported, threading._shutdown() joins every non-daemon thread. */
 static void wait_for_thread_shutdown(TnInterp *interp)
 {
-    TnObject *threading = tn_dict_get_cstr_borrowed(interp->modules, "threading");
+    TnObject *threading = tn_dict_get_cstr_ref(interp->modules, "threading");
     if (threading == NULL)
         return;
     TnObject *shutdown = tn_object_getattr_cstr(threading, "_shutdown");
+    tn_decref(threading);
     TnObject *res = shutdown != NULL ? tn_call_noargs(shutdown) : NULL;
     if (res == NULL) {
         TnObject *exc = tn_err_fetch();

@@ -601,21 +601,20 @@ void tn_err_display(TnObject *exc, TnObject *file)
 void tn_err_display_sys_stderr(TnObject *exc)
 {
     TnObject *sysdict = tn_interp()->sysdict;
-    TnObject *file = sysdict != NULL ? tn_dict_get_cstr_borrowed(sysdict, "stderr") : NULL;
+    /* A strong reference: the file's write() may rebind sys.stderr (or
+     * another thread may) while the traceback is being written. */
+    TnObject *file = sysdict != NULL ? tn_dict_get_cstr_ref(sysdict, "stderr") : NULL;
     if (file == NULL) {
         fflush(stdout);
         fputs("lost sys.stderr\n", stderr);
         return;
     }
-    if (file == TN_NONE)
-        return;
+    /* Only compared, never used: borrowed is enough. */
     TnObject *orig = tn_dict_get_cstr_borrowed(sysdict, "__stderr__");
-    if (file == orig) {
+    if (file == orig)
         tn_err_print_exception(exc);   /* the process's own stderr: no detour */
-        return;
-    }
-    tn_incref(file);
-    tn_err_display(exc, file);
+    else if (file != TN_NONE)
+        tn_err_display(exc, file);
     tn_decref(file);
 }
 
@@ -649,18 +648,20 @@ static int system_exit_code(TnObject *exc)
 static bool call_user_excepthook(TnObject *exc)
 {
     TnObject *sysdict = tn_interp()->sysdict;
-    TnObject *hook = sysdict != NULL ? tn_dict_get_cstr_borrowed(sysdict, "excepthook") : NULL;
+    /* A strong reference: another thread may rebind sys.excepthook between
+     * the look-up and the call. */
+    TnObject *hook = sysdict != NULL ? tn_dict_get_cstr_ref(sysdict, "excepthook") : NULL;
     TnObject *orig = sysdict != NULL ? tn_dict_get_cstr_borrowed(sysdict, "__excepthook__") : NULL;
-    if (hook == NULL || hook == orig)
-        return false;
-    if (hook == TN_NONE) {
-        fflush(stdout);
-        fputs("sys.excepthook is missing\n", stderr);
+    if (hook == NULL || hook == orig || hook == TN_NONE) {
+        if (hook == TN_NONE) {
+            fflush(stdout);
+            fputs("sys.excepthook is missing\n", stderr);
+        }
+        tn_xdecref(hook);
         return false;
     }
     TnObject *tb = ((TnBaseException *)exc)->traceback;
     TnObject *args[3] = {TN_OBJ(tn_type(exc)), exc, tb != NULL ? tb : TN_NONE};
-    tn_incref(hook);
     TnObject *r = tn_call(hook, args, 3, NULL);
     tn_decref(hook);
     if (r != NULL) {
