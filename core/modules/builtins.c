@@ -59,18 +59,7 @@ int tn_builtins_call_special(TnObject *self, const char *name, TnObject *const *
 
 int tn_builtins_as_int(TnObject *o, int *out)
 {
-    TnObject *idx = tn_number_index(o);
-    if (idx == NULL)
-        return -1;
-    int overflow = 0;
-    int64_t v = tn_int_as_i64(idx, &overflow);
-    tn_decref(idx);
-    if (overflow || v < INT_MIN || v > INT_MAX) {
-        tn_err_set_str(&tn_exc_OverflowError, "Python int too large to convert to C int");
-        return -1;
-    }
-    *out = (int)v;
-    return 0;
+    return tn_number_as_c_int(o, out);
 }
 
 /* The METH_O check: no keywords, exactly one positional.  0 / -1. */

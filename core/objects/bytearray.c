@@ -214,8 +214,26 @@ static int bytearray_contains(TnObject *self, TnObject *x)
     return tn_bytes_contains(self, x);
 }
 
+/* ba += ba.  CPython's bytearray_iconcat holds a buffer export of the
+ * right operand while it resizes the left one, so when they are the same
+ * object the resize is refused: BufferError, unless nothing changes. */
+static int inplace_concat_self_lock_held(TnByteArray *ba)
+{
+    if (ba->size == 0)
+        return 0;
+    tn_err_set_str(&tn_exc_BufferError, "Existing exports of data: object cannot be re-sized");
+    return -1;
+}
+
 static TnObject *bytearray_inplace_concat(TnObject *self, TnObject *other)
 {
+    if (other == self) {
+        int r;
+        TN_BEGIN_CRITICAL_SECTION(self);
+        r = inplace_concat_self_lock_held(as_ba(self));
+        TN_END_CRITICAL_SECTION();
+        return r < 0 ? NULL : tn_newref(self);
+    }
     TnByteBuf b = {0};
     int got = tn_bbuf_put_bytes_like(&b, other);   /* a copy: other may be self */
     if (got == 0)
@@ -427,7 +445,11 @@ TnObject *tn_bytearray_extend_meth(TnObject *self, TnObject *const *args, tn_ssi
         tn_err_format(&tn_exc_TypeError, "can't extend bytearray with %s", tn_type(v)->name);
         return NULL;
     }
-    if (tn_bytes_from_source(v, &b, 1) < 0) {
+    /* An iterable of ints: reserve its length hint first, as CPython does. */
+    const char *unused_d;
+    tn_ssize_t unused_n;
+    bool iterable = !tn_bytes_like(v, &unused_d, &unused_n);
+    if ((iterable && tn_bbuf_reserve_hint(&b, v) < 0) || tn_bytes_from_source(v, &b, 1) < 0) {
         tn_bbuf_free(&b);
         return NULL;
     }

@@ -7,7 +7,8 @@
 
 /* ---- byte buffer ------------------------------------------------------- */
 
-int tn_bbuf_put(TnByteBuf *b, const char *s, tn_ssize_t n)
+/* Room for n more bytes (the length is unchanged).  0 / -1 MemoryError. */
+int tn_bbuf_reserve(TnByteBuf *b, tn_ssize_t n)
 {
     if (n <= 0)
         return 0;
@@ -27,12 +28,28 @@ int tn_bbuf_put(TnByteBuf *b, const char *s, tn_ssize_t n)
         b->buf = nb;
         b->cap = cap;
     }
+    return 0;
+}
+
+int tn_bbuf_put(TnByteBuf *b, const char *s, tn_ssize_t n)
+{
+    if (n <= 0)
+        return 0;
+    if (tn_bbuf_reserve(b, n) < 0)
+        return -1;
     if (s != NULL)
         memcpy(b->buf + b->len, s, (size_t)n);
     else
         memset(b->buf + b->len, 0, (size_t)n);
     b->len += n;
     return 0;
+}
+
+/* Reserve o's length hint (64 when it has none): 0 / -1. */
+int tn_bbuf_reserve_hint(TnByteBuf *b, TnObject *o)
+{
+    tn_ssize_t hint = tn_object_length_hint(o, 64);
+    return hint < 0 ? -1 : tn_bbuf_reserve(b, hint);
 }
 
 int tn_bbuf_putc(TnByteBuf *b, int c)
@@ -256,6 +273,14 @@ int tn_bytes_from_source(TnObject *src, TnByteBuf *out, int for_bytearray)
             tn_err_format(&tn_exc_TypeError, "cannot convert '%s' object to %s", tn_type(src)->name,
                           for_bytearray ? "bytearray" : "bytes");
         }
+        return -1;
+    }
+    /* bytes(iterable) reserves the length hint first, as CPython's
+     * _PyBytes_FromIterator does: an impossible one is a MemoryError at once
+     * instead of growing byte by byte.  bytearray(iterable) does not (nor
+     * does CPython's); bytearray.extend reserves it itself. */
+    if (!for_bytearray && tn_bbuf_reserve_hint(out, src) < 0) {
+        tn_decref(it);
         return -1;
     }
     TnObject *item;

@@ -103,6 +103,10 @@ typedef struct TnByteBuf {
     tn_ssize_t len, cap;
 } TnByteBuf;
 int tn_bbuf_put(TnByteBuf *b, const char *s, tn_ssize_t n);   /* 0 / -1 MemoryError */
+int tn_bbuf_reserve(TnByteBuf *b, tn_ssize_t n);               /* room for n more: 0 / -1 */
+/* Reserve o's length hint (64 without one), as CPython's bytes(iterable)
+ * and bytearray.extend do.  0 / -1 (MemoryError, or the hint's error). */
+int tn_bbuf_reserve_hint(TnByteBuf *b, TnObject *o);
 int tn_bbuf_putc(TnByteBuf *b, int c);
 void tn_bbuf_free(TnByteBuf *b);
 /* Append o's bytes, read atomically (inside the critical section of the

@@ -979,12 +979,9 @@ static TnObject *b_expandtabs(TnObject *self, TnObject *const *args, tn_ssize_t 
     TnObject *a[1] = {NULL};
     if (tn_args_parse("expandtabs", args, nargs, kw, names, 0, 0, a) < 0)
         return NULL;
-    tn_ssize_t tab = 8;
-    if (a[0] != NULL) {
-        tab = tn_number_as_ssize(a[0], &tn_exc_OverflowError);
-        if (tab == -1 && tn_err_occurred())
-            return NULL;
-    }
+    int tab = 8;   /* a C int, as CPython's (a huge one is OverflowError, not a huge result) */
+    if (a[0] != NULL && tn_number_as_c_int(a[0], &tab) < 0)
+        return NULL;
     Buf b;
     TnObject *r = NULL;
     if (self_view(self, &b) == 0)
