@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "alloc/alloc.h"
 #include "threading/atomic.h"
 #include "alloc/freelist.h"
@@ -50,6 +51,20 @@ void *tn_mem_realloc(void *p, size_t size)
     if (should_fail(size))
         return NULL;
     return realloc(p, size ? size : 1);
+}
+
+size_t tn_mem_physical(void)
+{
+    static size_t cached;   /* 0 until computed; every thread computes the same */
+    size_t v = (size_t)tn_atomic_load_intptr_relaxed((const intptr_t *)(const void *)&cached);
+    if (v != 0)
+        return v;
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    v = pages > 0 && page > 0 && (size_t)pages <= TN_MEM_MAX_REQUEST / (size_t)page
+            ? (size_t)pages * (size_t)page
+            : TN_MEM_MAX_REQUEST;
+    tn_atomic_store_intptr_relaxed((intptr_t *)(void *)&cached, (intptr_t)v);
+    return v;
 }
 
 void tn_mem_free(void *p)

@@ -25,6 +25,10 @@ static inline int tn_mem_mul(size_t a, size_t b, size_t *out)
     return __builtin_mul_overflow(a, b, out) || *out > TN_MEM_MAX_REQUEST;
 }
 
+/* The machine's physical memory in bytes (TN_MEM_MAX_REQUEST when unknown):
+ * what a request for many new objects is measured against. */
+size_t tn_mem_physical(void);
+
 /* Fail every allocation after n more succeed (n < 0: never fail).  For tests. */
 void tn_mem_fail_after(long n);
 

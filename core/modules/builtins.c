@@ -59,18 +59,7 @@ int tn_builtins_call_special(TnObject *self, const char *name, TnObject *const *
 
 int tn_builtins_as_int(TnObject *o, int *out)
 {
-    TnObject *idx = tn_number_index(o);
-    if (idx == NULL)
-        return -1;
-    int overflow = 0;
-    int64_t v = tn_int_as_i64(idx, &overflow);
-    tn_decref(idx);
-    if (overflow || v < INT_MIN || v > INT_MAX) {
-        tn_err_set_str(&tn_exc_OverflowError, "Python int too large to convert to C int");
-        return -1;
-    }
-    *out = (int)v;
-    return 0;
+    return tn_number_as_c_int(o, out);
 }
 
 /* The METH_O check: no keywords, exactly one positional.  0 / -1. */
@@ -444,13 +433,18 @@ static TnObject *builtin_ord(TnObject *self, TnObject *const *args, tn_ssize_t n
     if (one_arg("ord", nargs, kwnames) < 0)
         return NULL;
     TnObject *c = args[0];
-    const char *bd;
-    tn_ssize_t bn;
-    if (!tn_str_check(c) && !tn_memoryview_check(c) && tn_bytes_like(c, &bd, &bn)) {
+    TnBytesView bv;
+    int got = 0;
+    if (!tn_str_check(c) && !tn_memoryview_check(c) && (got = tn_bytes_view(c, &bv)) != 0) {
+        if (got < 0)
+            return NULL;
+        tn_ssize_t bn = bv.n;
+        int byte = bn == 1 ? (unsigned char)bv.d[0] : -1;
+        tn_bytes_view_release(&bv);
         if (bn != 1)
             return tn_err_format(&tn_exc_TypeError,
                                  "ord() expected a character, but string of length %zd found", bn);
-        return tn_int_from_i64((unsigned char)bd[0]);
+        return tn_int_from_i64(byte);
     }
     if (!tn_str_check(c))
         return tn_err_format(&tn_exc_TypeError, "ord() expected string of length 1, but %T found",

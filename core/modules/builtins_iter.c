@@ -182,9 +182,12 @@ static TnObject *enum_take_long_index_lock_held(EnumObject *en)
     return cur;
 }
 
-static TnObject *enumerate_next(TnObject *self)
+/* The item and its index are taken together inside the enumerate object's
+ * section, so that threads sharing it get consistent pairs, as under a GIL
+ * (where the whole __next__ of a C iterator is atomic): without it thread A
+ * could take item k, thread B item k+1 and index k, and A index k+1. */
+static TnObject *enumerate_next_lock_held(EnumObject *en)
 {
-    EnumObject *en = (EnumObject *)self;
     TnObject *item = tn_iter_next(en->it);
     if (item == NULL)
         return NULL;
@@ -202,6 +205,15 @@ static TnObject *enumerate_next(TnObject *self)
     tn_tuple_set_steal(res, 0, index);
     tn_tuple_set_steal(res, 1, item);
     return res;
+}
+
+static TnObject *enumerate_next(TnObject *self)
+{
+    TnObject *r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = enumerate_next_lock_held((EnumObject *)self);
+    TN_END_CRITICAL_SECTION();
+    return r;
 }
 
 static void enumerate_dealloc(TnObject *self)
@@ -286,9 +298,10 @@ static TnObject *zip_strict_check(ZipObject *z, tn_ssize_t i)
     return NULL;
 }
 
-static TnObject *zip_next(TnObject *self)
+/* One item of every iterator, taken inside the zip object's section so that
+ * threads sharing it get the items of one step together (as under a GIL). */
+static TnObject *zip_next_lock_held(ZipObject *z)
 {
-    ZipObject *z = (ZipObject *)self;
     tn_ssize_t n = tn_tuple_size(z->iters);
     if (n == 0)
         return NULL;
@@ -306,6 +319,15 @@ static TnObject *zip_next(TnObject *self)
         tn_tuple_set_steal(res, i, item);
     }
     return res;
+}
+
+static TnObject *zip_next(TnObject *self)
+{
+    TnObject *r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = zip_next_lock_held((ZipObject *)self);
+    TN_END_CRITICAL_SECTION();
+    return r;
 }
 
 static void zip_dealloc(TnObject *self)
@@ -352,18 +374,32 @@ static TnObject *map_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, 
 
 #define MAP_SMALL_ARGS 8
 
-/* Next item of every iterator into items[0..n-1] (new refs), then call. */
-static TnObject *map_call_next(MapObject *m, TnObject **items, tn_ssize_t n)
+/* The next item of every iterator into items[0..n-1] (new refs): how many
+ * it got (n, or fewer when one is exhausted or failed). */
+static tn_ssize_t map_fetch_lock_held(MapObject *m, TnObject **items, tn_ssize_t n)
 {
-    TnObject *res = NULL;
     tn_ssize_t got = 0;
     for (; got < n; got++) {
         items[got] = tn_iter_next(tn_tuple_get(m->iters, got));
         if (items[got] == NULL)
-            goto done;
+            break;
     }
-    res = tn_call(m->func, items, n, NULL);
-done:
+    return got;
+}
+
+/* Next item of every iterator into items[0..n-1] (new refs), then call.
+ * The items of one step are taken together inside the map object's section
+ * (as under a GIL, where threads sharing a map over C iterators never mix
+ * steps); the call runs outside it. */
+static TnObject *map_call_next(MapObject *m, TnObject **items, tn_ssize_t n)
+{
+    TnObject *res = NULL;
+    tn_ssize_t got;
+    TN_BEGIN_CRITICAL_SECTION(TN_OBJ(m));
+    got = map_fetch_lock_held(m, items, n);
+    TN_END_CRITICAL_SECTION();
+    if (got == n)
+        res = tn_call(m->func, items, n, NULL);
     for (tn_ssize_t i = 0; i < got; i++)
         tn_decref(items[i]);
     return res;

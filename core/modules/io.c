@@ -476,19 +476,17 @@ static TnObject *file_write(TnObject *self, TnObject *const *args, tn_ssize_t na
     }
     const char *data;
     tn_ssize_t len, count;
-    char *copy = NULL;
+    TnBytesView copy = {"", 0, NULL};
     if (f->binary) {
-        if (tn_bytes_like(args[0], &data, &len) <= 0)
-            return tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%T'", args[0]);
-        count = len;
         /* A bytearray (or a view of one) may be resized by another thread
-         * while we write detached: write a copy. */
-        if (!tn_bytes_check(args[0]) && len > 0) {
-            if ((copy = tn_mem_alloc((size_t)len)) == NULL)
-                return tn_err_no_memory();
-            memcpy(copy, data, (size_t)len);
-            data = copy;
-        }
+         * while we write detached: write a copy, taken under its lock. */
+        int got = tn_bytes_view_copy(args[0], &copy);
+        if (got == 0)
+            return tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%T'", args[0]);
+        if (got < 0)
+            return NULL;
+        data = copy.d;
+        len = count = copy.n;
     } else {
         if (!tn_str_check(args[0]))
             return tn_err_format(&tn_exc_TypeError, "write() argument must be str, not %T", args[0]);
@@ -498,7 +496,7 @@ static TnObject *file_write(TnObject *self, TnObject *const *args, tn_ssize_t na
         count = tn_str_length(args[0]);
     }
     int r = write_data(f, data, (size_t)len);
-    tn_mem_free(copy);
+    tn_bytes_view_release(&copy);
     return r < 0 ? NULL : tn_int_from_ssize(count);
 }
 

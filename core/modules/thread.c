@@ -224,6 +224,7 @@ static int parse_acquire_args(const char *fname, TnObject *const *args, tn_ssize
         blocking = v != 0;
     }
     double timeout = -1;
+    int64_t int_ns = -1;   /* an int timeout, converted exactly */
     if (a[1] != NULL) {
         if (tn_float_check(a[1])) {
             timeout = tn_float_as_double(a[1]);
@@ -238,11 +239,13 @@ static int parse_acquire_args(const char *fname, TnObject *const *args, tn_ssize
             int overflow;
             int64_t v = tn_int_as_i64(t, &overflow);
             tn_decref(t);
-            timeout = (double)v;
-            if (overflow || timeout * 1e9 >= 9.2e18 || timeout * 1e9 <= -9.2e18) {
+            /* _PyTime: the seconds times 10**9 must fit 64 bits. */
+            if (overflow || v > INT64_MAX / 1000000000 || v < INT64_MIN / 1000000000) {
                 tn_err_set_str(&tn_exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
                 return -1;
             }
+            timeout = (double)v;
+            int_ns = v * 1000000000;
         }
     }
     if (!blocking && timeout != -1) {
@@ -261,15 +264,18 @@ static int parse_acquire_args(const char *fname, TnObject *const *args, tn_ssize
         *timeout_ns = -1;
         return 0;
     }
-    if (!(timeout * 1e9 < 9.2e18)) {
+    /* A float timeout: its nanoseconds must fit 64 bits (2**63 is exact as
+     * a double), as _PyTime's conversion requires.  TIMEOUT_MAX itself
+     * (9223372036 s) fits: CPython accepts it, and so does deadline_after
+     * (a deadline the clock cannot represent means no deadline). */
+    if (int_ns < 0 && !(timeout * 1e9 < 9223372036854775808.0)) {
         tn_err_set_str(&tn_exc_OverflowError, "timestamp out of range for platform time_t");
         return -1;
     }
-    if (timeout > TN_TIMEOUT_MAX_S) {
-        tn_err_set_str(&tn_exc_OverflowError, "timeout value is too large");
-        return -1;
-    }
-    *timeout_ns = (int64_t)(timeout * 1e9);
+    /* CPython's further "timeout value is too large" check (against
+     * PY_TIMEOUT_MAX, LLONG_MAX / 1000 microseconds) cannot fail for a value
+     * that passed the one above. */
+    *timeout_ns = int_ns >= 0 ? int_ns : (int64_t)(timeout * 1e9);
     return 0;
 }
 

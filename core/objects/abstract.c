@@ -788,6 +788,22 @@ TnObject *tn_number_index(TnObject *o)
     return r;
 }
 
+int tn_number_as_c_int(TnObject *o, int *out)
+{
+    TnObject *idx = tn_number_index(o);
+    if (idx == NULL)
+        return -1;
+    int overflow = 0;
+    int64_t v = tn_int_as_i64(idx, &overflow);
+    tn_decref(idx);
+    if (overflow || v < INT_MIN || v > INT_MAX) {
+        tn_err_set_str(&tn_exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
 tn_ssize_t tn_number_as_ssize(TnObject *o, TnType *exc)
 {
     TnObject *i = tn_number_index(o);

@@ -73,6 +73,9 @@ TnObject *tn_number_index(TnObject *o);          /* operator.index: an int or Ty
 /* o as a C index: __index__, then clip/raise.  exc NULL = clip to the ssize
  * range; otherwise raise exc ("cannot fit 'int' into an index-sized integer"). */
 tn_ssize_t tn_number_as_ssize(TnObject *o, TnType *exc);
+/* o as a C int, CPython's _PyLong_AsInt: __index__, then OverflowError
+ * "Python int too large to convert to C int".  0 / -1. */
+int tn_number_as_c_int(TnObject *o, int *out);
 TnObject *tn_number_int(TnObject *o);            /* int(o) for one argument */
 TnObject *tn_number_float(TnObject *o);          /* float(o) */
 /* The operator's symbol for messages: "+", "//", "+=" ... */

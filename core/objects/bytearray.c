@@ -1,6 +1,10 @@
-/* core/objects/bytearray.c — bytearray: a mutable byte string.  Mutations
- * run inside the object's critical section; resizing is refused while a
- * memoryview exports the buffer (BufferError, as CPython). */
+/* core/objects/bytearray.c — bytearray: a mutable byte string.  Every
+ * mutation, and every read of the bytes, runs inside the object's critical
+ * section (reads elsewhere go through tn_bytes_view, bytes.h): a resize may
+ * move the bytes at any moment.  Indices given by the caller are resolved
+ * against the size inside the section.  Resizing is refused while a
+ * memoryview exports the buffer (BufferError, as CPython).  The size is also
+ * read without the lock (len, bool), so it is stored atomically. */
 #include "core/tn.h"
 #include <stdio.h>
 
@@ -29,10 +33,13 @@ static int resize_lock_held(TnByteArray *ba, tn_ssize_t n)
         ba->data = d;
         ba->alloc = cap;
     }
-    ba->size = n;
+    tn_atomic_store_intptr_relaxed(&ba->size, n);
     ba->data[n] = 0;
     return 0;
 }
+
+/* The size, read without the lock. */
+static tn_ssize_t size_of(TnObject *self) { return tn_atomic_load_intptr_relaxed(&as_ba(self)->size); }
 
 /* Replace data[lo:hi] by s[0:k] (s may alias data: it is copied first by callers). */
 static int splice_lock_held(TnByteArray *ba, tn_ssize_t lo, tn_ssize_t hi, const char *s, tn_ssize_t k)
@@ -55,11 +62,17 @@ static int splice_lock_held(TnByteArray *ba, tn_ssize_t lo, tn_ssize_t hi, const
     return 0;
 }
 
-static int splice(TnObject *self, tn_ssize_t lo, tn_ssize_t hi, const char *s, tn_ssize_t k)
+static int append_lock_held(TnByteArray *ba, const char *s, tn_ssize_t k)
+{
+    return splice_lock_held(ba, ba->size, ba->size, s, k);
+}
+
+/* Append s[0:k] (s must not point into self). */
+static int append(TnObject *self, const char *s, tn_ssize_t k)
 {
     int r;
     TN_BEGIN_CRITICAL_SECTION(self);
-    r = splice_lock_held(as_ba(self), lo, hi, s, k);
+    r = append_lock_held(as_ba(self), s, k);
     TN_END_CRITICAL_SECTION();
     return r;
 }
@@ -129,43 +142,57 @@ static TnObject *bytearray_repr(TnObject *self)
 
 static TnObject *bytearray_richcompare(TnObject *a, TnObject *b, int op)
 {
-    const char *da, *db;
-    tn_ssize_t na, nb;
-    if (!tn_bytes_like(b, &db, &nb) || !tn_bytes_like(a, &da, &na))
-        return tn_newref(TN_NOTIMPLEMENTED);
-    return tn_bytes_compare_data(da, na, db, nb, op);
-}
-
-static tn_ssize_t bytearray_length(TnObject *self) { return as_ba(self)->size; }
-
-static TnObject *bytearray_concat(TnObject *a, TnObject *b)
-{
-    const char *da, *db;
-    tn_ssize_t na, nb;
-    if (!tn_bytes_like(b, &db, &nb))
-        return tn_err_format(&tn_exc_TypeError, "can't concat %s to %s", tn_type(b)->name,
-                             tn_type(a)->name);
-    tn_bytes_like(a, &da, &na);
-    if (na > TN_BYTES_MAX - nb)
-        return tn_err_no_memory();
-    TnObject *r = tn_bytearray_from_data(NULL, na + nb);
-    if (r == NULL)
-        return NULL;
-    memcpy(as_ba(r)->data, da, (size_t)na);
-    memcpy(as_ba(r)->data + na, db, (size_t)nb);
+    TnBytesView va, vb;
+    int gb = tn_bytes_view(b, &vb);
+    int ga = gb > 0 ? tn_bytes_view(a, &va) : 0;
+    TnObject *r = NULL;
+    if (gb == 0 || (gb > 0 && ga == 0))
+        r = tn_newref(TN_NOTIMPLEMENTED);
+    else if (ga > 0)
+        r = tn_bytes_compare_data(va.d, va.n, vb.d, vb.n, op);
+    if (ga > 0)
+        tn_bytes_view_release(&va);
+    if (gb > 0)
+        tn_bytes_view_release(&vb);
     return r;
 }
 
-static TnObject *bytearray_repeat(TnObject *self, tn_ssize_t n)
+static tn_ssize_t bytearray_length(TnObject *self) { return size_of(self); }
+
+static TnObject *bytearray_concat(TnObject *a, TnObject *b)
+{
+    return tn_bytes_concat_like(a, b, tn_bytearray_from_data);
+}
+
+static TnObject *repeat_lock_held(TnObject *self, tn_ssize_t n)
 {
     return tn_bytes_repeat_data(self, as_ba(self)->data, as_ba(self)->size, n);
 }
 
+static TnObject *bytearray_repeat(TnObject *self, tn_ssize_t n)
+{
+    TnObject *r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = repeat_lock_held(self, n);
+    TN_END_CRITICAL_SECTION();
+    return r;
+}
+
+/* self[i] as a byte value, or -1 when i is out of range (not adjusted). */
+static int item_lock_held(TnByteArray *ba, tn_ssize_t i)
+{
+    return i >= 0 && i < ba->size ? (unsigned char)ba->data[i] : -1;
+}
+
 static TnObject *bytearray_item(TnObject *self, tn_ssize_t i)
 {
-    if (i < 0 || i >= as_ba(self)->size)
+    int v;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    v = item_lock_held(as_ba(self), i);
+    TN_END_CRITICAL_SECTION();
+    if (v < 0)
         return tn_err_format(&tn_exc_IndexError, "bytearray index out of range");
-    return tn_int_from_i64((unsigned char)as_ba(self)->data[i]);
+    return tn_int_from_i64(v);
 }
 
 static int set_item_lock_held(TnByteArray *ba, tn_ssize_t i, int v)
@@ -197,33 +224,78 @@ static int bytearray_ass_item(TnObject *self, tn_ssize_t i, TnObject *value)
 
 static int bytearray_contains(TnObject *self, TnObject *x)
 {
-    return tn_bytes_contains_data(as_ba(self)->data ? as_ba(self)->data : "", as_ba(self)->size, x);
+    return tn_bytes_contains(self, x);
+}
+
+/* ba += ba.  CPython's bytearray_iconcat holds a buffer export of the
+ * right operand while it resizes the left one, so when they are the same
+ * object the resize is refused: BufferError, unless nothing changes. */
+static int inplace_concat_self_lock_held(TnByteArray *ba)
+{
+    if (ba->size == 0)
+        return 0;
+    tn_err_set_str(&tn_exc_BufferError, "Existing exports of data: object cannot be re-sized");
+    return -1;
 }
 
 static TnObject *bytearray_inplace_concat(TnObject *self, TnObject *other)
 {
-    const char *d;
-    tn_ssize_t n;
-    if (!tn_bytes_like(other, &d, &n))
-        return tn_err_format(&tn_exc_TypeError, "can't concat %s to %s", tn_type(other)->name,
-                             tn_type(self)->name);
-    TnObject *copy = tn_bytes_from_data(d, n);   /* other may be self */
-    if (copy == NULL)
-        return NULL;
-    tn_ssize_t at = as_ba(self)->size;
-    int r = splice(self, at, at, tn_bytes_data(copy), n);
-    tn_decref(copy);
+    if (other == self) {
+        int r;
+        TN_BEGIN_CRITICAL_SECTION(self);
+        r = inplace_concat_self_lock_held(as_ba(self));
+        TN_END_CRITICAL_SECTION();
+        return r < 0 ? NULL : tn_newref(self);
+    }
+    TnByteBuf b = {0};
+    int got = tn_bbuf_put_bytes_like(&b, other);   /* a copy: other may be self */
+    if (got == 0)
+        tn_err_format(&tn_exc_TypeError, "can't concat %s to %s", tn_type(other)->name, tn_type(self)->name);
+    int r = got > 0 ? append(self, b.buf, b.len) : -1;
+    tn_bbuf_free(&b);
     return r < 0 ? NULL : tn_newref(self);
+}
+
+static int inplace_repeat_lock_held(TnByteArray *ba, tn_ssize_t n)
+{
+    tn_ssize_t len = ba->size;
+    if (n < 0)
+        n = 0;
+    if (len > 0 && n > TN_BYTES_MAX / len) {
+        tn_err_no_memory();
+        return -1;
+    }
+    if (resize_lock_held(ba, len * n) < 0)
+        return -1;
+    for (tn_ssize_t i = 1; i < n; i++)
+        memcpy(ba->data + i * len, ba->data, (size_t)len);
+    return 0;
 }
 
 static TnObject *bytearray_inplace_repeat(TnObject *self, tn_ssize_t n)
 {
-    TnObject *rep = tn_bytes_repeat_data(self, as_ba(self)->data, as_ba(self)->size, n);
-    if (rep == NULL)
-        return NULL;
-    int r = splice(self, 0, as_ba(self)->size, as_ba(rep)->data, as_ba(rep)->size);
-    tn_decref(rep);
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = inplace_repeat_lock_held(as_ba(self), n);
+    TN_END_CRITICAL_SECTION();
     return r < 0 ? NULL : tn_newref(self);
+}
+
+/* self[i] with a negative i counted from the end, inside the section. */
+static int item_adjusted_lock_held(TnByteArray *ba, tn_ssize_t i)
+{
+    return item_lock_held(ba, i < 0 ? i + ba->size : i);
+}
+
+static TnObject *bytearray_item_adjusted(TnObject *self, tn_ssize_t i)
+{
+    int v;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    v = item_adjusted_lock_held(as_ba(self), i);
+    TN_END_CRITICAL_SECTION();
+    if (v < 0)
+        return tn_err_format(&tn_exc_IndexError, "bytearray index out of range");
+    return tn_int_from_i64(v);
 }
 
 static TnObject *bytearray_subscript(TnObject *self, TnObject *key)
@@ -232,14 +304,20 @@ static TnObject *bytearray_subscript(TnObject *self, TnObject *key)
         tn_ssize_t i = tn_number_as_ssize(key, &tn_exc_IndexError);
         if (i == -1 && tn_err_occurred())
             return NULL;
-        if (i < 0)
-            i += as_ba(self)->size;
-        return bytearray_item(self, i);
+        return bytearray_item_adjusted(self, i);
     }
     if (!tn_slice_check(key))
         return tn_err_format(&tn_exc_TypeError, "bytearray indices must be integers or slices, not %s",
                              tn_type(key)->name);
-    return tn_bytes_slice_data(self, as_ba(self)->data ? as_ba(self)->data : "", as_ba(self)->size, key);
+    tn_ssize_t start, stop, step;
+    if (tn_slice_unpack(key, &start, &stop, &step) < 0)   /* may run Python code: before the section */
+        return NULL;
+    TnObject *r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = tn_bytes_slice_unpacked(self, as_ba(self)->data ? as_ba(self)->data : "", as_ba(self)->size, start,
+                                stop, step);
+    TN_END_CRITICAL_SECTION();
+    return r;
 }
 
 static int ass_ext_slice_lock_held(TnByteArray *ba, tn_ssize_t start, tn_ssize_t stop, tn_ssize_t step,
@@ -320,13 +398,17 @@ static int bytearray_ass_subscript(TnObject *self, TnObject *key, TnObject *valu
     return r;
 }
 
-static int bytearray_bool(TnObject *self) { return as_ba(self)->size != 0; }
+static int bytearray_bool(TnObject *self) { return size_of(self) != 0; }
 
 static TnObject *bytearray_mod(TnObject *a, TnObject *b)
 {
     if (!tn_bytearray_check(a))
         return tn_newref(TN_NOTIMPLEMENTED);
-    TnObject *r = tn_bytes_printf(as_ba(a)->data ? as_ba(a)->data : "", as_ba(a)->size, b);
+    TnBytesView fmt;   /* a copy: formatting runs Python code (__str__, __index__) */
+    if (tn_bytes_view_copy(a, &fmt) < 0)
+        return NULL;
+    TnObject *r = tn_bytes_printf(fmt.d, fmt.n, b);
+    tn_bytes_view_release(&fmt);
     if (r == NULL)
         return NULL;
     TnObject *ba = tn_bytearray_from_data(tn_bytes_data(r), tn_bytes_size(r));
@@ -356,8 +438,7 @@ TnObject *tn_bytearray_append_meth(TnObject *self, TnObject *const *args, tn_ssi
     if (v < 0)
         return NULL;
     char c = (char)v;
-    tn_ssize_t at = as_ba(self)->size;
-    if (splice(self, at, at, &c, 1) < 0)
+    if (append(self, &c, 1) < 0)
         return NULL;
     return tn_newref(TN_NONE);
 }
@@ -378,14 +459,31 @@ TnObject *tn_bytearray_extend_meth(TnObject *self, TnObject *const *args, tn_ssi
         tn_err_format(&tn_exc_TypeError, "can't extend bytearray with %s", tn_type(v)->name);
         return NULL;
     }
-    if (tn_bytes_from_source(v, &b, 1) < 0) {
+    /* An iterable of ints: reserve its length hint first, as CPython does. */
+    const char *unused_d;
+    tn_ssize_t unused_n;
+    bool iterable = !tn_bytes_like(v, &unused_d, &unused_n);
+    if ((iterable && tn_bbuf_reserve_hint(&b, v) < 0) || tn_bytes_from_source(v, &b, 1) < 0) {
         tn_bbuf_free(&b);
         return NULL;
     }
-    tn_ssize_t at = as_ba(self)->size;
-    int r = splice(self, at, at, b.buf, b.len);
+    int r = append(self, b.buf, b.len);
     tn_bbuf_free(&b);
     return r < 0 ? NULL : tn_newref(TN_NONE);
+}
+
+/* Insert c before index i (clipped like list.insert). */
+static int insert_lock_held(TnByteArray *ba, tn_ssize_t i, char c)
+{
+    tn_ssize_t n = ba->size;
+    if (i < 0) {
+        i += n;
+        if (i < 0)
+            i = 0;
+    }
+    if (i > n)
+        i = n;
+    return splice_lock_held(ba, i, i, &c, 1);
 }
 
 TnObject *tn_bytearray_insert_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -398,18 +496,29 @@ TnObject *tn_bytearray_insert_meth(TnObject *self, TnObject *const *args, tn_ssi
     int v = tn_bytes_byte_value(args[1]);
     if (v < 0)
         return NULL;
-    tn_ssize_t n = as_ba(self)->size;
-    if (i < 0) {
-        i += n;
-        if (i < 0)
-            i = 0;
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = insert_lock_held(as_ba(self), i, (char)v);
+    TN_END_CRITICAL_SECTION();
+    return r < 0 ? NULL : tn_newref(TN_NONE);
+}
+
+/* Remove self[i]: its value, or -1 with IndexError. */
+static int pop_lock_held(TnByteArray *ba, tn_ssize_t i)
+{
+    tn_ssize_t n = ba->size;
+    if (n == 0) {
+        tn_err_set_str(&tn_exc_IndexError, "pop from empty bytearray");
+        return -1;
     }
-    if (i > n)
-        i = n;
-    char c = (char)v;
-    if (splice(self, i, i, &c, 1) < 0)
-        return NULL;
-    return tn_newref(TN_NONE);
+    if (i < 0)
+        i += n;
+    if (i < 0 || i >= n) {
+        tn_err_set_str(&tn_exc_IndexError, "pop index out of range");
+        return -1;
+    }
+    int v = (unsigned char)ba->data[i];
+    return splice_lock_held(ba, i, i + 1, NULL, 0) < 0 ? -1 : v;
 }
 
 TnObject *tn_bytearray_pop_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -422,21 +531,22 @@ TnObject *tn_bytearray_pop_meth(TnObject *self, TnObject *const *args, tn_ssize_
         if (i == -1 && tn_err_occurred())
             return NULL;
     }
-    tn_ssize_t n = as_ba(self)->size;
-    if (n == 0) {
-        tn_err_set_str(&tn_exc_IndexError, "pop from empty bytearray");
-        return NULL;
+    int v;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    v = pop_lock_held(as_ba(self), i);
+    TN_END_CRITICAL_SECTION();
+    return v < 0 ? NULL : tn_int_from_i64(v);
+}
+
+static int remove_lock_held(TnByteArray *ba, int v)
+{
+    const char *p = ba->size > 0 ? memchr(ba->data, v, (size_t)ba->size) : NULL;
+    if (p == NULL) {
+        tn_err_set_str(&tn_exc_ValueError, "value not found in bytearray");
+        return -1;
     }
-    if (i < 0)
-        i += n;
-    if (i < 0 || i >= n) {
-        tn_err_set_str(&tn_exc_IndexError, "pop index out of range");
-        return NULL;
-    }
-    int v = (unsigned char)as_ba(self)->data[i];
-    if (splice(self, i, i + 1, NULL, 0) < 0)
-        return NULL;
-    return tn_int_from_i64(v);
+    tn_ssize_t i = p - ba->data;
+    return splice_lock_held(ba, i, i + 1, NULL, 0);
 }
 
 TnObject *tn_bytearray_remove_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -446,16 +556,11 @@ TnObject *tn_bytearray_remove_meth(TnObject *self, TnObject *const *args, tn_ssi
     int v = tn_bytes_byte_value(args[0]);
     if (v < 0)
         return NULL;
-    TnByteArray *ba = as_ba(self);
-    const char *p = ba->size > 0 ? memchr(ba->data, v, (size_t)ba->size) : NULL;
-    if (p == NULL) {
-        tn_err_set_str(&tn_exc_ValueError, "value not found in bytearray");
-        return NULL;
-    }
-    tn_ssize_t i = p - ba->data;
-    if (splice(self, i, i + 1, NULL, 0) < 0)
-        return NULL;
-    return tn_newref(TN_NONE);
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = remove_lock_held(as_ba(self), v);
+    TN_END_CRITICAL_SECTION();
+    return r < 0 ? NULL : tn_newref(TN_NONE);
 }
 
 TnObject *tn_bytearray_clear_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -463,9 +568,11 @@ TnObject *tn_bytearray_clear_meth(TnObject *self, TnObject *const *args, tn_ssiz
     (void)args;
     if (args_check("clear", nargs, kw, 0, 0) < 0)
         return NULL;
-    if (splice(self, 0, as_ba(self)->size, NULL, 0) < 0)
-        return NULL;
-    return tn_newref(TN_NONE);
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = splice_lock_held(as_ba(self), 0, as_ba(self)->size, NULL, 0);
+    TN_END_CRITICAL_SECTION();
+    return r < 0 ? NULL : tn_newref(TN_NONE);
 }
 
 TnObject *tn_bytearray_copy_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -473,7 +580,11 @@ TnObject *tn_bytearray_copy_meth(TnObject *self, TnObject *const *args, tn_ssize
     (void)args;
     if (args_check("copy", nargs, kw, 0, 0) < 0)
         return NULL;
-    return tn_bytearray_from_data(as_ba(self)->data, as_ba(self)->size);
+    TnObject *r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = tn_bytearray_from_data(as_ba(self)->data, as_ba(self)->size);
+    TN_END_CRITICAL_SECTION();
+    return r;
 }
 
 TnObject *tn_bytearray_reverse_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)

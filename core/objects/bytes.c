@@ -7,7 +7,8 @@
 
 /* ---- byte buffer ------------------------------------------------------- */
 
-int tn_bbuf_put(TnByteBuf *b, const char *s, tn_ssize_t n)
+/* Room for n more bytes (the length is unchanged).  0 / -1 MemoryError. */
+int tn_bbuf_reserve(TnByteBuf *b, tn_ssize_t n)
 {
     if (n <= 0)
         return 0;
@@ -27,12 +28,28 @@ int tn_bbuf_put(TnByteBuf *b, const char *s, tn_ssize_t n)
         b->buf = nb;
         b->cap = cap;
     }
+    return 0;
+}
+
+int tn_bbuf_put(TnByteBuf *b, const char *s, tn_ssize_t n)
+{
+    if (n <= 0)
+        return 0;
+    if (tn_bbuf_reserve(b, n) < 0)
+        return -1;
     if (s != NULL)
         memcpy(b->buf + b->len, s, (size_t)n);
     else
         memset(b->buf + b->len, 0, (size_t)n);
     b->len += n;
     return 0;
+}
+
+/* Reserve o's length hint (64 when it has none): 0 / -1. */
+int tn_bbuf_reserve_hint(TnByteBuf *b, TnObject *o)
+{
+    tn_ssize_t hint = tn_object_length_hint(o, 64);
+    return hint < 0 ? -1 : tn_bbuf_reserve(b, hint);
 }
 
 int tn_bbuf_putc(TnByteBuf *b, int c)
@@ -102,6 +119,119 @@ int tn_bytes_like(TnObject *o, const char **data, tn_ssize_t *n)
     return 0;
 }
 
+/* ---- views: reading the bytes of a bytes-like object ------------------- */
+
+/* A bytearray's bytes may only be read inside its critical section: another
+ * thread may resize (realloc) them at any moment.  Whether a view must copy
+ * them out first: only while other threads can run bytecode concurrently
+ * (the ft flavour past single-thread mode).  Under a GIL, and before a
+ * second thread exists, nothing can resize the bytearray between the view
+ * and its release unless the caller runs Python code or detaches meanwhile,
+ * and those callers ask for a copy (tn_bytes_view_copy). */
+static bool view_must_copy(void)
+{
+    return TN_FREE_THREADED && tn_critical_section_locking_enabled();
+}
+
+/* The object whose lock guards o's bytes: o itself for a bytearray, the
+ * viewed bytearray for a memoryview of one; NULL when o's bytes cannot
+ * change size (bytes, a view of bytes). */
+static TnObject *mutable_owner(TnObject *o)
+{
+    if (tn_bytearray_check(o))
+        return o;
+    if (tn_memoryview_check(o)) {
+        TnObject *base = tn_memoryview_base(o);
+        if (base != NULL && tn_bytearray_check(base))
+            return base;
+    }
+    return NULL;
+}
+
+static int view_copy_lock_held(TnObject *o, TnBytesView *v)
+{
+    const char *d;
+    tn_ssize_t n;
+    if (!tn_bytes_like(o, &d, &n))
+        return 0;
+    v->keep = tn_bytes_from_data(d, n);
+    if (v->keep == NULL)
+        return -1;
+    v->d = tn_bytes_data(v->keep);
+    v->n = n;
+    return 1;
+}
+
+static int view_get(TnObject *o, TnBytesView *v, bool copy)
+{
+    v->d = "";
+    v->n = 0;
+    v->keep = NULL;
+    TnObject *owner = mutable_owner(o);
+    if (owner == NULL || !copy)
+        return tn_bytes_like(o, &v->d, &v->n);
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(owner);
+    r = view_copy_lock_held(o, v);
+    TN_END_CRITICAL_SECTION();
+    return r;
+}
+
+int tn_bytes_view(TnObject *o, TnBytesView *v)
+{
+    return view_get(o, v, view_must_copy());
+}
+
+int tn_bytes_view_copy(TnObject *o, TnBytesView *v)
+{
+    return view_get(o, v, true);
+}
+
+void tn_bytes_view_release(TnBytesView *v)
+{
+    TN_CLEAR(v->keep);
+    v->d = "";
+    v->n = 0;
+}
+
+static int bbuf_put_bytes_like_lock_held(TnByteBuf *out, TnObject *o)
+{
+    const char *d;
+    tn_ssize_t n;
+    if (!tn_bytes_like(o, &d, &n))
+        return 0;
+    return tn_bbuf_put(out, d, n) < 0 ? -1 : 1;
+}
+
+/* Append o's bytes to out, read inside the critical section of the
+ * bytearray that holds them (one copy, no view).  1 / 0 (not bytes-like,
+ * no exception) / -1. */
+int tn_bbuf_put_bytes_like(TnByteBuf *out, TnObject *o)
+{
+    TnObject *owner = mutable_owner(o);
+    if (owner == NULL)
+        return bbuf_put_bytes_like_lock_held(out, o);
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(owner);
+    r = bbuf_put_bytes_like_lock_held(out, o);
+    TN_END_CRITICAL_SECTION();
+    return r;
+}
+
+/* A bytes object with o's bytes (o itself when it is exactly bytes), taken
+ * atomically. */
+TnObject *tn_bytes_snapshot_ref(TnObject *o)
+{
+    if (tn_type_check_exact(o, &tn_type_bytes))
+        return tn_newref(o);
+    TnBytesView v;
+    if (tn_bytes_view_copy(o, &v) <= 0)
+        return NULL;
+    if (v.keep != NULL)
+        return v.keep;
+    return tn_bytes_from_data(v.d, v.n);
+}
+
 int tn_bytes_byte_value(TnObject *o)
 {
     tn_ssize_t v = tn_number_as_ssize(o, NULL);
@@ -118,10 +248,10 @@ int tn_bytes_byte_value(TnObject *o)
  * iterable of ints.  0 / -1. */
 int tn_bytes_from_source(TnObject *src, TnByteBuf *out, int for_bytearray)
 {
-    const char *d;
     tn_ssize_t n;
-    if (tn_bytes_like(src, &d, &n))
-        return tn_bbuf_put(out, d, n);
+    int got = tn_bbuf_put_bytes_like(out, src);
+    if (got != 0)
+        return got < 0 ? -1 : 0;
     if (tn_slice_index_check(src)) {
         n = tn_number_as_ssize(src, &tn_exc_OverflowError);
         if (n == -1 && tn_err_occurred())
@@ -143,6 +273,14 @@ int tn_bytes_from_source(TnObject *src, TnByteBuf *out, int for_bytearray)
             tn_err_format(&tn_exc_TypeError, "cannot convert '%s' object to %s", tn_type(src)->name,
                           for_bytearray ? "bytearray" : "bytes");
         }
+        return -1;
+    }
+    /* bytes(iterable) reserves the length hint first, as CPython's
+     * _PyBytes_FromIterator does: an impossible one is a MemoryError at once
+     * instead of growing byte by byte.  bytearray(iterable) does not (nor
+     * does CPython's); bytearray.extend reserves it itself. */
+    if (!for_bytearray && tn_bbuf_reserve_hint(out, src) < 0) {
+        tn_decref(it);
         return -1;
     }
     TnObject *item;
@@ -343,33 +481,47 @@ static TnObject *bytes_richcompare(TnObject *a, TnObject *b, int op)
 {
     if (!tn_bytes_check(b) && !tn_bytearray_check(b))
         return tn_newref(TN_NOTIMPLEMENTED);
-    const char *db;
-    tn_ssize_t nb;
-    tn_bytes_like(b, &db, &nb);
-    return tn_bytes_compare_data(tn_bytes_data(a), tn_bytes_size(a), db, nb, op);
+    TnBytesView vb;
+    if (tn_bytes_view(b, &vb) < 0)
+        return NULL;
+    TnObject *r = tn_bytes_compare_data(tn_bytes_data(a), tn_bytes_size(a), vb.d, vb.n, op);
+    tn_bytes_view_release(&vb);
+    return r;
 }
 
 /* ---- sequence protocol -------------------------------------------------- */
 
 static tn_ssize_t bytes_length(TnObject *self) { return tn_bytes_size(self); }
 
+/* a + b for two bytes-like objects: a new bytes made by make (bytes or
+ * bytearray), each operand read atomically. */
+TnObject *tn_bytes_concat_like(TnObject *a, TnObject *b, TnObject *(*make)(const char *, tn_ssize_t))
+{
+    TnBytesView va, vb;
+    int ga = tn_bytes_view(a, &va);
+    int gb = ga > 0 ? tn_bytes_view(b, &vb) : 0;
+    TnObject *r = NULL;
+    if (ga == 0 || (ga > 0 && gb == 0))
+        tn_err_format(&tn_exc_TypeError, "can't concat %s to %s", tn_type(b)->name, tn_type(a)->name);
+    else if (ga > 0 && gb > 0 && va.n > TN_BYTES_MAX - vb.n)
+        tn_err_no_memory();
+    else if (ga > 0 && gb > 0 && (r = make(NULL, va.n + vb.n)) != NULL) {
+        const char *d;
+        tn_ssize_t n;
+        tn_bytes_like(r, &d, &n);
+        memcpy((char *)d, va.d, (size_t)va.n);
+        memcpy((char *)d + va.n, vb.d, (size_t)vb.n);
+    }
+    if (ga > 0)
+        tn_bytes_view_release(&va);
+    if (gb > 0)
+        tn_bytes_view_release(&vb);
+    return r;
+}
+
 static TnObject *bytes_concat(TnObject *a, TnObject *b)
 {
-    const char *da, *db;
-    tn_ssize_t na, nb;
-    if (!tn_bytes_like(a, &da, &na) || !tn_bytes_like(b, &db, &nb))
-        return tn_err_format(&tn_exc_TypeError, "can't concat %s to %s", tn_type(b)->name,
-                             tn_type(a)->name);
-    if (na > TN_BYTES_MAX - nb)
-        return tn_err_no_memory();
-    TnObject *r = bytes_alloc(&tn_type_bytes, na + nb);
-    if (r == NULL)
-        return NULL;
-    char *d = (char *)tn_bytes_data(r);
-    memcpy(d, da, (size_t)na);
-    memcpy(d + na, db, (size_t)nb);
-    d[na + nb] = 0;
-    return r;
+    return tn_bytes_concat_like(a, b, tn_bytes_from_data);
 }
 
 /* data * n into a fresh object made by tn_bytes_new_like(self). */
@@ -404,32 +556,49 @@ static TnObject *bytes_item(TnObject *self, tn_ssize_t i)
     return tn_int_from_i64((unsigned char)tn_bytes_data(self)[i]);
 }
 
-/* `x in data`: x an int (byte) or a bytes-like subsequence.  1 / 0 / -1. */
-int tn_bytes_contains_data(const char *d, tn_ssize_t n, TnObject *x)
+static int contains_sub(const char *d, tn_ssize_t n, const char *s, tn_ssize_t k)
 {
-    const char *s;
-    tn_ssize_t k;
-    if (tn_bytes_like(x, &s, &k)) {
-        if (k == 0)
+    if (k == 0)
+        return 1;
+    for (tn_ssize_t i = 0; i + k <= n; i++)
+        if (d[i] == s[0] && memcmp(d + i, s, (size_t)k) == 0)
             return 1;
-        for (tn_ssize_t i = 0; i + k <= n; i++)
-            if (d[i] == s[0] && memcmp(d + i, s, (size_t)k) == 0)
-                return 1;
-        return 0;
-    }
-    if (!tn_slice_index_check(x)) {
-        tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(x)->name);
+    return 0;
+}
+
+/* `x in self` for bytes and bytearray: x is converted first (its __index__
+ * may run Python code), then self is read through a view. */
+int tn_bytes_contains(TnObject *self, TnObject *x)
+{
+    TnBytesView vx, vs;
+    int gx = tn_bytes_view(x, &vx);
+    if (gx < 0)
         return -1;
+    char byte = 0;
+    if (gx == 0) {
+        if (!tn_slice_index_check(x)) {
+            tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(x)->name);
+            return -1;
+        }
+        int v = tn_bytes_byte_value(x);
+        if (v < 0)
+            return -1;
+        byte = (char)v;
+        vx.d = &byte;
+        vx.n = 1;
     }
-    int v = tn_bytes_byte_value(x);
-    if (v < 0)
-        return -1;
-    return memchr(d, v, (size_t)n) != NULL;
+    int r = tn_bytes_view(self, &vs);
+    if (r > 0)
+        r = gx > 0 ? contains_sub(vs.d, vs.n, vx.d, vx.n) : memchr(vs.d, byte, (size_t)vs.n) != NULL;
+    tn_bytes_view_release(&vs);
+    if (gx > 0)
+        tn_bytes_view_release(&vx);
+    return r;
 }
 
 static int bytes_contains(TnObject *self, TnObject *x)
 {
-    return tn_bytes_contains_data(tn_bytes_data(self), tn_bytes_size(self), x);
+    return tn_bytes_contains(self, x);
 }
 
 /* data[start:stop:step] as a new object of self's kind. */
@@ -438,6 +607,12 @@ TnObject *tn_bytes_slice_data(TnObject *self, const char *d, tn_ssize_t len, TnO
     tn_ssize_t start, stop, step;
     if (tn_slice_unpack(slice, &start, &stop, &step) < 0)
         return NULL;
+    return tn_bytes_slice_unpacked(self, d, len, start, stop, step);
+}
+
+TnObject *tn_bytes_slice_unpacked(TnObject *self, const char *d, tn_ssize_t len, tn_ssize_t start,
+                                  tn_ssize_t stop, tn_ssize_t step)
+{
     tn_ssize_t n = tn_slice_adjust_indices(len, &start, &stop, step);
     if (step == 1)
         return tn_bytes_new_like(self, d + start, n);
@@ -588,8 +763,13 @@ static TnObject *bytesiter_length_hint(TnObject *self, TnObject *const *args, tn
     BytesIter *it = (BytesIter *)self;
     const char *d;
     tn_ssize_t n = 0, i = tn_atomic_load_intptr_relaxed(&it->index);
-    if (it->seq != NULL && i >= 0 && tn_bytes_like(it->seq, &d, &n))
+    if (it->seq != NULL && i >= 0) {
+        TN_BEGIN_CRITICAL_SECTION(it->seq);
+        if (!tn_bytes_like(it->seq, &d, &n))
+            n = 0;
+        TN_END_CRITICAL_SECTION();
         n -= i;
+    }
     return tn_int_from_ssize(n > 0 ? n : 0);
 }
 

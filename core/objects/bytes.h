@@ -48,6 +48,29 @@ TnObject *tn_bytearray_from_data(const char *s, tn_ssize_t n);
  * anything else (no exception). */
 int tn_bytes_like(TnObject *o, const char **data, tn_ssize_t *n);
 
+/* The bytes of a bytes-like object, safe to read until the view is released
+ * although other threads may resize a bytearray meanwhile: every read of a
+ * bytearray's (or a view of one's) bytes goes through a view.  When other
+ * threads can run (ft), the bytes are copied inside the bytearray's critical
+ * section, so the view holds one value the object really had; otherwise d
+ * points into the object.  tn_bytes_view_copy always copies a bytearray's
+ * bytes: for callers that run Python code or detach while reading.
+ * Returns 1 (view filled), 0 (not bytes-like; no exception, v is empty) or
+ * -1 (MemoryError).  Release every view filled by either call (a no-op for
+ * an empty one). */
+typedef struct TnBytesView {
+    const char *d;
+    tn_ssize_t n;
+    TnObject *keep;          /* the copy, or NULL */
+} TnBytesView;
+int tn_bytes_view(TnObject *o, TnBytesView *v);
+int tn_bytes_view_copy(TnObject *o, TnBytesView *v);
+void tn_bytes_view_release(TnBytesView *v);
+/* A bytes object with o's bytes, read atomically (o itself when exactly
+ * bytes).  New reference; NULL with MemoryError, or NULL without an
+ * exception when o is not bytes-like. */
+TnObject *tn_bytes_snapshot_ref(TnObject *o);
+
 /* bytes.__hash__ (also readonly memoryviews). */
 tn_hash_t tn_bytes_hash_data(const char *s, tn_ssize_t n);
 /* repr of data as b'...' (prefix/suffix wrap it: "bytearray(" ... ")";
@@ -61,10 +84,14 @@ TnObject *tn_bytes_repr_data(const char *s, tn_ssize_t n, const char *prefix, co
 TnObject *tn_bytes_compare_data(const char *a, tn_ssize_t na, const char *b, tn_ssize_t nb, int op);
 /* d[0:len] * n as a new object of self's kind. */
 TnObject *tn_bytes_repeat_data(TnObject *self, const char *d, tn_ssize_t len, tn_ssize_t n);
-/* `x in d[0:n]` (x an int or bytes-like).  1 / 0 / -1. */
-int tn_bytes_contains_data(const char *d, tn_ssize_t n, TnObject *x);
 /* d[slice] as a new object of self's kind. */
 TnObject *tn_bytes_slice_data(TnObject *self, const char *d, tn_ssize_t len, TnObject *slice);
+/* The same for an unpacked slice (tn_slice_unpack, which may run Python
+ * code, done by the caller before it takes self's section). */
+TnObject *tn_bytes_slice_unpacked(TnObject *self, const char *d, tn_ssize_t len, tn_ssize_t start,
+                                  tn_ssize_t stop, tn_ssize_t step);
+/* `x in self` (self bytes or bytearray; x an int or bytes-like).  1 / 0 / -1. */
+int tn_bytes_contains(TnObject *self, TnObject *x);
 /* An iterator of type tp (bytes_iterator / bytearray_iterator) over seq. */
 TnObject *tn_bytes_iter_new(TnType *tp, TnObject *seq);
 
@@ -76,8 +103,18 @@ typedef struct TnByteBuf {
     tn_ssize_t len, cap;
 } TnByteBuf;
 int tn_bbuf_put(TnByteBuf *b, const char *s, tn_ssize_t n);   /* 0 / -1 MemoryError */
+int tn_bbuf_reserve(TnByteBuf *b, tn_ssize_t n);               /* room for n more: 0 / -1 */
+/* Reserve o's length hint (64 without one), as CPython's bytes(iterable)
+ * and bytearray.extend do.  0 / -1 (MemoryError, or the hint's error). */
+int tn_bbuf_reserve_hint(TnByteBuf *b, TnObject *o);
 int tn_bbuf_putc(TnByteBuf *b, int c);
 void tn_bbuf_free(TnByteBuf *b);
+/* Append o's bytes, read atomically (inside the critical section of the
+ * bytearray holding them).  1 / 0 (not bytes-like, no exception) / -1. */
+int tn_bbuf_put_bytes_like(TnByteBuf *out, TnObject *o);
+/* a + b for bytes-like a and b as a new object made by make
+ * (tn_bytes_from_data / tn_bytearray_from_data); TypeError "can't concat". */
+TnObject *tn_bytes_concat_like(TnObject *a, TnObject *b, TnObject *(*make)(const char *, tn_ssize_t));
 /* Value of an int-like object as a byte: ValueError "byte must be in
  * range(0, 256)".  0..255 or -1 with an exception. */
 int tn_bytes_byte_value(TnObject *o);

@@ -1,9 +1,11 @@
 /* core/objects/bytes_methods.c — the methods bytes and bytearray share
  * (CPython's bytes_methods.c + the bytes/bytearray method bodies), and
- * bytes %-formatting.  Every method reads self's data through
- * tn_bytes_like after its arguments are converted (conversions may run
- * Python code that resizes a bytearray) and builds its result with
- * tn_bytes_new_like, so one body serves both types. */
+ * bytes %-formatting.  Every method reads self's data through a view
+ * (tn_bytes_view: a bytearray may be resized by another thread at any
+ * moment) taken after its arguments are converted (conversions may run
+ * Python code that resizes a bytearray), releases every view it took, and
+ * builds its result with tn_bytes_new_like, so one body serves both types.
+ * Bytes-like arguments are read through views too. */
 #include "core/tn.h"
 #include "core/objects/codecs.h"
 #include <stdio.h>
@@ -17,24 +19,46 @@
 #define TOLOWER(c) (ISUPPER(c) ? (c) + 32 : (c))
 #define TOUPPER(c) (ISLOWER(c) ? (c) - 32 : (c))
 
-typedef struct Buf {
-    const char *d;
-    tn_ssize_t n;
-} Buf;
+/* A view (bytes.h); BUF_EMPTY and a constant Buf need no release, though
+ * releasing them is harmless. */
+typedef TnBytesView Buf;
+#define BUF_EMPTY {"", 0, NULL}
 
-static Buf self_buf(TnObject *self)
+/* Self's bytes (self is bytes or bytearray).  0 / -1 MemoryError.  Release
+ * with buf_release. */
+static int self_view(TnObject *self, Buf *b)
 {
-    Buf b = {"", 0};
-    tn_bytes_like(self, &b.d, &b.n);
+    return tn_bytes_view(self, b) < 0 ? -1 : 0;
+}
+
+static void buf_release(Buf *b) { tn_bytes_view_release(b); }
+
+/* The bytes of r, a result this method just made and nobody else sees yet:
+ * written in place. */
+static char *private_data(TnObject *r)
+{
+    const char *d = "";
+    tn_ssize_t n;
+    tn_bytes_like(r, &d, &n);
+    return (char *)d;
+}
+
+/* The bytes of a bytes object (never resized): no view needed. */
+static Buf bytes_buf(TnObject *self)
+{
+    Buf b = {tn_bytes_data(self), tn_bytes_size(self), NULL};
     return b;
 }
 
-/* A bytes-like argument: TypeError "a bytes-like object is required, not 'str'". */
+/* A bytes-like argument: TypeError "a bytes-like object is required, not
+ * 'str'".  0 (release *b) / -1 (*b empty). */
 static int need_buf(TnObject *o, Buf *b)
 {
-    if (tn_bytes_like(o, &b->d, &b->n))
+    int r = tn_bytes_view(o, b);
+    if (r > 0)
         return 0;
-    tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(o)->name);
+    if (r == 0)
+        tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(o)->name);
     return -1;
 }
 
@@ -88,8 +112,9 @@ static void adjust(tn_ssize_t len, tn_ssize_t *start, tn_ssize_t *end)
 /* The sub argument of find/count/index: int byte or bytes-like. */
 static int sub_arg(TnObject *o, char *byte, Buf *b)
 {
-    if (tn_bytes_like(o, &b->d, &b->n))
-        return 0;
+    int got = tn_bytes_view(o, b);
+    if (got != 0)
+        return got > 0 ? 0 : -1;
     if (tn_slice_index_check(o)) {
         int v = tn_bytes_byte_value(o);
         if (v < 0)
@@ -140,20 +165,8 @@ static tn_ssize_t count_in(const char *h, tn_ssize_t start, tn_ssize_t end, cons
     return c;
 }
 
-/* find / rfind / index / rindex / count.  mode: 0 find, 1 index, 2 count.
- * -2 on error. */
-static tn_ssize_t find_common(TnObject *self, const char *fname, TnObject *const *args, tn_ssize_t nargs,
-                              TnObject *kwnames, int reverse, int mode)
+static tn_ssize_t find_in_view(Buf b, Buf sub, tn_ssize_t start, tn_ssize_t end, int reverse, int mode)
 {
-    if (posargs(fname, nargs, kwnames, 1, 3) < 0)
-        return -2;
-    char byte;
-    Buf sub;
-    tn_ssize_t start = 0, end = INTPTR_MAX;
-    if (sub_arg(args[0], &byte, &sub) < 0 || slice_arg(nargs > 1 ? args[1] : NULL, &start) < 0 ||
-        slice_arg(nargs > 2 ? args[2] : NULL, &end) < 0)
-        return -2;
-    Buf b = self_buf(self);
     adjust(b.n, &start, &end);
     if (mode == 2)
         return count_in(b.d, start, end, sub.d, sub.n, INTPTR_MAX);
@@ -164,6 +177,27 @@ static tn_ssize_t find_common(TnObject *self, const char *fname, TnObject *const
         tn_err_set_str(&tn_exc_ValueError, "subsection not found");
         return -2;
     }
+    return r;
+}
+
+/* find / rfind / index / rindex / count.  mode: 0 find, 1 index, 2 count.
+ * -2 on error. */
+static tn_ssize_t find_common(TnObject *self, const char *fname, TnObject *const *args, tn_ssize_t nargs,
+                              TnObject *kwnames, int reverse, int mode)
+{
+    if (posargs(fname, nargs, kwnames, 1, 3) < 0)
+        return -2;
+    char byte;
+    Buf sub = BUF_EMPTY, b = BUF_EMPTY;
+    tn_ssize_t start = 0, end = INTPTR_MAX, r = -2;
+    /* The slice arguments first: their __index__ may resize a bytearray sub. */
+    if (slice_arg(nargs > 1 ? args[1] : NULL, &start) < 0 || slice_arg(nargs > 2 ? args[2] : NULL, &end) < 0 ||
+        sub_arg(args[0], &byte, &sub) < 0)
+        return -2;
+    if (self_view(self, &b) == 0)
+        r = find_in_view(b, sub, start, end, reverse, mode);
+    buf_release(&b);
+    buf_release(&sub);
     return r;
 }
 
@@ -192,6 +226,24 @@ static int tail_match(Buf b, Buf sub, tn_ssize_t start, tn_ssize_t end, int ends
     return memcmp(b.d + start, sub.d, (size_t)sub.n) == 0;
 }
 
+/* Whether b (start/end applied) starts or ends with the bytes-like x: 1 / 0
+ * / -1 with TypeError (the tuple-item message when fname is NULL). */
+static int match_one(Buf b, TnObject *x, tn_ssize_t start, tn_ssize_t end, int endswith, const char *fname)
+{
+    Buf sub;
+    int got = tn_bytes_view(x, &sub);
+    if (got == 0 && fname == NULL)
+        tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(x)->name);
+    else if (got == 0)
+        tn_err_format(&tn_exc_TypeError, "%s first arg must be bytes or a tuple of bytes, not %s", fname,
+                      tn_type(x)->name);
+    if (got <= 0)
+        return -1;
+    int r = tail_match(b, sub, start, end, endswith);
+    buf_release(&sub);
+    return r;
+}
+
 static TnObject *startend(TnObject *self, const char *fname, TnObject *const *args, tn_ssize_t nargs,
                           TnObject *kwnames, int endswith)
 {
@@ -201,23 +253,18 @@ static TnObject *startend(TnObject *self, const char *fname, TnObject *const *ar
     if (slice_arg(nargs > 1 ? args[1] : NULL, &start) < 0 || slice_arg(nargs > 2 ? args[2] : NULL, &end) < 0)
         return NULL;
     TnObject *x = args[0];
-    Buf sub;
+    Buf b;
+    if (self_view(self, &b) < 0)
+        return NULL;
+    int r = 0;
     if (tn_tuple_check(x)) {
-        for (tn_ssize_t i = 0; i < tn_tuple_size(x); i++) {
-            if (!tn_bytes_like(tn_tuple_get(x, i), &sub.d, &sub.n))
-                return tn_err_format(&tn_exc_TypeError,
-                                     "a bytes-like object is required, not '%s'",
-                                     tn_type(tn_tuple_get(x, i))->name);
-            if (tail_match(self_buf(self), sub, start, end, endswith))
-                return tn_newref(TN_TRUE);
-        }
-        return tn_newref(TN_FALSE);
+        for (tn_ssize_t i = 0; i < tn_tuple_size(x) && r == 0; i++)
+            r = match_one(b, tn_tuple_get(x, i), start, end, endswith, NULL);
+    } else {
+        r = match_one(b, x, start, end, endswith, fname);
     }
-    if (!tn_bytes_like(x, &sub.d, &sub.n))
-        return tn_err_format(&tn_exc_TypeError,
-                             "%s first arg must be bytes or a tuple of bytes, not %s", fname,
-                             tn_type(x)->name);
-    return tn_newref(tail_match(self_buf(self), sub, start, end, endswith) ? TN_TRUE : TN_FALSE);
+    buf_release(&b);
+    return r < 0 ? NULL : tn_newref(r ? TN_TRUE : TN_FALSE);
 }
 
 static TnObject *b_startswith(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -237,11 +284,16 @@ static TnObject *case_map(TnObject *self, const char *fname, tn_ssize_t nargs, T
 {
     if (noargs(fname, nargs, kw) < 0)
         return NULL;
-    Buf b = self_buf(self);
+    Buf b;
+    if (self_view(self, &b) < 0)
+        return NULL;
     TnObject *r = tn_bytes_new_like(self, b.d, b.n);
+    buf_release(&b);
     if (r == NULL)
         return NULL;
-    Buf o = self_buf(r);
+    /* r is private: its bytes are read and written in place. */
+    Buf o = BUF_EMPTY;
+    tn_bytes_like(r, &o.d, &o.n);
     char *d = (char *)o.d;
     int prev_cased = 0;
     for (tn_ssize_t i = 0; i < o.n; i++) {
@@ -277,12 +329,23 @@ CASE_METH(b_swapcase, "swapcase", 2)
 CASE_METH(b_capitalize, "capitalize", 3)
 CASE_METH(b_title, "title", 4)
 
+static int classify_view(Buf b, int which);
+
 /* which: 0 alnum 1 alpha 2 digit 3 space 4 ascii 5 lower 6 upper 7 title */
 static TnObject *classify(TnObject *self, const char *fname, tn_ssize_t nargs, TnObject *kw, int which)
 {
     if (noargs(fname, nargs, kw) < 0)
         return NULL;
-    Buf b = self_buf(self);
+    Buf b;
+    if (self_view(self, &b) < 0)
+        return NULL;
+    int ok = classify_view(b, which);
+    buf_release(&b);
+    return tn_newref(ok ? TN_TRUE : TN_FALSE);
+}
+
+static int classify_view(Buf b, int which)
+{
     int ok = which == 4 || b.n > 0;
     int cased = 0, prev_cased = 0;
     for (tn_ssize_t i = 0; i < b.n && ok; i++) {
@@ -312,7 +375,7 @@ static TnObject *classify(TnObject *self, const char *fname, tn_ssize_t nargs, T
     }
     if (which >= 5 && !cased)
         ok = 0;
-    return tn_newref(ok ? TN_TRUE : TN_FALSE);
+    return ok;
 }
 
 #define IS_METH(cname, pyname, which)                                                         \
@@ -332,16 +395,8 @@ IS_METH(b_istitle, "istitle", 7)
 
 /* ---- strip, padding ------------------------------------------------------ */
 
-/* which: 1 left, 2 right, 3 both */
-static TnObject *strip_impl(TnObject *self, const char *fname, TnObject *const *args, tn_ssize_t nargs,
-                            TnObject *kw, int which)
+static TnObject *strip_view(TnObject *self, Buf b, Buf chars, int which)
 {
-    if (posargs(fname, nargs, kw, 0, 1) < 0)
-        return NULL;
-    Buf chars = {" \t\n\r\x0b\x0c", 6};
-    if (nargs > 0 && args[0] != TN_NONE && need_buf(args[0], &chars) < 0)
-        return NULL;
-    Buf b = self_buf(self);
     tn_ssize_t i = 0, j = b.n;
     if (which & 1)
         while (i < j && memchr(chars.d, b.d[i], (size_t)chars.n) != NULL)
@@ -352,6 +407,23 @@ static TnObject *strip_impl(TnObject *self, const char *fname, TnObject *const *
     if (i == 0 && j == b.n && tn_type_check_exact(self, &tn_type_bytes))
         return tn_newref(self);
     return tn_bytes_new_like(self, b.d + i, j - i);
+}
+
+/* which: 1 left, 2 right, 3 both */
+static TnObject *strip_impl(TnObject *self, const char *fname, TnObject *const *args, tn_ssize_t nargs,
+                            TnObject *kw, int which)
+{
+    if (posargs(fname, nargs, kw, 0, 1) < 0)
+        return NULL;
+    Buf chars = {" \t\n\r\x0b\x0c", 6, NULL}, b;
+    if (nargs > 0 && args[0] != TN_NONE && need_buf(args[0], &chars) < 0)
+        return NULL;
+    TnObject *r = NULL;
+    if (self_view(self, &b) == 0)
+        r = strip_view(self, b, chars, which);
+    buf_release(&b);
+    buf_release(&chars);
+    return r;
 }
 
 static TnObject *b_strip(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -369,9 +441,10 @@ static TnObject *b_rstrip(TnObject *self, TnObject *const *args, tn_ssize_t narg
     return strip_impl(self, "rstrip", args, nargs, kw, 2);
 }
 
-static TnObject *pad(TnObject *self, tn_ssize_t left, tn_ssize_t right, char fill)
+/* b (self's bytes) with left/right fill bytes, as a new object of self's
+ * kind (self itself for an exact bytes with nothing to add). */
+static TnObject *pad(TnObject *self, Buf b, tn_ssize_t left, tn_ssize_t right, char fill)
 {
-    Buf b = self_buf(self);
     if (left < 0)
         left = 0;
     if (right < 0)
@@ -381,11 +454,44 @@ static TnObject *pad(TnObject *self, tn_ssize_t left, tn_ssize_t right, char fil
     TnObject *r = tn_bytes_new_like(self, NULL, left + b.n + right);
     if (r == NULL)
         return NULL;
-    char *d = (char *)self_buf(r).d;
+    char *d = private_data(r);
     memset(d, fill, (size_t)left);
     memcpy(d + left, b.d, (size_t)b.n);
     memset(d + left + b.n, fill, (size_t)right);
     return r;
+}
+
+/* The fill argument of center/ljust/rjust: a bytes or bytearray of length
+ * 1.  Its byte, or -1 with TypeError. */
+static int fill_arg(const char *fname, TnObject *o)
+{
+    int fill = -1;
+    if (tn_bytes_check(o)) {
+        if (tn_bytes_size(o) == 1)
+            fill = (unsigned char)tn_bytes_data(o)[0];
+    } else if (tn_bytearray_check(o)) {
+        TN_BEGIN_CRITICAL_SECTION(o);
+        if (((TnByteArray *)o)->size == 1)
+            fill = (unsigned char)((TnByteArray *)o)->data[0];
+        TN_END_CRITICAL_SECTION();
+    }
+    if (fill < 0)
+        tn_err_format(&tn_exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %s", fname,
+                      tn_type(o)->name);
+    return fill;
+}
+
+static TnObject *just_view(TnObject *self, Buf b, tn_ssize_t width, char fill, int which)
+{
+    if (width <= b.n)
+        return pad(self, b, 0, 0, fill);
+    tn_ssize_t marg = width - b.n;
+    if (which == 1)
+        return pad(self, b, 0, marg, fill);
+    if (which == 2)
+        return pad(self, b, marg, 0, fill);
+    tn_ssize_t left = marg / 2 + (marg & width & 1);
+    return pad(self, b, left, marg - left, fill);
 }
 
 /* which: 0 center, 1 ljust, 2 rjust */
@@ -397,25 +503,15 @@ static TnObject *just(TnObject *self, const char *fname, TnObject *const *args, 
     tn_ssize_t width = tn_number_as_ssize(args[0], &tn_exc_OverflowError);
     if (width == -1 && tn_err_occurred())
         return NULL;
-    char fill = ' ';
-    if (nargs > 1) {
-        Buf f;
-        if (!tn_bytes_like(args[1], &f.d, &f.n) || f.n != 1 || tn_memoryview_check(args[1]))
-            return tn_err_format(&tn_exc_TypeError,
-                                 "%s() argument 2 must be a byte string of length 1, not %s",
-                                 fname, tn_type(args[1])->name);
-        fill = f.d[0];
-    }
-    tn_ssize_t n = self_buf(self).n;
-    if (width <= n)
-        return pad(self, 0, 0, fill);
-    tn_ssize_t marg = width - n;
-    if (which == 1)
-        return pad(self, 0, marg, fill);
-    if (which == 2)
-        return pad(self, marg, 0, fill);
-    tn_ssize_t left = marg / 2 + (marg & width & 1);
-    return pad(self, left, marg - left, fill);
+    int fill = ' ';
+    if (nargs > 1 && (fill = fill_arg(fname, args[1])) < 0)
+        return NULL;
+    Buf b;
+    TnObject *r = NULL;
+    if (self_view(self, &b) == 0)
+        r = just_view(self, b, width, (char)fill, which);
+    buf_release(&b);
+    return r;
 }
 
 static TnObject *b_center(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -433,6 +529,22 @@ static TnObject *b_rjust(TnObject *self, TnObject *const *args, tn_ssize_t nargs
     return just(self, "rjust", args, nargs, kw, 2);
 }
 
+static TnObject *zfill_view(TnObject *self, Buf b, tn_ssize_t width)
+{
+    if (width <= b.n)
+        return pad(self, b, 0, 0, '0');
+    TnObject *r = pad(self, b, width - b.n, 0, '0');
+    if (r == NULL)
+        return NULL;
+    char *d = private_data(r);
+    tn_ssize_t fill = width - b.n;
+    if (b.n > 0 && (d[fill] == '+' || d[fill] == '-')) {
+        d[0] = d[fill];
+        d[fill] = '0';
+    }
+    return r;
+}
+
 static TnObject *b_zfill(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
 {
     if (posargs("zfill", nargs, kw, 1, 1) < 0)
@@ -440,18 +552,11 @@ static TnObject *b_zfill(TnObject *self, TnObject *const *args, tn_ssize_t nargs
     tn_ssize_t width = tn_number_as_ssize(args[0], &tn_exc_OverflowError);
     if (width == -1 && tn_err_occurred())
         return NULL;
-    Buf b = self_buf(self);
-    if (width <= b.n)
-        return pad(self, 0, 0, '0');
-    TnObject *r = pad(self, width - b.n, 0, '0');
-    if (r == NULL)
-        return NULL;
-    char *d = (char *)self_buf(r).d;
-    tn_ssize_t fill = width - b.n;
-    if (b.n > 0 && (d[fill] == '+' || d[fill] == '-')) {
-        d[0] = d[fill];
-        d[fill] = '0';
-    }
+    Buf b;
+    TnObject *r = NULL;
+    if (self_view(self, &b) == 0)
+        r = zfill_view(self, b, width);
+    buf_release(&b);
     return r;
 }
 
@@ -497,6 +602,7 @@ static int split_args(const char *fname, TnObject *const *args, tn_ssize_t nargs
         if (need_buf(a[0], sep) < 0)
             return -1;
         if (sep->n == 0) {
+            buf_release(sep);
             tn_err_set_str(&tn_exc_ValueError, "empty separator");
             return -1;
         }
@@ -505,58 +611,53 @@ static int split_args(const char *fname, TnObject *const *args, tn_ssize_t nargs
     return 0;
 }
 
-static TnObject *split_impl(TnObject *self, const char *fname, TnObject *const *args, tn_ssize_t nargs,
-                            TnObject *kw, int reverse)
+/* Append the pieces of b split on whitespace (sep NULL) or on *sep to list.
+ * 0 / -1. */
+static int split_ws(TnObject *list, TnObject *self, Buf b, tn_ssize_t maxsplit, int reverse)
 {
-    Buf sep;
-    int has_sep;
-    tn_ssize_t maxsplit;
-    if (split_args(fname, args, nargs, kw, &sep, &has_sep, &maxsplit) < 0)
-        return NULL;
-    TnObject *list = tn_list_new(0);
-    if (list == NULL)
-        return NULL;
-    Buf b = self_buf(self);
-    if (!has_sep) {
-        if (!reverse) {
-            tn_ssize_t i = 0;
-            while (1) {
-                while (i < b.n && ISSPACE(b.d[i]))
-                    i++;
-                if (i >= b.n)
-                    break;
-                tn_ssize_t j = i;
-                if (maxsplit-- <= 0)
-                    j = b.n;
-                else
-                    while (j < b.n && !ISSPACE(b.d[j]))
-                        j++;
-                if (list_add_slice(list, self, b.d + i, j - i) < 0)
-                    goto error;
-                i = j;
-            }
-        } else {
-            tn_ssize_t j = b.n;
-            while (1) {
-                while (j > 0 && ISSPACE(b.d[j - 1]))
-                    j--;
-                if (j <= 0)
-                    break;
-                tn_ssize_t i = j;
-                if (maxsplit-- <= 0)
-                    i = 0;
-                else
-                    while (i > 0 && !ISSPACE(b.d[i - 1]))
-                        i--;
-                if (list_add_slice(list, self, b.d + i, j - i) < 0)
-                    goto error;
-                j = i;
-            }
-            if (list_reverse(list) < 0)
-                goto error;
+    if (!reverse) {
+        tn_ssize_t i = 0;
+        while (1) {
+            while (i < b.n && ISSPACE(b.d[i]))
+                i++;
+            if (i >= b.n)
+                break;
+            tn_ssize_t j = i;
+            if (maxsplit-- <= 0)
+                j = b.n;
+            else
+                while (j < b.n && !ISSPACE(b.d[j]))
+                    j++;
+            if (list_add_slice(list, self, b.d + i, j - i) < 0)
+                return -1;
+            i = j;
         }
-        return list;
+        return 0;
     }
+    tn_ssize_t j = b.n;
+    while (1) {
+        while (j > 0 && ISSPACE(b.d[j - 1]))
+            j--;
+        if (j <= 0)
+            break;
+        tn_ssize_t i = j;
+        if (maxsplit-- <= 0)
+            i = 0;
+        else
+            while (i > 0 && !ISSPACE(b.d[i - 1]))
+                i--;
+        if (list_add_slice(list, self, b.d + i, j - i) < 0)
+            return -1;
+        j = i;
+    }
+    return list_reverse(list);
+}
+
+static int split_view(TnObject *list, TnObject *self, Buf b, const Buf *sepp, tn_ssize_t maxsplit, int reverse)
+{
+    if (sepp == NULL)
+        return split_ws(list, self, b, maxsplit, reverse);
+    Buf sep = *sepp;
     if (!reverse) {
         tn_ssize_t i = 0;
         while (maxsplit-- > 0) {
@@ -564,28 +665,42 @@ static TnObject *split_impl(TnObject *self, const char *fname, TnObject *const *
             if (k < 0)
                 break;
             if (list_add_slice(list, self, b.d + i, k - i) < 0)
-                goto error;
+                return -1;
             i = k + sep.n;
         }
-        if (list_add_slice(list, self, b.d + i, b.n - i) < 0)
-            goto error;
-    } else {
-        tn_ssize_t j = b.n;
-        while (maxsplit-- > 0) {
-            tn_ssize_t k = find_in(b.d, 0, j, sep.d, sep.n, 1);
-            if (k < 0)
-                break;
-            if (list_add_slice(list, self, b.d + k + sep.n, j - k - sep.n) < 0)
-                goto error;
-            j = k;
-        }
-        if (list_add_slice(list, self, b.d, j) < 0 || list_reverse(list) < 0)
-            goto error;
+        return list_add_slice(list, self, b.d + i, b.n - i);
     }
+    tn_ssize_t j = b.n;
+    while (maxsplit-- > 0) {
+        tn_ssize_t k = find_in(b.d, 0, j, sep.d, sep.n, 1);
+        if (k < 0)
+            break;
+        if (list_add_slice(list, self, b.d + k + sep.n, j - k - sep.n) < 0)
+            return -1;
+        j = k;
+    }
+    if (list_add_slice(list, self, b.d, j) < 0)
+        return -1;
+    return list_reverse(list);
+}
+
+static TnObject *split_impl(TnObject *self, const char *fname, TnObject *const *args, tn_ssize_t nargs,
+                            TnObject *kw, int reverse)
+{
+    Buf sep = BUF_EMPTY, b;
+    int has_sep;
+    tn_ssize_t maxsplit;
+    if (split_args(fname, args, nargs, kw, &sep, &has_sep, &maxsplit) < 0)
+        return NULL;
+    TnObject *list = NULL;
+    if (self_view(self, &b) == 0) {
+        list = tn_list_new(0);
+        if (list != NULL && split_view(list, self, b, has_sep ? &sep : NULL, maxsplit, reverse) < 0)
+            TN_CLEAR(list);
+    }
+    buf_release(&b);
+    buf_release(&sep);
     return list;
-error:
-    tn_decref(list);
-    return NULL;
 }
 
 static TnObject *b_split(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -598,6 +713,8 @@ static TnObject *b_rsplit(TnObject *self, TnObject *const *args, tn_ssize_t narg
     return split_impl(self, "rsplit", args, nargs, kw, 1);
 }
 
+static int splitlines_view(TnObject *list, TnObject *self, Buf b, int keep);
+
 static TnObject *b_splitlines(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
 {
     static const char *const names[] = {"keepends", NULL};
@@ -607,10 +724,19 @@ static TnObject *b_splitlines(TnObject *self, TnObject *const *args, tn_ssize_t 
     int keep = 0;
     if (a[0] != NULL && (keep = tn_object_is_true(a[0])) < 0)
         return NULL;
-    TnObject *list = tn_list_new(0);
-    if (list == NULL)
-        return NULL;
-    Buf b = self_buf(self);
+    Buf b;
+    TnObject *list = NULL;
+    if (self_view(self, &b) == 0) {
+        list = tn_list_new(0);
+        if (list != NULL && splitlines_view(list, self, b, keep) < 0)
+            TN_CLEAR(list);
+    }
+    buf_release(&b);
+    return list;
+}
+
+static int splitlines_view(TnObject *list, TnObject *self, Buf b, int keep)
+{
     tn_ssize_t i = 0;
     while (i < b.n) {
         tn_ssize_t j = i;
@@ -625,28 +751,36 @@ static TnObject *b_splitlines(TnObject *self, TnObject *const *args, tn_ssize_t 
             if (keep)
                 eol = j;
         }
-        if (list_add_slice(list, self, b.d + i, eol - i) < 0) {
-            tn_decref(list);
-            return NULL;
-        }
+        if (list_add_slice(list, self, b.d + i, eol - i) < 0)
+            return -1;
         i = j;
     }
-    return list;
+    return 0;
 }
+
+static TnObject *partition_view(TnObject *self, Buf b, Buf sep, int reverse);
 
 static TnObject *partition_impl(TnObject *self, const char *fname, TnObject *const *args, tn_ssize_t nargs,
                                 TnObject *kw, int reverse)
 {
     if (posargs(fname, nargs, kw, 1, 1) < 0)
         return NULL;
-    Buf sep;
+    Buf sep, b;
     if (need_buf(args[0], &sep) < 0)
         return NULL;
-    if (sep.n == 0) {
+    TnObject *r = NULL;
+    if (sep.n == 0)
         tn_err_set_str(&tn_exc_ValueError, "empty separator");
-        return NULL;
+    else if (self_view(self, &b) == 0) {
+        r = partition_view(self, b, sep, reverse);
+        buf_release(&b);
     }
-    Buf b = self_buf(self);
+    buf_release(&sep);
+    return r;
+}
+
+static TnObject *partition_view(TnObject *self, Buf b, Buf sep, int reverse)
+{
     tn_ssize_t k = find_in(b.d, 0, b.n, sep.d, sep.n, reverse);
     TnObject *x[3] = {NULL, NULL, NULL};
     if (k < 0) {
@@ -678,6 +812,24 @@ static TnObject *b_rpartition(TnObject *self, TnObject *const *args, tn_ssize_t 
 
 /* ---- join, replace, translate ------------------------------------------ */
 
+/* The items of the tuple seq joined by sep into out; each item's bytes are
+ * read atomically.  0 / -1. */
+static int join_view(TnByteBuf *out, Buf sep, TnObject *seq)
+{
+    for (tn_ssize_t i = 0; i < tn_tuple_size(seq); i++) {
+        TnObject *o = tn_tuple_get(seq, i);
+        if (i > 0 && tn_bbuf_put(out, sep.d, sep.n) < 0)
+            return -1;
+        int got = tn_bbuf_put_bytes_like(out, o);
+        if (got == 0)
+            tn_err_format(&tn_exc_TypeError, "sequence item %zd: expected a bytes-like object, %s found", i,
+                          tn_type(o)->name);
+        if (got <= 0)
+            return -1;
+    }
+    return 0;
+}
+
 static TnObject *b_join(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
 {
     if (posargs("join", nargs, kw, 1, 1) < 0)
@@ -686,44 +838,42 @@ static TnObject *b_join(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
     if (seq == NULL)
         return NULL;
     TnByteBuf out = {0};
-    Buf sep = self_buf(self);
-    for (tn_ssize_t i = 0; i < tn_tuple_size(seq); i++) {
-        Buf it;
-        TnObject *o = tn_tuple_get(seq, i);
-        if (!tn_bytes_like(o, &it.d, &it.n)) {
-            tn_err_format(&tn_exc_TypeError, "sequence item %zd: expected a bytes-like object, %s found",
-                          i, tn_type(o)->name);
-            goto error;
-        }
-        if ((i > 0 && tn_bbuf_put(&out, sep.d, sep.n) < 0) || tn_bbuf_put(&out, it.d, it.n) < 0)
-            goto error;
-    }
-    TnObject *r = tn_bytes_new_like(self, out.buf, out.len);
+    Buf sep;
+    TnObject *r = NULL;
+    if (self_view(self, &sep) == 0 && join_view(&out, sep, seq) == 0)
+        r = tn_bytes_new_like(self, out.buf, out.len);
+    buf_release(&sep);
     tn_bbuf_free(&out);
     tn_decref(seq);
     return r;
-error:
-    tn_bbuf_free(&out);
-    tn_decref(seq);
-    return NULL;
 }
+
+static TnObject *replace_view(TnObject *self, Buf b, Buf old, Buf new_, tn_ssize_t count);
 
 static TnObject *b_replace(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
 {
     if (posargs("replace", nargs, kw, 2, 3) < 0)
         return NULL;
-    Buf old, new_;
+    Buf old = BUF_EMPTY, new_ = BUF_EMPTY, b = BUF_EMPTY;
     tn_ssize_t count = -1;
-    if (need_buf(args[0], &old) < 0 || need_buf(args[1], &new_) < 0)
-        return NULL;
-    if (nargs > 2) {
+    if (nargs > 2) {   /* first: its __index__ may resize a bytearray argument */
         count = tn_number_as_ssize(args[2], &tn_exc_OverflowError);
         if (count == -1 && tn_err_occurred())
             return NULL;
     }
     if (count < 0)
         count = INTPTR_MAX;
-    Buf b = self_buf(self);
+    TnObject *r = NULL;
+    if (need_buf(args[0], &old) == 0 && need_buf(args[1], &new_) == 0 && self_view(self, &b) == 0)
+        r = replace_view(self, b, old, new_, count);
+    buf_release(&b);
+    buf_release(&new_);
+    buf_release(&old);
+    return r;
+}
+
+static TnObject *replace_view(TnObject *self, Buf b, Buf old, Buf new_, tn_ssize_t count)
+{
     TnByteBuf out = {0};
     tn_ssize_t i = 0;
     if (old.n == 0) {
@@ -757,30 +907,16 @@ error:
     return NULL;
 }
 
-static TnObject *b_translate(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
+/* b translated by table (256 bytes, or NULL: identity) without the bytes in
+ * del. */
+static TnObject *translate_view(TnObject *self, Buf b, const char *table, Buf del)
 {
-    static const char *const names[] = {"", "delete", NULL};
-    TnObject *a[2] = {NULL, NULL};
-    if (tn_args_parse("translate", args, nargs, kw, names, 1, 1, a) < 0)
-        return NULL;
-    Buf table = {NULL, 0}, del = {"", 0};
-    if (a[0] != TN_NONE) {
-        if (need_buf(a[0], &table) < 0)
-            return NULL;
-        if (table.n != 256) {
-            tn_err_set_str(&tn_exc_ValueError, "translation table must be 256 characters long");
-            return NULL;
-        }
-    }
-    if (a[1] != NULL && need_buf(a[1], &del) < 0)
-        return NULL;
-    Buf b = self_buf(self);
     TnByteBuf out = {0};
     for (tn_ssize_t i = 0; i < b.n; i++) {
         unsigned char c = (unsigned char)b.d[i];
         if (del.n > 0 && memchr(del.d, c, (size_t)del.n) != NULL)
             continue;
-        if (tn_bbuf_putc(&out, table.d != NULL ? (unsigned char)table.d[c] : c) < 0) {
+        if (tn_bbuf_putc(&out, table != NULL ? (unsigned char)table[c] : c) < 0) {
             tn_bbuf_free(&out);
             return NULL;
         }
@@ -790,25 +926,52 @@ static TnObject *b_translate(TnObject *self, TnObject *const *args, tn_ssize_t n
     return r;
 }
 
+static TnObject *b_translate(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
+{
+    static const char *const names[] = {"", "delete", NULL};
+    TnObject *a[2] = {NULL, NULL};
+    if (tn_args_parse("translate", args, nargs, kw, names, 1, 1, a) < 0)
+        return NULL;
+    Buf table = BUF_EMPTY, del = BUF_EMPTY, b = BUF_EMPTY;
+    int ok = a[0] == TN_NONE || need_buf(a[0], &table) == 0;
+    if (ok && a[0] != TN_NONE && table.n != 256) {
+        tn_err_set_str(&tn_exc_ValueError, "translation table must be 256 characters long");
+        ok = 0;
+    }
+    TnObject *r = NULL;
+    if (ok && (a[1] == NULL || need_buf(a[1], &del) == 0) && self_view(self, &b) == 0)
+        r = translate_view(self, b, a[0] != TN_NONE ? table.d : NULL, del);
+    buf_release(&b);
+    buf_release(&del);
+    buf_release(&table);
+    return r;
+}
+
 static TnObject *b_maketrans(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
 {
     (void)self;
     if (posargs("maketrans", nargs, kw, 2, 2) < 0)
         return NULL;
-    Buf from, to;
-    if (need_buf(args[0], &from) < 0 || need_buf(args[1], &to) < 0)
-        return NULL;
-    if (from.n != to.n) {
-        tn_err_set_str(&tn_exc_ValueError, "maketrans arguments must have same length");
-        return NULL;
+    Buf from = BUF_EMPTY, to = BUF_EMPTY;
+    TnObject *r = NULL;
+    if (need_buf(args[0], &from) == 0 && need_buf(args[1], &to) == 0) {
+        if (from.n != to.n) {
+            tn_err_set_str(&tn_exc_ValueError, "maketrans arguments must have same length");
+        } else {
+            char t[256];
+            for (int i = 0; i < 256; i++)
+                t[i] = (char)i;
+            for (tn_ssize_t i = 0; i < from.n; i++)
+                t[(unsigned char)from.d[i]] = to.d[i];
+            r = tn_bytes_from_data(t, 256);
+        }
     }
-    char t[256];
-    for (int i = 0; i < 256; i++)
-        t[i] = (char)i;
-    for (tn_ssize_t i = 0; i < from.n; i++)
-        t[(unsigned char)from.d[i]] = to.d[i];
-    return tn_bytes_from_data(t, 256);
+    buf_release(&to);
+    buf_release(&from);
+    return r;
 }
+
+static TnObject *expandtabs_view(TnObject *self, Buf b, tn_ssize_t tab);
 
 static TnObject *b_expandtabs(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
 {
@@ -816,13 +979,19 @@ static TnObject *b_expandtabs(TnObject *self, TnObject *const *args, tn_ssize_t 
     TnObject *a[1] = {NULL};
     if (tn_args_parse("expandtabs", args, nargs, kw, names, 0, 0, a) < 0)
         return NULL;
-    tn_ssize_t tab = 8;
-    if (a[0] != NULL) {
-        tab = tn_number_as_ssize(a[0], &tn_exc_OverflowError);
-        if (tab == -1 && tn_err_occurred())
-            return NULL;
-    }
-    Buf b = self_buf(self);
+    int tab = 8;   /* a C int, as CPython's (a huge one is OverflowError, not a huge result) */
+    if (a[0] != NULL && tn_number_as_c_int(a[0], &tab) < 0)
+        return NULL;
+    Buf b;
+    TnObject *r = NULL;
+    if (self_view(self, &b) == 0)
+        r = expandtabs_view(self, b, tab);
+    buf_release(&b);
+    return r;
+}
+
+static TnObject *expandtabs_view(TnObject *self, Buf b, tn_ssize_t tab)
+{
     TnByteBuf out = {0};
     tn_ssize_t col = 0;
     for (tn_ssize_t i = 0; i < b.n; i++) {
@@ -849,15 +1018,27 @@ static TnObject *b_expandtabs(TnObject *self, TnObject *const *args, tn_ssize_t 
     return r;
 }
 
+static TnObject *affix_view(TnObject *self, Buf b, Buf a, int suffix);
+
 static TnObject *affix(TnObject *self, const char *fname, TnObject *const *args, tn_ssize_t nargs,
                        TnObject *kw, int suffix)
 {
     if (posargs(fname, nargs, kw, 1, 1) < 0)
         return NULL;
-    Buf a;
+    Buf a, b;
     if (need_buf(args[0], &a) < 0)
         return NULL;
-    Buf b = self_buf(self);
+    TnObject *r = NULL;
+    if (self_view(self, &b) == 0) {
+        r = affix_view(self, b, a, suffix);
+        buf_release(&b);
+    }
+    buf_release(&a);
+    return r;
+}
+
+static TnObject *affix_view(TnObject *self, Buf b, Buf a, int suffix)
+{
     if (a.n > 0 && a.n <= b.n) {
         if (!suffix && memcmp(b.d, a.d, (size_t)a.n) == 0)
             return tn_bytes_new_like(self, b.d + a.n, b.n - a.n);
@@ -890,8 +1071,12 @@ static TnObject *b_decode(TnObject *self, TnObject *const *args, tn_ssize_t narg
         tn_codec_arg("decode", 1, a[0], "utf-8", &enc) < 0 ||
         tn_codec_arg("decode", 2, a[1], "strict", &errs) < 0)
         return NULL;
-    Buf b = self_buf(self);
-    return tn_codec_decode(b.d, b.n, enc, errs);
+    Buf b;   /* a copy: an error handler may run Python code */
+    if (tn_bytes_view_copy(self, &b) < 0)
+        return NULL;
+    TnObject *r = tn_codec_decode(b.d, b.n, enc, errs);
+    buf_release(&b);
+    return r;
 }
 
 TnObject *tn_bytes_hex_impl(const char *d, tn_ssize_t n, TnObject *const *args, tn_ssize_t nargs,
@@ -922,7 +1107,8 @@ TnObject *tn_bytes_hex_impl(const char *d, tn_ssize_t n, TnObject *const *args, 
             Buf s;
             if (need_buf(a[0], &s) < 0)
                 return NULL;
-            sep = s.d[0];
+            sep = s.n > 0 ? s.d[0] : 0;
+            buf_release(&s);
         }
     }
     if (a[1] != NULL) {
@@ -954,8 +1140,12 @@ error:
 
 static TnObject *b_hex(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
 {
-    Buf b = self_buf(self);
-    return tn_bytes_hex_impl(b.d, b.n, args, nargs, kw);
+    Buf b;   /* a copy: the arguments are converted after (sep's __len__ may run) */
+    if (tn_bytes_view_copy(self, &b) < 0)
+        return NULL;
+    TnObject *r = tn_bytes_hex_impl(b.d, b.n, args, nargs, kw);
+    buf_release(&b);
+    return r;
 }
 
 static int hexval(uint32_t c)
@@ -1013,7 +1203,7 @@ static TnObject *b_getnewargs(TnObject *self, TnObject *const *args, tn_ssize_t 
     (void)args;
     if (noargs("__getnewargs__", nargs, kw) < 0)
         return NULL;
-    Buf b = self_buf(self);
+    Buf b = bytes_buf(self);   /* bytes only */
     TnObject *x = tn_bytes_from_data(b.d, b.n);
     if (x == NULL)
         return NULL;
@@ -1027,7 +1217,7 @@ static TnObject *b_bytes(TnObject *self, TnObject *const *args, tn_ssize_t nargs
     (void)args;
     if (noargs("__bytes__", nargs, kw) < 0)
         return NULL;
-    Buf b = self_buf(self);
+    Buf b = bytes_buf(self);   /* bytes only */
     return tn_bytes_from_data(b.d, b.n);
 }
 
@@ -1148,16 +1338,20 @@ static int put_str_ascii(TnByteBuf *out, TnObject *s, tn_ssize_t width, tn_ssize
 static int format_one(TnByteBuf *out, TnObject *v, char c, const char *spec, tn_ssize_t speclen,
                       tn_ssize_t width, tn_ssize_t prec, int left)
 {
-    const char *d;
-    tn_ssize_t n;
+    Buf vb;
+    int got;
     switch (c) {
     case 's':
     case 'b':
-        if (tn_bytes_like(v, &d, &n))
-            return put_field(out, d, n, width, prec, left);
-        tn_err_format(&tn_exc_TypeError,
-                      "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
-                      tn_type(v)->name);
+        if ((got = tn_bytes_view(v, &vb)) > 0) {
+            int rc = put_field(out, vb.d, vb.n, width, prec, left);
+            buf_release(&vb);
+            return rc;
+        }
+        if (got == 0)
+            tn_err_format(&tn_exc_TypeError,
+                          "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+                          tn_type(v)->name);
         return -1;
     case 'r':
     case 'a': {
@@ -1170,10 +1364,14 @@ static int format_one(TnByteBuf *out, TnObject *v, char c, const char *spec, tn_
     }
     case 'c': {
         char ch;
-        if (tn_bytes_like(v, &d, &n) && !tn_memoryview_check(v)) {
-            if (n != 1)
+        if (!tn_memoryview_check(v) && (got = tn_bytes_view(v, &vb)) != 0) {
+            if (got < 0)
+                return -1;
+            ch = vb.n == 1 ? vb.d[0] : 0;
+            got = vb.n == 1;
+            buf_release(&vb);
+            if (!got)
                 goto bad_c;
-            ch = d[0];
         } else if (tn_int_check(v)) {
             tn_ssize_t x = tn_number_as_ssize(v, NULL);
             if (x == -1 && tn_err_occurred())

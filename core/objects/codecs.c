@@ -651,14 +651,19 @@ TnObject *tn_codec_decode(const char *s, tn_ssize_t n, const char *encoding, con
 
 TnObject *tn_codec_decode_object(TnObject *obj, TnObject *encoding, TnObject *errors)
 {
-    const char *enc, *errs, *data;
-    tn_ssize_t n;
+    const char *enc, *errs;
     if (tn_codec_arg("str", 1, encoding, "utf-8", &enc) < 0 || tn_codec_arg("str", 2, errors, "strict", &errs) < 0)
         return NULL;
     if (tn_str_check(obj))
         return tn_err_format(&tn_exc_TypeError, "decoding str is not supported");
-    if (!tn_bytes_like(obj, &data, &n))
+    TnBytesView v;   /* a copy of a bytearray's bytes: an error handler may run Python code */
+    int got = tn_bytes_view_copy(obj, &v);
+    if (got == 0)
         return tn_err_format(&tn_exc_TypeError, "decoding to str: need a bytes-like object, %s found",
                              tn_type(obj)->name);
-    return tn_codec_decode(data, n, enc, errs);
+    if (got < 0)
+        return NULL;
+    TnObject *r = tn_codec_decode(v.d, v.n, enc, errs);
+    tn_bytes_view_release(&v);
+    return r;
 }

@@ -110,15 +110,12 @@ static int unicode_error_init_fields(TnObject *self, TnObject *args, int kind)
         return -1;
     if (kind == 'd') {
         TnObject *v = tn_tuple_get(args, i++);
-        const char *data;
-        tn_ssize_t len;
-        if (!tn_bytes_like(v, &data, &len)) {
-            tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%T'", v);
+        TnObject *b = tn_bytes_check(v) ? tn_newref(v) : tn_bytes_snapshot_ref(v);
+        if (b == NULL) {
+            if (!tn_err_occurred())
+                tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%T'", v);
             return -1;
         }
-        TnObject *b = tn_bytes_check(v) ? tn_newref(v) : tn_bytes_from_data(data, len);
-        if (b == NULL)
-            return -1;
         TN_SETREF(ue->object, b);
     } else if (unicode_error_str_arg(args, i++, &ue->object) < 0) {
         return -1;

@@ -1803,30 +1803,12 @@ static TnObject *int_from_str_object(TnObject *s, int base)
     return tn_int_from_string(u, len, base);
 }
 
-/* A private bytes copy of a bytes-like x (bytes itself is immutable and
- * shared; a bytearray is copied under its lock so a concurrent resize
- * cannot move the data while it is read).  NULL (no error) when x is not
- * bytes-like. */
-static TnObject *bytes_snapshot_ref(TnObject *x)
-{
-    if (tn_bytes_check(x))
-        return tn_newref(x);
-    const char *d;
-    tn_ssize_t n;
-    TnObject *copy = NULL;
-    TN_BEGIN_CRITICAL_SECTION(x);
-    if (tn_bytes_like(x, &d, &n))
-        copy = tn_bytes_from_data(d, n);
-    TN_END_CRITICAL_SECTION();
-    return copy;
-}
-
 /* int(b"12", base) for bytes/bytearray/memoryview (CPython's
  * _PyLong_FromBytes): the digits are parsed as text; a bad literal is
  * reported with the bytes' repr ("... with base 10: b'x'"). */
 static TnObject *int_from_bytes_like(TnObject *x, int base)
 {
-    TnObject *b = bytes_snapshot_ref(x);
+    TnObject *b = tn_bytes_snapshot_ref(x);
     if (b == NULL)
         return tn_err_occurred() ? NULL : tn_err_format(&tn_exc_TypeError, "int() can't convert bytes-like object");
     tn_ssize_t n = tn_bytes_size(b);

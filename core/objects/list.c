@@ -551,7 +551,7 @@ static bool has_len(TnObject *o)
 
 /* operator.length_hint(o, dflt): len(o), else o.__length_hint__(), else
  * dflt.  >= 0, or -1 with an exception. */
-static tn_ssize_t length_hint(TnObject *o, tn_ssize_t dflt)
+tn_ssize_t tn_object_length_hint(TnObject *o, tn_ssize_t dflt)
 {
     if (has_len(o)) {
         tn_ssize_t n = tn_object_length(o);
@@ -591,14 +591,31 @@ static tn_ssize_t length_hint(TnObject *o, tn_ssize_t dflt)
     return n;
 }
 
+/* Whether extending by the n items of iterable can never fit the machine's
+ * memory: a range creates a new int object for each item, so n items need
+ * n list slots plus n ints.  CPython preallocates the slots (which the
+ * kernel grants lazily) and then creates ints until the machine runs out;
+ * `[].extend(range(10**9))` fails at once here instead. */
+static bool items_cannot_fit(TnObject *iterable, tn_ssize_t n)
+{
+    if (!tn_object_type_check(iterable, &tn_type_range) || n <= 0)
+        return false;
+    size_t per_item = sizeof(TnObject *) + sizeof(TnObject) + sizeof(int64_t);
+    return (size_t)n > tn_mem_physical() / per_item;
+}
+
 /* extend with the items of an arbitrary iterable. */
 static int extend_generic(TnObject *op, TnObject *iterable)
 {
     TnObject *it = tn_object_get_iter(iterable);
     if (it == NULL)
         return -1;
-    tn_ssize_t hint = length_hint(iterable, 8);
+    tn_ssize_t hint = tn_object_length_hint(iterable, 8);
     int r = hint < 0 ? -1 : 0;
+    if (r == 0 && items_cannot_fit(iterable, hint)) {
+        tn_err_no_memory();
+        r = -1;
+    }
     if (r == 0) {
         TN_BEGIN_CRITICAL_SECTION(op);
         r = reserve_lock_held(as_list(op), hint);

@@ -43,6 +43,9 @@ TnObject *tn_list_as_tuple(TnObject *op);
  * other threads resize the list (UNPACK_SEQUENCE). */
 tn_ssize_t tn_list_items_if_size_ref(TnObject *op, tn_ssize_t n, TnObject **out);
 TnObject *tn_list_from_iterable(TnObject *iterable);      /* list(iterable) */
+/* operator.length_hint(o, dflt): len(o), else o.__length_hint__(), else
+ * dflt.  >= 0, or -1 with an exception. */
+tn_ssize_t tn_object_length_hint(TnObject *o, tn_ssize_t dflt);
 /* Stable sort in place; key may be NULL.  0 / -1. */
 int tn_list_sort(TnObject *op, TnObject *key, int reverse);
 

@@ -71,17 +71,30 @@ int tn_memoryview_data(TnObject *op, const char **data, tn_ssize_t *n)
     return 1;
 }
 
-/* A private copy of the viewed bytes as a bytes object. */
-static TnObject *to_bytes(TnMemoryView *mv)
+TnObject *tn_memoryview_base(TnObject *op) { return as_mv(op)->obj; }
+
+static TnObject *to_bytes_lock_held(TnMemoryView *mv)
 {
-    if (check_released(mv) < 0)
-        return NULL;
     TnObject *r = tn_bytes_from_data(NULL, mv->length);
     if (r == NULL)
         return NULL;
     const char *d = base_data(mv->obj);
     for (tn_ssize_t i = 0; i < mv->length; i++)
         ((char *)tn_bytes_data(r))[i] = d[mv->start + i * mv->step];
+    return r;
+}
+
+/* A private copy of the viewed bytes as a bytes object, read inside the
+ * viewed object's critical section (a bytearray's bytes may be written by
+ * another thread meanwhile). */
+static TnObject *to_bytes(TnMemoryView *mv)
+{
+    if (check_released(mv) < 0)
+        return NULL;
+    TnObject *r;
+    TN_BEGIN_CRITICAL_SECTION(mv->obj);
+    r = to_bytes_lock_held(mv);
+    TN_END_CRITICAL_SECTION();
     return r;
 }
 
@@ -201,19 +214,17 @@ static int memoryview_ass_subscript(TnObject *self, TnObject *key, TnObject *val
     if (tn_slice_unpack(key, &start, &stop, &step) < 0)
         return -1;
     tn_ssize_t n = tn_slice_adjust_indices(mv->length, &start, &stop, step);
-    const char *s;
-    tn_ssize_t k;
-    if (!tn_bytes_like(value, &s, &k)) {
-        tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(value)->name);
+    TnObject *copy = tn_bytes_snapshot_ref(value);   /* value may overlap */
+    if (copy == NULL) {
+        if (!tn_err_occurred())
+            tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(value)->name);
         return -1;
     }
-    if (k != n) {
+    if (tn_bytes_size(copy) != n) {
+        tn_decref(copy);
         tn_err_set_str(&tn_exc_ValueError, "memoryview assignment: lvalue and rvalue have different structures");
         return -1;
     }
-    TnObject *copy = tn_bytes_from_data(s, k);   /* value may overlap */
-    if (copy == NULL)
-        return -1;
     for (tn_ssize_t i = 0; i < n; i++)
         d[mv->start + (start + i * step) * mv->step] = tn_bytes_data(copy)[i];
     tn_decref(copy);

@@ -20,5 +20,7 @@ static inline bool tn_memoryview_check(const TnObject *op) { return op->type == 
 TnObject *tn_memoryview_new(TnObject *obj);
 /* 1 with data when mv is live and contiguous; 0 otherwise. */
 int tn_memoryview_data(TnObject *mv, const char **data, tn_ssize_t *n);
+/* The object mv views (borrowed), NULL once released. */
+TnObject *tn_memoryview_base(TnObject *mv);
 
 #endif

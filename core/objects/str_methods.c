@@ -619,8 +619,8 @@ static TnObject *str_expandtabs(TnObject *self, TnObject *const *args, tn_ssize_
     TnObject *a[1] = {NULL};
     if (tn_args_parse("expandtabs", args, nargs, kwnames, names, 0, 0, a) < 0)
         return NULL;
-    tn_ssize_t tabsize = 8;
-    if (a[0] != NULL && index_arg(a[0], &tabsize) < 0)
+    int tabsize = 8;   /* a C int, as CPython's (a huge one is OverflowError, not a huge result) */
+    if (a[0] != NULL && tn_number_as_c_int(a[0], &tabsize) < 0)
         return NULL;
     TnStrWriter w;
     tn_strw_init(&w);

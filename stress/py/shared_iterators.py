@@ -1,6 +1,7 @@
 # stress/py/shared_iterators.py -- ONE iterator object consumed by several
 # threads at once: list, reversed list, tuple, dict (keys/values/items),
-# set, range, enumerate, zip, map and a str iterator.  CPython documents
+# set, range, enumerate, zip, map and a str iterator.  enumerate, zip and
+# map (over several iterables) must also yield consistent pairs.  CPython documents
 # sharing an iterator between threads as unsafe for exactness (with no GIL
 # an item may be seen twice or skipped) but it must never crash or yield a
 # value that was not in the container.  Checks: every value yielded is a
@@ -52,13 +53,14 @@ consume("dict keys", iter(d), lambda x: x in valid)
 consume("dict values", iter(d.values()), lambda x: -x in valid)
 consume("dict items", iter(d.items()), lambda kv: kv[0] in valid and kv[1] == -kv[0])
 consume("set", iter(set(data)), lambda x: x in valid)
-# enumerate's counter and zip's two sources advance in separate steps, so
-# without a GIL racing threads may pair values differently (and a repeated
-# item pushes enumerate's count past the length): only check that each
-# half is a real value.
-consume("enumerate", enumerate(data), lambda p: type(p[0]) is int and p[0] >= 0 and p[1] in valid)
-consume("zip", zip(data, data), lambda p: p[0] in valid and p[1] in valid)
+# enumerate takes an item and its count, zip and map one item of each
+# source, in one step: as under a GIL, the pairs stay consistent even when
+# the threads race (here data[i] == i, so every pair is (i, i)).
+consume("enumerate", enumerate(data), lambda p: p[0] == p[1] and p[1] in valid)
+consume("zip", zip(data, data), lambda p: p[0] == p[1] and p[1] in valid)
+consume("zip3", zip(data, data, data), lambda p: p[0] == p[1] == p[2] and p[1] in valid)
 consume("map", map(abs, data), lambda x: x in valid)
+consume("map2", map(lambda a, b: (a, b), data, data), lambda p: p[0] == p[1] and p[1] in valid)
 s = "".join(chr(ord("a") + i % 26) for i in range(N))
 consume("str", iter(s), lambda c: "a" <= c <= "z")
 
