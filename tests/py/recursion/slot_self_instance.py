@@ -61,3 +61,16 @@ class F:
 print(F().e)
 del E.__get__
 print(type(F().e).__name__)
+
+# staticmethod objects are callable; a chain of them counts each level.
+def f(*a):
+    return len(a)
+s = f
+for i in range(100000):
+    s = staticmethod(s)
+t('staticmethod chain', lambda: s(1, 2))
+del s
+s = staticmethod(staticmethod(f))
+class C:
+    sm = s
+print(s(1, 2), C.sm(1), C().sm(1, 2, 3))
