@@ -257,25 +257,6 @@ static inline void tn_set_immortal(TnObject *op) { op->refcnt = TN_IMMORTAL_REFC
 
 #endif
 
-/* True when the caller's reference to op is the only one and dropping it
- * here would deallocate op at once in this thread: what tn_decref's fast
- * path checks, as a question.  Code that frees a dying object by hand (the
- * flat deallocation of nested containers in dict.c) must use this, not
- * tn_refcnt(op) == 1: in the ft flavour the count is spread over two
- * fields, and only the owner thread seeing a zero shared count through an
- * acquire load is ordered after other threads' last decrements. */
-static inline bool tn_is_last_ref(TnObject *op)
-{
-#if TN_FREE_THREADED && TN_RC_BIASED
-    return tn_is_owned_by_current_thread(op) && tn_atomic_load_u32_relaxed(&op->ref_local) == 1
-           && tn_atomic_load_intptr_acquire(&op->ref_shared) == 0;
-#elif TN_FREE_THREADED
-    return !tn_is_immortal(op) && tn_atomic_load_intptr_acquire(&op->ref_shared) == 1;
-#else
-    return op->refcnt == 1;
-#endif
-}
-
 static inline void tn_xincref(TnObject *op)
 {
     if (op != NULL)
@@ -286,6 +267,14 @@ static inline void tn_xdecref(TnObject *op)
 {
     if (op != NULL)
         tn_decref(op);
+}
+
+/* Drop n references, refs[n-1] first (the order CPython's containers use);
+ * NULLs are skipped. */
+static inline void tn_xdecref_array(TnObject *const *refs, tn_ssize_t n)
+{
+    while (--n >= 0)
+        tn_xdecref(refs[n]);
 }
 
 /* Return op after taking a new reference to it (CPython's Py_NewRef). */

@@ -945,7 +945,9 @@ int tn_callable_check(TnObject *o)
 
 /* ---- isinstance / issubclass --------------------------------------------------- */
 
-/* cls.__instancecheck__ / __subclasscheck__ defined by a Python metaclass:
+/* cls.__instancecheck__ / __subclasscheck__ defined by a Python class of
+ * cls (a metaclass, or the class of any object used as cls), looked up on
+ * that class and bound to cls as CPython's _PyObject_LookupSpecial does:
  * 1/0 from its result, -1 error, -2 when there is no such hook. */
 static int metaclass_check(TnObject *cls, const char *hook, TnObject *arg)
 {
@@ -955,8 +957,14 @@ static int metaclass_check(TnObject *cls, const char *hook, TnObject *arg)
     TnObject *f = tn_type_lookup(meta, tn_str_intern_cstr(hook));
     if (f == NULL)
         return -2;
-    TnObject *args[2] = {cls, arg};
-    TnObject *r = tn_call(f, args, 2, NULL);
+    tn_descrgetfunc get = tn_type(f)->descr_get;
+    tn_incref(f);
+    TnObject *bound = get != NULL ? get(f, cls, TN_OBJ(meta)) : tn_newref(f);
+    tn_decref(f);
+    if (bound == NULL)
+        return -1;
+    TnObject *r = tn_call_one(bound, arg);
+    tn_decref(bound);
     if (r == NULL)
         return -1;
     int t = tn_object_is_true(r);
@@ -980,56 +988,88 @@ static int plain_isinstance(TnObject *inst, TnType *cls)
     return r;
 }
 
+/* isinstance(inst, tuple): true if inst is an instance of any member.
+ * Tuples may nest arbitrarily deep, so each level counts against the
+ * recursion limit, with CPython's message.  1 / 0 / -1. */
+static int isinstance_any(TnObject *inst, TnObject *tuple)
+{
+    if (tn_enter_recursive_call(" in __instancecheck__") < 0)
+        return -1;
+    int r = 0;
+    tn_ssize_t n = tn_tuple_size(tuple);
+    for (tn_ssize_t i = 0; i < n && r == 0; i++)
+        r = tn_object_isinstance(inst, tn_tuple_get(tuple, i));
+    tn_leave_recursive_call();
+    return r;
+}
+
+/* issubclass(derived, tuple), the same way. */
+static int issubclass_any(TnObject *derived, TnObject *tuple)
+{
+    if (tn_enter_recursive_call(" in __subclasscheck__") < 0)
+        return -1;
+    int r = 0;
+    tn_ssize_t n = tn_tuple_size(tuple);
+    for (tn_ssize_t i = 0; i < n && r == 0; i++)
+        r = tn_object_issubclass(derived, tn_tuple_get(tuple, i));
+    tn_leave_recursive_call();
+    return r;
+}
+
+/* cls.__instancecheck__ / __subclasscheck__ of a class that is not exactly
+ * `type` (a metaclass's, or any object's that defines it), under the
+ * recursion limit as in CPython: the hook may be an instance of a class
+ * whose hook is ... .  1/0, -1 error, -2 when there is no such hook. */
+static int hook_check(TnObject *cls, const char *hook, const char *where, TnObject *arg)
+{
+    if (tn_enter_recursive_call(where) < 0)
+        return -1;
+    int r = metaclass_check(cls, hook, arg);
+    tn_leave_recursive_call();
+    return r;
+}
+
+/* The order is CPython's object_recursive_isinstance: exact type, then
+ * union and tuple, then the hook, then the plain check. */
 int tn_object_isinstance(TnObject *inst, TnObject *cls)
 {
     if (tn_type(inst) == (TnType *)cls)
         return 1;
-    if (tn_object_type_check(cls, &tn_type_type)) {
-        int r = metaclass_check(cls, "__instancecheck__", inst);
-        if (r != -2)
-            return r;
-        return plain_isinstance(inst, (TnType *)cls);
-    }
+    if (tn_type(cls) == &tn_type_type)
+        return plain_isinstance(inst, (TnType *)cls);   /* type's own __instancecheck__ */
     TnObject *members = tn_union_args(cls);
     if (members != NULL)
         cls = members;   /* isinstance(x, int | str) */
-    if (tn_tuple_check(cls)) {
-        tn_ssize_t n = tn_tuple_size(cls);
-        for (tn_ssize_t i = 0; i < n; i++) {
-            int r = tn_object_isinstance(inst, tn_tuple_get(cls, i));
-            if (r != 0)
-                return r;
-        }
-        return 0;
-    }
+    if (tn_tuple_check(cls))
+        return isinstance_any(inst, cls);
+    int r = hook_check(cls, "__instancecheck__", " in __instancecheck__", inst);
+    if (r != -2)
+        return r;
+    if (tn_object_type_check(cls, &tn_type_type))
+        return plain_isinstance(inst, (TnType *)cls);
     tn_err_set_str(&tn_exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
 }
 
+/* The same order (CPython's object_issubclass): arg 1 is checked last. */
 int tn_object_issubclass(TnObject *derived, TnObject *cls)
 {
+    if (tn_type(cls) != &tn_type_type) {
+        TnObject *members = tn_union_args(cls);
+        if (members != NULL)
+            cls = members;
+        if (tn_tuple_check(cls))
+            return issubclass_any(derived, cls);
+        int r = hook_check(cls, "__subclasscheck__", " in __subclasscheck__", derived);
+        if (r != -2)
+            return r;
+    }
     if (!tn_object_type_check(derived, &tn_type_type)) {
         tn_err_set_str(&tn_exc_TypeError, "issubclass() arg 1 must be a class");
         return -1;
     }
-    if (tn_object_type_check(cls, &tn_type_type)) {
-        int r = metaclass_check(cls, "__subclasscheck__", derived);
-        if (r != -2)
-            return r;
+    if (tn_object_type_check(cls, &tn_type_type))
         return tn_type_is_subtype((TnType *)derived, (TnType *)cls);
-    }
-    TnObject *members = tn_union_args(cls);
-    if (members != NULL)
-        cls = members;
-    if (tn_tuple_check(cls)) {
-        tn_ssize_t n = tn_tuple_size(cls);
-        for (tn_ssize_t i = 0; i < n; i++) {
-            int r = tn_object_issubclass(derived, tn_tuple_get(cls, i));
-            if (r != 0)
-                return r;
-        }
-        return 0;
-    }
     tn_err_set_str(&tn_exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     return -1;
 }

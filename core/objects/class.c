@@ -1440,9 +1440,16 @@ static TnObject *staticmethod_get(TnObject *self, TnObject *obj, TnObject *type)
     return tn_newref(((TnFuncWrapper *)self)->func);
 }
 
+/* A staticmethod may wrap a staticmethod ...: each level counts against
+ * the recursion limit, as CPython's generic call of a type without
+ * vectorcall does. */
 static TnObject *staticmethod_call(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    return tn_call(((TnFuncWrapper *)self)->func, args, nargs, kwnames);
+    if (tn_enter_recursive_call(" while calling a Python object") < 0)
+        return NULL;
+    TnObject *res = tn_call(((TnFuncWrapper *)self)->func, args, nargs, kwnames);
+    tn_leave_recursive_call();
+    return res;
 }
 
 static TnObject *classmethod_get(TnObject *self, TnObject *obj, TnObject *type)

@@ -370,135 +370,19 @@ static TnDictKeys *clear_lock_held(TnDict *mp)
     return old;
 }
 
-/* ---- releasing references without deep C recursion --------------------------
- *
- * Dropping the last reference to a container drops its items, which may be
- * containers whose last reference this was, and so on: a list nested a
- * million deep would recurse a million times in C.  CPython's "trashcan"
- * defers such deallocations; here the common case is flattened instead:
- * an exact list, tuple or dict whose only reference is being dropped is
- * torn down in place (its shell freed, its items pushed on a local stack),
- * so nesting depth costs heap, not C stack.  Anything else is decref'd
- * normally.  Items are dropped last first, like the deallocators do.
- */
-
-typedef struct RefStack {
-    TnObject **items;
-    tn_ssize_t n, cap;
-    TnObject *small[64];
-} RefStack;
-
-static void drop_ref(RefStack *st, TnObject *o);
-
-/* Queue o for dropping; under memory pressure drop it at once. */
-static void push_ref(RefStack *st, TnObject *o)
-{
-    if (o == NULL)
-        return;
-    if (st->n == st->cap) {
-        size_t bytes;
-        TnObject **grown = NULL;
-        if (!tn_mem_mul((size_t)st->cap * 2, sizeof(TnObject *), &bytes))
-            grown = tn_mem_alloc(bytes);
-        if (grown == NULL) {
-            tn_decref(o);
-            return;
-        }
-        memcpy(grown, st->items, sizeof(TnObject *) * (size_t)st->n);
-        if (st->items != st->small)
-            tn_mem_free(st->items);
-        st->items = grown;
-        st->cap *= 2;
-    }
-    st->items[st->n++] = o;
-}
-
-/* Free a dict table, queueing the references it holds. */
-static void push_keys(RefStack *st, TnDictKeys *dk)
+/* Drop every reference held by a detached table and free it: entries in
+ * order, each key before its value, as CPython's free_keys_object (deep
+ * nesting is the trashcan's business, see tn_dealloc). */
+static void free_keys(TnDictKeys *dk)
 {
     if (dk == NULL)
         return;
     TnDictEntry *ep = dk_entries(dk);
     for (tn_ssize_t i = 0; i < dk->nentries; i++) {
-        push_ref(st, ep[i].value);
-        push_ref(st, ep[i].key);
+        tn_xdecref(ep[i].key);
+        tn_xdecref(ep[i].value);
     }
     tn_mem_free(dk);
-}
-
-/* Is o an exact list/tuple/dict about to die with this reference? */
-static bool dies_flat(TnObject *o)
-{
-    TnType *tp = tn_type(o);
-    if (tp != &tn_type_list && tp != &tn_type_tuple && tp != &tn_type_dict)
-        return false;
-    return tn_is_last_ref(o);
-}
-
-static void drop_ref(RefStack *st, TnObject *o)
-{
-    if (o == NULL)
-        return;
-    if (!dies_flat(o)) {
-        tn_decref(o);
-        return;
-    }
-    TnType *tp = tn_type(o);
-    if (tp == &tn_type_list) {
-        TnList *l = (TnList *)o;
-        for (tn_ssize_t i = 0; i < l->size; i++)
-            push_ref(st, l->items[i]);
-        tn_mem_free(l->items);
-    } else if (tp == &tn_type_tuple) {
-        for (tn_ssize_t i = 0; i < tn_tuple_size(o); i++)
-            push_ref(st, tn_tuple_get(o, i));
-    } else {
-        push_keys(st, ((TnDict *)o)->keys);
-    }
-    tn_object_free(o);
-}
-
-static void stack_init(RefStack *st)
-{
-    st->items = st->small;
-    st->n = 0;
-    st->cap = (tn_ssize_t)(sizeof(st->small) / sizeof(st->small[0]));
-}
-
-static void stack_drain(RefStack *st)
-{
-    while (st->n > 0) {
-        TnObject *o = st->items[--st->n];
-        drop_ref(st, o);
-    }
-    if (st->items != st->small)
-        tn_mem_free(st->items);
-}
-
-void tn_dealloc_refs(TnObject *const *refs, tn_ssize_t n)
-{
-    RefStack st;
-    stack_init(&st);
-    for (tn_ssize_t i = n; --i >= 0;) {
-        drop_ref(&st, refs[i]);
-        /* Keep the stack small while walking a long flat array. */
-        while (st.n > 0) {
-            TnObject *o = st.items[--st.n];
-            drop_ref(&st, o);
-        }
-    }
-    stack_drain(&st);
-}
-
-/* Drop every reference held by a detached table and free it. */
-static void free_keys(TnDictKeys *dk)
-{
-    if (dk == NULL)
-        return;
-    RefStack st;
-    stack_init(&st);
-    push_keys(&st, dk);
-    stack_drain(&st);
 }
 
 /* ---- public API ------------------------------------------------------------- */

@@ -102,10 +102,5 @@ TnObject *tn_dictiter_new(TnObject *d, TnType *tp);
  * entry i (NULL when i is out of range; key/value NULL when deleted).  Lock held. */
 tn_ssize_t tn_dict_nentries_lock_held(TnObject *d);
 TnDictEntry *tn_dict_entry_lock_held(TnObject *d, tn_ssize_t i);
-/* Drop n references (refs[n-1] first; NULLs skipped), tearing down exact
- * lists, tuples and dicts that die with them iteratively, so deeply nested
- * containers do not recurse in C (used by the list/tuple/dict deallocators;
- * CPython's trashcan covers the same case). */
-void tn_dealloc_refs(TnObject *const *refs, tn_ssize_t n);
 
 #endif

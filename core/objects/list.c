@@ -63,7 +63,7 @@ static void garbage_release(Garbage *g)
 {
     tn_ssize_t n = g->n;
     g->n = 0;
-    tn_dealloc_refs(g->items, n);
+    tn_xdecref_array(g->items, n);
     if (g->owned)
         tn_mem_free(g->items);
     garbage_init(g);
@@ -728,7 +728,7 @@ static void list_dealloc(TnObject *self)
 {
     TnList *l = as_list(self);
     if (l->items != NULL) {
-        tn_dealloc_refs(l->items, l->size);
+        tn_xdecref_array(l->items, l->size);
         tn_mem_free(l->items);
     }
     tn_object_free(self);

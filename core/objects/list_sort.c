@@ -256,7 +256,7 @@ int tn_list_sort(TnObject *op, TnObject *key, int reverse)
     r = sort_lock_held(l, key, reverse, &modified, &junk);
     TN_END_CRITICAL_SECTION();
     if (junk.items != NULL) {
-        tn_dealloc_refs(junk.items, junk.size);
+        tn_xdecref_array(junk.items, junk.size);
         tn_mem_free(junk.items);
     }
     if (modified && r == 0) {

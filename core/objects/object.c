@@ -22,11 +22,47 @@ void tn_object_free(TnObject *op)
         tn_decref(TN_OBJ(tp));
 }
 
-/* Called by tn_decref when the count reaches zero.  The exception state is
- * preserved: a destructor may run while an exception is propagating. */
-void tn_dealloc(TnObject *op)
+/* ---- the trashcan ----------------------------------------------------------
+ *
+ * Freeing an object drops its references, which may free more objects, and
+ * so on: a chain of a million closures, iterators, exceptions or method
+ * wrappers would nest a million deallocations on the C stack.  As CPython's
+ * trashcan does, each thread counts how deep its deallocations are nested;
+ * past TN_TRASH_DEPTH an object is not freed but put on the thread's trash
+ * array, and the outermost deallocation frees those before it returns.  Each
+ * of them again nests at most TN_TRASH_DEPTH deep, so a chain costs C stack
+ * for TN_TRASH_DEPTH levels and one array slot, whatever its length.  This
+ * sits in tn_dealloc, which every last decref reaches (in the ft flavour:
+ * the owner's, another thread's, or the merge of a queued object), so every
+ * type is covered without code of its own.  A deferred object is dead (no
+ * references), so nothing reads it until its turn; its deallocation then
+ * runs in the same thread, a little later, like any other.
+ */
+
+#define TN_TRASH_DEPTH 50
+
+/* Defer op; false if the array cannot grow (op is then freed at once). */
+static bool trash_push(TnThreadState *ts, TnObject *op)
 {
-    TnThreadState *ts = tn_tstate();
+    if (ts->trash_len == ts->trash_cap) {
+        size_t cap = ts->trash_cap != 0 ? ts->trash_cap * 2 : 64;
+        size_t bytes;
+        if (tn_mem_mul(cap, sizeof(TnObject *), &bytes))
+            return false;
+        TnObject **grown = tn_mem_realloc(ts->trash, bytes);
+        if (grown == NULL)
+            return false;
+        ts->trash = grown;
+        ts->trash_cap = cap;
+    }
+    ts->trash[ts->trash_len++] = op;
+    return true;
+}
+
+/* Run op's destructor.  The exception state is preserved: a destructor may
+ * run while an exception is propagating. */
+static void dealloc_now(TnThreadState *ts, TnObject *op)
+{
     TnObject *saved = NULL;
     if (ts != NULL && ts->curexc != NULL) {
         saved = ts->curexc;
@@ -38,6 +74,34 @@ void tn_dealloc(TnObject *op)
             tn_decref(ts->curexc);
         ts->curexc = saved;
     }
+}
+
+/* Free the deferred objects, last deferred first; their deallocations may
+ * defer more, which this loop frees as well. */
+static void trash_drain(TnThreadState *ts)
+{
+    while (ts->trash_len > 0) {
+        TnObject *op = ts->trash[--ts->trash_len];
+        dealloc_now(ts, op);
+    }
+}
+
+/* Called by tn_decref when the count reaches zero. */
+void tn_dealloc(TnObject *op)
+{
+    TnThreadState *ts = tn_tstate();
+    if (ts == NULL) {
+        /* A thread whose state is gone: no trashcan (nothing deep is freed there). */
+        dealloc_now(NULL, op);
+        return;
+    }
+    if (ts->dealloc_depth >= TN_TRASH_DEPTH && trash_push(ts, op))
+        return;
+    ts->dealloc_depth++;
+    dealloc_now(ts, op);
+    if (ts->dealloc_depth == 1)
+        trash_drain(ts);
+    ts->dealloc_depth--;
 }
 
 /* ---- object ------------------------------------------------------------ */

@@ -158,7 +158,14 @@ static TnObject *slot_tp_call(TnObject *self, TnObject *const *args, tn_ssize_t 
     TnObject *bound = get != NULL ? get(meth, self, TN_OBJ(tn_type(self))) : tn_newref(meth);
     if (bound == NULL)
         return NULL;
-    TnObject *res = tn_call(bound, args, nargs, kwnames);
+    /* __call__ may itself be an instance of a class with __call__ (even of
+     * this one): count each level, with CPython's message, instead of
+     * recursing in C without end. */
+    TnObject *res = NULL;
+    if (tn_enter_recursive_call(" while calling a Python object") == 0) {
+        res = tn_call(bound, args, nargs, kwnames);
+        tn_leave_recursive_call();
+    }
     tn_decref(bound);
     return res;
 }
@@ -210,11 +217,20 @@ static int slot_tp_setattro(TnObject *self, TnObject *name, TnObject *value)
     return 0;
 }
 
+/* type(self).__get__(self, obj, type), called as found, not bound first
+ * (CPython's slot_tp_descr_get): binding would ask the __get__ of whatever
+ * __get__ is, and an instance of this very class as __get__ would recurse
+ * in C without end.  No __get__ left (deleted): self itself. */
 static TnObject *slot_tp_descr_get(TnObject *self, TnObject *obj, TnObject *type)
 {
-    TnObject *args[2] = {obj != NULL ? obj : TN_NONE, type != NULL ? type : TN_NONE};
-    bool found;
-    return call_special(self, "__get__", args, 2, &found);
+    TnObject *get = tn_type_lookup(tn_type(self), tn_str_intern_cstr("__get__"));
+    if (get == NULL)
+        return tn_newref(self);
+    TnObject *args[3] = {self, obj != NULL ? obj : TN_NONE, type != NULL ? type : TN_NONE};
+    tn_incref(get);
+    TnObject *res = tn_call(get, args, 3, NULL);
+    tn_decref(get);
+    return res;
 }
 
 static int slot_tp_descr_set(TnObject *self, TnObject *obj, TnObject *value)

@@ -170,7 +170,7 @@ static tn_hash_t tuple_hash(TnObject *self)
 static void tuple_dealloc(TnObject *self)
 {
     tn_ssize_t n = tn_tuple_size(self);
-    tn_dealloc_refs(tn_tuple_items(self), n);
+    tn_xdecref_array(tn_tuple_items(self), n);
     if (n > 0 && n <= TN_TUPLE_FREELIST_SIZES && tn_tuple_check_exact(self)
         && tn_freelist_push(&tn_tstate()->tuple_freelists[n], self))
         return;

@@ -90,6 +90,7 @@ static void free_thread_memory(TnThreadState *ts)
     for (int i = 1; i <= TN_TUPLE_FREELIST_SIZES; i++)
         tn_freelist_clear(&ts->tuple_freelists[i]);
     tn_eval_free_datastack(ts);
+    tn_mem_free(ts->trash);   /* empty: the trashcan is drained before tn_dealloc returns */
 }
 
 void tn_thread_state_delete_current(void)

@@ -94,6 +94,13 @@ typedef struct TnThreadState {
     TnFreeList int_freelist;
     TnFreeList tuple_freelists[TN_TUPLE_FREELIST_SIZES + 1];   /* by size; [0] unused */
     TnObject *repr_running;    /* list of containers whose repr is in progress (repr_guard.c) or NULL */
+    /* The trashcan (core/objects/object.c): how many deallocations are
+     * nested in this thread's C stack, and the objects whose deallocation
+     * was deferred because the nesting got too deep (a LIFO array, freed
+     * when the outermost deallocation unwinds). */
+    int dealloc_depth;
+    TnObject **trash;
+    size_t trash_len, trash_cap;
 } TnThreadState;
 
 /* sys.exception(): the exception being handled (borrowed), maybe None or NULL. */
