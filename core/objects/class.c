@@ -235,6 +235,8 @@ static bool extra_ivars(TnType *tp, TnType *base)
     case VAR_ITEMS:
         return t_size != b_size || tp->itemsize != base->itemsize;
     case VAR_STR:
+        if (var_kind(base) != VAR_STR)
+            return true;    /* str itself over object */
         /* Like CPython's managed dict: adding only a __dict__ is free. */
         return tail_used(tp) - (adds_dict ? (tn_ssize_t)sizeof(TnObject *) : 0) != tail_used(base);
     default:
@@ -266,10 +268,12 @@ static TnType *best_base(TnObject *bases)
             return NULL;
         }
         TnType *candidate = solid_base(bt);
+        if (winner != NULL && tn_type_is_subtype(winner, candidate))
+            continue;       /* the first of equally good bases wins, as in CPython */
         if (winner == NULL || tn_type_is_subtype(candidate, winner)) {
             winner = candidate;
             base = bt;
-        } else if (!tn_type_is_subtype(winner, candidate)) {
+        } else {
             tn_err_set_str(&tn_exc_TypeError, "multiple bases have instance lay-out conflict");
             return NULL;
         }
