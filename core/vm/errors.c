@@ -129,18 +129,30 @@ void tn_err_restore(TnObject *exc_steal)
  * the context chain as CPython's _PyErr_SetObject does. */
 void tn_err_set_context(TnObject *exc)
 {
-    TnObject *handled = tn_tstate_handled_exc(tn_tstate());
+    tn_err_chain_to(exc, tn_tstate_handled_exc(tn_tstate()));
+}
+
+void tn_err_chain_to(TnObject *exc, TnObject *handled)
+{
     if (handled == NULL || handled == TN_NONE || handled == exc)
         return;
     /* Break a cycle: if exc is already somewhere in handled's context
-     * chain, cut the chain there. */
-    TnBaseException *o = (TnBaseException *)handled;
+     * chain, cut the chain there.  The chain may itself be a cycle
+     * (__context__ is writable): Floyd's slow pointer, advancing every
+     * other step, meets the walker then, and the walk stops. */
+    TnBaseException *o = (TnBaseException *)handled, *slow = o;
+    bool advance_slow = false;
     while (o->context != NULL) {
         if (o->context == exc) {
             TN_CLEAR(o->context);
             break;
         }
         o = (TnBaseException *)o->context;
+        if (o == slow)
+            break;
+        if (advance_slow)
+            slow = (TnBaseException *)slow->context;
+        advance_slow = !advance_slow;
     }
     TnBaseException *e = (TnBaseException *)exc;
     TN_SETREF(e->context, tn_newref(handled));

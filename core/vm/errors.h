@@ -30,6 +30,8 @@ void tn_err_restore(TnObject *exc_steal);          /* set the current exception;
 /* Make the exception being handled (sys.exception()) the __context__ of
  * exc, breaking cycles in the context chain (CPython's _PyErr_SetObject). */
 void tn_err_set_context(TnObject *exc);
+/* The same with handled (NULL or None: nothing) instead of sys.exception(). */
+void tn_err_chain_to(TnObject *exc, TnObject *handled);
 /* Instantiate the exception class type with value as CPython's
  * _PyErr_CreateException: no arguments for NULL/None, *value for a tuple,
  * else value.  A result that is not an exception instance raises TypeError.

@@ -1056,8 +1056,16 @@ static TnObject *tn_eval_frame(TnThreadState *ts, TnFrame *frame, int throwflag)
     frame->previous = ts->frame;
     frame->is_entry = 1;
     LOAD_FRAME();
-    if (throwflag)
-        goto error;   /* gen.throw(): raise at the suspended instruction */
+    if (throwflag) {
+        /* gen.throw(): raise at the suspended instruction.  As CPython's
+         * gen_send_ex2 (_PyErr_ChainStackItem), the exception is chained
+         * to what the generator itself is handling, even one raised
+         * before, and never to what the caller is handling. */
+        TnObject *thrown = tn_err_occurred();
+        if (thrown != NULL && tn_exception_check(thrown))
+            tn_err_chain_to(thrown, ts->handled_exc);
+        goto traceback_here;
+    }
     DISPATCH();
 
 op_NOP:
@@ -2197,17 +2205,19 @@ op_LOAD_BUILD_CLASS: {
 }
 
 error: {
+    /* A fresh exception (no traceback yet) raised while another is being
+     * handled gets it as __context__, whoever raised it. */
+    TnObject *exc = tn_err_occurred();
+    if (exc != NULL && tn_exception_check(exc) && ((TnBaseException *)exc)->traceback == NULL)
+        tn_err_set_context(exc);
+}
+traceback_here: {
     /* Record where this frame was when the exception passed through it. */
     TnObject *exc = tn_err_occurred();
-    if (exc == NULL) {
+    if (exc == NULL)
         tn_err_set_str(&tn_exc_SystemError, "error return without exception set");
-    } else if (tn_exception_check(exc)) {
-        /* A fresh exception (no traceback yet) raised while another is
-         * being handled gets it as __context__, whoever raised it. */
-        if (((TnBaseException *)exc)->traceback == NULL)
-            tn_err_set_context(exc);
+    else if (tn_exception_check(exc))
         tn_traceback_add(exc, TN_OBJ(co), (int)(ip - co->instr - 1));
-    }
 }
 exception_unwind: {
     tn_ssize_t index = ip - co->instr - 1;
