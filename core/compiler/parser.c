@@ -603,6 +603,23 @@ static TnObject *parse_number(TnParser *p, TnPToken *t)
     return r;
 }
 
+/* A decimal literal over sys.get_int_max_str_digits() digits: the only
+ * ValueError parse_number raises.  CPython's _PyPegen_number_token turns it
+ * into a SyntaxError on the token's lines without columns (no wall of
+ * carets under a huge literal). */
+static void number_limit_error(TnParser *p, TnPToken *t)
+{
+    TnObject *exc = tn_err_fetch();
+    TnObject *s = tn_object_str(exc);
+    tn_decref(exc);
+    if (s == NULL)
+        return;
+    tn_pr_raise_known_location(p, &tn_exc_SyntaxError, t->t.lineno, -1, t->t.end_lineno, -1,
+                               "%s - Consider hexadecimal for huge integer literals "
+                               "to avoid decimal conversion limits.", tn_str_utf8(s, NULL));
+    tn_decref(s);
+}
+
 TnExpr *tn_pr_number_token(TnParser *p)
 {
     TnPToken *t = tn_pr_expect(p, TN_TOK_NUMBER);
@@ -611,6 +628,8 @@ TnExpr *tn_pr_number_token(TnParser *p)
     TnObject *c = parse_number(p, t);
     if (c == NULL) {
         p->error_indicator = 1;
+        if (tn_err_matches(&tn_exc_ValueError))
+            number_limit_error(p, t);
         return NULL;
     }
     if (tn_pr_arena_object(p, c) == NULL)

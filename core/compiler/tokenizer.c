@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "core/tn.h"
 #include "core/compiler/tokenizer.h"
 #include "core/compiler/tokenizer_unicode.h"
@@ -545,6 +546,25 @@ static int byte_to_char(const char *text, tn_ssize_t len, tn_ssize_t col)
     return (int)(tn_utf8_char_count(text, len) + (col - len));
 }
 
+/* CPython reports a parser error in a file with the line as its
+ * err_programtext() rereads it: fgets into a 1000-byte buffer until the
+ * newline, so a line of 999 bytes or more (newline included) shows only
+ * its last piece.  Shorter lines, and source that is not a file, keep the
+ * whole line.  Drops the front of text[0:*len] in place. */
+#define TN_PROGRAMTEXT_CHUNK 999
+static void keep_programtext_tail(TnTokenizer *tok, char *text, tn_ssize_t *len)
+{
+    tn_ssize_t with_newline = *len + 1;
+    if (with_newline < TN_PROGRAMTEXT_CHUNK || tok->filename == NULL)
+        return;
+    struct stat st;
+    if (stat(tok->filename, &st) != 0 || !S_ISREG(st.st_mode))
+        return;
+    tn_ssize_t start = (with_newline - 1) / TN_PROGRAMTEXT_CHUNK * TN_PROGRAMTEXT_CHUNK;
+    memmove(text, text + start, (size_t)(*len - start) + 1);
+    *len -= start;
+}
+
 void tn_tokenizer_error_at(TnTokenizer *tok, TnType *type, const char *msg, int lineno,
                            int col1, int end_lineno, int end_col1)
 {
@@ -554,6 +574,7 @@ void tn_tokenizer_error_at(TnTokenizer *tok, TnType *type, const char *msg, int 
         tn_err_no_memory();
         return;
     }
+    keep_programtext_tail(tok, text, &len);
     int col = col1, end_col = end_col1;
     if (tok->char_offsets) {
         col = byte_to_char(text, len, col1 < 0 ? 0 : col1);

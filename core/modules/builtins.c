@@ -720,6 +720,11 @@ static TnObject *run_source(const char *fname, TnObject *const *args, tn_ssize_t
             }
         code = compile_text(text, len, "<string>", mode);
     }
+    /* Globals without __builtins__ get the caller's builtins (a dict), as
+     * CPython's exec and eval do. */
+    if (code != NULL && tn_dict_get_cstr_borrowed(globals, "__builtins__") == NULL
+        && tn_dict_set_item_cstr(globals, "__builtins__", tn_eval_get_builtins()) < 0)
+        TN_CLEAR(code);
     TnObject *res = code != NULL ? tn_eval_code(code, globals, locals) : NULL;
     tn_xdecref(code);
     tn_xdecref(own_locals);

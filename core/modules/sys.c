@@ -124,7 +124,7 @@ static TnObject *sys_set_int_max_str_digits(TnObject *self, TnObject *const *arg
     if (tn_args_parse("set_int_max_str_digits", args, nargs, kwnames, names, 0, 1, &arg) < 0 ||
         tn_builtins_as_int(arg, &limit) < 0)
         return NULL;
-    if (limit != 0 && limit <= 640)
+    if (limit != 0 && limit < 640)   /* 640 itself is allowed (CPython) */
         return tn_err_format(&tn_exc_ValueError, "maxdigits must be 0 or larger than 640");
     tn_interp()->int_max_str_digits = limit;
     return tn_none_ref();

@@ -110,7 +110,14 @@ static TnObject *c3_mro(TnType *tp, TnObject *bases)
     if (check_duplicates(bases) < 0)
         goto done;
     for (tn_ssize_t i = 0; i < nb; i++) {
-        seqs[i] = tn_list_from_iterable(((TnType *)tn_tuple_get(bases, i))->mro);
+        TnType *b = (TnType *)tn_tuple_get(bases, i);
+        if (b->mro == NULL) {
+            /* A base whose metaclass mro() is still running (CPython's
+             * mro_implementation). */
+            tn_err_format(&tn_exc_TypeError, "Cannot extend an incomplete type '%s'", b->name);
+            goto done;
+        }
+        seqs[i] = tn_list_from_iterable(b->mro);
         if (seqs[i] == NULL)
             goto done;
     }
@@ -141,18 +148,35 @@ TnObject *tn_class_mro_list(TnType *tp)
 
 static TnType *solid_base(TnType *tp);
 
-/* Check what a metaclass's mro() returned (CPython's mro_check) and make
- * it the MRO tuple.  Steals res; new tuple or NULL. */
-static TnObject *checked_custom_mro(TnType *base, TnObject *res)
+/* Is x, a solid base, one of the classes whose fields tp's instances
+ * have: tp itself or a class on its base chain? */
+static bool on_layout_chain(TnType *tp, TnType *x)
+{
+    for (TnType *t = tp; t != NULL; t = t->base)
+        if (t == x)
+            return true;
+    return x == &tn_type_object;
+}
+
+/* Check what a metaclass's mro() returned (CPython's mro_invoke and
+ * mro_check) and make it the MRO tuple: the lookups and the slots read
+ * every entry as a class whose fields tp's instances have.  tp's own layout
+ * is not computed yet, but tp itself always passes, and another class
+ * passes exactly when its solid base is on tp's base chain.  Steals res;
+ * new tuple or NULL. */
+static TnObject *checked_custom_mro(TnType *tp, TnObject *res)
 {
     TnObject *mro = res != NULL ? tn_tuple_from_iterable(res) : NULL;
     tn_xdecref(res);
-    TnType *solid = mro != NULL ? solid_base(base) : NULL;
+    if (mro != NULL && tn_tuple_size(mro) == 0) {
+        tn_err_set_str(&tn_exc_TypeError, "type MRO must not be empty");
+        TN_CLEAR(mro);
+    }
     for (tn_ssize_t i = 0; mro != NULL && i < tn_tuple_size(mro); i++) {
         TnObject *t = tn_tuple_get(mro, i);
         if (!tn_object_type_check(t, &tn_type_type))
             tn_err_format(&tn_exc_TypeError, "mro() returned a non-class ('%s')", tn_type(t)->name);
-        else if (i > 0 && !tn_type_is_subtype((TnType *)t, solid) && !tn_type_is_subtype(solid, (TnType *)t))
+        else if ((TnType *)t != tp && !on_layout_chain(tp, solid_base((TnType *)t)))
             tn_err_format(&tn_exc_TypeError, "mro() returned base with unsuitable layout ('%s')", ((TnType *)t)->name);
         else
             continue;
@@ -162,7 +186,7 @@ static TnObject *checked_custom_mro(TnType *base, TnObject *res)
 }
 
 /* The MRO of a new class: C3, or what its metaclass's own mro() returns. */
-static TnObject *compute_mro(TnType *tp, TnType *base)
+static TnObject *compute_mro(TnType *tp)
 {
     TnType *meta = tn_type(TN_OBJ(tp));
     TnObject *name = tn_str_intern_cstr("mro");
@@ -173,7 +197,7 @@ static TnObject *compute_mro(TnType *tp, TnType *base)
     TnObject *bound = get != NULL ? get(f, TN_OBJ(tp), TN_OBJ(meta)) : tn_newref(f);
     TnObject *res = bound != NULL ? tn_call_noargs(bound) : NULL;
     tn_xdecref(bound);
-    return checked_custom_mro(base, res);
+    return checked_custom_mro(tp, res);
 }
 
 /* ---- layout --------------------------------------------------------------------- */
@@ -235,6 +259,8 @@ static bool extra_ivars(TnType *tp, TnType *base)
     case VAR_ITEMS:
         return t_size != b_size || tp->itemsize != base->itemsize;
     case VAR_STR:
+        if (var_kind(base) != VAR_STR)
+            return true;    /* str itself over object */
         /* Like CPython's managed dict: adding only a __dict__ is free. */
         return tail_used(tp) - (adds_dict ? (tn_ssize_t)sizeof(TnObject *) : 0) != tail_used(base);
     default:
@@ -266,10 +292,12 @@ static TnType *best_base(TnObject *bases)
             return NULL;
         }
         TnType *candidate = solid_base(bt);
+        if (winner != NULL && tn_type_is_subtype(winner, candidate))
+            continue;       /* the first of equally good bases wins, as in CPython */
         if (winner == NULL || tn_type_is_subtype(candidate, winner)) {
             winner = candidate;
             base = bt;
-        } else if (!tn_type_is_subtype(winner, candidate)) {
+        } else {
             tn_err_set_str(&tn_exc_TypeError, "multiple bases have instance lay-out conflict");
             return NULL;
         }
@@ -801,8 +829,18 @@ static int set_names(TnType *tp)
 static int init_subclass(TnType *tp, TnObject *kwds)
 {
     TnObject *mro = tp->mro;
+    /* super() searches after tp's place on the MRO; a metaclass mro() may
+     * have moved tp, or left it out: then, as CPython's super(tp, tp)
+     * finds, tp is not a subtype of itself. */
+    tn_ssize_t start = 0;
+    while (start < tn_tuple_size(mro) && tn_tuple_get(mro, start) != TN_OBJ(tp))
+        start++;
+    if (start == tn_tuple_size(mro)) {
+        tn_err_set_str(&tn_exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+        return -1;
+    }
     TnObject *name = tn_str_intern_cstr("__init_subclass__");
-    for (tn_ssize_t i = 1; i < tn_tuple_size(mro); i++) {
+    for (tn_ssize_t i = start + 1; i < tn_tuple_size(mro); i++) {
         TnType *t = (TnType *)tn_tuple_get(mro, i);
         TnObject *f = t->dict != NULL ? tn_dict_get_str_borrowed(t->dict, name) : NULL;
         if (f == NULL)
@@ -895,7 +933,7 @@ TnObject *tn_class_new(TnType *meta, TnObject *name, TnObject *bases, TnObject *
             tn_decref(wrapped);
         }
     }
-    tp->mro = compute_mro(tp, base);
+    tp->mro = compute_mro(tp);
     if (tp->mro == NULL)
         goto error_cell;
     copy_base_tables(ht, base);
@@ -1323,8 +1361,9 @@ static void super_dealloc(TnObject *self)
 static TnObject *super_getattro(TnObject *self, TnObject *name)
 {
     TnSuper *s = (TnSuper *)self;
-    if (s->obj_type != NULL && !tn_str_eq_cstr(name, "__class__")) {
-        TnObject *mro = s->obj_type->mro;
+    /* No MRO yet while a metaclass mro() runs: only super's own attributes. */
+    TnObject *mro = s->obj_type != NULL ? s->obj_type->mro : NULL;
+    if (mro != NULL && !tn_str_eq_cstr(name, "__class__")) {
         tn_ssize_t n = tn_tuple_size(mro), i = 0;
         while (i < n && tn_tuple_get(mro, i) != TN_OBJ(s->type))
             i++;

@@ -7,13 +7,20 @@
 
 TnObject *tn_function_new(TnObject *code, TnObject *globals)
 {
-    TnFunction *f = (TnFunction *)tn_object_new(&tn_type_function, sizeof(TnFunction));
-    if (f == NULL)
+    /* A function sees the builtins of the globals it is made with, fixed
+     * at creation (CPython's PyFunction_New). */
+    TnObject *builtins = tn_eval_builtins_from_globals_ref(globals);
+    if (builtins == NULL)
         return NULL;
+    TnFunction *f = (TnFunction *)tn_object_new(&tn_type_function, sizeof(TnFunction));
+    if (f == NULL) {
+        tn_decref(builtins);
+        return NULL;
+    }
     TnCode *co = (TnCode *)code;
     f->code = tn_newref(code);
     f->globals = tn_newref(globals);
-    f->builtins = tn_newref(tn_interp()->builtins);
+    f->builtins = builtins;
     f->name = tn_newref(co->name);
     f->qualname = tn_newref(co->qualname);
     /* Taken inside the dict's section: another thread may rebind __name__. */

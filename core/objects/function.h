@@ -9,7 +9,7 @@ typedef struct TnFunction {
     TnObject ob;
     TnObject *code;        /* TnCode */
     TnObject *globals;     /* dict */
-    TnObject *builtins;    /* dict */
+    TnObject *builtins;    /* globals' __builtins__ when made: a dict, or any mapping */
     TnObject *name;        /* str */
     TnObject *qualname;    /* str */
     TnObject *defaults;    /* tuple or NULL */

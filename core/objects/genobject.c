@@ -325,22 +325,36 @@ TnObject *tn_gen_throw_current(TnObject *gen, bool close_on_generator_exit)
     return gen_throw_current((TnGen *)gen, close_on_generator_exit);
 }
 
+/* throw(typ, val) with typ an exception class: CPython's
+ * PyErr_NormalizeException.  When instantiating fails (the constructor
+ * raised, or returned a non-exception), the resulting error is what gets
+ * thrown into the generator, as in CPython.  New reference. */
+static TnObject *throw_normalize(TnObject *typ, TnObject *val)
+{
+    if (val != NULL && tn_exception_check(val) && tn_object_type_check(val, (TnType *)typ))
+        return tn_newref(val);
+    /* CPython normalises twice: in throw() and again where the generator
+     * catches it (see tn_err_fix_instance_steal). */
+    TnObject *exc = tn_err_create_exception(typ, val);
+    if (exc != NULL)
+        exc = tn_err_fix_instance_steal(typ, exc);
+    return exc != NULL ? exc : tn_err_fetch();
+}
+
 /* gen.throw(typ[, val[, tb]]) (3.11 signature) or gen.throw(exc). */
 int tn_gen_set_throw_exception(const char *fname, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (tn_args_no_kw(fname, kwnames) < 0 || tn_args_count(fname, nargs, 1, 3) < 0)
         return -1;
     TnObject *typ = args[0], *val = nargs > 1 ? args[1] : NULL;
+    TnObject *tb = nargs > 2 && args[2] != TN_NONE ? args[2] : NULL;
+    if (tb != NULL && tn_type(tb) != &tn_type_traceback) {
+        tn_err_set_str(&tn_exc_TypeError, "throw() third argument must be a traceback object");
+        return -1;
+    }
     TnObject *exc;
     if (tn_exception_type_check(typ)) {
-        if (val == NULL || val == TN_NONE)
-            exc = tn_call_noargs(typ);
-        else if (tn_object_type_check(val, (TnType *)typ))
-            exc = tn_newref(val);
-        else
-            exc = tn_call_one(typ, val);
-        if (exc == NULL)
-            return -1;
+        exc = throw_normalize(typ, val);
     } else if (tn_exception_check(typ)) {
         if (val != NULL && val != TN_NONE) {
             tn_err_format(&tn_exc_TypeError, "instance exception may not have a separate value");
@@ -352,6 +366,8 @@ int tn_gen_set_throw_exception(const char *fname, TnObject *const *args, tn_ssiz
                       "exceptions must be classes or instances deriving from BaseException, not %T", typ);
         return -1;
     }
+    if (tb != NULL)
+        TN_SETREF(((TnBaseException *)exc)->traceback, tn_newref(tb));
     tn_err_restore(exc);
     return 0;
 }

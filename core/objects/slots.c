@@ -957,6 +957,12 @@ void tn_slots_fixup(TnHeapType *ht)
         if (loc == NULL)
             continue;
         TnObject *attr = tn_type_lookup(tp, tn_str_intern_cstr(d->name));
+        if (attr == NULL && d->kind == K_NEW) {
+            /* No __new__ on the MRO: only a metaclass mro() leaving out
+             * object does that, and CPython's class then has no tp_new. */
+            set_slot(loc, (void *)tn_type_new_not_allowed);
+            continue;
+        }
         if (attr == NULL) {
             /* Not defined anywhere: keep what another name of the same slot
              * (e.g. __radd__ for the add slot) may have set; with no name

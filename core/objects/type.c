@@ -468,7 +468,12 @@ static TnObject *type_get_name(TnObject *self, void *c)
     const char *dot = strrchr(tp->name, '.');
     return tn_str_from_cstr(dot != NULL ? dot + 1 : tp->name);
 }
-static TnObject *type_get_mro(TnObject *self, void *c) { return tn_newref(((TnType *)self)->mro); }
+/* None while a metaclass mro() builds the MRO, as in CPython. */
+static TnObject *type_get_mro(TnObject *self, void *c)
+{
+    TnObject *mro = ((TnType *)self)->mro;
+    return tn_newref(mro != NULL ? mro : TN_NONE);
+}
 static TnObject *type_get_bases(TnObject *self, void *c) { return tn_newref(((TnType *)self)->bases); }
 
 static TnObject *type_get_base(TnObject *self, void *c)

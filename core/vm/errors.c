@@ -129,21 +129,66 @@ void tn_err_restore(TnObject *exc_steal)
  * the context chain as CPython's _PyErr_SetObject does. */
 void tn_err_set_context(TnObject *exc)
 {
-    TnObject *handled = tn_tstate_handled_exc(tn_tstate());
+    tn_err_chain_to(exc, tn_tstate_handled_exc(tn_tstate()));
+}
+
+void tn_err_chain_to(TnObject *exc, TnObject *handled)
+{
     if (handled == NULL || handled == TN_NONE || handled == exc)
         return;
     /* Break a cycle: if exc is already somewhere in handled's context
-     * chain, cut the chain there. */
-    TnBaseException *o = (TnBaseException *)handled;
+     * chain, cut the chain there.  The chain may itself be a cycle
+     * (__context__ is writable): Floyd's slow pointer, advancing every
+     * other step, meets the walker then, and the walk stops. */
+    TnBaseException *o = (TnBaseException *)handled, *slow = o;
+    bool advance_slow = false;
     while (o->context != NULL) {
         if (o->context == exc) {
             TN_CLEAR(o->context);
             break;
         }
         o = (TnBaseException *)o->context;
+        if (o == slow)
+            break;
+        if (advance_slow)
+            slow = (TnBaseException *)slow->context;
+        advance_slow = !advance_slow;
     }
     TnBaseException *e = (TnBaseException *)exc;
     TN_SETREF(e->context, tn_newref(handled));
+}
+
+TnObject *tn_err_create_exception(TnObject *type, TnObject *value)
+{
+    TnObject *exc;
+    if (value == NULL || value == TN_NONE)
+        exc = tn_call_noargs(type);
+    else if (tn_tuple_check(value))
+        exc = tn_call_tuple_dict(type, value, NULL);
+    else
+        exc = tn_call_one(type, value);
+    if (exc != NULL && !tn_exception_check(exc)) {
+        /* A __new__ may return anything; raising it would treat a non-exception
+         * as a TnBaseException. */
+        tn_err_format(&tn_exc_TypeError,
+                      "calling %R should have returned an instance of BaseException, not %T",
+                      type, exc);
+        TN_CLEAR(exc);
+    }
+    return exc;
+}
+
+/* CPython 3.11 keeps (class, value) apart until an except clause
+ * normalises them: a value that is an exception but not an instance of
+ * the class is then replaced by class(value).  A __new__ returning some
+ * other exception therefore runs twice.  Steals inst; new reference or NULL. */
+TnObject *tn_err_fix_instance_steal(TnObject *type, TnObject *inst)
+{
+    if (inst == NULL || tn_object_type_check(inst, (TnType *)type))
+        return inst;
+    TnObject *fixed = tn_err_create_exception(type, inst);
+    tn_decref(inst);
+    return fixed;
 }
 
 int tn_err_raise(TnObject *exc, TnObject *cause)
@@ -155,11 +200,14 @@ int tn_err_raise(TnObject *exc, TnObject *cause)
             return -1;
         if (!tn_exception_check(inst)) {
             tn_err_format(&tn_exc_TypeError,
-                          "calling %R should have returned an instance of BaseException, not %T",
-                          exc, inst);
+                          "calling %R should have returned an instance of BaseException, not %R",
+                          exc, (TnObject *)tn_type(inst));
             tn_decref(inst);
             return -1;
         }
+        inst = tn_err_fix_instance_steal(exc, inst);
+        if (inst == NULL)
+            return -1;
     } else if (tn_exception_check(exc)) {
         inst = tn_newref(exc);
     } else {

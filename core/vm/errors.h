@@ -30,6 +30,16 @@ void tn_err_restore(TnObject *exc_steal);          /* set the current exception;
 /* Make the exception being handled (sys.exception()) the __context__ of
  * exc, breaking cycles in the context chain (CPython's _PyErr_SetObject). */
 void tn_err_set_context(TnObject *exc);
+/* The same with handled (NULL or None: nothing) instead of sys.exception(). */
+void tn_err_chain_to(TnObject *exc, TnObject *handled);
+/* Instantiate the exception class type with value as CPython's
+ * _PyErr_CreateException: no arguments for NULL/None, *value for a tuple,
+ * else value.  A result that is not an exception instance raises TypeError.
+ * New reference, or NULL with the exception set. */
+TnObject *tn_err_create_exception(TnObject *type, TnObject *value);
+/* inst (stolen, may be NULL) made an instance of type as CPython's
+ * normalisation does: an exception of another class becomes type(inst). */
+TnObject *tn_err_fix_instance_steal(TnObject *type, TnObject *inst);
 /* Raise exc (an instance or a class) as the `raise` statement does; sets
  * __context__ from the exception being handled.  Returns -1. */
 int tn_err_raise(TnObject *exc, TnObject *cause);

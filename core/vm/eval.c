@@ -376,14 +376,46 @@ static TnFrame *frame_for_call(TnThreadState *ts, TnFunction *fn, TnObject *cons
 
 /* The reference is taken inside the dict's section (tn_dict_get_str_ref):
  * another thread rebinding the global cannot free it in between. */
+/* name in the frame's builtins: a dict, or (from a globals' __builtins__)
+ * any mapping, read with [] as CPython's LOAD_GLOBAL slow path does.  New
+ * reference, or NULL: *missing says whether the name just is not there. */
+static TnObject *load_builtin(TnObject *builtins, TnObject *name, bool *missing)
+{
+    *missing = false;
+    if (tn_dict_check(builtins)) {
+        TnObject *v = tn_dict_get_str_ref(builtins, name);
+        *missing = v == NULL;
+        return v;
+    }
+    TnObject *v = tn_object_getitem(builtins, name);
+    if (v == NULL && tn_err_matches(&tn_exc_KeyError)) {
+        tn_err_clear();
+        *missing = true;
+    }
+    return v;
+}
+
 static TnObject *load_global(TnFrame *f, TnObject *name)
 {
     TnObject *v = tn_dict_get_str_ref(f->globals, name);
+    bool missing = false;
     if (v == NULL)
-        v = tn_dict_get_str_ref(f->builtins, name);
-    if (v == NULL)
+        v = load_builtin(f->builtins, name, &missing);
+    if (missing)
         tn_err_format(&tn_exc_NameError, "name '%U' is not defined", name);
     return v;
+}
+
+TnObject *tn_eval_builtins_from_globals_ref(TnObject *globals)
+{
+    TnObject *b = NULL;
+    if (tn_dict_get_item_ref(globals, tn_str_intern_cstr("__builtins__"), &b) < 0)
+        return NULL;
+    if (b == NULL)
+        return tn_newref(tn_interp()->builtins);
+    if (tn_object_type_check(b, &tn_type_module))
+        TN_SETREF(b, tn_newref(tn_module_dict(b)));
+    return b;
 }
 
 static TnObject *load_name(TnFrame *f, TnObject *name)
@@ -1063,8 +1095,16 @@ static TnObject *tn_eval_frame(TnThreadState *ts, TnFrame *frame, int throwflag)
     frame->previous = ts->frame;
     frame->is_entry = 1;
     LOAD_FRAME();
-    if (throwflag)
-        goto error;   /* gen.throw(): raise at the suspended instruction */
+    if (throwflag) {
+        /* gen.throw(): raise at the suspended instruction.  As CPython's
+         * gen_send_ex2 (_PyErr_ChainStackItem), the exception is chained
+         * to what the generator itself is handling, even one raised
+         * before, and never to what the caller is handling. */
+        TnObject *thrown = tn_err_occurred();
+        if (thrown != NULL && tn_exception_check(thrown))
+            tn_err_chain_to(thrown, ts->handled_exc);
+        goto traceback_here;
+    }
     DISPATCH();
 
 op_NOP:
@@ -2194,9 +2234,11 @@ op_ASYNC_GEN_WRAP: {
 }
 
 op_LOAD_BUILD_CLASS: {
-    TnObject *bc = tn_dict_get_cstr_ref(frame->builtins, "__build_class__");
+    bool missing;
+    TnObject *bc = load_builtin(frame->builtins, tn_str_intern_cstr("__build_class__"), &missing);
     if (bc == NULL) {
-        tn_err_set_str(&tn_exc_NameError, "__build_class__ not found");
+        if (missing)
+            tn_err_set_str(&tn_exc_NameError, "__build_class__ not found");
         goto error;
     }
     PUSH(bc);
@@ -2204,17 +2246,19 @@ op_LOAD_BUILD_CLASS: {
 }
 
 error: {
+    /* A fresh exception (no traceback yet) raised while another is being
+     * handled gets it as __context__, whoever raised it. */
+    TnObject *exc = tn_err_occurred();
+    if (exc != NULL && tn_exception_check(exc) && ((TnBaseException *)exc)->traceback == NULL)
+        tn_err_set_context(exc);
+}
+traceback_here: {
     /* Record where this frame was when the exception passed through it. */
     TnObject *exc = tn_err_occurred();
-    if (exc == NULL) {
+    if (exc == NULL)
         tn_err_set_str(&tn_exc_SystemError, "error return without exception set");
-    } else if (tn_exception_check(exc)) {
-        /* A fresh exception (no traceback yet) raised while another is
-         * being handled gets it as __context__, whoever raised it. */
-        if (((TnBaseException *)exc)->traceback == NULL)
-            tn_err_set_context(exc);
+    else if (tn_exception_check(exc))
         tn_traceback_add(exc, TN_OBJ(co), (int)(ip - co->instr - 1));
-    }
 }
 exception_unwind: {
     tn_ssize_t index = ip - co->instr - 1;
@@ -2287,13 +2331,22 @@ TnObject *tn_eval_code(TnObject *code, TnObject *globals, TnObject *locals)
     if (tn_dict_get_cstr_borrowed(globals, "__builtins__") == NULL
         && tn_dict_set_item_cstr(globals, "__builtins__", ts->interp->builtins_module) < 0)
         return NULL;
-    TnFrame *f = frame_push(ts, co);
-    if (f == NULL)
+    /* The frame borrows its builtins: this reference keeps them alive even
+     * if the code rebinds globals['__builtins__'] while it runs. */
+    TnObject *builtins = tn_eval_builtins_from_globals_ref(globals);
+    if (builtins == NULL)
         return NULL;
+    TnFrame *f = frame_push(ts, co);
+    if (f == NULL) {
+        tn_decref(builtins);
+        return NULL;
+    }
     f->globals = globals;
-    f->builtins = ts->interp->builtins;
+    f->builtins = builtins;
     f->locals = tn_newref(locals);
-    return tn_eval_frame(ts, f, 0);
+    TnObject *res = tn_eval_frame(ts, f, 0);
+    tn_decref(builtins);
+    return res;
 }
 
 TnObject *tn_eval_resume_frame(TnFrame *f, TnObject *value_steal, int throwflag)
@@ -2329,6 +2382,12 @@ TnObject *tn_eval_class_body(TnObject *func, TnObject *locals)
     f->builtins = fn->builtins;
     f->locals = tn_newref(locals);
     return tn_eval_frame(ts, f, 0);
+}
+
+TnObject *tn_eval_get_builtins(void)
+{
+    TnFrame *f = tn_tstate()->frame;
+    return f != NULL ? f->builtins : tn_interp()->builtins;
 }
 
 TnObject *tn_eval_get_globals(void)

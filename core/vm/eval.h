@@ -8,12 +8,20 @@
 /* Run a module- or class-level code object with the given namespaces
  * (locals may equal globals).  New reference to the result, or NULL. */
 TnObject *tn_eval_code(TnObject *code, TnObject *globals, TnObject *locals);
+/* The builtins that code run with these globals sees (CPython's
+ * _PyEval_BuiltinsFromGlobals): globals['__builtins__'], a module standing
+ * for its dict, or the interpreter's builtins when there is none.  New
+ * reference, or NULL with the exception set. */
+TnObject *tn_eval_builtins_from_globals_ref(TnObject *globals);
 /* The function type's call slot: bind arguments, push a frame, run. */
 TnObject *tn_eval_call_function(TnObject *func, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
 /* Run a class body function with `locals` as its namespace (the class
  * statement's __build_class__).  Returns what the body returns: the
  * __class__ cell, or None. */
 TnObject *tn_eval_class_body(TnObject *func, TnObject *locals);
+/* The builtins of the innermost Python frame, or the interpreter's
+ * (borrowed). */
+TnObject *tn_eval_get_builtins(void);
 /* globals() of the innermost Python frame (borrowed; NULL if none). */
 TnObject *tn_eval_get_globals(void);
 /* locals(): new reference to the frame's locals dict, or a fresh snapshot dict for function frames. */

@@ -540,6 +540,14 @@ static void print_recursive(PrintCtx *c, TnObject *exc)
     char probe;
     if (&probe < tn_tstate()->c_stack_limit)
         return;
+    if (!tn_exception_check(exc)) {
+        /* `raise X from C` stores whatever C() returned as the cause, and
+         * __context__ can be any object: CPython's print_exception_invalid_type. */
+        write_indent(c);
+        fprintf(c->out, "TypeError: print_exception(): Exception expected for value, %s found\n",
+                tn_type(exc)->name);
+        return;
+    }
     print_cause_and_context(c, exc);
     if (tn_exception_group_check(exc))
         print_group(c, exc);
