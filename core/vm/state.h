@@ -13,6 +13,7 @@
 #include "threading/eval_breaker.h"
 #include "threading/gil.h"
 #include "threading/critical_section.h"
+#include "threading/stw.h"
 
 typedef struct TnFrame TnFrame;
 
@@ -29,6 +30,7 @@ typedef struct TnInterp {
     TnObject *memory_error;    /* preallocated MemoryError, used when raising one needs memory */
     /* Threads (threading/tstate.c). */
     TnGil gil;                 /* gil flavour only; inert in ft */
+    TnStw stw;                 /* stop-the-world (threading/stw.h) */
     pthread_mutex_t threads_mutex;   /* guards the list below */
     struct TnThreadState *threads;   /* every live thread state */
     long threads_started;      /* _thread._count(): running threads started by _thread */

@@ -121,7 +121,8 @@ STATS_COUNTERS = [
     "gil_wait_ns", "gil_takes_this_thread", "gil_wait_ns_this_thread",
     "mutex_contended", "mutex_parks", "mutex_handoffs",
     "park_parks", "park_unparks", "park_timeouts", "park_sleep_ns",
-    "brc_queued_merges", "switch_interval_us",
+    "brc_queued_merges", "stw_pauses", "stw_pause_ns", "stw_stop_wait_ns", "stw_max_pause_ns",
+    "switch_interval_us",
 ]
 STATS_KEYS = ["flavour", "refcount"] + STATS_COUNTERS
 
