@@ -202,6 +202,9 @@ int main(void)
     double t0 = stress_now();
     if (tn_runtime_init() < 0)
         return 1;
+    /* Threads are started here with pthread_create, not _thread: leave the
+     * critical sections' single-thread mode as starting one would. */
+    tn_critical_section_enable_locking();
     static Shared s;
     s.interp = tn_interp();
     s.cs_obj = tn_list_new(0);

@@ -14,7 +14,7 @@ import threading
 
 from _stress import SCALE, errors, finish, run
 
-N = 400 * SCALE
+N = 300 * SCALE
 
 
 def hash_f(self):
