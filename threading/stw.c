@@ -7,7 +7,8 @@
  *   ATTACHED  -> SUSPENDED  the thread itself, at a check point (tn_stw_park);
  *   DETACHED  -> SUSPENDED  the requester's scan, or the thread as it detaches;
  *   (new)     -> SUSPENDED  a thread linked during the pause;
- *   SUSPENDED -> DETACHED   only tn_world_start.
+ *   SUSPENDED -> DETACHED   only tn_world_start (-> ATTACHED for a thread that
+ *                           is waiting to run again: see tn_world_start).
  * The countdown starts at the number of threads other than the requester
  * and drops once per counted thread: when it becomes SUSPENDED, or when it
  * leaves the thread list (thread exit) before that.  Threads linked during
@@ -164,22 +165,32 @@ void tn_world_start(TnThreadState *ts)
     TnStw *stw = &interp->stw;
     if (--stw->depth > 0)
         return;
+    /* Timed before the restart: the threads it wakes often preempt us. */
+    int64_t end = tn_monotonic_ns();
     pthread_mutex_lock(&interp->threads_mutex);
     tn_atomic_store_u32_release(&stw->requested, 0);
     tn_atomic_store_ptr_release((void **)&stw->requester, NULL);
+    /* A thread waiting to run again is restarted ATTACHED, not DETACHED:
+     * a requester that stops the world again at once then waits for it to
+     * reach its next check point instead of suspending it before it woke,
+     * so back-to-back pauses (a loop of __class__ assignments) slow the
+     * other threads down but cannot starve them. */
     for (TnThreadState *t = interp->threads; t != NULL; t = t->next)
         if (status_of(t) == TN_THREAD_SUSPENDED)
-            tn_atomic_store_u32_release(status_word(t), TN_THREAD_DETACHED);
+            tn_atomic_store_u32_release(status_word(t), t->stw_waiting ? TN_THREAD_ATTACHED
+                                                                        : TN_THREAD_DETACHED);
     pthread_cond_broadcast(&stw->restarted);
     pthread_mutex_unlock(&interp->threads_mutex);
-    count_pause(stw, (uint64_t)(tn_monotonic_ns() - stw->started_ns));
+    count_pause(stw, (uint64_t)(end - stw->started_ns));
     tn_mutex_unlock(&stw->requesters);
 }
 
 static void wait_while_suspended_locked(TnThreadState *ts)
 {
+    ts->stw_waiting = true;
     while (status_of(ts) == TN_THREAD_SUSPENDED)
         pthread_cond_wait(&ts->interp->stw.restarted, &ts->interp->threads_mutex);
+    ts->stw_waiting = false;
 }
 
 void tn_stw_park(TnThreadState *ts)

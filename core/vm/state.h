@@ -54,6 +54,8 @@ typedef struct TnThreadState {
     /* This thread's biased-reference-counting registration and merge queue. */
     TnBrcThread brc;
     int status;                /* atomic: TN_THREAD_ATTACHED / _DETACHED / _SUSPENDED */
+    bool stw_waiting;          /* under threads_mutex: waiting for a stop-the-world
+                                  pause to end, to run again (threading/stw.c) */
     struct TnThreadState *prev, *next;   /* interp->threads, under threads_mutex */
     unsigned long thread_ident;          /* _thread.get_ident() */
     long native_id;                      /* _thread.get_native_id() */
