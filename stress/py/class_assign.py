@@ -13,7 +13,7 @@ import threading
 
 from _stress import SCALE, errors, finish, run
 
-N = 12000 * SCALE
+N = 500 * SCALE
 NOBJ = 1
 
 
@@ -21,27 +21,27 @@ class Root:
     pass
 
 
-# A and B add the same __slots__ to Root, so an instance may move between
-# them; comparing the long slot lists makes each assignment's check (between
-# reading the old class and storing the new one) long enough for the race
-# to show within a short run.
-SLOTS = tuple("field_%d" % i for i in range(64))
+# A and B sit at the end of long chains of classes that add nothing to
+# Root's layout, so each assignment's layout check (between reading the old
+# class and storing the new one) walks both chains: a window wide enough
+# for the race to show within a short run.
+def chain(name, depth):
+    cls = Root
+    for i in range(depth):
+        cls = type("%s%d" % (name, i), (cls,), {})
+    return cls
 
 
-class A(Root):
-    __slots__ = SLOTS
-
-    def who(self):
-        return "A"
+def who_a(self):
+    return "A"
 
 
-class B(Root):
-    __slots__ = SLOTS
-
-    def who(self):
-        return "B"
+def who_b(self):
+    return "B"
 
 
+A = type("A", (chain("ChainA", 300),), {"who": who_a})
+B = type("B", (chain("ChainB", 300),), {"who": who_b})
 objs = [A() for _ in range(NOBJ)]
 ref_a, ref_b = sys.getrefcount(A), sys.getrefcount(B)
 stop = threading.Event()
@@ -68,7 +68,7 @@ def caller():
 
 
 def swappers_then_stop():
-    run([swapper(A, B), swapper(B, A)] * 3)
+    run([swapper(A, B), swapper(B, A)] * 2)
     stop.set()
 
 
@@ -81,4 +81,4 @@ if da != 0 or db != 0:
 if any(o.who() != "A" for o in objs):
     errors.append("objects not all A after the race")
 
-finish("class_assign", "%d __class__ assignments" % (12 * N))
+finish("class_assign", "%d __class__ assignments" % (8 * N))
