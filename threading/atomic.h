@@ -41,6 +41,10 @@ static inline bool tn_atomic_cas_u8(uint8_t *p, uint8_t expected, uint8_t desire
 {
     return __atomic_compare_exchange_n(p, &expected, desired, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 }
+static inline bool tn_atomic_cas_u32(uint32_t *p, uint32_t expected, uint32_t desired)
+{
+    return __atomic_compare_exchange_n(p, &expected, desired, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
 static inline void tn_atomic_fence(void) { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
 static inline uint32_t tn_atomic_or_u32(uint32_t *p, uint32_t v) { return __atomic_fetch_or(p, v, __ATOMIC_SEQ_CST); }
 static inline uint32_t tn_atomic_and_u32(uint32_t *p, uint32_t v) { return __atomic_fetch_and(p, v, __ATOMIC_SEQ_CST); }
@@ -112,6 +116,7 @@ static inline void tn_atomic_store_u8(uint8_t *p, uint8_t v)
     ck_pr_fence_memory();
 }
 static inline bool tn_atomic_cas_u8(uint8_t *p, uint8_t expected, uint8_t desired) { return ck_pr_cas_8(p, expected, desired); }
+static inline bool tn_atomic_cas_u32(uint32_t *p, uint32_t expected, uint32_t desired) { return ck_pr_cas_32(p, expected, desired); }
 static inline void tn_atomic_fence(void) { ck_pr_fence_memory(); }
 /* ck_pr_or_32 / ck_pr_and_32 return nothing; the fetch forms are CAS loops. */
 static inline uint32_t tn_atomic_or_u32(uint32_t *p, uint32_t v)

@@ -17,6 +17,7 @@
 #define TN_EVAL_BRC_MERGE 0x1u   /* objects wait in this thread's biased-RC merge queue */
 /* 0x2u is TN_EVAL_GIL_DROP_REQUEST (threading/gil.h). */
 #define TN_EVAL_SIGNALS 0x4u     /* a signal arrived (main thread: run its handler) */
+/* 0x8u is TN_EVAL_STOP_REQUEST (threading/stw.h). */
 
 static inline bool tn_eval_breaker_pending(const uint32_t *word)
 {

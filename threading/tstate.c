@@ -1,13 +1,50 @@
-/* threading/tstate.c — attach / detach and the interpreter's thread list. */
+/* threading/tstate.c — attach / detach and the interpreter's thread list.
+ * Stop-the-world (threading/stw.c) hooks into linking, unlinking, attaching
+ * and detaching; each hook is one call. */
 #include "threading/tstate.h"
 #include <unistd.h>
 #include "threading/atomic.h"
 #include "threading/mutex.h"
 #include "threading/parking_lot.h"
 
+#if TN_FREE_THREADED
+/* A thread that sleeps on a contended TnMutex or in the parking lot is
+ * detached for the sleep (the parking lot calls these around it), so a
+ * stop-the-world pause never waits for a thread blocked on a lock.  The
+ * lock code has already released the thread's critical sections. */
+static _Thread_local bool parked_detached;
+
+static void park_detach_hook(void)
+{
+    TnThreadState *ts = tn_tstate();
+    if (ts == NULL || tn_atomic_load_u32_relaxed((uint32_t *)&ts->status) != TN_THREAD_ATTACHED)
+        return;   /* no thread state, or already detached (TN_BEGIN_ALLOW_THREADS) */
+    parked_detached = true;
+    tn_atomic_store_u32_release((uint32_t *)&ts->status, TN_THREAD_DETACHED);
+    tn_stw_after_detach(ts);
+}
+
+static void park_attach_hook(void)
+{
+    if (!parked_detached)
+        return;
+    parked_detached = false;
+    tn_stw_attach_status(tn_tstate());
+}
+
+static void set_park_hooks(void)
+{
+    tn_parking_set_hooks(park_detach_hook, park_attach_hook);
+}
+#else
+static void set_park_hooks(void) {}   /* gil: a thread parked on a lock keeps the GIL rules */
+#endif
+
 void tn_threads_init(TnInterp *interp)
 {
     tn_gil_init(&interp->gil);
+    tn_stw_init(&interp->stw);
+    set_park_hooks();
     pthread_mutex_init(&interp->threads_mutex, NULL);
     interp->threads = NULL;
     interp->threads_started = 0;
@@ -23,6 +60,7 @@ void tn_threads_link(TnThreadState *ts)
     if (interp->threads != NULL)
         interp->threads->prev = ts;
     interp->threads = ts;
+    tn_stw_on_link_locked(ts);
     pthread_mutex_unlock(&interp->threads_mutex);
 }
 
@@ -30,6 +68,7 @@ void tn_threads_unlink(TnThreadState *ts)
 {
     TnInterp *interp = ts->interp;
     pthread_mutex_lock(&interp->threads_mutex);
+    tn_stw_on_unlink_locked(ts);
     if (ts->prev != NULL)
         ts->prev->next = ts->next;
     else
@@ -40,9 +79,11 @@ void tn_threads_unlink(TnThreadState *ts)
     pthread_mutex_unlock(&interp->threads_mutex);
 }
 
+/* Release: a stop-the-world requester that finds the thread DETACHED (and
+ * suspends it) must see everything the thread did while attached. */
 static void set_status(TnThreadState *ts, int status)
 {
-    tn_atomic_store_u32_relaxed((uint32_t *)&ts->status, (uint32_t)status);
+    tn_atomic_store_u32_release((uint32_t *)&ts->status, (uint32_t)status);
 }
 
 /* A thread other than the main one that attaches while the process exits
@@ -72,7 +113,8 @@ void tn_thread_attach(TnThreadState *ts)
     ts->gil_wait_ns += waited;
     if (tn_gil_enabled())
         ts->gil_takes++;
-    set_status(ts, TN_THREAD_ATTACHED);
+    /* DETACHED -> ATTACHED, or wait here while a pause holds us SUSPENDED. */
+    tn_stw_attach_status(ts);
     /* Re-lock the innermost critical section released by the detach. */
     tn_critical_section_resume();
 }
@@ -84,12 +126,16 @@ TnThreadState *tn_thread_detach(void)
      * of them cannot end up waiting for us while we wait for it. */
     tn_critical_section_suspend_all();
     set_status(ts, TN_THREAD_DETACHED);
+    tn_stw_after_detach(ts);
     tn_gil_drop(&ts->interp->gil, &ts->eval_breaker, false);
     return ts;
 }
 
 void tn_thread_yield_gil(TnThreadState *ts)
 {
+    /* A gil-flavour pause is the GIL itself: keep it until the world restarts. */
+    if (tn_world_stopped_by(ts))
+        return;
     set_status(ts, TN_THREAD_DETACHED);
     tn_gil_drop(&ts->interp->gil, &ts->eval_breaker, true);
     tn_thread_attach(ts);
@@ -117,6 +163,12 @@ void tn_thread_stats(TnInterp *interp, TnThreadStats *out)
     out->park_timeouts = pk.timeouts;
     out->park_sleep_ns = pk.sleep_ns;
     out->brc_merges = tn_brc_merged_count();
+    TnStwStats stw;
+    tn_stw_stats(interp, &stw);
+    out->stw_pauses = stw.pauses;
+    out->stw_pause_ns = stw.pause_ns;
+    out->stw_stop_wait_ns = stw.stop_wait_ns;
+    out->stw_max_pause_ns = stw.max_pause_ns;
     out->threads = 0;
     pthread_mutex_lock(&interp->threads_mutex);
     for (TnThreadState *t = interp->threads; t != NULL; t = t->next)

@@ -5,9 +5,8 @@
  * state is
  *   ATTACHED   running Python code: may touch objects (in gil: holds the GIL);
  *   DETACHED   blocked in C (sleep, lock wait, I/O): must not touch objects;
- *   SUSPENDED  detached and held there by a stop-the-world pause (ft).  Reserved:
- *              nothing stops the world yet; the pause comes with the cycle
- *              collector (gc/), and no thread is ever in this state today.
+ *   SUSPENDED  detached and held there by a stop-the-world pause (ft;
+ *              threading/stw.h): it cannot attach until the world restarts.
  * Blocking calls are bracketed by TN_BEGIN_ALLOW_THREADS / TN_END_ALLOW_THREADS:
  * in gil they drop and retake the GIL, in ft they only change the status
  * (and release the thread's critical sections), so a stop-the-world pause
@@ -17,6 +16,7 @@
 #define TN_TSTATE_H
 
 #include "core/vm/state.h"
+#include "threading/stw.h"
 
 #define TN_THREAD_DETACHED 0
 #define TN_THREAD_ATTACHED 1
@@ -48,6 +48,7 @@ typedef struct TnThreadStats {
     uint64_t mutex_contended, mutex_parks, mutex_handoffs;   /* TnMutex (mutex.h) */
     uint64_t park_parks, park_unparks, park_timeouts, park_sleep_ns;   /* parking_lot.h */
     uint64_t brc_merges;       /* objects merged through a biased-RC queue */
+    uint64_t stw_pauses, stw_pause_ns, stw_stop_wait_ns, stw_max_pause_ns;   /* stw.h */
 } TnThreadStats;
 void tn_thread_stats(TnInterp *interp, TnThreadStats *out);
 

@@ -39,7 +39,8 @@ static TnObject *sys_getswitchinterval(TnObject *self, TnObject *const *args, tn
 
 /* The counters of sys._tandem_stats() and -X stats, in their documented
  * order (docs/threading.md, "Statistics").  Both flavours report every key;
- * the gil_* ones are 0 in ft, brc_* is 0 in gil, and mutex_* / park_* count
+ * the gil_* ones are 0 in ft, brc_* is 0 in gil, stw_* count pauses in both
+ * (in gil a pause is only the GIL holder marking itself), and mutex_* / park_* count
  * little in gil (its critical sections are bare braces: only file objects'
  * I/O locks are TnMutexes there).  One table so that the dict and the exit
  * report cannot drift apart. */
@@ -48,7 +49,7 @@ typedef struct StatValue {
     uint64_t value;
 } StatValue;
 
-#define STAT_COUNT 17
+#define STAT_COUNT 21
 
 static void collect_stats(StatValue out[STAT_COUNT])
 {
@@ -74,6 +75,10 @@ static void collect_stats(StatValue out[STAT_COUNT])
         {"park_timeouts", st.park_timeouts},
         {"park_sleep_ns", st.park_sleep_ns},
         {"brc_queued_merges", st.brc_merges},
+        {"stw_pauses", st.stw_pauses},
+        {"stw_pause_ns", st.stw_pause_ns},
+        {"stw_stop_wait_ns", st.stw_stop_wait_ns},
+        {"stw_max_pause_ns", st.stw_max_pause_ns},
         {"switch_interval_us", tn_gil_interval_us(&tn_interp()->gil)},
     };
     for (int i = 0; i < STAT_COUNT; i++)

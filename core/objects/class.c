@@ -528,6 +528,29 @@ static int check_class_assignment(TnType *oldto, TnType *newto)
     return 0;
 }
 
+/* Point self at newto if it still points at oldto (checked compatible), with
+ * the world stopped: other threads read an object's type without a lock
+ * (every attribute access and call does), so no reader is mid-way through
+ * using the old type's slots when it changes, and two threads assigning at
+ * once cannot both give up the reference to the same old class (a lost
+ * update: one class's count drifts down until it is freed under its
+ * instances, the other's up).  Instances of heap types own a reference to
+ * their type: newto gains one here.  Returns false if another thread
+ * changed self's class meanwhile (the caller checks the new one). */
+static bool swap_class(TnObject *self, TnType *oldto, TnType *newto)
+{
+    TnThreadState *ts = tn_tstate();
+    tn_world_stop(ts);
+    bool same = tn_type(self) == oldto;
+    if (same) {
+        if (newto->flags & TN_TPFLAGS_HEAPTYPE)
+            tn_incref(TN_OBJ(newto));
+        tn_set_type(self, newto);
+    }
+    tn_world_start(ts);
+    return same;
+}
+
 int tn_class_set_instance_class(TnObject *self, TnObject *value)
 {
     if (value == NULL) {
@@ -538,13 +561,16 @@ int tn_class_set_instance_class(TnObject *self, TnObject *value)
         tn_err_format(&tn_exc_TypeError, "__class__ must be set to a class, not '%T' object", value);
         return -1;
     }
-    TnType *oldto = tn_type(self), *newto = (TnType *)value;
-    if (check_class_assignment(oldto, newto) < 0)
-        return -1;
-    /* Instances of heap types own a reference to their type. */
-    if (newto->flags & TN_TPFLAGS_HEAPTYPE)
-        tn_incref(value);
-    tn_set_type(self, newto);
+    TnType *newto = (TnType *)value, *oldto = tn_type(self);
+    for (;;) {
+        if (check_class_assignment(oldto, newto) < 0)
+            return -1;
+        if (swap_class(self, oldto, newto))
+            break;
+        oldto = tn_type(self);
+    }
+    /* The reference self owned to its old class, given up only now that
+     * self no longer points there (this may free the class). */
     if (oldto->flags & TN_TPFLAGS_HEAPTYPE)
         tn_decref(TN_OBJ(oldto));
     return 0;

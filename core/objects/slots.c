@@ -904,27 +904,6 @@ int tn_slots_add_wrappers(TnType *tp)
 
 /* ---- heap types: dunders -> slots ------------------------------------------------ */
 
-void tn_slots_update(TnType *tp)
-{
-    if (!(tp->flags & TN_TPFLAGS_HEAPTYPE))
-        return;
-    TnHeapType *ht = (TnHeapType *)tp;
-    tn_slots_fixup(ht);
-    if (ht->subclasses == NULL)
-        return;
-    /* Another thread may be appending a new subclass: take each as a
-     * reference, re-checking the size at every step. */
-    for (tn_ssize_t i = 0; i < tn_list_size(ht->subclasses); i++) {
-        TnObject *sub = tn_list_get_item_ref(ht->subclasses, i);
-        if (sub == NULL) {
-            tn_err_clear();
-            break;
-        }
-        tn_slots_update((TnType *)sub);
-        tn_decref(sub);
-    }
-}
-
 /* Does tp's MRO define any of the names that fill d's slot? */
 static bool slot_named_anywhere(TnType *tp, const SlotDef *d)
 {
@@ -935,21 +914,94 @@ static bool slot_named_anywhere(TnType *tp, const SlotDef *d)
     return false;
 }
 
-/* Store a slot only when it changes.  Other threads call through the slots
- * without a lock; rebinding a special method to another Python function
- * (the common case) leaves the generic slot function in place, so it then
- * writes nothing and races with no reader.  (A slot that really changes,
- * e.g. the first definition or the deletion of a dunder, is one aligned
- * pointer store: readers see the old or the new function, both valid for
- * the class.  CPython's free-threaded build stops the world for it; Tandem
- * has no stop-the-world yet.) */
-static inline void set_slot(void **loc, void *value)
+/* ---- slot changes ------------------------------------------------------------ */
+
+/* Other threads call through the slots without a lock, so the slots of a
+ * class that is already in use change only while the world is stopped
+ * (threading/stw.h), all of a class and its subclasses in one pause: a
+ * reader never dispatches on a half-updated class.  Computing the new
+ * values looks names up in class dicts, which takes their locks, and a
+ * pause may hold no lock; so the values are computed first, with the
+ * world running, into a SlotChanges list, and only the stores happen in
+ * the pause.  A new class (not yet visible to other threads) is fixed up
+ * directly (changes == NULL). */
+#define SLOT_CHANGES_MAX 256
+
+typedef struct SlotChanges {
+    int n;
+    bool stored;          /* a pause of this pass changed a slot */
+    struct {
+        void **loc;
+        void *value;
+    } item[SLOT_CHANGES_MAX];
+} SlotChanges;
+
+/* Store the recorded changes that still change something, with the world
+ * stopped (ch->stored tells whether one did); the list is emptied. */
+static void apply_changes(SlotChanges *ch)
 {
-    if (*loc != value)
-        *loc = value;
+    if (ch->n == 0)
+        return;
+    TnThreadState *ts = tn_tstate();
+    tn_world_stop(ts);
+    for (int i = 0; i < ch->n; i++) {
+        if (*ch->item[i].loc != ch->item[i].value) {
+            *ch->item[i].loc = ch->item[i].value;
+            ch->stored = true;
+        }
+    }
+    tn_world_start(ts);
+    ch->n = 0;
 }
 
-void tn_slots_fixup(TnHeapType *ht)
+/* The recorded change of loc, or -1. */
+static int find_change(const SlotChanges *ch, void **loc)
+{
+    for (int i = ch->n - 1; i >= 0; i--)
+        if (ch->item[i].loc == loc)
+            return i;
+    return -1;
+}
+
+/* What *loc will hold once the recorded changes are stored: the fixup of a
+ * subclass reads its base's slots, and several names share one slot. */
+static void *pending_value(const SlotChanges *ch, void **loc)
+{
+    int i = ch != NULL ? find_change(ch, loc) : -1;
+    return i >= 0 ? ch->item[i].value : *loc;
+}
+
+/* Set a slot to value: at once for a new class, or recorded for
+ * apply_changes (which runs early when the list is full). */
+static void set_slot(SlotChanges *ch, void **loc, void *value)
+{
+    if (ch == NULL) {
+        if (*loc != value)
+            *loc = value;
+        return;
+    }
+    int i = find_change(ch, loc);
+    if (i >= 0) {
+        ch->item[i].value = value;
+        return;
+    }
+    if (*loc == value)
+        return;
+    if (ch->n == SLOT_CHANGES_MAX)
+        apply_changes(ch);
+    ch->item[ch->n].loc = loc;
+    ch->item[ch->n].value = value;
+    ch->n++;
+}
+
+/* A slot of tp's base as it will be (NULL when the base lacks the table). */
+static void *base_slot_value(SlotChanges *ch, TnType *base, const SlotDef *d)
+{
+    void **p = slot_location(base, d);
+    return p != NULL ? pending_value(ch, p) : NULL;
+}
+
+static void fixup_slots(TnHeapType *ht, SlotChanges *ch)
 {
     TnType *tp = &ht->type;
     for (const SlotDef *d = slotdefs; d->name != NULL; d++) {
@@ -968,7 +1020,7 @@ void tn_slots_fixup(TnHeapType *ht)
              * (e.g. __radd__ for the add slot) may have set; with no name
              * left at all (a dunder was deleted), inherit the base's. */
             if (tp->base != NULL && !slot_named_anywhere(tp, d))
-                set_slot(loc, slot_value(tp->base, d));
+                set_slot(ch, loc, base_slot_value(ch, tp->base, d));
             continue;
         }
         if (tn_slots_is_wrapper(attr)) {
@@ -977,20 +1029,69 @@ void tn_slots_fixup(TnHeapType *ht)
              * another name of the same slot is defined in Python.  A wrapper
              * of a different slot with this name (list's __getitem__ is the
              * mapping slot, not sq_item) leaves the inherited slot alone. */
-            if (*loc != d->heap_func && w->def->where == d->where && w->def->offset == d->offset)
-                set_slot(loc, w->wrapped);
+            if (pending_value(ch, loc) != d->heap_func && w->def->where == d->where
+                && w->def->offset == d->offset)
+                set_slot(ch, loc, w->wrapped);
             continue;
         }
         if (d->heap_func == NULL)
             continue;   /* only builtins' own C slots fill this one */
         if (d->kind == K_HASH && attr == TN_NONE) {
-            set_slot(loc, (void *)tn_hash_not_implemented);
+            set_slot(ch, loc, (void *)tn_hash_not_implemented);
             continue;
         }
-        set_slot(loc, d->heap_func);
+        set_slot(ch, loc, d->heap_func);
     }
     /* __getattr__ without __getattribute__ still needs the hook. */
     if (tn_type_lookup(tp, tn_str_intern_cstr("__getattr__")) != NULL)
-        if (tp->getattro != slot_tp_getattr_hook)
-        tp->getattro = slot_tp_getattr_hook;
+        set_slot(ch, (void **)&tp->getattro, (void *)slot_tp_getattr_hook);
+}
+
+void tn_slots_fixup(TnHeapType *ht)
+{
+    fixup_slots(ht, NULL);
+}
+
+/* Record the slot changes of tp and of every class deriving from it. */
+static void collect_changes(TnType *tp, SlotChanges *ch)
+{
+    if (!(tp->flags & TN_TPFLAGS_HEAPTYPE))
+        return;
+    TnHeapType *ht = (TnHeapType *)tp;
+    fixup_slots(ht, ch);
+    if (ht->subclasses == NULL)
+        return;
+    /* Another thread may be appending a new subclass: take each as a
+     * reference, re-checking the size at every step. */
+    for (tn_ssize_t i = 0; i < tn_list_size(ht->subclasses); i++) {
+        TnObject *sub = tn_list_get_item_ref(ht->subclasses, i);
+        if (sub == NULL) {
+            tn_err_clear();
+            break;
+        }
+        collect_changes((TnType *)sub, ch);
+        tn_decref(sub);
+    }
+}
+
+/* Two threads may update slots of the same classes at once, and a value
+ * computed before another thread's dict change may be stored after its
+ * update: so compute again after storing, until a pass finds the slots
+ * matching the dicts (the last thread to store checks after its stores,
+ * with every earlier dict change visible).  The bound only guards against
+ * a writer that changes dunders without end; the first pass's changes are
+ * always stored. */
+#define SLOT_UPDATE_MAX_PASSES 64
+
+void tn_slots_update(TnType *tp)
+{
+    SlotChanges ch;
+    ch.n = 0;
+    for (int pass = 0; pass < SLOT_UPDATE_MAX_PASSES; pass++) {
+        ch.stored = false;
+        collect_changes(tp, &ch);
+        apply_changes(&ch);
+        if (!ch.stored)
+            return;
+    }
 }

@@ -11,6 +11,9 @@
 
 int tn_eval_handle_breaker(TnThreadState *ts)
 {
+    /* First, as CPython does: a stop-the-world pause waits for us. */
+    if (tn_eval_breaker_take(&ts->eval_breaker, TN_EVAL_STOP_REQUEST))
+        tn_stw_park(ts);
     if (tn_eval_breaker_take(&ts->eval_breaker, TN_EVAL_BRC_MERGE))
         tn_brc_merge_pending(&ts->brc);
     if (tn_eval_breaker_take(&ts->eval_breaker, TN_EVAL_GIL_DROP_REQUEST))

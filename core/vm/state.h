@@ -13,6 +13,7 @@
 #include "threading/eval_breaker.h"
 #include "threading/gil.h"
 #include "threading/critical_section.h"
+#include "threading/stw.h"
 
 typedef struct TnFrame TnFrame;
 
@@ -29,6 +30,7 @@ typedef struct TnInterp {
     TnObject *memory_error;    /* preallocated MemoryError, used when raising one needs memory */
     /* Threads (threading/tstate.c). */
     TnGil gil;                 /* gil flavour only; inert in ft */
+    TnStw stw;                 /* stop-the-world (threading/stw.h) */
     pthread_mutex_t threads_mutex;   /* guards the list below */
     struct TnThreadState *threads;   /* every live thread state */
     long threads_started;      /* _thread._count(): running threads started by _thread */
@@ -52,6 +54,8 @@ typedef struct TnThreadState {
     /* This thread's biased-reference-counting registration and merge queue. */
     TnBrcThread brc;
     int status;                /* atomic: TN_THREAD_ATTACHED / _DETACHED / _SUSPENDED */
+    bool stw_waiting;          /* under threads_mutex: waiting for a stop-the-world
+                                  pause to end, to run again (threading/stw.c) */
     struct TnThreadState *prev, *next;   /* interp->threads, under threads_mutex */
     unsigned long thread_ident;          /* _thread.get_ident() */
     long native_id;                      /* _thread.get_native_id() */

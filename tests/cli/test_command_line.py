@@ -121,7 +121,8 @@ STATS_COUNTERS = [
     "gil_wait_ns", "gil_takes_this_thread", "gil_wait_ns_this_thread",
     "mutex_contended", "mutex_parks", "mutex_handoffs",
     "park_parks", "park_unparks", "park_timeouts", "park_sleep_ns",
-    "brc_queued_merges", "switch_interval_us",
+    "brc_queued_merges", "stw_pauses", "stw_pause_ns", "stw_stop_wait_ns", "stw_max_pause_ns",
+    "switch_interval_us",
 ]
 STATS_KEYS = ["flavour", "refcount"] + STATS_COUNTERS
 
@@ -191,6 +192,41 @@ for i in range(1000):
     pass
 s = sys._tandem_stats()
 print(s["refcount"], s["brc_queued_merges"] > 0)
+"""
+
+# Stop-the-world pauses: one per __class__ assignment and one per special
+# method defined or deleted on a class; rebinding a special method to
+# another function changes no slot and stops nothing.  A second thread runs
+# Python code meanwhile, so in ft each pause really waits for it to park.
+STATS_STW = r"""
+import sys, threading
+class A: pass
+class B: pass
+def pauses():
+    return sys._tandem_stats()["stw_pauses"]
+stop = threading.Event()
+def spin():
+    while not stop.is_set():
+        pass
+t = threading.Thread(target=spin)
+t.start()
+o = A()
+deltas = []
+n = pauses()
+for i in range(10):
+    o.__class__ = B if i % 2 == 0 else A
+deltas.append(pauses() - n); n = pauses()
+A.__len__ = lambda self: 1
+deltas.append(pauses() - n); n = pauses()
+A.__len__ = lambda self: 2
+deltas.append(pauses() - n); n = pauses()
+del A.__len__
+deltas.append(pauses() - n)
+stop.set()
+t.join()
+s = sys._tandem_stats()
+print(deltas, s["stw_pause_ns"] > 0, s["stw_max_pause_ns"] <= s["stw_pause_ns"],
+      s["stw_stop_wait_ns"] <= s["stw_pause_ns"], len(o.__class__.__name__))
 """
 
 STATS_AFTER_SHUTDOWN = r"""
@@ -290,6 +326,11 @@ def stats_checks(tandem):
     f = out.split()
     check("brc_queued_merges for a producer/consumer list", code == 0 and len(f) == 2 and
           f[1] == str(f[0] == "biased"), (code, out, err))
+
+    # Stop-the-world: counted in both flavours, for what changes shared state.
+    code, out, err = run(tandem, ["-c", STATS_STW])
+    check("stw_pauses for __class__ and special-method changes",
+          code == 0 and out == "[10, 1, 0, 1] True True True 1\n", (code, out, err))
     return len(results), results.count(False)
 
 
