@@ -73,6 +73,7 @@ void tn_thread_attach(TnThreadState *ts)
     if (tn_gil_enabled())
         ts->gil_takes++;
     set_status(ts, TN_THREAD_ATTACHED);
+    tn_qsbr_attach(&ts->qsbr);
     /* Re-lock the innermost critical section released by the detach. */
     tn_critical_section_resume();
 }
@@ -83,6 +84,7 @@ TnThreadState *tn_thread_detach(void)
     /* A blocked thread holds no object lock: another thread that needs one
      * of them cannot end up waiting for us while we wait for it. */
     tn_critical_section_suspend_all();
+    tn_qsbr_detach(&ts->qsbr);   /* offline: holds no pointer from a lock-free field */
     set_status(ts, TN_THREAD_DETACHED);
     tn_gil_drop(&ts->interp->gil, &ts->eval_breaker, false);
     return ts;
@@ -90,6 +92,7 @@ TnThreadState *tn_thread_detach(void)
 
 void tn_thread_yield_gil(TnThreadState *ts)
 {
+    tn_qsbr_detach(&ts->qsbr);
     set_status(ts, TN_THREAD_DETACHED);
     tn_gil_drop(&ts->interp->gil, &ts->eval_breaker, true);
     tn_thread_attach(ts);

@@ -13,6 +13,7 @@
 #include "threading/eval_breaker.h"
 #include "threading/gil.h"
 #include "threading/critical_section.h"
+#include "threading/qsbr.h"
 
 typedef struct TnFrame TnFrame;
 
@@ -51,6 +52,8 @@ typedef struct TnThreadState {
     uint32_t eval_breaker;
     /* This thread's biased-reference-counting registration and merge queue. */
     TnBrcThread brc;
+    /* This thread's quiescent states and delayed decrefs (threading/qsbr.h). */
+    TnQsbrThread qsbr;
     int status;                /* atomic: TN_THREAD_ATTACHED / _DETACHED / _SUSPENDED */
     struct TnThreadState *prev, *next;   /* interp->threads, under threads_mutex */
     unsigned long thread_ident;          /* _thread.get_ident() */
