@@ -135,15 +135,16 @@ void tn_err_set_context(TnObject *exc)
     /* Break a cycle: if exc is already somewhere in handled's context
      * chain, cut the chain there. */
     TnBaseException *o = (TnBaseException *)handled;
-    while (o->context != NULL) {
-        if (o->context == exc) {
-            TN_CLEAR(o->context);
+    TnObject *next;
+    while ((next = tn_field_load(&o->context)) != NULL) {
+        if (next == exc) {
+            tn_field_replace_steal(&o->context, NULL);
             break;
         }
-        o = (TnBaseException *)o->context;
+        o = (TnBaseException *)next;
     }
     TnBaseException *e = (TnBaseException *)exc;
-    TN_SETREF(e->context, tn_newref(handled));
+    tn_field_replace_steal(&e->context, tn_newref(handled));
 }
 
 int tn_err_raise(TnObject *exc, TnObject *cause)
@@ -184,8 +185,8 @@ int tn_err_raise(TnObject *exc, TnObject *cause)
             return -1;
         }
         TnBaseException *e = (TnBaseException *)inst;
-        TN_SETREF(e->cause, fixed);
-        e->suppress_context = 1;
+        tn_field_replace_steal(&e->cause, fixed);
+        tn_exc_set_suppress_context(inst, 1);
     }
     tn_err_set_context(inst);
     set_current_steal(inst);

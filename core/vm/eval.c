@@ -2126,10 +2126,11 @@ op_WITH_EXCEPT_START: {
     /* [exit, lasti, prev_exc, exc] -> [..., exc, exit(type(exc), exc, tb)] */
     TnObject *exc = TOP();
     TnObject *exit = PEEK(4);
-    TnObject *tb = ((TnBaseException *)exc)->traceback;
+    TnObject *tb = tn_field_get_ref(&((TnBaseException *)exc)->traceback);
     TnObject *cargs[3] = {TN_OBJ(tn_type(exc)), exc, tb != NULL ? tb : TN_NONE};
     SAVE_FRAME();
     TnObject *res = tn_call(exit, cargs, 3, NULL);
+    tn_xdecref(tb);
     if (res == NULL)
         goto error;
     PUSH(res);
@@ -2216,7 +2217,7 @@ error: {
     } else if (tn_exception_check(exc)) {
         /* A fresh exception (no traceback yet) raised while another is
          * being handled gets it as __context__, whoever raised it. */
-        if (((TnBaseException *)exc)->traceback == NULL)
+        if (tn_field_load(&((TnBaseException *)exc)->traceback) == NULL)
             tn_err_set_context(exc);
         tn_traceback_add(exc, TN_OBJ(co), (int)(ip - co->instr - 1));
     }
