@@ -58,6 +58,8 @@ static inline uintptr_t tn_atomic_load_uintptr_relaxed(const uintptr_t *p) { ret
 static inline void tn_atomic_store_uintptr_relaxed(uintptr_t *p, uintptr_t v) { __atomic_store_n(p, v, __ATOMIC_RELAXED); }
 static inline uint32_t tn_atomic_load_u32_acquire(const uint32_t *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
 static inline void tn_atomic_store_u32_release(uint32_t *p, uint32_t v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
+static inline void tn_atomic_store_intptr_release(intptr_t *p, intptr_t v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
+static inline void *tn_atomic_exchange_ptr(void **p, void *v) { return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST); }
 
 #else /* ConcurrencyKit */
 
@@ -157,6 +159,13 @@ static inline void tn_atomic_store_u32_release(uint32_t *p, uint32_t v)
     ck_pr_fence_release();
     ck_pr_store_32(p, v);
 }
+static inline void tn_atomic_store_intptr_release(intptr_t *p, intptr_t v)
+{
+    ck_pr_fence_release();
+    ck_pr_store_64((uint64_t *)p, (uint64_t)v);
+}
+/* ck_pr_fas_ptr is an xchg: a full barrier on x86-64. */
+static inline void *tn_atomic_exchange_ptr(void **p, void *v) { return ck_pr_fas_ptr(p, v); }
 
 #endif
 

@@ -115,6 +115,7 @@ void tn_thread_attach(TnThreadState *ts)
         ts->gil_takes++;
     /* DETACHED -> ATTACHED, or wait here while a pause holds us SUSPENDED. */
     tn_stw_attach_status(ts);
+    tn_qsbr_attach(&ts->qsbr);
     /* Re-lock the innermost critical section released by the detach. */
     tn_critical_section_resume();
 }
@@ -125,6 +126,7 @@ TnThreadState *tn_thread_detach(void)
     /* A blocked thread holds no object lock: another thread that needs one
      * of them cannot end up waiting for us while we wait for it. */
     tn_critical_section_suspend_all();
+    tn_qsbr_detach(&ts->qsbr);   /* offline: holds no pointer from a lock-free field */
     set_status(ts, TN_THREAD_DETACHED);
     tn_stw_after_detach(ts);
     tn_gil_drop(&ts->interp->gil, &ts->eval_breaker, false);
@@ -136,6 +138,7 @@ void tn_thread_yield_gil(TnThreadState *ts)
     /* A gil-flavour pause is the GIL itself: keep it until the world restarts. */
     if (tn_world_stopped_by(ts))
         return;
+    tn_qsbr_detach(&ts->qsbr);
     set_status(ts, TN_THREAD_DETACHED);
     tn_gil_drop(&ts->interp->gil, &ts->eval_breaker, true);
     tn_thread_attach(ts);

@@ -281,7 +281,7 @@ static TnObject *sys_exc_info(TnObject *self, TnObject *const *args, tn_ssize_t 
     TnObject *exc = handled_exception();
     if (exc == NULL)
         return tn_tuple_pack(3, TN_NONE, TN_NONE, TN_NONE);
-    TnObject *tb = ((TnBaseException *)exc)->traceback;
+    TnObject *tb = tn_field_load(&((TnBaseException *)exc)->traceback);   /* packed at once */
     return tn_tuple_pack(3, TN_OBJ(tn_type(exc)), exc, tb != NULL ? tb : TN_NONE);
 }
 
@@ -459,8 +459,8 @@ static TnObject *sys_excepthook(TnObject *self, TnObject *const *args, tn_ssize_
         return tn_none_ref();
     }
     TnBaseException *e = (TnBaseException *)value;
-    if (tn_type(args[2]) == &tn_type_traceback && e->traceback != args[2])
-        TN_SETREF(e->traceback, tn_newref(args[2]));
+    if (tn_type(args[2]) == &tn_type_traceback && tn_field_load(&e->traceback) != args[2])
+        tn_field_replace_steal(&e->traceback, tn_newref(args[2]));
     tn_err_display_sys_stderr(value);
     return tn_none_ref();
 }

@@ -846,8 +846,8 @@ static int excepthook_write(TnObject *file, TnObject *exc_value, TnObject *exc_t
         return -1;
     if (tn_exception_check(exc_value)) {
         TnBaseException *e = (TnBaseException *)exc_value;
-        if (tn_type(exc_tb) == &tn_type_traceback && e->traceback != exc_tb)
-            TN_SETREF(e->traceback, tn_newref(exc_tb));
+        if (tn_type(exc_tb) == &tn_type_traceback && tn_field_load(&e->traceback) != exc_tb)
+            tn_field_replace_steal(&e->traceback, tn_newref(exc_tb));
         tn_err_display(exc_value, file);
     }
     return 0;

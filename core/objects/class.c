@@ -821,9 +821,9 @@ static void set_name_error(TnObject *value, TnObject *name, TnType *owner)
         tn_xdecref(orig);
         return;
     }
-    TN_SETREF(e->cause, tn_newref(orig));
-    TN_SETREF(e->context, orig);
-    e->suppress_context = 1;
+    tn_field_replace_steal(&e->cause, tn_newref(orig));
+    tn_field_replace_steal(&e->context, orig);
+    tn_exc_set_suppress_context(TN_OBJ(e), 1);
 }
 
 /* Call __set_name__ on every namespace value that has one. */

@@ -40,9 +40,9 @@ static void format_from_cause(TnType *type, const char *fmt, const char *arg)
     TnObject *exc = tn_err_occurred();
     if (exc != NULL && cause != NULL) {
         TnBaseException *e = (TnBaseException *)exc;
-        TN_SETREF(e->cause, tn_newref(cause));
-        TN_SETREF(e->context, tn_newref(cause));
-        e->suppress_context = 1;
+        tn_field_replace_steal(&e->cause, tn_newref(cause));
+        tn_field_replace_steal(&e->context, tn_newref(cause));
+        tn_exc_set_suppress_context(exc, 1);
     }
     tn_xdecref(cause);
 }

@@ -90,7 +90,7 @@ static int unicode_error_str_arg(TnObject *args, tn_ssize_t i, TnObject **slot)
         tn_err_format(&tn_exc_TypeError, "argument %zd must be str, not %T", i + 1, v);
         return -1;
     }
-    TN_SETREF(*slot, tn_newref(v));
+    tn_field_replace_steal(slot, tn_newref(v));
     return 0;
 }
 
@@ -116,7 +116,7 @@ static int unicode_error_init_fields(TnObject *self, TnObject *args, int kind)
                 tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%T'", v);
             return -1;
         }
-        TN_SETREF(ue->object, b);
+        tn_field_replace_steal(&ue->object, b);
     } else if (unicode_error_str_arg(args, i++, &ue->object) < 0) {
         return -1;
     }
@@ -135,22 +135,25 @@ static int unicode_error_init_fields(TnObject *self, TnObject *args, int kind)
 static int os_error_init_fields(TnObject *self)
 {
     TnOSErrorObject *oe = (TnOSErrorObject *)self;
-    TnObject *args = oe->base.args;
+    TnObject *args = tn_field_get_ref(&oe->base.args);
     tn_ssize_t n = tn_tuple_size(args);
-    if (n < 2 || n > 5)
-        return 0;
-    TN_SETREF(oe->myerrno, tn_newref(tn_tuple_get(args, 0)));
-    TN_SETREF(oe->strerror, tn_newref(tn_tuple_get(args, 1)));
-    if (n >= 3 && tn_tuple_get(args, 2) != TN_NONE) {
-        TN_SETREF(oe->filename, tn_newref(tn_tuple_get(args, 2)));
-        if (n == 5 && tn_tuple_get(args, 4) != TN_NONE)
-            TN_SETREF(oe->filename2, tn_newref(tn_tuple_get(args, 4)));
-        TnObject *two = tn_tuple_slice(args, 0, 2);
-        if (two == NULL)
-            return -1;
-        TN_SETREF(oe->base.args, two);
+    int r = 0;
+    if (n >= 2 && n <= 5) {
+        tn_field_replace_steal(&oe->myerrno, tn_newref(tn_tuple_get(args, 0)));
+        tn_field_replace_steal(&oe->strerror, tn_newref(tn_tuple_get(args, 1)));
     }
-    return 0;
+    if (n >= 3 && n <= 5 && tn_tuple_get(args, 2) != TN_NONE) {
+        tn_field_replace_steal(&oe->filename, tn_newref(tn_tuple_get(args, 2)));
+        if (n == 5 && tn_tuple_get(args, 4) != TN_NONE)
+            tn_field_replace_steal(&oe->filename2, tn_newref(tn_tuple_get(args, 4)));
+        TnObject *two = tn_tuple_slice(args, 0, 2);
+        if (two != NULL)
+            tn_field_replace_steal(&oe->base.args, two);
+        else
+            r = -1;
+    }
+    tn_decref(args);
+    return r;
 }
 
 /* Fill the subclass-specific fields from args, as CPython's *_init do. */
@@ -158,10 +161,10 @@ static int exc_init_fields(TnObject *self, TnObject *args)
 {
     tn_ssize_t n = tn_tuple_size(args);
     if (tn_object_type_check(self, &tn_exc_StopIteration)) {
-        TN_SETREF(((TnStopIterationObject *)self)->value, tn_newref(n > 0 ? tn_tuple_get(args, 0) : TN_NONE));
+        tn_field_replace_steal(&((TnStopIterationObject *)self)->value, tn_newref(n > 0 ? tn_tuple_get(args, 0) : TN_NONE));
     } else if (tn_object_type_check(self, &tn_exc_SystemExit)) {
         TnObject *code = n == 0 ? tn_newref(TN_NONE) : n == 1 ? tn_newref(tn_tuple_get(args, 0)) : tn_newref(args);
-        TN_SETREF(((TnSystemExitObject *)self)->code, code);
+        tn_field_replace_steal(&((TnSystemExitObject *)self)->code, code);
     } else if (tn_object_type_check(self, &tn_exc_OSError)) {
         return os_error_init_fields(self);
     } else if (tn_object_type_check(self, &tn_exc_UnicodeEncodeError)) {
@@ -173,7 +176,7 @@ static int exc_init_fields(TnObject *self, TnObject *args)
     } else if (tn_object_type_check(self, &tn_exc_SyntaxError)) {
         TnSyntaxErrorObject *se = (TnSyntaxErrorObject *)self;
         if (n >= 1)
-            TN_SETREF(se->msg, tn_newref(tn_tuple_get(args, 0)));
+            tn_field_replace_steal(&se->msg, tn_newref(tn_tuple_get(args, 0)));
         if (n == 2) {
             TnObject *info = tn_tuple_get(args, 1);
             if (!tn_tuple_check(info)) {
@@ -188,7 +191,7 @@ static int exc_init_fields(TnObject *self, TnObject *args)
             TnObject **slots[6] = {&se->filename, &se->lineno, &se->offset, &se->text,
                                    &se->end_lineno, &se->end_offset};
             for (tn_ssize_t i = 0; i < k; i++)
-                TN_SETREF(*slots[i], tn_newref(tn_tuple_get(info, i)));
+                tn_field_replace_steal(slots[i], tn_newref(tn_tuple_get(info, i)));
         }
     }
     return 0;
@@ -270,70 +273,96 @@ static TnObject *exc_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, 
     return exc;
 }
 
+/* The fields below can be replaced by another thread (a setter, or
+ * __init__ called again): they are replaced with tn_field_replace_steal and
+ * read with tn_field_get_ref wherever the use can run Python code (str(),
+ * repr(), %S / %R), because that code passes check points
+ * (threading/qsbr.h). */
 static TnObject *exc_str(TnObject *self)
 {
-    TnObject *args = ((TnBaseException *)self)->args;
+    TnObject *args = tn_field_get_ref(&((TnBaseException *)self)->args);
     tn_ssize_t n = tn_tuple_size(args);
-    if (n == 0)
-        return tn_str_from_cstr("");
-    if (n == 1)
-        return tn_object_str(tn_tuple_get(args, 0));
-    return tn_object_str(args);
+    TnObject *r = n == 0 ? tn_str_from_cstr("") : tn_object_str(n == 1 ? tn_tuple_get(args, 0) : args);
+    tn_decref(args);
+    return r;
 }
 
 static TnObject *key_error_str(TnObject *self)
 {
-    TnObject *args = ((TnBaseException *)self)->args;
-    if (tn_tuple_size(args) == 1)
-        return tn_object_repr(tn_tuple_get(args, 0));
-    return exc_str(self);
+    TnObject *args = tn_field_get_ref(&((TnBaseException *)self)->args);
+    TnObject *r = tn_tuple_size(args) == 1 ? tn_object_repr(tn_tuple_get(args, 0)) : exc_str(self);
+    tn_decref(args);
+    return r;
+}
+
+static TnObject *syntax_error_str_parts(TnObject *self, TnObject *msg_field, TnObject *filename,
+                                        TnObject *lineno)
+{
+    TnObject *msg = msg_field != NULL ? tn_object_str(msg_field) : exc_str(self);
+    if (msg == NULL)
+        return NULL;
+    bool have_file = filename != NULL && tn_str_check(filename);
+    bool have_line = lineno != NULL && tn_int_check(lineno);
+    if (!have_file && !have_line)
+        return msg;
+    TnObject *res;
+    if (have_file && have_line)
+        res = tn_str_from_format("%U (%U, line %ld)", msg, filename, (long)tn_int_as_ssize(lineno));
+    else if (have_file)
+        res = tn_str_from_format("%U (%U)", msg, filename);
+    else
+        res = tn_str_from_format("%U (line %ld)", msg, (long)tn_int_as_ssize(lineno));
+    tn_decref(msg);
+    return res;
 }
 
 static TnObject *syntax_error_str(TnObject *self)
 {
     TnSyntaxErrorObject *se = (TnSyntaxErrorObject *)self;
-    TnObject *msg = se->msg != NULL ? tn_object_str(se->msg) : exc_str(self);
-    if (msg == NULL)
-        return NULL;
-    bool have_file = se->filename != NULL && tn_str_check(se->filename);
-    bool have_line = se->lineno != NULL && tn_int_check(se->lineno);
-    if (!have_file && !have_line)
-        return msg;
-    TnObject *res;
-    if (have_file && have_line)
-        res = tn_str_from_format("%U (%U, line %ld)", msg, se->filename,
-                                 (long)tn_int_as_ssize(se->lineno));
-    else if (have_file)
-        res = tn_str_from_format("%U (%U)", msg, se->filename);
-    else
-        res = tn_str_from_format("%U (line %ld)", msg, (long)tn_int_as_ssize(se->lineno));
-    tn_decref(msg);
+    TnObject *msg = tn_field_get_ref(&se->msg), *filename = tn_field_get_ref(&se->filename);
+    TnObject *lineno = tn_field_get_ref(&se->lineno);
+    TnObject *res = syntax_error_str_parts(self, msg, filename, lineno);
+    tn_xdecref(msg);
+    tn_xdecref(filename);
+    tn_xdecref(lineno);
     return res;
+}
+
+static TnObject *os_error_str_parts(TnObject *self, TnObject *const f[4])
+{
+    /* f: errno, strerror, filename, filename2 */
+    if (f[2] != NULL) {
+        if (f[3] != NULL)
+            return tn_str_from_format("[Errno %S] %S: %R -> %R", f[0] != NULL ? f[0] : TN_NONE,
+                                      f[1] != NULL ? f[1] : TN_NONE, f[2], f[3]);
+        return tn_str_from_format("[Errno %S] %S: %R", f[0] != NULL ? f[0] : TN_NONE,
+                                  f[1] != NULL ? f[1] : TN_NONE, f[2]);
+    }
+    if (f[0] != NULL && f[1] != NULL)
+        return tn_str_from_format("[Errno %S] %S", f[0], f[1]);
+    return exc_str(self);
 }
 
 static TnObject *os_error_str(TnObject *self)
 {
     TnOSErrorObject *oe = (TnOSErrorObject *)self;
-    if (oe->filename != NULL) {
-        if (oe->filename2 != NULL)
-            return tn_str_from_format("[Errno %S] %S: %R -> %R", oe->myerrno, oe->strerror,
-                                      oe->filename, oe->filename2);
-        return tn_str_from_format("[Errno %S] %S: %R", oe->myerrno, oe->strerror, oe->filename);
-    }
-    if (oe->myerrno != NULL && oe->strerror != NULL)
-        return tn_str_from_format("[Errno %S] %S", oe->myerrno, oe->strerror);
-    return exc_str(self);
+    TnObject *f[4] = {tn_field_get_ref(&oe->myerrno), tn_field_get_ref(&oe->strerror),
+                      tn_field_get_ref(&oe->filename), tn_field_get_ref(&oe->filename2)};
+    TnObject *res = os_error_str_parts(self, f);
+    for (int i = 0; i < 4; i++)
+        tn_xdecref(f[i]);
+    return res;
 }
 
 /* str() of the three Unicode errors: CPython's Unicode*Error_str.  The
  * one-position form is used only when [start, end) is one valid index. */
-static TnObject *unicode_error_str_kind(TnObject *self, int kind)
+static TnObject *unicode_error_str_parts(TnUnicodeErrorObject *ue, int kind, TnObject *object, TnObject *reason_f,
+                                         TnObject *encoding)
 {
-    TnUnicodeErrorObject *ue = (TnUnicodeErrorObject *)self;
-    if (ue->object == NULL)
+    if (object == NULL)
         return tn_str_from_cstr("");
-    TnObject *reason = tn_object_str(ue->reason != NULL ? ue->reason : TN_NONE);
-    TnObject *enc = kind == 't' ? NULL : tn_object_str(ue->encoding != NULL ? ue->encoding : TN_NONE);
+    TnObject *reason = tn_object_str(reason_f != NULL ? reason_f : TN_NONE);
+    TnObject *enc = kind == 't' ? NULL : tn_object_str(encoding != NULL ? encoding : TN_NONE);
     if (reason == NULL || (kind != 't' && enc == NULL)) {
         tn_xdecref(reason);
         tn_xdecref(enc);
@@ -341,10 +370,10 @@ static TnObject *unicode_error_str_kind(TnObject *self, int kind)
     }
     const char *data = NULL;
     tn_ssize_t len = 0;
-    bool is_str = tn_str_check(ue->object);
+    bool is_str = tn_str_check(object);
     if (is_str)
-        len = tn_str_length(ue->object);
-    else if (!tn_bytes_like(ue->object, &data, &len))
+        len = tn_str_length(object);
+    else if (!tn_bytes_like(object, &data, &len))
         len = 0;
     tn_ssize_t start = ue->start, end = ue->end;
     bool one = start >= 0 && start < len && end == start + 1 && (kind == 'd' ? !is_str : is_str);
@@ -355,7 +384,7 @@ static TnObject *unicode_error_str_kind(TnObject *self, int kind)
                                (unsigned)(unsigned char)data[start], start, reason);
     } else if (one) {
         char ch[16];
-        tn_codec_escape_char(tn_str_read(ue->object, start), ch, sizeof ch);
+        tn_codec_escape_char(tn_str_read(object, start), ch, sizeof ch);
         r = kind == 't' ? tn_str_from_format("can't translate character '%s' in position %zd: %U", ch, start, reason)
                         : tn_str_from_format("'%U' codec can't encode character '%s' in position %zd: %U", enc,
                                              ch, start, reason);
@@ -370,6 +399,18 @@ static TnObject *unicode_error_str_kind(TnObject *self, int kind)
     return r;
 }
 
+static TnObject *unicode_error_str_kind(TnObject *self, int kind)
+{
+    TnUnicodeErrorObject *ue = (TnUnicodeErrorObject *)self;
+    TnObject *object = tn_field_get_ref(&ue->object), *reason = tn_field_get_ref(&ue->reason);
+    TnObject *encoding = tn_field_get_ref(&ue->encoding);
+    TnObject *r = unicode_error_str_parts(ue, kind, object, reason, encoding);
+    tn_xdecref(object);
+    tn_xdecref(reason);
+    tn_xdecref(encoding);
+    return r;
+}
+
 static TnObject *unicode_encode_error_str(TnObject *self) { return unicode_error_str_kind(self, 'e'); }
 static TnObject *unicode_decode_error_str(TnObject *self) { return unicode_error_str_kind(self, 'd'); }
 static TnObject *unicode_translate_error_str(TnObject *self) { return unicode_error_str_kind(self, 't'); }
@@ -381,16 +422,21 @@ static TnObject *system_exit_str(TnObject *self)
 
 static TnObject *exc_repr(TnObject *self)
 {
-    TnObject *args = ((TnBaseException *)self)->args;
-    const char *name = tn_type(self)->name;
-    if (tn_tuple_size(args) == 1)
-        return tn_str_from_format("%s(%R)", name, tn_tuple_get(args, 0));
-    return tn_str_from_format("%s%R", name, args);
+    TnObject *args = tn_field_get_ref(&((TnBaseException *)self)->args);
+    /* The class's name as a str we hold: %R below runs Python code, during
+     * which another thread may rename the class. */
+    TnObject *name = tn_type_name_str(tn_type(self));
+    TnObject *r = name == NULL ? NULL
+                : tn_tuple_size(args) == 1 ? tn_str_from_format("%U(%R)", name, tn_tuple_get(args, 0))
+                                           : tn_str_from_format("%U%R", name, args);
+    tn_xdecref(name);
+    tn_decref(args);
+    return r;
 }
 
 /* ---- attributes -------------------------------------------------------- */
 
-static TnObject *get_args(TnObject *self, void *c) { return tn_newref(((TnBaseException *)self)->args); }
+static TnObject *get_args(TnObject *self, void *c) { return tn_field_get_ref(&((TnBaseException *)self)->args); }
 
 static int set_args(TnObject *self, TnObject *value, void *c)
 {
@@ -401,16 +447,23 @@ static int set_args(TnObject *self, TnObject *value, void *c)
     TnObject *t = tn_tuple_from_iterable(value);
     if (t == NULL)
         return -1;
-    TN_SETREF(((TnBaseException *)self)->args, t);
+    tn_field_replace_steal(&((TnBaseException *)self)->args, t);
     return 0;
 }
 
 static TnObject *get_or_none(TnObject *v) { return tn_newref(v != NULL ? v : TN_NONE); }
 
-static TnObject *get_traceback(TnObject *self, void *c) { return get_or_none(((TnBaseException *)self)->traceback); }
-static TnObject *get_context(TnObject *self, void *c) { return get_or_none(((TnBaseException *)self)->context); }
-static TnObject *get_cause(TnObject *self, void *c) { return get_or_none(((TnBaseException *)self)->cause); }
-static TnObject *get_suppress(TnObject *self, void *c) { return tn_bool_from(((TnBaseException *)self)->suppress_context); }
+/* A new reference to the field's value, or None. */
+static TnObject *field_ref_or_none(TnObject *const *slot)
+{
+    TnObject *v = tn_field_get_ref(slot);
+    return v != NULL ? v : tn_none_ref();
+}
+
+static TnObject *get_traceback(TnObject *self, void *c) { return field_ref_or_none(&((TnBaseException *)self)->traceback); }
+static TnObject *get_context(TnObject *self, void *c) { return field_ref_or_none(&((TnBaseException *)self)->context); }
+static TnObject *get_cause(TnObject *self, void *c) { return field_ref_or_none(&((TnBaseException *)self)->cause); }
+static TnObject *get_suppress(TnObject *self, void *c) { return tn_bool_from(tn_exc_suppress_context(self)); }
 
 static int set_exc_link(TnObject **slot, TnObject *value, const char *what)
 {
@@ -422,7 +475,7 @@ static int set_exc_link(TnObject **slot, TnObject *value, const char *what)
         tn_err_format(&tn_exc_TypeError, "exception %s must be None or derive from BaseException", what);
         return -1;
     }
-    TN_SETREF(*slot, value == TN_NONE ? NULL : tn_newref(value));
+    tn_field_replace_steal(slot, value == TN_NONE ? NULL : tn_newref(value));
     return 0;
 }
 
@@ -435,7 +488,7 @@ static int set_cause(TnObject *self, TnObject *value, void *c)
 {
     if (set_exc_link(&((TnBaseException *)self)->cause, value, "cause") < 0)
         return -1;
-    ((TnBaseException *)self)->suppress_context = 1;
+    tn_exc_set_suppress_context(self, 1);
     return 0;
 }
 
@@ -444,7 +497,7 @@ static int set_suppress(TnObject *self, TnObject *value, void *c)
     int t = value == NULL ? 0 : tn_object_is_true(value);
     if (t < 0)
         return -1;
-    ((TnBaseException *)self)->suppress_context = t;
+    tn_exc_set_suppress_context(self, t);
     return 0;
 }
 
@@ -458,7 +511,7 @@ static int set_traceback(TnObject *self, TnObject *value, void *c)
         tn_err_set_str(&tn_exc_TypeError, "__traceback__ must be a traceback or None");
         return -1;
     }
-    TN_SETREF(((TnBaseException *)self)->traceback, value == TN_NONE ? NULL : tn_newref(value));
+    tn_field_replace_steal(&((TnBaseException *)self)->traceback, value == TN_NONE ? NULL : tn_newref(value));
     return 0;
 }
 
@@ -490,8 +543,10 @@ static TnObject *exc_init(TnObject *self, TnObject *const *args, tn_ssize_t narg
     TnObject *t = tn_tuple_from_array(args, nargs);
     if (t == NULL)
         return NULL;
-    TN_SETREF(((TnBaseException *)self)->args, t);
-    if (exc_init_fields(self, t) < 0)
+    tn_field_replace_steal(&((TnBaseException *)self)->args, tn_newref(t));
+    int r = exc_init_fields(self, t);
+    tn_decref(t);
+    if (r < 0)
         return NULL;
     return tn_newref(TN_NONE);
 }
@@ -530,14 +585,12 @@ static const TnMethodDef exc_methods[] = {
 /* Field getters for subclasses: the closure is the field's offset. */
 static TnObject *get_field(TnObject *self, void *closure)
 {
-    TnObject *v = *(TnObject **)((char *)self + (size_t)closure);
-    return get_or_none(v);
+    return field_ref_or_none((TnObject **)((char *)self + (size_t)closure));
 }
 
 static int set_field(TnObject *self, TnObject *value, void *closure)
 {
-    TnObject **slot = (TnObject **)((char *)self + (size_t)closure);
-    TN_SETREF(*slot, tn_xnewref(value));
+    tn_field_replace_steal((TnObject **)((char *)self + (size_t)closure), tn_xnewref(value));
     return 0;
 }
 
@@ -800,10 +853,10 @@ static int exception_group_subset(TnObject *orig, TnObject *excs, TnObject **res
         return -1;
     }
     TnBaseException *o = (TnBaseException *)orig, *e = (TnBaseException *)eg;
-    TN_SETREF(e->traceback, tn_xnewref(o->traceback));
-    TN_SETREF(e->context, tn_xnewref(o->context));
-    TN_SETREF(e->cause, tn_xnewref(o->cause));
-    e->suppress_context = o->suppress_context;
+    tn_field_replace_steal(&e->traceback, tn_field_get_ref(&o->traceback));
+    tn_field_replace_steal(&e->context, tn_field_get_ref(&o->context));
+    tn_field_replace_steal(&e->cause, tn_field_get_ref(&o->cause));
+    tn_exc_set_suppress_context(eg, tn_exc_suppress_context(orig));
     TnObject *notes = NULL;
     TnObject *name = tn_str_from_cstr("__notes__");
     int r = name != NULL ? tn_object_lookup_attr(orig, name, &notes) : -1;
@@ -949,7 +1002,9 @@ static TnObject *exception_group_projection(TnObject *eg, TnObject *keep)
 static bool same_exception_metadata(TnObject *a, TnObject *b)
 {
     TnBaseException *e1 = (TnBaseException *)a, *e2 = (TnBaseException *)b;
-    return e1->traceback == e2->traceback && e1->cause == e2->cause && e1->context == e2->context;
+    return tn_field_load(&e1->traceback) == tn_field_load(&e2->traceback)
+        && tn_field_load(&e1->cause) == tn_field_load(&e2->cause)
+        && tn_field_load(&e1->context) == tn_field_load(&e2->context);
 }
 
 TnObject *tn_exception_group_prep_reraise_star(TnObject *orig, TnObject *excs)
@@ -1174,11 +1229,17 @@ int tn_traceback_add(TnObject *exc, TnObject *code, int lasti)
     TnTraceback *tb = (TnTraceback *)tn_object_new(&tn_type_traceback, sizeof(TnTraceback));
     if (tb == NULL)
         return -1;
-    tb->next = (TnTraceback *)e->traceback;   /* steals the exception's reference */
     tb->code = tn_newref(code);
     tb->lasti = lasti;
     tb->lineno = tn_code_line_of((TnCode *)code, lasti);
-    e->traceback = TN_OBJ(tb);
+    /* The new entry takes over the exception's reference to the old head:
+     * nothing is freed, but another thread may be raising the same
+     * exception object or replacing __traceback__, hence the CAS. */
+    TnObject *old;
+    do {
+        old = tn_field_load(&e->traceback);
+        tb->next = (TnTraceback *)old;
+    } while (!tn_atomic_cas_ptr((void **)&e->traceback, old, tb));
     return 0;
 }
 

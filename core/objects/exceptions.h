@@ -3,6 +3,7 @@
 #define TN_EXCEPTIONS_H
 
 #include "core/object.h"
+#include "threading/atomic.h"
 
 typedef struct TnBaseException {
     TnObject ob;
@@ -14,6 +15,17 @@ typedef struct TnBaseException {
     TnObject *dict;         /* instance attributes or NULL */
     TnObject *notes;        /* __notes__ list or NULL */
 } TnBaseException;
+
+/* __suppress_context__: set by `raise ... from` and the setters while other
+ * threads may print the exception, so accessed atomically. */
+static inline int tn_exc_suppress_context(TnObject *exc)
+{
+    return (int)tn_atomic_load_u32_relaxed((const uint32_t *)&((TnBaseException *)exc)->suppress_context);
+}
+static inline void tn_exc_set_suppress_context(TnObject *exc, int v)
+{
+    tn_atomic_store_u32_relaxed((uint32_t *)&((TnBaseException *)exc)->suppress_context, (uint32_t)(v != 0));
+}
 
 typedef struct TnSyntaxErrorObject {
     TnBaseException base;

@@ -49,9 +49,13 @@ static void function_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* The fields a setter can replace are read lock-free and replaced with
+ * tn_field_replace_steal (threading/qsbr.h): a reader gets the value with
+ * tn_field_get_ref, or borrows it with tn_field_load only until its next
+ * check point (here: for one format call). */
 static TnObject *function_repr(TnObject *self)
 {
-    return tn_str_from_format("<function %U at %p>", ((TnFunction *)self)->qualname, (void *)self);
+    return tn_str_from_format("<function %U at %p>", tn_field_load(&((TnFunction *)self)->qualname), (void *)self);
 }
 
 static TnObject *function_descr_get(TnObject *self, TnObject *obj, TnObject *type)
@@ -66,14 +70,49 @@ static TnObject *function_descr_get(TnObject *self, TnObject *obj, TnObject *typ
 
 static TnObject *func_get_field(TnObject *self, void *closure)
 {
-    TnObject *v = *(TnObject **)((char *)self + (size_t)closure);
-    return tn_newref(v != NULL ? v : TN_NONE);
+    TnObject *v = tn_field_get_ref((TnObject **)((char *)self + (size_t)closure));
+    return v != NULL ? v : tn_none_ref();
 }
 
 static int func_set_field(TnObject *self, TnObject *value, void *closure)
 {
     TnObject **slot = (TnObject **)((char *)self + (size_t)closure);
-    TN_SETREF(*slot, value == NULL || value == TN_NONE ? NULL : tn_newref(value));
+    tn_field_replace_steal(slot, value == NULL || value == TN_NONE ? NULL : tn_newref(value));
+    return 0;
+}
+
+/* __defaults__ / __kwdefaults__: a tuple / a dict, or None / del to clear. */
+static int func_set_typed_field(TnObject *self, TnObject *value, void *closure)
+{
+    bool defaults = (size_t)closure == offsetof(TnFunction, defaults);
+    if (value != NULL && value != TN_NONE && !(defaults ? tn_tuple_check(value) : tn_dict_check(value))) {
+        tn_err_set_str(&tn_exc_TypeError, defaults ? "__defaults__ must be set to a tuple object"
+                                                   : "__kwdefaults__ must be set to a dict object");
+        return -1;
+    }
+    return func_set_field(self, value, closure);
+}
+
+/* __code__: a code object with as many free variables as the closure has
+ * cells (COPY_FREE_VARS copies that many).  A frame running the old code
+ * holds its own reference to it (TnFrame.code). */
+static int func_set_code(TnObject *self, TnObject *value, void *closure)
+{
+    TnFunction *f = (TnFunction *)self;
+    if (value == NULL || !tn_code_check(value)) {
+        tn_err_set_str(&tn_exc_TypeError, "__code__ must be set to a code object");
+        return -1;
+    }
+    tn_ssize_t nfree = ((TnCode *)value)->nfreevars;
+    tn_ssize_t nclosure = f->closure != NULL ? tn_tuple_size(f->closure) : 0;
+    if (nclosure != nfree) {
+        TnObject *name = tn_field_get_ref(&f->name);
+        tn_err_format(&tn_exc_ValueError, "%U() requires a code object with %zd free vars, not %zd", name,
+                      nclosure, nfree);
+        tn_decref(name);
+        return -1;
+    }
+    tn_field_replace_steal(&f->code, tn_newref(value));
     return 0;
 }
 
@@ -85,17 +124,14 @@ static int func_set_name(TnObject *self, TnObject *value, void *closure)
         return -1;
     }
     TnFunction *f = (TnFunction *)self;
-    if (closure)
-        TN_SETREF(f->qualname, tn_newref(value));
-    else
-        TN_SETREF(f->name, tn_newref(value));
+    tn_field_replace_steal(closure ? &f->qualname : &f->name, tn_newref(value));
     return 0;
 }
 
 static TnObject *func_get_name(TnObject *self, void *closure)
 {
     TnFunction *f = (TnFunction *)self;
-    return tn_newref(closure ? f->qualname : f->name);
+    return tn_field_get_ref(closure ? &f->qualname : &f->name);
 }
 
 static TnObject *func_get_globals(TnObject *self, void *closure)
@@ -156,9 +192,9 @@ static const TnGetSetDef function_getsets[] = {
     {"__name__", func_get_name, func_set_name, NULL, NULL},
     {"__qualname__", func_get_name, func_set_name, NULL, (void *)1},
     {"__globals__", func_get_globals, NULL, NULL, NULL},
-    FUNC_FIELD("__code__", code, 0),
-    FUNC_FIELD("__defaults__", defaults, 1),
-    FUNC_FIELD("__kwdefaults__", kwdefaults, 1),
+    {"__code__", func_get_field, func_set_code, NULL, (void *)offsetof(TnFunction, code)},
+    {"__defaults__", func_get_field, func_set_typed_field, NULL, (void *)offsetof(TnFunction, defaults)},
+    {"__kwdefaults__", func_get_field, func_set_typed_field, NULL, (void *)offsetof(TnFunction, kwdefaults)},
     FUNC_FIELD("__closure__", closure, 0),
     FUNC_FIELD("__doc__", doc, 1),
     FUNC_FIELD("__module__", module, 1),

@@ -85,9 +85,9 @@ static void stop_iteration_to_runtime_error(TnGen *g)
     TnObject *exc = tn_err_occurred();
     if (exc != NULL) {
         TnBaseException *e = (TnBaseException *)exc;
-        TN_SETREF(e->cause, tn_newref(stop));
-        TN_SETREF(e->context, tn_newref(stop));
-        e->suppress_context = 1;
+        tn_field_replace_steal(&e->cause, tn_newref(stop));
+        tn_field_replace_steal(&e->context, tn_newref(stop));
+        tn_exc_set_suppress_context(exc, 1);
     }
     tn_decref(stop);
 }
@@ -238,7 +238,7 @@ static TnObject *finish_delegation(TnGen *g)
     TnObject *val;
     if (tn_err_matches(&tn_exc_StopIteration)) {
         TnObject *exc = tn_err_fetch();
-        TnObject *v = ((TnStopIterationObject *)exc)->value;
+        TnObject *v = tn_field_load(&((TnStopIterationObject *)exc)->value);   /* held by exc */
         val = tn_newref(v != NULL ? v : TN_NONE);
         tn_decref(exc);
     } else if (tn_err_occurred() == NULL) {

@@ -871,7 +871,7 @@ static int format_directive(TnStrWriter *w, const char **pp, va_list *ap)
         return put_obj_spec(w, tn_object_ascii(va_arg(*ap, TnObject *)), &sp);
     case 'T': {
         TnObject *o = va_arg(*ap, TnObject *);
-        return put_obj_spec(w, tn_str_from_cstr(tn_type(o)->name), &sp);
+        return put_obj_spec(w, tn_type_name_str(tn_type(o)), &sp);
     }
     default:
         tn_err_format(&tn_exc_SystemError, "invalid format string directive");

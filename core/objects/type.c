@@ -225,6 +225,8 @@ TnObject *tn_type_lookup(TnType *tp, TnObject *name)
 
 TnObject *tn_type_name_str(TnType *tp)
 {
+    if (tp->flags & TN_TPFLAGS_HEAPTYPE)
+        return tn_field_get_ref(&((TnHeapType *)tp)->name);
     return tn_str_from_cstr(tp->name);
 }
 
@@ -240,7 +242,8 @@ static TnObject *type_repr(TnObject *self)
     TnType *tp = (TnType *)self;
     if (tp->flags & TN_TPFLAGS_HEAPTYPE) {
         TnObject *mod = tn_dict_get_cstr_borrowed(tp->dict, "__module__");
-        TnObject *qualname = ((TnHeapType *)tp)->qualname;
+        /* Borrowed for the format call only (threading/qsbr.h). */
+        TnObject *qualname = tn_field_load(&((TnHeapType *)tp)->qualname);
         if (mod != NULL && tn_str_check(mod) && !tn_str_eq_cstr(mod, "builtins"))
             return tn_str_from_format("<class '%U.%U'>", mod, qualname);
         return tn_str_from_format("<class '%U'>", qualname);
@@ -394,7 +397,7 @@ static int type_set_name(TnObject *self, TnObject *value, void *c)
     }
     TnHeapType *ht = (TnHeapType *)tp;
     if (c != NULL) {
-        TN_SETREF(ht->qualname, tn_newref(value));
+        tn_field_replace_steal(&ht->qualname, tn_newref(value));
         return 0;
     }
     tn_ssize_t len;
@@ -405,11 +408,17 @@ static int type_set_name(TnObject *self, TnObject *value, void *c)
         tn_err_set_str(&tn_exc_ValueError, "type name must not contain null characters");
         return -1;
     }
-    /* tp->name points into the UTF-8 of ht->name: switch both together. */
-    TnObject *old = ht->name;
-    ht->name = tn_newref(value);
-    tp->name = utf8;
-    tn_decref(old);
+    /* tp->name points into the UTF-8 of ht->name: switch both together (one
+     * writer at a time), and keep the old str (and so the old tp->name)
+     * until every thread that may have loaded either has passed a check
+     * point (threading/qsbr.h). */
+    TnObject *old;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    old = tn_field_load(&ht->name);
+    tn_field_store(&ht->name, tn_newref(value));
+    tn_atomic_store_ptr_release((void **)&tp->name, (void *)utf8);
+    TN_END_CRITICAL_SECTION();
+    tn_decref_delayed(old);
     return 0;
 }
 
@@ -463,7 +472,7 @@ static TnObject *type_get_name(TnObject *self, void *c)
 {
     TnType *tp = (TnType *)self;
     if (tp->flags & TN_TPFLAGS_HEAPTYPE)
-        return tn_newref(c != NULL ? ((TnHeapType *)tp)->qualname : ((TnHeapType *)tp)->name);
+        return tn_field_get_ref(c != NULL ? &((TnHeapType *)tp)->qualname : &((TnHeapType *)tp)->name);
     /* A static type named "module.Name" is Name in module (CPython's rule). */
     const char *dot = strrchr(tp->name, '.');
     return tn_str_from_cstr(dot != NULL ? dot + 1 : tp->name);

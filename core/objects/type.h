@@ -18,8 +18,13 @@ TnObject *tn_type_lookup(TnType *tp, TnObject *name);
  * it alive on tp's retired list for tp's lifetime (there is no quiescent-
  * state scheme yet to free it earlier).  old_steal may be NULL. */
 void tn_type_retire_steal(TnType *tp, TnObject *old_steal);
-/* __name__ of a type as a C string ("int"). */
-static inline const char *tn_type_name(const TnType *tp) { return tp->name; }
+/* __name__ of a type as a C string ("int").  A class's name can be
+ * replaced by another thread: the pointer is good until the caller's next
+ * check point (threading/qsbr.h); hold tn_type_name_str across Python code. */
+static inline const char *tn_type_name(const TnType *tp)
+{
+    return (const char *)tn_atomic_load_ptr_acquire((void *const *)&tp->name);
+}
 /* A new reference to the type's dict entry __name__... as str. */
 TnObject *tn_type_name_str(TnType *tp);
 /* Default tp_new for types that cannot be instantiated from Python:

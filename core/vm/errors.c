@@ -142,20 +142,21 @@ void tn_err_chain_to(TnObject *exc, TnObject *handled)
      * other step, meets the walker then, and the walk stops. */
     TnBaseException *o = (TnBaseException *)handled, *slow = o;
     bool advance_slow = false;
-    while (o->context != NULL) {
-        if (o->context == exc) {
-            TN_CLEAR(o->context);
+    TnObject *next;
+    while ((next = tn_field_load(&o->context)) != NULL) {
+        if (next == exc) {
+            tn_field_replace_steal(&o->context, NULL);
             break;
         }
-        o = (TnBaseException *)o->context;
+        o = (TnBaseException *)next;
         if (o == slow)
             break;
         if (advance_slow)
-            slow = (TnBaseException *)slow->context;
+            slow = (TnBaseException *)tn_field_load(&slow->context);
         advance_slow = !advance_slow;
     }
     TnBaseException *e = (TnBaseException *)exc;
-    TN_SETREF(e->context, tn_newref(handled));
+    tn_field_replace_steal(&e->context, tn_newref(handled));
 }
 
 TnObject *tn_err_create_exception(TnObject *type, TnObject *value)
@@ -232,8 +233,8 @@ int tn_err_raise(TnObject *exc, TnObject *cause)
             return -1;
         }
         TnBaseException *e = (TnBaseException *)inst;
-        TN_SETREF(e->cause, fixed);
-        e->suppress_context = 1;
+        tn_field_replace_steal(&e->cause, fixed);
+        tn_exc_set_suppress_context(inst, 1);
     }
     tn_err_set_context(inst);
     set_current_steal(inst);

@@ -145,7 +145,10 @@ static TnObject *make_generator(TnThreadState *ts, TnFrame *f, TnCodeUnit *ip, T
     TnFunction *fn = (TnFunction *)f->func;
     TnType *gtype = (co->flags & TN_CO_COROUTINE) ? &tn_type_coroutine
                   : (co->flags & TN_CO_ASYNC_GENERATOR) ? &tn_type_async_generator : &tn_type_generator;
-    TnObject *gen = tn_gen_new_typed(gtype, hf, fn->name, fn->qualname);
+    TnObject *name = tn_field_get_ref(&fn->name), *qualname = tn_field_get_ref(&fn->qualname);
+    TnObject *gen = tn_gen_new_typed(gtype, hf, name, qualname);
+    tn_decref(name);
+    tn_decref(qualname);
     if (gen == NULL) {
         tn_mem_free(hf);
         return NULL;
@@ -171,16 +174,22 @@ void tn_eval_free_datastack(TnThreadState *ts)
 
 /* ---- argument binding (CPython's initialize_locals, same messages) ------------ */
 
+/* Another thread may replace fn's __code__, __defaults__, __kwdefaults__ and
+ * __qualname__ while we bind (threading/qsbr.h): the code is the frame's
+ * (loaded once, held by the frame), the defaults are held for the binding,
+ * and the qualname is borrowed only for one message. */
+
 static const char *qualname_of(TnFunction *fn)
 {
-    const char *s = tn_str_utf8(fn->qualname, NULL);
+    const char *s = tn_str_utf8(tn_field_load(&fn->qualname), NULL);
     return s != NULL ? s : "?";
 }
 
-static void too_many_positional(TnFunction *fn, tn_ssize_t given, TnObject **locals)
+static void too_many_positional(TnFunction *fn, TnCode *co, tn_ssize_t given, TnObject **locals)
 {
-    TnCode *co = (TnCode *)fn->code;
-    tn_ssize_t ndefaults = fn->defaults != NULL ? tn_tuple_size(fn->defaults) : 0;
+    TnObject *defaults = tn_field_get_ref(&fn->defaults);
+    tn_ssize_t ndefaults = defaults != NULL ? tn_tuple_size(defaults) : 0;
+    tn_xdecref(defaults);
     tn_ssize_t kwonly_given = 0;
     for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++)
         if (locals[i] != NULL)
@@ -203,10 +212,9 @@ static void too_many_positional(TnFunction *fn, tn_ssize_t given, TnObject **loc
 }
 
 /* "missing 2 required positional arguments: 'a' and 'b'" */
-static void missing_arguments(TnFunction *fn, TnObject **locals, int start, int end, int dflt_start,
+static void missing_arguments(TnFunction *fn, TnCode *co, TnObject **locals, int start, int end, int dflt_start,
                               const char *kind)
 {
-    TnCode *co = (TnCode *)fn->code;
     TnObject *names[256];
     int n = 0;
     for (int i = start; i < end && n < 256; i++) {
@@ -244,10 +252,9 @@ static int find_keyword(TnCode *co, TnObject *name, int start, int end)
     return -1;
 }
 
-static int bind_keywords(TnFunction *fn, TnObject **locals, TnObject *const *kwvalues, TnObject *kwnames,
-                         TnObject *kwdict)
+static int bind_keywords(TnFunction *fn, TnCode *co, TnObject **locals, TnObject *const *kwvalues,
+                         TnObject *kwnames, TnObject *kwdict)
 {
-    TnCode *co = (TnCode *)fn->code;
     int total = co->argcount + co->kwonlyargcount;
     tn_ssize_t nkw = tn_tuple_size(kwnames);
     for (tn_ssize_t k = 0; k < nkw; k++) {
@@ -277,38 +284,48 @@ static int bind_keywords(TnFunction *fn, TnObject **locals, TnObject *const *kwv
     return 0;
 }
 
-static int fill_defaults(TnFunction *fn, TnObject **locals)
+static int fill_positional_defaults(TnFunction *fn, TnCode *co, TnObject **locals)
 {
-    TnCode *co = (TnCode *)fn->code;
-    tn_ssize_t ndefaults = fn->defaults != NULL ? tn_tuple_size(fn->defaults) : 0;
+    TnObject *defaults = tn_field_get_ref(&fn->defaults);
+    tn_ssize_t ndefaults = defaults != NULL ? tn_tuple_size(defaults) : 0;
     int dflt_start = co->argcount - (int)ndefaults;
     for (int i = 0; i < co->argcount; i++) {
         if (locals[i] == NULL && i >= dflt_start)
-            locals[i] = tn_newref(tn_tuple_get(fn->defaults, i - dflt_start));
+            locals[i] = tn_newref(tn_tuple_get(defaults, i - dflt_start));
     }
+    tn_xdecref(defaults);
     for (int i = 0; i < co->argcount; i++) {
         if (locals[i] == NULL) {
-            missing_arguments(fn, locals, 0, co->argcount, dflt_start, "positional");
+            missing_arguments(fn, co, locals, 0, co->argcount, dflt_start, "positional");
             return -1;
         }
     }
+    return 0;
+}
+
+static int fill_defaults(TnFunction *fn, TnCode *co, TnObject **locals)
+{
+    if (fill_positional_defaults(fn, co, locals) < 0)
+        return -1;
     int kwend = co->argcount + co->kwonlyargcount;
+    TnObject *kwdefaults = co->kwonlyargcount > 0 ? tn_field_get_ref(&fn->kwdefaults) : NULL;
     for (int i = co->argcount; i < kwend; i++) {
         if (locals[i] != NULL)
             continue;
-        if (fn->kwdefaults != NULL) {
+        if (kwdefaults != NULL) {
             /* Taken inside the dict's section: another thread may change
              * __kwdefaults__ items meanwhile. */
-            TnObject *v = tn_dict_get_str_ref(fn->kwdefaults, tn_tuple_get(co->localsplusnames, i));
+            TnObject *v = tn_dict_get_str_ref(kwdefaults, tn_tuple_get(co->localsplusnames, i));
             if (v != NULL) {
                 locals[i] = v;
                 continue;
             }
         }
     }
+    tn_xdecref(kwdefaults);
     for (int i = co->argcount; i < kwend; i++) {
         if (locals[i] == NULL) {
-            missing_arguments(fn, locals, co->argcount, kwend, kwend, "keyword-only");
+            missing_arguments(fn, co, locals, co->argcount, kwend, kwend, "keyword-only");
             return -1;
         }
     }
@@ -316,10 +333,9 @@ static int fill_defaults(TnFunction *fn, TnObject **locals)
 }
 
 /* Bind args (borrowed) into a fresh frame's locals.  0 / -1. */
-static int bind_arguments(TnFunction *fn, TnObject **locals, TnObject *const *args, tn_ssize_t nargs,
-                          TnObject *kwnames)
+static int bind_arguments(TnFunction *fn, TnCode *co, TnObject **locals, TnObject *const *args,
+                          tn_ssize_t nargs, TnObject *kwnames)
 {
-    TnCode *co = (TnCode *)fn->code;
     tn_ssize_t npos = nargs < co->argcount ? nargs : co->argcount;
     int slot = co->argcount + co->kwonlyargcount;
     for (tn_ssize_t i = 0; i < npos; i++)
@@ -338,13 +354,13 @@ static int bind_arguments(TnFunction *fn, TnObject **locals, TnObject *const *ar
         locals[slot] = kwdict;
     }
     if (kwnames != NULL && tn_tuple_size(kwnames) > 0
-        && bind_keywords(fn, locals, args + nargs, kwnames, kwdict) < 0)
+        && bind_keywords(fn, co, locals, args + nargs, kwnames, kwdict) < 0)
         return -1;
     if (nargs > co->argcount && !(co->flags & TN_CO_VARARGS)) {
-        too_many_positional(fn, nargs, locals);
+        too_many_positional(fn, co, nargs, locals);
         return -1;
     }
-    return fill_defaults(fn, locals);
+    return fill_defaults(fn, co, locals);
 }
 
 /* Push and initialise a frame for calling fn.  NULL with an exception on
@@ -352,7 +368,9 @@ static int bind_arguments(TnFunction *fn, TnObject **locals, TnObject *const *ar
 static TnFrame *frame_for_call(TnThreadState *ts, TnFunction *fn, TnObject *const *args, tn_ssize_t nargs,
                                TnObject *kwnames)
 {
-    TnCode *co = (TnCode *)fn->code;
+    /* Borrowed until frame_push takes the frame's reference: no check point
+     * in between. */
+    TnCode *co = (TnCode *)tn_field_load(&fn->code);
     TnFrame *f = frame_push(ts, co);
     if (f == NULL)
         return NULL;
@@ -364,7 +382,7 @@ static TnFrame *frame_for_call(TnThreadState *ts, TnFunction *fn, TnObject *cons
         && !(co->flags & (TN_CO_VARARGS | TN_CO_VARKEYWORDS))) {
         for (tn_ssize_t i = 0; i < nargs; i++)
             f->localsplus[i] = tn_newref(args[i]);
-    } else if (bind_arguments(fn, f->localsplus, args, nargs, kwnames) < 0) {
+    } else if (bind_arguments(fn, co, f->localsplus, args, nargs, kwnames) < 0) {
         f->stack_pointer = f->localsplus + co->nlocalsplus;
         frame_pop(ts, f);
         return NULL;
@@ -1010,6 +1028,7 @@ static int import_star(TnObject *locals, TnObject *module)
 
 #define EVAL_CHECK_PERIODIC()                                        \
     do {                                                             \
+        tn_qsbr_quiescent(&ts->qsbr);                                \
         if (TN_UNLIKELY(tn_eval_breaker_pending(&ts->eval_breaker)) \
             && tn_eval_handle_breaker(ts) < 0)                       \
             goto error;                                              \
@@ -2161,10 +2180,11 @@ op_WITH_EXCEPT_START: {
     /* [exit, lasti, prev_exc, exc] -> [..., exc, exit(type(exc), exc, tb)] */
     TnObject *exc = TOP();
     TnObject *exit = PEEK(4);
-    TnObject *tb = ((TnBaseException *)exc)->traceback;
+    TnObject *tb = tn_field_get_ref(&((TnBaseException *)exc)->traceback);
     TnObject *cargs[3] = {TN_OBJ(tn_type(exc)), exc, tb != NULL ? tb : TN_NONE};
     SAVE_FRAME();
     TnObject *res = tn_call(exit, cargs, 3, NULL);
+    tn_xdecref(tb);
     if (res == NULL)
         goto error;
     PUSH(res);
@@ -2249,7 +2269,8 @@ error: {
     /* A fresh exception (no traceback yet) raised while another is being
      * handled gets it as __context__, whoever raised it. */
     TnObject *exc = tn_err_occurred();
-    if (exc != NULL && tn_exception_check(exc) && ((TnBaseException *)exc)->traceback == NULL)
+    if (exc != NULL && tn_exception_check(exc)
+        && tn_field_load(&((TnBaseException *)exc)->traceback) == NULL)
         tn_err_set_context(exc);
 }
 traceback_here: {
@@ -2374,7 +2395,7 @@ TnObject *tn_eval_class_body(TnObject *func, TnObject *locals)
     TnFunction *fn = (TnFunction *)func;
     if (tn_check_c_stack(" while calling a Python object") < 0)
         return NULL;
-    TnFrame *f = frame_push(ts, (TnCode *)fn->code);
+    TnFrame *f = frame_push(ts, (TnCode *)tn_field_load(&fn->code));
     if (f == NULL)
         return NULL;
     f->func = tn_newref(func);

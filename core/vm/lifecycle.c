@@ -77,6 +77,7 @@ TnThreadState *tn_thread_state_new(TnInterp *interp)
     ts->thread_ident = (unsigned long)pthread_self();
     ts->native_id = (long)syscall(SYS_gettid);
     tn_brc_thread_register(&ts->brc, &ts->eval_breaker);
+    tn_qsbr_register(&ts->qsbr);
     tn_critical_section_bind_state(&ts->critical_sections);
     tn_tstate_current = ts;
     tn_threads_link(ts);
@@ -103,6 +104,7 @@ void tn_thread_state_delete_current(void)
     TN_CLEAR(ts->handled_exc);
     /* Objects other threads handed back to this one are merged now; objects
      * this thread still owns are merged later by whoever drops them last. */
+    tn_qsbr_unregister(&ts->qsbr);
     tn_brc_thread_unregister(&ts->brc);
     tn_threads_unlink(ts);
     (void)tn_thread_detach();
@@ -247,6 +249,7 @@ void tn_runtime_fini(void)
     tn_atomic_store_u32_relaxed((uint32_t *)&interp->finalizing, 1);
     /* Objects other threads handed back to this one are merged (and freed
      * when nothing else holds them) before the thread state goes away. */
+    tn_qsbr_fini(&tn_tstate_current->qsbr);
     tn_brc_thread_unregister(&tn_tstate_current->brc);
     fflush(stdout);
     fflush(stderr);

@@ -14,6 +14,7 @@
 #include "threading/gil.h"
 #include "threading/critical_section.h"
 #include "threading/stw.h"
+#include "threading/qsbr.h"
 
 typedef struct TnFrame TnFrame;
 
@@ -53,6 +54,8 @@ typedef struct TnThreadState {
     uint32_t eval_breaker;
     /* This thread's biased-reference-counting registration and merge queue. */
     TnBrcThread brc;
+    /* This thread's quiescent states and delayed decrefs (threading/qsbr.h). */
+    TnQsbrThread qsbr;
     int status;                /* atomic: TN_THREAD_ATTACHED / _DETACHED / _SUSPENDED */
     bool stw_waiting;          /* under threads_mutex: waiting for a stop-the-world
                                   pause to end, to run again (threading/stw.c) */

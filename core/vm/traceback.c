@@ -284,19 +284,20 @@ static long int_field(TnObject *v, long dflt)
  * character columns), then the message. */
 static void print_syntax_error_location(PrintCtx *c, TnSyntaxErrorObject *se, bool single_caret)
 {
+    /* Fields are borrowed: nothing below runs Python code (C stdio only). */
     FILE *out = c->out;
-    const char *filename = str_or_null(se->filename);
-    long lineno = int_field(se->lineno, -1);
+    TnObject *t = tn_field_load(&se->text);
+    const char *filename = str_or_null(tn_field_load(&se->filename));
+    long lineno = int_field(tn_field_load(&se->lineno), -1);
     margin(c);
     fprintf(out, "  File \"%s\", line %ld\n", filename ? filename : "<string>", lineno);
-    const char *text = str_or_null(se->text);
+    const char *text = str_or_null(t);
     if (text == NULL)
         return;
-    long offset = int_field(se->offset, -1) - 1;
-    long end_offset = int_field(se->end_offset, -1) - 1;
-    long end_lineno = int_field(se->end_lineno, lineno);
+    long offset = int_field(tn_field_load(&se->offset), -1) - 1;
+    long end_offset = int_field(tn_field_load(&se->end_offset), -1) - 1;
+    long end_lineno = int_field(tn_field_load(&se->end_lineno), lineno);
     /* Work in code points, as the offsets are. */
-    TnObject *t = se->text;
     tn_ssize_t n = tn_str_length(t);
     tn_ssize_t strip = 0;
     while (strip < n) {
@@ -431,7 +432,8 @@ static void print_notes(PrintCtx *c, TnObject *exc)
 static void print_exception(PrintCtx *c, TnObject *exc)
 {
     TnBaseException *e = (TnBaseException *)exc;
-    if (e->traceback != NULL) {
+    TnObject *tb = tn_field_get_ref(&e->traceback);   /* printing runs Python code */
+    if (tb != NULL) {
         const char *header = "Traceback (most recent call last):\n";
         const char *header_margin = c->group_depth > 0 ? "| " : "";
         if (tn_exception_group_check(exc)) {
@@ -439,7 +441,8 @@ static void print_exception(PrintCtx *c, TnObject *exc)
             if (c->group_depth == 1)
                 header_margin = "+ ";
         }
-        print_traceback(c, (TnTraceback *)e->traceback, header, header_margin);
+        print_traceback(c, (TnTraceback *)tb, header, header_margin);
+        tn_decref(tb);
     }
     if (tn_object_type_check(exc, &tn_exc_SyntaxError))
         print_syntax_error_location(c, (TnSyntaxErrorObject *)exc,
@@ -477,16 +480,22 @@ static void print_cause_and_context(PrintCtx *c, TnObject *exc)
     if (c->nseen >= MAX_SEEN)
         return;
     c->seen[c->nseen++] = exc;
+    /* Held while printed: printing runs Python code, and another thread may
+     * replace __cause__ / __context__ meanwhile (threading/qsbr.h).  The
+     * seen list borrows them: each is still held by this call or a caller
+     * further up while the list is consulted. */
     TnBaseException *e = (TnBaseException *)exc;
-    if (e->cause != NULL) {
-        if (!seen_before(c, e->cause))
-            print_chained(c, e->cause,
-                          "The above exception was the direct cause of the following exception:\n");
-    } else if (e->context != NULL && !e->suppress_context) {
-        if (!seen_before(c, e->context))
-            print_chained(c, e->context,
-                          "During handling of the above exception, another exception occurred:\n");
+    TnObject *cause = tn_field_get_ref(&e->cause);
+    TnObject *context = cause == NULL && !tn_exc_suppress_context(exc) ? tn_field_get_ref(&e->context) : NULL;
+    if (cause != NULL) {
+        if (!seen_before(c, cause))
+            print_chained(c, cause, "The above exception was the direct cause of the following exception:\n");
+    } else if (context != NULL) {
+        if (!seen_before(c, context))
+            print_chained(c, context, "During handling of the above exception, another exception occurred:\n");
     }
+    tn_xdecref(cause);
+    tn_xdecref(context);
 }
 
 /* An exception group: its own traceback and line, then each member in a
@@ -668,10 +677,11 @@ static bool call_user_excepthook(TnObject *exc)
         tn_xdecref(hook);
         return false;
     }
-    TnObject *tb = ((TnBaseException *)exc)->traceback;
+    TnObject *tb = tn_field_get_ref(&((TnBaseException *)exc)->traceback);
     TnObject *args[3] = {TN_OBJ(tn_type(exc)), exc, tb != NULL ? tb : TN_NONE};
     TnObject *r = tn_call(hook, args, 3, NULL);
     tn_decref(hook);
+    tn_xdecref(tb);
     if (r != NULL) {
         tn_decref(r);
         return true;
