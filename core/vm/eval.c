@@ -2187,9 +2187,12 @@ op_ASYNC_GEN_WRAP: {
 }
 
 op_LOAD_BUILD_CLASS: {
-    TnObject *bc = tn_dict_get_cstr_borrowed(frame->builtins, "__build_class__");
+    /* Not tn_dict_get_cstr_borrowed: it reports no memory as "absent". */
+    TnObject *key = tn_str_intern_cstr("__build_class__");
+    TnObject *bc = key != NULL ? tn_dict_get_str_borrowed(frame->builtins, key) : NULL;
     if (bc == NULL) {
-        tn_err_set_str(&tn_exc_NameError, "__build_class__ not found");
+        if (key != NULL)
+            tn_err_set_str(&tn_exc_NameError, "__build_class__ not found");
         goto error;
     }
     PUSH(tn_newref(bc));
