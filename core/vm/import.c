@@ -776,13 +776,12 @@ TnObject *tn_import_from(TnObject *module, TnObject *name)
         return NULL;
     if (r > 0 && tn_str_check(modname)) {
         TnObject *full = tn_str_from_format("%U.%U", modname, name);
-        if (full != NULL && tn_dict_get_item_ref(modules_dict(), full, &v) > 0) {
-            tn_decref(full);
-            tn_decref(modname);
-            return v;
-        }
+        r = full != NULL ? tn_dict_get_item_ref(modules_dict(), full, &v) : -1;
         tn_xdecref(full);
-        tn_err_clear();
+        if (r != 0) {
+            tn_decref(modname);
+            return r > 0 ? v : NULL;   /* found, or no memory */
+        }
     }
     TnObject *file = NULL;
     if (tn_object_lookup_attr(module, tn_str_intern_cstr("__file__"), &file) < 0)
