@@ -32,7 +32,7 @@ static inline int tn_mem_mul(size_t a, size_t b, size_t *out)
  * disarm).  tn_mem_fail_after(n) = fail every allocation after n more
  * succeed.  tn_mem_fail_stats: allocations numbered and failures injected
  * since the last arming.  The `tandem` command arms it from the
- * TANDEM_FAIL_ALLOC environment variable (docs/testing.md, "Out of memory"). */
+ * TANDEM_FAIL_ALLOC environment variable (docs/build.md, "Out-of-memory sweep"). */
 void tn_mem_fail_arm(long nth, int persistent);
 void tn_mem_fail_after(long n);
 void tn_mem_fail_stats(long *allocs, long *failures);
