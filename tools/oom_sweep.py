@@ -170,11 +170,14 @@ def main():
     ap.add_argument("--leaks", action="store_true", help="let LeakSanitizer report (off by default)")
     ap.add_argument("--budget", type=float, default=0,
                     help="stop starting new scripts after this many seconds (0: no limit)")
+    ap.add_argument("--exclude", default=None, metavar="REGEX", help="skip the listed scripts whose path matches")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_intermixed_args()
     scripts = args.scripts or read_list(args.list or DEFAULT_LIST)
     if args.list and args.scripts:
         scripts = read_list(args.list) + args.scripts
+    if args.exclude:
+        scripts = [s for s in scripts if not re.search(args.exclude, s)]
     if not os.access(args.tandem, os.X_OK):
         print("oom_sweep: %s is not executable" % args.tandem, file=sys.stderr)
         return 2
