@@ -7,13 +7,16 @@
 #   make compare    deps, build gil + ft + ft-atomic, run the benchmark tables (bench/compare.py,
 #                   then the threads section bench/threads/compare_threads.py)
 #   make stress     the stress suite, longer (TN_STRESS_SCALE=$(STRESS_SCALE))
+#   make oom        the out-of-memory sweep over tools/oom_scripts.txt, gil and ft
+#                   (tools/oom_sweep.py $(OOM_ARGS); docs/build.md)
 #   make check-variant-ifs   only the variant-switch check (tools/check_variant_ifs.sh)
 #   make clean      remove build/
 #   make ft-atomic gil-debug ft-debug ft-tsan gil-asan ft-asan   the other presets
 #
 # Variables: JOBS (default 2), STRESS_SCALE (10), TSAN_STRESS_SCALE (2),
 # COMPARE_ARGS (passed to bench/compare.py, e.g. COMPARE_ARGS="--runs 3"),
-# COMPARE_THREADS_ARGS (passed to bench/threads/compare_threads.py).
+# COMPARE_THREADS_ARGS (passed to bench/threads/compare_threads.py),
+# OOM_ARGS (passed to tools/oom_sweep.py; default "--max-runs 400").
 
 JOBS ?= 2
 PYTHON ?= python3
@@ -21,6 +24,7 @@ STRESS_SCALE ?= 10
 TSAN_STRESS_SCALE ?= 2
 COMPARE_ARGS ?=
 COMPARE_THREADS_ARGS ?=
+OOM_ARGS ?= --max-runs 400
 # Default per-test timeout (seconds) for tests without their own TIMEOUT
 # (the stress tests): generous for a slow machine, short enough that a
 # hang fails the run.
@@ -29,7 +33,7 @@ STRESS_TIMEOUT ?= 3600
 
 PRESETS := gil ft ft-atomic gil-debug ft-debug ft-tsan gil-asan ft-asan
 
-.PHONY: all deps test compare stress clean check-variant-ifs $(PRESETS)
+.PHONY: all deps test compare stress oom clean check-variant-ifs $(PRESETS)
 
 all: gil ft
 
@@ -82,6 +86,15 @@ stress: deps
 	TN_STRESS_SCALE=$(STRESS_SCALE) ctest --preset ft -L stress --timeout $(STRESS_TIMEOUT) || fail=1; \
 	echo "== stress ft-tsan (TN_STRESS_SCALE=$(TSAN_STRESS_SCALE))"; \
 	TN_STRESS_SCALE=$(TSAN_STRESS_SCALE) ctest --preset ft-tsan -L stress --timeout $(STRESS_TIMEOUT) || fail=1; \
+	exit $$fail
+
+oom: deps
+	@$(MAKE) --no-print-directory gil ft
+	@fail=0; \
+	echo "== oom sweep gil"; \
+	$(PYTHON) tools/oom_sweep.py $(OOM_ARGS) -j$(JOBS) build/gil/tandem || fail=1; \
+	echo "== oom sweep ft"; \
+	$(PYTHON) tools/oom_sweep.py $(OOM_ARGS) -j$(JOBS) build/ft/tandem || fail=1; \
 	exit $$fail
 
 clean:

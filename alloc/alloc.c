@@ -13,22 +13,51 @@
 #include "threading/atomic.h"
 #include "alloc/freelist.h"
 
-/* Remaining successful allocations before failures start; -1 = never fail.
- * Only tests set it; atomic so that a threaded test stays well defined. */
-static intptr_t fail_countdown = -1;
+/* Failure injection (SQLite's "Nth allocation fails" test): while armed,
+ * every allocation gets a sequence number from 1; number fail_at fails and,
+ * when persistent, every later one too.  Only tests arm it; atomic so that
+ * a threaded test stays well defined (which thread gets which number is
+ * then up to the scheduler). */
+static intptr_t fail_armed;        /* 0: off, the fast path */
+static intptr_t fail_seq;          /* allocations numbered since arming */
+static intptr_t fail_at;
+static intptr_t fail_persistent;
+static intptr_t fail_count;        /* failures injected since arming */
 
 static int should_fail(size_t size)
 {
     if (size > TN_MEM_MAX_REQUEST)
         return 1;
-    if (TN_LIKELY(tn_atomic_load_intptr_relaxed(&fail_countdown) < 0))
+    if (TN_LIKELY(tn_atomic_load_intptr_relaxed(&fail_armed) == 0))
         return 0;
-    return tn_atomic_add_intptr(&fail_countdown, -1) <= 0;
+    intptr_t n = tn_atomic_add_intptr(&fail_seq, 1) + 1;
+    intptr_t at = tn_atomic_load_intptr_relaxed(&fail_at);
+    if (n == at || (n > at && tn_atomic_load_intptr_relaxed(&fail_persistent))) {
+        tn_atomic_add_intptr(&fail_count, 1);
+        return 1;
+    }
+    return 0;
+}
+
+void tn_mem_fail_arm(long nth, int persistent)
+{
+    tn_atomic_store_intptr(&fail_armed, 0);
+    tn_atomic_store_intptr(&fail_seq, 0);
+    tn_atomic_store_intptr(&fail_count, 0);
+    tn_atomic_store_intptr(&fail_at, nth);
+    tn_atomic_store_intptr(&fail_persistent, persistent != 0);
+    tn_atomic_store_intptr(&fail_armed, nth > 0);
 }
 
 void tn_mem_fail_after(long n)
 {
-    tn_atomic_store_intptr(&fail_countdown, n < 0 ? -1 : (intptr_t)n);
+    tn_mem_fail_arm(n < 0 ? 0 : n + 1, 1);
+}
+
+void tn_mem_fail_stats(long *allocs, long *failures)
+{
+    *allocs = (long)tn_atomic_load_intptr(&fail_seq);
+    *failures = (long)tn_atomic_load_intptr(&fail_count);
 }
 
 void *tn_mem_alloc(size_t size)
@@ -79,6 +108,31 @@ char *tn_mem_strdup(const char *s)
     if (d != NULL)
         memcpy(d, s, n);
     return d;
+}
+
+char *tn_mem_strndup(const char *s, size_t max)
+{
+    size_t n = strnlen(s, max);
+    char *d = tn_mem_alloc(n + 1);
+    if (d != NULL) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+/* Exempt from failure injection: for the few callers that cannot report a
+ * failure (see alloc.h). */
+void *tn_mem_raw_realloc(void *p, size_t size)
+{
+    if (size > TN_MEM_MAX_REQUEST)
+        return NULL;
+    return realloc(p, size ? size : 1);
+}
+
+void tn_mem_raw_free(void *p)
+{
+    free(p);
 }
 
 void tn_freelist_clear(TnFreeList *fl)

@@ -19,6 +19,7 @@ void *tn_mem_calloc(size_t n, size_t size);      /* zeroed; checks n*size overfl
 void *tn_mem_realloc(void *p, size_t size);
 void tn_mem_free(void *p);
 char *tn_mem_strdup(const char *s);
+char *tn_mem_strndup(const char *s, size_t max); /* at most max bytes of s, NUL added */
 /* Multiply with overflow check: 0 on success. */
 static inline int tn_mem_mul(size_t a, size_t b, size_t *out)
 {
@@ -29,7 +30,23 @@ static inline int tn_mem_mul(size_t a, size_t b, size_t *out)
  * what a request for many new objects is measured against. */
 size_t tn_mem_physical(void);
 
-/* Fail every allocation after n more succeed (n < 0: never fail).  For tests. */
+/* Failure injection, for tests of error paths (SQLite's method).  After
+ * tn_mem_fail_arm(nth, persistent) the allocations are numbered from 1;
+ * number nth fails and, if persistent, every later one too (nth <= 0:
+ * disarm).  tn_mem_fail_after(n) = fail every allocation after n more
+ * succeed.  tn_mem_fail_stats: allocations numbered and failures injected
+ * since the last arming.  The `tandem` command arms it from the
+ * TANDEM_FAIL_ALLOC environment variable (docs/build.md, "Out-of-memory sweep"). */
+void tn_mem_fail_arm(long nth, int persistent);
 void tn_mem_fail_after(long n);
+void tn_mem_fail_stats(long *allocs, long *failures);
+
+/* Raw memory exempt from failure injection, for the few callers that have
+ * no way to report a failure and must not be made to fail by a test: the
+ * biased reference counting merge queue (threading/brc.c; a decref cannot
+ * fail, and dropping the entry would leak or double-free).  Pair with
+ * tn_mem_raw_free. */
+void *tn_mem_raw_realloc(void *p, size_t size);
+void tn_mem_raw_free(void *p);
 
 #endif

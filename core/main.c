@@ -21,6 +21,33 @@ static int xopt_dis;
 /* -X stats: print sys._tandem_stats() to stderr at exit (docs/threading.md). */
 static int xopt_stats;
 
+/* TANDEM_FAIL_ALLOC=N (or N+): the Nth allocation of the program fails
+ * (with '+', every later one too), for the out-of-memory sweep
+ * (tools/oom_sweep.py, docs/build.md).  Armed when the program starts, not
+ * at start-up, so that each run tests the program; the counts go to stderr
+ * at exit so that the sweep knows when N has passed the last allocation. */
+static int fail_alloc_armed;
+
+static void fail_alloc_arm(void)
+{
+    const char *v = getenv("TANDEM_FAIL_ALLOC");
+    if (v == NULL || *v == '\0')
+        return;
+    char *end;
+    long n = strtol(v, &end, 10);
+    fail_alloc_armed = 1;
+    tn_mem_fail_arm(n, *end == '+');
+}
+
+static void fail_alloc_report(void)
+{
+    if (!fail_alloc_armed)
+        return;
+    long allocs, failures;
+    tn_mem_fail_stats(&allocs, &failures);
+    fprintf(stderr, "tandem: TANDEM_FAIL_ALLOC: %ld allocations, %ld failed\n", allocs, failures);
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, fmt, arg);
@@ -49,16 +76,19 @@ static void print_help(void)
 static char *read_all(FILE *f, size_t *len)
 {
     size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    if (buf == NULL)
+    char *buf = tn_mem_alloc(cap + 1);
+    if (buf == NULL) {
+        errno = ENOMEM;
         return NULL;
+    }
     size_t got;
     while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
         n += got;
         if (n == cap) {
-            char *nb = realloc(buf, cap * 2 + 1);
+            char *nb = tn_mem_realloc(buf, cap * 2 + 1);
             if (nb == NULL) {
-                free(buf);
+                tn_mem_free(buf);
+                errno = ENOMEM;
                 return NULL;
             }
             buf = nb;
@@ -66,7 +96,7 @@ static char *read_all(FILE *f, size_t *len)
         }
     }
     if (ferror(f)) {
-        free(buf);
+        tn_mem_free(buf);
         return NULL;
     }
     buf[n] = '\0';
@@ -134,6 +164,7 @@ error:
 /* Compile and run source as __main__.  Returns the process exit code. */
 static int run_main_source(const char *src, size_t len, const char *filename, const char *file_attr)
 {
+    fail_alloc_arm();
     TnObject *mod = tn_module_new("__main__");
     if (mod == NULL)
         return tn_err_handle_uncaught();
@@ -169,6 +200,7 @@ done:
  * available". */
 static int run_module(const char *name)
 {
+    fail_alloc_arm();
     TnObject *m = tn_dict_get_cstr_borrowed(tn_interp()->modules, name);
     if (m != NULL && tn_dict_get_cstr_borrowed(tn_module_dict(m), "__file__") == NULL) {
         fprintf(stderr, "%s: No code object available for %s\n", progname, name);
@@ -213,7 +245,7 @@ static int run_file(const char *path)
         return 2;
     }
     int code = run_main_source(src, len, abspath, abspath);
-    free(src);
+    tn_mem_free(src);
     return code;
 }
 
@@ -226,7 +258,7 @@ static int run_stdin(void)
         return 1;
     }
     int code = run_main_source(src, len, "<stdin>", "<stdin>");
-    free(src);
+    tn_mem_free(src);
     return code;
 }
 
@@ -332,6 +364,7 @@ int main(int argc, char **argv)
     /* After the program and after threading._shutdown() joined the
      * non-daemon threads, so their work is in the counters. */
     tn_runtime_fini();
+    fail_alloc_report();
     if (xopt_stats)
         tn_sys_tandem_stats_print(stderr);
     tn_exit_by_signal();

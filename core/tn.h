@@ -40,6 +40,8 @@
 /* Allocate a fixed-size object of `size` bytes (>= sizeof(TnObject)) with its
  * header initialised to one reference; the rest is zeroed.  NULL + MemoryError. */
 TnObject *tn_object_new(TnType *tp, size_t size);
+/* The same without setting MemoryError: NULL alone (for raising MemoryError). */
+TnObject *tn_object_alloc(TnType *tp, size_t size);
 /* Free an object's memory (called by dealloc slots after they drop their refs). */
 void tn_object_free(TnObject *op);
 

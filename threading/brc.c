@@ -38,6 +38,7 @@
  * lock) before the new owner's first ones (after it registered).  A thread
  * registers before it touches any reference count (tn_thread_state_new).
  */
+#include "alloc/alloc.h"
 #include "core/object.h"
 #include "threading/brc.h"
 #include "threading/eval_breaker.h"
@@ -131,9 +132,10 @@ static void queue_push_locked(TnBrcThread *t, TnObject *op)
 {
     if (t->queue_len == t->queue_cap) {
         size_t cap = t->queue_cap ? t->queue_cap * 2 : 64;
-        TnObject **q = realloc(t->queue, cap * sizeof(TnObject *));
+        TnObject **q = tn_mem_raw_realloc(t->queue, cap * sizeof(TnObject *));
         if (q == NULL) {
-            /* Cannot happen in practice; losing the entry would leak or
+            /* Cannot happen in practice (raw: exempt from the test
+             * failure injection); losing the entry would leak or
              * double-free, so stop with a clear message instead. */
             fputs("Fatal Python error: out of memory in the reference count merge queue\n", stderr);
             abort();
@@ -200,7 +202,7 @@ static void merge_queue(TnObject **q, size_t n)
             tn_dealloc(q[i]);
     }
     tn_atomic_add_intptr(&brc_merged, (intptr_t)n);
-    free(q);
+    tn_mem_raw_free(q);
 }
 
 /* Detach the queue from t under the bucket lock, so that objects queued

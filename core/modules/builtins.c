@@ -694,9 +694,9 @@ static TnObject *run_source(const char *fname, TnObject *const *args, tn_ssize_t
     TnObject *own_locals = NULL;
     if (globals == NULL) {
         globals = tn_eval_get_globals();
-        if (locals == NULL)
-            locals = own_locals = tn_eval_get_locals();
-        if (globals == NULL)
+        if (locals == NULL && (locals = own_locals = tn_eval_get_locals()) == NULL && tn_err_occurred())
+            return NULL;   /* no memory for the locals dict */
+        if (globals == NULL || locals == NULL)
             return tn_err_format(&tn_exc_SystemError, "%s(): no globals", fname);
     } else if (locals == NULL) {
         locals = globals;

@@ -145,6 +145,7 @@ static TnObject *make_file(FILE *fp, TnObject *name, const char *mode, int reada
     f->binary = (uint8_t)binary;
     f->owns_stream = (uint8_t)owns;
     if (f->mode == NULL) {
+        f->closed = 1;   /* fp stays the caller's to close */
         tn_decref(TN_OBJ(f));
         return NULL;
     }

@@ -548,6 +548,7 @@ static TnType rlock_type = {
 
 typedef struct {
     TnInterp *interp;
+    TnThreadState *ts;                /* allocated by the starter, set up by the thread */
     TnObject *func, *args, *kwargs;   /* owned */
 } Bootstate;
 
@@ -610,11 +611,7 @@ static void thread_finish_python(TnThreadState *ts)
 static void *thread_bootstrap(void *arg)
 {
     Bootstate *boot = arg;
-    TnThreadState *ts = tn_thread_state_new(boot->interp);
-    if (ts == NULL) {
-        fputs("Fatal Python error: cannot allocate a thread state\n", stderr);
-        abort();
-    }
+    TnThreadState *ts = tn_thread_state_init(boot->ts, boot->interp);
     tn_thread_attach(ts);
     TnObject *res = tn_call_tuple_dict(boot->func, boot->args, boot->kwargs);
     if (res == NULL)
@@ -644,9 +641,13 @@ static TnObject *thread_start_new_thread(TnObject *self, TnObject *const *args, 
     if (tn_atomic_load_u32_relaxed((uint32_t *)&interp->finalizing))
         return tn_err_format(&tn_exc_RuntimeError, "can't create new thread at interpreter shutdown");
     Bootstate *boot = tn_mem_alloc(sizeof(Bootstate));
-    if (boot == NULL)
+    TnThreadState *ts = boot != NULL ? tn_thread_state_alloc() : NULL;
+    if (ts == NULL) {
+        tn_mem_free(boot);
         return tn_err_no_memory();
+    }
     boot->interp = interp;
+    boot->ts = ts;
     boot->func = tn_newref(args[0]);
     boot->args = tn_newref(args[1]);
     boot->kwargs = nargs == 3 ? tn_newref(args[2]) : NULL;
@@ -667,6 +668,7 @@ static TnObject *thread_start_new_thread(TnObject *self, TnObject *const *args, 
         tn_decref(boot->func);
         tn_decref(boot->args);
         tn_xdecref(boot->kwargs);
+        tn_mem_free(boot->ts);
         tn_mem_free(boot);
         return tn_err_format(&tn_exc_RuntimeError, "can't start new thread");
     }

@@ -212,6 +212,10 @@ TnObject *tn_object_getattr_cstr(TnObject *o, const char *name)
 
 int tn_object_lookup_attr(TnObject *o, TnObject *name, TnObject **result)
 {
+    if (name == NULL) {   /* a failed tn_str_intern_cstr: its MemoryError is set */
+        *result = NULL;
+        return -1;
+    }
     *result = tn_object_getattr(o, name);
     if (*result != NULL)
         return 1;

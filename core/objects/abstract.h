@@ -22,7 +22,8 @@ int tn_object_not(TnObject *o);
 TnObject *tn_object_getattr(TnObject *o, TnObject *name);  /* AttributeError message as CPython */
 TnObject *tn_object_getattr_cstr(TnObject *o, const char *name);
 /* Like getattr but a missing attribute is not an error: 1 found (*result new
- * ref), 0 missing (no exception), -1 error. */
+ * ref), 0 missing (no exception), -1 error.  name may be the NULL of a
+ * failed tn_str_intern_cstr("..."): -1 with its MemoryError. */
 int tn_object_lookup_attr(TnObject *o, TnObject *name, TnObject **result);
 int tn_object_setattr(TnObject *o, TnObject *name, TnObject *v);    /* v NULL = delete */
 int tn_object_hasattr(TnObject *o, TnObject *name);

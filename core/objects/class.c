@@ -924,12 +924,13 @@ TnObject *tn_class_new(TnType *meta, TnObject *name, TnObject *bases, TnObject *
     if (tp->name == NULL || tp->dict == NULL)
         goto error;
     /* __qualname__ and __classcell__ are consumed from the namespace. */
-    TnObject *qualname = NULL;
-    if (tn_dict_pop_item_ref(tp->dict, tn_str_intern_cstr("__qualname__"), &qualname) < 0)
+    TnObject *qualname = NULL, *key = tn_str_intern_cstr("__qualname__");
+    if (key == NULL || tn_dict_pop_item_ref(tp->dict, key, &qualname) < 0)
         goto error;
     ht->qualname = qualname != NULL ? qualname : tn_newref(name);
     TnObject *cell = NULL;
-    if (tn_dict_pop_item_ref(tp->dict, tn_str_intern_cstr("__classcell__"), &cell) < 0)
+    key = tn_str_intern_cstr("__classcell__");
+    if (key == NULL || tn_dict_pop_item_ref(tp->dict, key, &cell) < 0)
         goto error;
     if (tn_dict_get_cstr_borrowed(tp->dict, "__module__") == NULL) {
         TnObject *globals = tn_eval_get_globals();
@@ -1116,7 +1117,8 @@ TnObject *tn_build_class(TnObject *self, TnObject *const *args, tn_ssize_t nargs
     for (tn_ssize_t i = 0; i < nkw; i++)
         if (tn_dict_set_item(kwds, tn_tuple_get(kwnames, i), args[nargs + i]) < 0)
             goto done;
-    if (tn_dict_pop_item_ref(kwds, tn_str_intern_cstr("metaclass"), &meta) < 0)
+    TnObject *key = tn_str_intern_cstr("metaclass");
+    if (key == NULL || tn_dict_pop_item_ref(kwds, key, &meta) < 0)
         goto done;
     bool is_class = meta == NULL || tn_object_type_check(meta, &tn_type_type);
     if (meta == NULL)
@@ -1148,7 +1150,8 @@ TnObject *tn_build_class(TnObject *self, TnObject *const *args, tn_ssize_t nargs
     if (body == NULL)
         goto done;
     TnObject *cell = body;
-    if (bases != orig_bases && tn_object_setitem(ns, tn_str_intern_cstr("__orig_bases__"), orig_bases) < 0) {
+    key = bases != orig_bases ? tn_str_intern_cstr("__orig_bases__") : NULL;
+    if (bases != orig_bases && (key == NULL || tn_object_setitem(ns, key, orig_bases) < 0)) {
         tn_decref(body);
         goto done;
     }

@@ -200,7 +200,8 @@ static int exc_init_fields(TnObject *self, TnObject *args)
 /* Allocate an instance of type with the given args tuple (NULL = ()). */
 TnObject *tn_exception_new(TnType *type, TnObject *args)
 {
-    TnBaseException *e = (TnBaseException *)tn_object_new(type, (size_t)type->basicsize);
+    /* Not tn_object_new: its failure raises MemoryError, which comes back here. */
+    TnBaseException *e = (TnBaseException *)tn_object_alloc(type, (size_t)type->basicsize);
     if (e == NULL) {
         /* Out of memory while raising: use the preallocated MemoryError. */
         TnThreadState *ts = tn_tstate();

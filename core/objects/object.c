@@ -4,9 +4,15 @@
 
 TnObject *tn_object_new(TnType *tp, size_t size)
 {
+    TnObject *op = tn_object_alloc(tp, size);
+    return op != NULL ? op : tn_err_no_memory();
+}
+
+TnObject *tn_object_alloc(TnType *tp, size_t size)
+{
     TnObject *op = tn_mem_calloc(1, size);
     if (op == NULL)
-        return tn_err_no_memory();
+        return NULL;
     tn_object_init(op, tp);
     /* Instances of heap types keep their type alive. */
     if (tp->flags & TN_TPFLAGS_HEAPTYPE)

@@ -877,6 +877,11 @@ static bool inherited(TnType *tp, const SlotDef *d, void *fn)
 int tn_slots_add_wrappers(TnType *tp)
 {
     for (const SlotDef *d = slotdefs; d->name != NULL; d++) {
+        /* Every slot name interned at start-up: tn_slots_fixup looks them
+         * up by name and cannot fail (interned names are found again
+         * without allocating). */
+        if (tn_str_intern_cstr(d->name) == NULL)
+            return -1;
         void *fn = slot_value(tp, d);
         if (fn == NULL || inherited(tp, d, fn) || fn == (void *)tn_hash_not_implemented)
             continue;

@@ -525,6 +525,36 @@ TnObject *tn_str_intern_steal(TnObject *s)
  * hashing a str each time.  The content is compared too, so a key that is
  * not a literal (a reused buffer) can never return the wrong string;
  * interned strings are immortal, so the cached pointer stays valid. */
+/* The interned string equal to ASCII text cs, looked up without allocating
+ * (the key is a temporary on the stack), or NULL.  So that a name C code
+ * uses, once interned, is found again even when memory has run out: many
+ * callers (the slot machinery) have no way to report a failure. */
+static TnObject *intern_find_ascii(const char *cs)
+{
+    TnThreadState *ts = tn_tstate();
+    TnObject *table = ts != NULL && ts->interp != NULL ? ts->interp->interned : NULL;
+    struct {
+        TnStr s;
+        char data[64];   /* the code units follow the header, as in a heap str */
+    } key;
+    size_t n = strlen(cs);
+    if (table == NULL || n >= sizeof key.data)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)cs[i] >= 128)
+            return NULL;
+    memset(&key, 0, sizeof key);
+    tn_object_init(TN_OBJ(&key.s), &tn_type_str);
+    key.s.length = (tn_ssize_t)n;
+    key.s.hash = -1;
+    key.s.kind = 1;
+    key.s.ascii = 1;
+    key.s.utf8 = key.data;
+    key.s.utf8_length = (tn_ssize_t)n;
+    memcpy(key.data, cs, n);
+    return tn_dict_get_str_borrowed(table, TN_OBJ(&key.s));
+}
+
 TnObject *tn_str_intern_cstr(const char *cs)
 {
     TnThreadState *ts = tn_tstate();
@@ -534,7 +564,15 @@ TnObject *tn_str_intern_cstr(const char *cs)
         if (e->key == cs && e->str != NULL && strcmp(tn_str_utf8(e->str, NULL), cs) == 0)
             return e->str;
     }
-    TnObject *s = tn_str_from_cstr(cs);
+    TnObject *s = intern_find_ascii(cs);
+    if (s != NULL) {
+        if (e != NULL) {
+            e->key = cs;
+            e->str = s;
+        }
+        return s;
+    }
+    s = tn_str_from_cstr(cs);
     if (s == NULL)
         return NULL;
     s = tn_str_intern_steal(s);

@@ -2254,8 +2254,10 @@ op_ASYNC_GEN_WRAP: {
 }
 
 op_LOAD_BUILD_CLASS: {
-    bool missing;
-    TnObject *bc = load_builtin(frame->builtins, tn_str_intern_cstr("__build_class__"), &missing);
+    bool missing = false;
+    /* key is NULL when there is no memory for it: MemoryError, not "not found". */
+    TnObject *key = tn_str_intern_cstr("__build_class__");
+    TnObject *bc = key != NULL ? load_builtin(frame->builtins, key, &missing) : NULL;
     if (bc == NULL) {
         if (missing)
             tn_err_set_str(&tn_exc_NameError, "__build_class__ not found");

@@ -12,6 +12,7 @@
   *
  * Design note: docs/imports.md.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,13 +43,13 @@ static char *read_file(const char *path, size_t *len)
     if (f == NULL)
         return NULL;
     size_t cap = 1 << 14, n = 0, got;
-    char *buf = malloc(cap + 1);
+    char *buf = tn_mem_alloc(cap + 1);
     while (buf != NULL && (got = fread(buf + n, 1, cap - n, f)) > 0) {
         n += got;
         if (n == cap) {
-            char *nb = realloc(buf, cap * 2 + 1);
+            char *nb = tn_mem_realloc(buf, cap * 2 + 1);
             if (nb == NULL) {
-                free(buf);
+                tn_mem_free(buf);
                 buf = NULL;
                 break;
             }
@@ -57,6 +58,8 @@ static char *read_file(const char *path, size_t *len)
         }
     }
     fclose(f);
+    if (buf == NULL)
+        errno = ENOMEM;   /* the file opened: only memory can have failed */
     if (buf != NULL) {
         buf[n] = '\0';
         *len = n;
@@ -136,7 +139,7 @@ static ImportLock *module_lock_get(TnObject *name)
     size_t len = (size_t)n;
     /* Allocated before taking the registry mutex (nothing but list
      * operations under it); freed again when the lock exists already. */
-    ImportLock *fresh = malloc(sizeof(ImportLock) + len);
+    ImportLock *fresh = tn_mem_alloc(sizeof(ImportLock) + len);
     if (fresh == NULL) {
         tn_err_no_memory();
         return NULL;
@@ -159,7 +162,7 @@ static ImportLock *module_lock_get(TnObject *name)
     }
     l->users++;
     pthread_mutex_unlock(&registry.mutex);
-    free(fresh);
+    tn_mem_free(fresh);
     return l;
 }
 
@@ -177,7 +180,7 @@ static void module_lock_put(ImportLock *l)
     pthread_mutex_unlock(&registry.mutex);
     if (last) {
         pthread_cond_destroy(&l->released);
-        free(l);
+        tn_mem_free(l);
     }
 }
 
@@ -276,13 +279,18 @@ static int wait_until_initialised(TnObject *name)
 static int exec_module_file(TnObject *m, const char *path)
 {
     size_t len;
+    errno = 0;
     char *src = read_file(path, &len);
+    if (src == NULL && errno == ENOMEM) {
+        tn_err_no_memory();
+        return -1;
+    }
     if (src == NULL) {
         tn_err_format(&tn_exc_OSError, "cannot read '%s'", path);
         return -1;
     }
     TnObject *code = tn_compile_source(src, (tn_ssize_t)len, path, TN_MODE_FILE);
-    free(src);
+    tn_mem_free(src);
     if (code == NULL)
         return -1;
     TnObject *d = tn_module_dict(m);
@@ -300,10 +308,11 @@ static int exec_module_file(TnObject *m, const char *path)
 static char *find_in_dir(const char *dir, const char *leaf, char **package_dir)
 {
     size_t n = strlen(dir) + strlen(leaf) + 16;
-    char *pkg = malloc(n), *file = malloc(n + 12);
+    char *pkg = tn_mem_alloc(n), *file = tn_mem_alloc(n + 12);
     if (pkg == NULL || file == NULL) {
-        free(pkg);
-        free(file);
+        tn_mem_free(pkg);
+        tn_mem_free(file);
+        tn_err_no_memory();
         return NULL;
     }
     const char *sep = dir[0] != '\0' ? "/" : "";
@@ -314,12 +323,12 @@ static char *find_in_dir(const char *dir, const char *leaf, char **package_dir)
         return file;
     }
     snprintf(file, n + 12, "%s%s%s.py", dir[0] != '\0' ? dir : "", sep, leaf);
-    free(pkg);
+    tn_mem_free(pkg);
     if (is_file(file)) {
         *package_dir = NULL;
         return file;
     }
-    free(file);
+    tn_mem_free(file);
     return NULL;
 }
 
@@ -337,8 +346,8 @@ static char *find_module(TnObject *path_list, const char *leaf, char **package_d
         const char *dir = tn_str_check(entry) ? tn_str_utf8(entry, NULL) : NULL;
         char *found = dir != NULL ? find_in_dir(dir, leaf, package_dir) : NULL;
         tn_decref(entry);
-        if (found != NULL)
-            return found;
+        if (found != NULL || tn_err_occurred())
+            return found;   /* found, or no memory */
     }
     return NULL;
 }
@@ -548,8 +557,8 @@ static TnObject *find_and_load_import_locked(TnObject *fullname)
         return tn_err_occurred() ? NULL : not_found(fullname);
     }
     m = load_module(fullname, file, package_dir);
-    free(file);
-    free(package_dir);
+    tn_mem_free(file);
+    tn_mem_free(package_dir);
     if (m != NULL && parent != NULL) {
         /* Bind the submodule as an attribute of its package. */
         TnObject *leaf = tn_str_from_cstr(dot + 1);
@@ -774,13 +783,12 @@ TnObject *tn_import_from(TnObject *module, TnObject *name)
         return NULL;
     if (r > 0 && tn_str_check(modname)) {
         TnObject *full = tn_str_from_format("%U.%U", modname, name);
-        if (full != NULL && tn_dict_get_item_ref(modules_dict(), full, &v) > 0) {
-            tn_decref(full);
-            tn_decref(modname);
-            return v;
-        }
+        r = full != NULL ? tn_dict_get_item_ref(modules_dict(), full, &v) : -1;
         tn_xdecref(full);
-        tn_err_clear();
+        if (r != 0) {
+            tn_decref(modname);
+            return r > 0 ? v : NULL;   /* found, or no memory */
+        }
     }
     TnObject *file = NULL;
     if (tn_object_lookup_attr(module, tn_str_intern_cstr("__file__"), &file) < 0)
@@ -834,6 +842,8 @@ int tn_import_run_main_module(const char *name, int *exit_code)
     char *file = find_module(search, dot != NULL ? dot + 1 : name, &package_dir);
     tn_xdecref(search);
     tn_decref(n);
+    if (file == NULL && tn_err_occurred())
+        return -1;
     if (file == NULL) {
         *exit_code = 1;
         return 1;   /* not found: the caller prints CPython's message */
@@ -844,27 +854,31 @@ int tn_import_run_main_module(const char *name, int *exit_code)
         TnObject *pkg = pname != NULL ? import_dotted(pname) : NULL;
         tn_xdecref(pname);
         if (pkg == NULL) {
-            free(file);
-            free(package_dir);
+            tn_mem_free(file);
+            tn_mem_free(package_dir);
             return -1;
         }
         tn_decref(pkg);
-        free(file);
+        tn_mem_free(file);
         size_t len = strlen(package_dir) + 16;
-        file = malloc(len);
+        file = tn_mem_alloc(len);
         if (file != NULL)
             snprintf(file, len, "%s/__main__.py", package_dir);
-        free(package_dir);
+        tn_mem_free(package_dir);
         package_dir = NULL;
+        if (file == NULL) {
+            tn_err_no_memory();
+            return -1;
+        }
         if (file == NULL || !is_file(file)) {
-            free(file);
+            tn_mem_free(file);
             *exit_code = 2;
             return 1;
         }
     }
     TnObject *m = tn_module_new("__main__");
     if (m == NULL) {
-        free(file);
+        tn_mem_free(file);
         return -1;
     }
     TnObject *d = tn_module_dict(m);
@@ -873,7 +887,7 @@ int tn_import_run_main_module(const char *name, int *exit_code)
         r = tn_dict_set_item_cstr(tn_interp()->modules, "__main__", m);
     if (r == 0)
         r = exec_module_file(m, file);
-    free(file);
+    tn_mem_free(file);
     tn_decref(m);
     *exit_code = 0;
     return r < 0 ? -1 : 0;

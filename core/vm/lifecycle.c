@@ -63,11 +63,19 @@ int tn_check_c_stack(const char *where)
     return 0;
 }
 
+TnThreadState *tn_thread_state_alloc(void)
+{
+    return tn_mem_calloc(1, sizeof(TnThreadState));
+}
+
 TnThreadState *tn_thread_state_new(TnInterp *interp)
 {
-    TnThreadState *ts = tn_mem_calloc(1, sizeof(TnThreadState));
-    if (ts == NULL)
-        return NULL;
+    TnThreadState *ts = tn_thread_state_alloc();
+    return ts != NULL ? tn_thread_state_init(ts, interp) : NULL;
+}
+
+TnThreadState *tn_thread_state_init(TnThreadState *ts, TnInterp *interp)
+{
     ts->interp = interp;
     ts->c_stack_limit = stack_limit_for_current_thread();
     ts->float_freelist.limit = TN_FLOAT_FREELIST_LIMIT;

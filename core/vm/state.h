@@ -131,6 +131,12 @@ int tn_check_c_stack(const char *where);
  * and tear it down at thread exit (the thread must be attached; returns
  * detached). */
 TnThreadState *tn_thread_state_new(TnInterp *interp);
+/* The same in two steps, so that a thread's starter can allocate the state
+ * (and report MemoryError) and the new thread set it up:
+ * tn_thread_state_alloc() (NULL, no exception, when out of memory) in any
+ * thread, then tn_thread_state_init(ts, interp) in the new one (returns ts). */
+TnThreadState *tn_thread_state_alloc(void);
+TnThreadState *tn_thread_state_init(TnThreadState *ts, TnInterp *interp);
 void tn_thread_state_delete_current(void);
 /* Record that signal signum arrived and wake the main thread's eval loop
  * (async-signal-safe).  0 / -1. */

@@ -60,7 +60,7 @@ static char *read_source_line(const char *filename, int lineno)
                 break;
             if (len + 2 > cap) {
                 size_t ncap = cap ? cap * 2 : 128;
-                char *nb = realloc(buf, ncap);
+                char *nb = tn_mem_realloc(buf, ncap);
                 if (nb == NULL)
                     break;
                 buf = nb;
@@ -73,7 +73,7 @@ static char *read_source_line(const char *filename, int lineno)
     }
     fclose(f);
     if (buf == NULL)
-        return line == lineno && c != EOF ? calloc(1, 1) : NULL;
+        return line == lineno && c != EOF ? tn_mem_calloc(1, 1) : NULL;
     if (len > 0 && buf[len - 1] == '\r')
         len--;
     buf[len] = '\0';
@@ -169,7 +169,7 @@ static void print_source_with_carets(PrintCtx *c, const char *line, const TnCode
     const char *primary = "^", *secondary = "^";
     if (pos->end_lineno == pos->lineno) {
         if (pos->col < pos->end_col && pos->end_col <= line_bytes) {
-            char *seg = strndup(line + pos->col, (size_t)(pos->end_col - pos->col));
+            char *seg = tn_mem_strndup(line + pos->col, (size_t)(pos->end_col - pos->col));
             int l, r;
             if (seg != NULL && segment_anchors(seg, &l, &r)) {
                 left_end = char_offset(seg, l) + start;
@@ -177,7 +177,7 @@ static void print_source_with_carets(PrintCtx *c, const char *line, const TnCode
                 primary = "~";
                 secondary = "^";
             }
-            free(seg);
+            tn_mem_free(seg);
         }
     } else {
         /* Multi-line expression: underline to the last non-blank character. */
@@ -225,7 +225,7 @@ static void print_entry(PrintCtx *c, TnTraceback *tb)
     if (line != NULL) {
         const TnCodePos *pos = tb->lasti >= 0 && tb->lasti < co->ninstr ? &co->positions[tb->lasti] : NULL;
         print_source_with_carets(c, line, pos);
-        free(line);
+        tn_mem_free(line);
     }
 }
 
@@ -605,7 +605,7 @@ void tn_err_display(TnObject *exc, TnObject *file)
     tn_mem_free(c);
     fclose(mem);
     TnObject *text = tn_str_from_utf8(buf, (tn_ssize_t)len);
-    free(buf);
+    free(buf);   /* open_memstream's buffer is the C library's */
     TnObject *res = text != NULL ? tn_call_method_cstr(file, "write", &text, 1) : NULL;
     tn_xdecref(text);
     tn_xdecref(res);
