@@ -7,13 +7,19 @@
 #   make compare    deps, build gil + ft + ft-atomic, run the benchmark tables (bench/compare.py,
 #                   then the threads section bench/threads/compare_threads.py)
 #   make stress     the stress suite, longer (TN_STRESS_SCALE=$(STRESS_SCALE))
+#   make fuzz       build gil + ft, run tools/fuzz/fuzz.py on each: N mutated script
+#                   tests and N generated object-model programs per flavour; findings
+#                   (reproducers) in build/fuzz-findings/
 #   make check-variant-ifs   only the variant-switch check (tools/check_variant_ifs.sh)
 #   make clean      remove build/
 #   make ft-atomic gil-debug ft-debug ft-tsan gil-asan ft-asan   the other presets
 #
 # Variables: JOBS (default 2), STRESS_SCALE (10), TSAN_STRESS_SCALE (2),
 # COMPARE_ARGS (passed to bench/compare.py, e.g. COMPARE_ARGS="--runs 3"),
-# COMPARE_THREADS_ARGS (passed to bench/threads/compare_threads.py).
+# COMPARE_THREADS_ARGS (passed to bench/threads/compare_threads.py),
+# for fuzz: N (cases per mode and flavour, default 10000), SEED (1),
+# FUZZ_FLAVOURS (gil ft; e.g. gil-asan after `make gil-asan`), FUZZ_ARGS
+# (passed to tools/fuzz/fuzz.py, e.g. FUZZ_ARGS="--mode objmodel").
 
 JOBS ?= 2
 PYTHON ?= python3
@@ -21,6 +27,10 @@ STRESS_SCALE ?= 10
 TSAN_STRESS_SCALE ?= 2
 COMPARE_ARGS ?=
 COMPARE_THREADS_ARGS ?=
+N ?= 10000
+SEED ?= 1
+FUZZ_FLAVOURS ?= gil ft
+FUZZ_ARGS ?=
 # Default per-test timeout (seconds) for tests without their own TIMEOUT
 # (the stress tests): generous for a slow machine, short enough that a
 # hang fails the run.
@@ -29,7 +39,7 @@ STRESS_TIMEOUT ?= 3600
 
 PRESETS := gil ft ft-atomic gil-debug ft-debug ft-tsan gil-asan ft-asan
 
-.PHONY: all deps test compare stress clean check-variant-ifs $(PRESETS)
+.PHONY: all deps test compare stress fuzz clean check-variant-ifs $(PRESETS)
 
 all: gil ft
 
@@ -78,6 +88,17 @@ stress: deps
 	TN_STRESS_SCALE=$(STRESS_SCALE) ctest --preset ft -L stress --timeout $(STRESS_TIMEOUT) || fail=1; \
 	echo "== stress ft-tsan (TN_STRESS_SCALE=$(TSAN_STRESS_SCALE))"; \
 	TN_STRESS_SCALE=$(TSAN_STRESS_SCALE) ctest --preset ft-tsan -L stress --timeout $(STRESS_TIMEOUT) || fail=1; \
+	exit $$fail
+
+# The fuzzer at a lower priority: it runs for a long time.
+fuzz:
+	@$(MAKE) --no-print-directory $(FUZZ_FLAVOURS)
+	@fail=0; \
+	for f in $(FUZZ_FLAVOURS); do \
+	  echo "== fuzz $$f (N=$(N), seed $(SEED))"; \
+	  nice -n 10 $(PYTHON) tools/fuzz/fuzz.py build/$$f/tandem -n $(N) --seed $(SEED) \
+	    --workers $(JOBS) --findings build/fuzz-findings $(FUZZ_ARGS) || fail=1; \
+	done; \
 	exit $$fail
 
 clean:
