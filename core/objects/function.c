@@ -70,6 +70,26 @@ static int func_set_field(TnObject *self, TnObject *value, void *closure)
     return 0;
 }
 
+/* __defaults__ and __kwdefaults__ are read by every call without a type
+ * check, so only a tuple (a dict) or None may be stored, as in CPython. */
+static int func_set_defaults(TnObject *self, TnObject *value, void *closure)
+{
+    if (value != NULL && value != TN_NONE && !tn_tuple_check(value)) {
+        tn_err_set_str(&tn_exc_TypeError, "__defaults__ must be set to a tuple object");
+        return -1;
+    }
+    return func_set_field(self, value, closure);
+}
+
+static int func_set_kwdefaults(TnObject *self, TnObject *value, void *closure)
+{
+    if (value != NULL && value != TN_NONE && !tn_dict_check(value)) {
+        tn_err_set_str(&tn_exc_TypeError, "__kwdefaults__ must be set to a dict object");
+        return -1;
+    }
+    return func_set_field(self, value, closure);
+}
+
 static int func_set_name(TnObject *self, TnObject *value, void *closure)
 {
     if (value == NULL || !tn_str_check(value)) {
@@ -149,8 +169,8 @@ static const TnGetSetDef function_getsets[] = {
     {"__qualname__", func_get_name, func_set_name, NULL, (void *)1},
     {"__globals__", func_get_globals, NULL, NULL, NULL},
     FUNC_FIELD("__code__", code, 0),
-    FUNC_FIELD("__defaults__", defaults, 1),
-    FUNC_FIELD("__kwdefaults__", kwdefaults, 1),
+    {"__defaults__", func_get_field, func_set_defaults, NULL, (void *)offsetof(TnFunction, defaults)},
+    {"__kwdefaults__", func_get_field, func_set_kwdefaults, NULL, (void *)offsetof(TnFunction, kwdefaults)},
     FUNC_FIELD("__closure__", closure, 0),
     FUNC_FIELD("__doc__", doc, 1),
     FUNC_FIELD("__module__", module, 1),

@@ -862,8 +862,17 @@ int tn_slots_add_wrappers(TnType *tp)
 {
     for (const SlotDef *d = slotdefs; d->name != NULL; d++) {
         void *fn = slot_value(tp, d);
-        if (fn == NULL || inherited(tp, d, fn) || fn == (void *)tn_hash_not_implemented)
+        if (fn == NULL || inherited(tp, d, fn))
             continue;
+        if (fn == (void *)tn_hash_not_implemented) {
+            /* An unhashable builtin (list, dict, set, bytearray) says so
+             * with __hash__ = None, which its subclasses then inherit, as
+             * in CPython; without it they found object.__hash__. */
+            if (tn_dict_get_cstr_borrowed(tp->dict, d->name) == NULL
+                && tn_dict_set_item_cstr(tp->dict, d->name, TN_NONE) < 0)
+                return -1;
+            continue;
+        }
         /* __getattr__ is only a hook for Python classes: builtins expose
          * their attribute slot as __getattribute__ alone. */
         if (d->kind == K_GETATTR && strcmp(d->name, "__getattr__") == 0)
