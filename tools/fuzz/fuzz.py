@@ -84,6 +84,12 @@ BORING_FRAME_RE = re.compile(
     r"^(__interceptor_|__asan|__ubsan|__sanitizer|__tsan|_?_?libc_|raise$|abort$|"
     r"__GI_|__pthread_kill|pthread_kill|__assert|tn_fatal|malloc$|free$|realloc$|calloc$|"
     r"memcpy$|memmove$|memset$|strlen$|\?\?$)")
+HANG_BORING_FRAME_RE = re.compile(
+    r"^(tn_eval_frame|tn_eval_call|tn_call|frame_for_call|cfunction_call|tn_vectorcall|"
+    r"method_call|slot_|call_|tn_object_call|run_main|main$|__libc|_start$|tn_mem_|"
+    r"tn_object_new|tn_object_free|tn_gil_|tn_eval_check|tn_tick|tn_refcnt|.*_dealloc$|"
+    r"tn_decref|tn_incref|tn_newref|run_file|run_source|tn_run_|tn_exec_|builtin_exec|"
+    r"builtin_eval|tn_ceval_|\?\?$)")
 LIMIT_SIGNALS = {signal.SIGXCPU, signal.SIGXFSZ, signal.SIGKILL}
 # Script tests that touch the file system or processes: their mutants could
 # touch files outside the scratch directory, so they are not mutated.
@@ -110,6 +116,7 @@ class Result:
         self.stderr = stderr
         self.rc = rc
         self.elapsed = elapsed
+        self.stack = ""           # gdb's backtrace of a hang
 
     @property
     def is_crash(self):
@@ -132,6 +139,7 @@ class Runner:
         self.timeout = timeout
         self.mem_mb = mem_mb
         self.asan = asan
+        self.gdb = shutil.which("gdb")
         self.env = dict(os.environ)
         self.env["PYTHONHASHSEED"] = "0"
         self.env.pop("PYTHONPATH", None)
@@ -170,6 +178,7 @@ class Runner:
                 timed_out = False
             except subprocess.TimeoutExpired:
                 timed_out = True
+                stack = self.hang_stack(proc.pid) if argv[0] == self.tandem else ""
                 try:
                     os.killpg(proc.pid, signal.SIGKILL)
                 except OSError:
@@ -178,7 +187,9 @@ class Runner:
         elapsed = time.monotonic() - t0
         stderr = read_head_tail(errpath)
         if timed_out:
-            return Result("timeout", "hang", stderr, rc, elapsed)
+            res = Result("timeout", "hang", stderr, rc, elapsed)
+            res.stack = stack
+            return res
         if SANITIZER_RE.search(stderr):
             if SANITIZER_LIMIT_RE.search(stderr):
                 return Result("limit", "sanitizer-limit", stderr, rc, elapsed)
@@ -189,6 +200,17 @@ class Runner:
                 return Result("limit", signal_name(sig), stderr, rc, elapsed)
             return Result("signal", signal_name(sig), stderr, rc, elapsed)
         return Result("ok", "", stderr, rc, elapsed)
+
+    def hang_stack(self, pid):
+        """gdb's backtrace of a hung process (where it loops), or ''."""
+        if self.gdb is None:
+            return ""
+        try:
+            return subprocess.run([self.gdb, "-batch", "-nx", "-p", str(pid), "-ex", "bt 400"],
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, timeout=60).stdout.decode("utf-8", "replace")
+        except (OSError, subprocess.TimeoutExpired):
+            return ""
 
     def run_tandem(self, script, workdir):
         return self.run([self.tandem, script], workdir, limit_as=not self.asan)
@@ -349,7 +371,13 @@ class Fuzzer:
             frames = sanitizer_frames(res.stderr)
             return "%s %s" % (res.detail, "<".join(frames))
         if res.kind == "timeout":
-            return "hang"
+            # Where it loops: the innermost frames move while it loops, so
+            # take the outermost builtins (from main up) that are not the
+            # eval loop or a call helper.
+            names = [m.group(2) for m in GDB_FRAME_RE.finditer(res.stack)]
+            names = [n for n in reversed(names) if not HANG_BORING_FRAME_RE.match(n)
+                     and not BORING_FRAME_RE.match(n)]
+            return "hang %s" % ">".join(names[:2])
         frames = self.gdb_frames(script, wd)
         return "%s %s" % (res.detail, "<".join(frames))
 

@@ -248,6 +248,9 @@ class Gen:
             (4, self.case_generator), (4, self.case_attr), (3, self.case_recursion),
             (3, self.case_dict_keys), (3, self.case_exceptions), (2, self.case_class_tricks),
             (2, self.case_convert), (2, self.case_closure), (2, self.case_builtin_methods),
+            (6, self.case_unbound_methods), (6, self.case_index_mutates), (3, self.case_func_attrs),
+            (3, self.case_exec), (3, self.case_class_creation), (3, self.case_with_except),
+            (2, self.case_odd_returns), (2, self.case_dict_ops),
         ]
         total = sum(w for w, _ in kinds)
         x = self.r.uniform(0, total)
@@ -530,6 +533,156 @@ class Gen:
                           "__repr__", "index", "count", "copy", "__reduce__", "__sizeof__",
                           "__class_getitem__", "__format__", "__ne__", "__init__"])
         return ["out(getattr(%s, %r)(%s))" % (recv, meth, a)]
+
+    def case_unbound_methods(self):
+        """A builtin's method called through its class with a self of another type."""
+        tp = self.pick(["list", "dict", "set", "frozenset", "tuple", "str", "bytes", "bytearray",
+                        "int", "float", "complex", "object", "type", "range", "slice",
+                        "BaseException", "memoryview", "bool", "property", "classmethod",
+                        "staticmethod", "super", "map", "zip", "enumerate", "reversed"])
+        recv = self.pick([self.atom(), "L", "D", "S", "B", "%s()" % tp, "None", "1", "'s'",
+                          "MyList([1])", "MyDict()", "Odd()", "[]", "{}", "b''", "type"])
+        args = ", ".join(self.atom() for _ in range(self.r.randint(0, 3)))
+        return ["m = sorted(n for n in dir(%s))" % tp,
+                "m = m[%d %% len(m)]" % self.r.randrange(1000),
+                "f = getattr(%s, m)" % tp,
+                "out(m)",
+                "out(f(%s%s))" % (recv, (", " + args) if args else ""),
+                "out(f.__get__(%s)(%s))" % (recv, args) if self.chance(0.3) else "pass"]
+
+    def case_index_mutates(self):
+        """__index__/__eq__ that empty or grow the sequence being indexed."""
+        mut = self.pick(["L.clear()", "del L[:]", "L.extend(range(50))", "L[:] = []",
+                         "B.clear()", "B.extend(b'x' * 100)", "D.clear()", "S.clear()",
+                         "L.append(1)", "B[:] = b''"])
+        ret = self.pick(["0", "1", "-1", "2", "100", "-100", "2**62", "True"])
+        op = self.pick([
+            "L[I()]", "L[I():]", "L[:I()]", "L[::I()]", "L[I():I()] = [9, 9]", "del L[I()]",
+            "del L[I():]", "L.insert(I(), 5)", "L.pop(I())", "L.index(3, I())", "L.index(3, 0, I())",
+            "L[I()] = 5", "L[I():I():I()] = []", "B[I()]", "B[I():]", "B[I()] = 5",
+            "B[I():I()] = b'abc'", "del B[I()]", "B.insert(I(), 65)", "B.pop(I())",
+            "B[::I()]", "(1, 2, 3)[I()]", "'abc'[I():]", "range(10)[I()]", "[1, 2][I():]",
+            "L * I()", "B * I()", "L.__imul__(I())", "B.__imul__(I())", "bytes(I())",
+            "bytearray(I())", "list(range(I()))", "'x'.ljust(I())", "B.find(I())",
+            "B.count(I())", "I() in B", "L.index(Eq())", "L.count(Eq())", "Eq() in L",
+            "L.remove(Eq())", "L == [Eq()] * len(L)", "[Eq()] * 3 == L", "tuple(L) == (Eq(),) * 3",
+            "sorted(L + [Eq()])", "D.get(Eq())", "Eq() in D", "D[Eq()] = 1", "Eq() in S",
+            "S.discard(Eq())", "B.index(I())", "memoryview(B)[I()]",
+            "B.__setitem__(slice(I(), None), memoryview(B))", "L.__setitem__(slice(I(), None), L)",
+            "L[I():] = (x for x in L)", "B[I():] = (x for x in B)", "L.extend(x for x in L if len(L) < 99)",
+        ])
+        return ["class I:",
+                "    def __index__(self):",
+                "        %s" % mut,
+                "        return %s" % ret,
+                "class Eq:",
+                "    def __eq__(self, o):",
+                "        %s" % mut,
+                "        return %s" % self.pick(["True", "False", "NotImplemented", "1/0", "Odd()"]),
+                "    __hash__ = lambda self: %s" % self.pick(["1", "hash(3)", "hash('a')", "0"]),
+                "L[:] = [3, 1, 2, 3, 5]",
+                "B[:] = b'abcde'",
+                "D.clear(); D.update({1: 1, 3: 3, 'a': 0})",
+                "S.clear(); S.update({1, 3, 'a'})",
+                "out(%s)" % op if "=" not in op.split("[")[0] and not op.startswith("del ") and " = " not in op else op,
+                "out(L)", "out(B)"]
+
+    def case_func_attrs(self):
+        return [self.pick([
+            "def f(a, b=1, *, c=2): return a, b, c\nf.__defaults__ = %s\nout(f(0))" % self.pick(["(1, 2, 3)", "()", "None", "(Odd(),)", "[1]", "(1,)"]),
+            "def f(a, b=1, *, c=2): return a, b, c\nf.__kwdefaults__ = %s\nout(f(0))" % self.pick(["{}", "None", "{'c': Odd()}", "{1: 2}", "{'zz': 1}"]),
+            "def f(x): return x\ndef g(): return y\ny = 3\nf.__code__ = g.__code__\nout(f())",
+            "def mk():\n    v = 1\n    def h(): return v\n    return h\nh = mk()\ndef f(): return 1\nf.__code__ = h.__code__\nout(f())",
+            "def f(): return 1\nout(f.__closure__, f.__globals__ is globals())\nf.__name__ = %s\nout(f)" % self.pick(["'n'", "1", "None"]),
+            "def f(): return 1\nf.__qualname__ = %s\nout(repr(f)[:20])" % self.pick(["'q'", "1"]),
+            "import sys\nfr = sys._getframe()\nout(fr.f_lineno)\nout(fr.f_back)\nout(type(fr.f_locals))",
+            "def gen():\n    yield sys._getframe()\ng = gen()\nfr = next(g)\nout(fr.f_code.co_name)\ng.close()\nout(fr.f_locals)",
+            "out(type(lambda: 0)(%s, {}))" % self.pick(["(lambda: 1).__code__", "None", "1"]),
+            "c = (lambda a, b: a + b).__code__\nout(c.co_varnames, c.co_argcount, c.co_consts)",
+            "f = lambda: 0\nf.__dict__ = %s\nout(f.__dict__)" % self.pick(["{}", "None", "[]", "MyDict()"]),
+            "out(%s.__get__(%s, %s))" % (self.pick(["(lambda s: s)", "len", "[].append", "str.upper", "property(len)", "classmethod(len)", "staticmethod(len)"]), self.atom(), self.pick(["None", "int", "type(None)", "1"])),
+            "p = property(%s, %s)\nclass K:\n    x = p\nk = K()\nout(k.x)\nk.x = 1\ndel k.x" % (self.pick(["None", "len", "1", "lambda s: 1/0"]), self.pick(["None", "len", "lambda s, v: L.clear()"])),
+        ])]
+
+    def case_exec(self):
+        src = self.pick(["'x = 1'", "'1 +'", "'len'", "'y = x'", "'del x'", "'import sys'",
+                         "'def f(): return x\\nf()'", "'class K: pass'", "'[x for x in range(3)]'",
+                         "'nonlocal q'", "'return 1'", "'yield 1'", "'await x'",
+                         "'lambda: (yield)'", "'global g\\ng = 1'", "b'x = 1'", "'\\x00'", "1", "None"])
+        g = self.pick(["{}", "{'x': 1}", "MyDict()", "D", "globals()", "{'__builtins__': {}}",
+                       "dict(__builtins__=None)", "{'__builtins__': __builtins__}"])
+        l = self.pick(["None", "{}", "MyDict(a=1)", "D", "Odd()", "L", "locals()"])
+        fn = self.pick(["exec", "eval", "compile"])
+        if fn == "compile":
+            return ["out(compile(%s, %s, %s))" % (src, self.pick(["'f'", "''", "1", "b'f'"]),
+                                                  self.pick(["'exec'", "'eval'", "'single'", "'bad'"]))]
+        return ["out(%s(%s, %s, %s))" % (fn, src, g, l)]
+
+    def case_class_creation(self):
+        base = self.pick(self.classes + ["int", "list", "dict", "object", "Exception", "type", "str"])
+        return [self.pick([
+            "class M(type):\n    @classmethod\n    def __prepare__(m, n, b, **k): return %s\nclass K(metaclass=M):\n    a = 1\nout(K.__dict__.get('a'))" % self.pick(["{}", "MyDict()", "D", "None", "1", "[]", "{'a': 2}"]),
+            "class B:\n    def __mro_entries__(self, b): return %s\nclass K(B()):\n    pass\nout(K.__mro__)" % self.pick(["(int,)", "()", "(1,)", "None", "(%s,)" % base, "(object, object)"]),
+            "class K(%s):\n    def __init_subclass__(cls, **k): L.clear(); raise %s\nclass K2(K): pass" % (base, self.pick(EXC)),
+            "class SN:\n    def __set_name__(self, o, n): %s\nclass K(%s):\n    a = SN()\n    b = SN()\nout(K.__dict__.keys())" % (self.pick(["o.c = 1", "del o.b", "raise ValueError", "setattr(o, n, 1)", "L.clear()"]), base),
+            "K = type('K', (%s,), %s)\nout(K.__mro__)" % (base, self.pick(["{}", "{'__slots__': ('a',)}", "{'__slots__': 1}", "{'__qualname__': 1}", "{'__dict__': 1}", "{'__classcell__': 1}", "MyDict()", "{'__init__': 1}"])),
+            "class K(%s): pass\nK.__bases__ = %s\nout(K.__mro__)" % (base, self.pick(["(object,)", "(int,)", "()", "(K,)", "(Odd,)", "(Odd, %s)" % base, "1"])),
+            "class K(%s): pass\nk = K()\nk.__class__ = %s\nout(type(k))" % (base, self.pick(["Odd", "int", "object", "MyList", "MyDict", "K", base, "type"])),
+            "class M(type):\n    def mro(cls): return %s\nclass K(%s, metaclass=M): pass\nout(K.__mro__)" % (self.pick(["[cls, object]", "[object]", "[]", "[1]", "(cls, Odd, object)", "super().mro()"]), self.pick(["object", "Odd"])),
+            "class K(%s):\n    __slots__ = %s\nk = K()\nout(k)" % (self.pick(["object", "Odd", "int", "tuple", "Exception"]), self.pick(["('a', 'a')", "('__dict__',)", "('__dict__', '__dict__')", "'a'", "('a', 1)", "()", "('__weakref__',)"])),
+            "class K(%s):\n    def __new__(cls, *a): return %s\nout(K())" % (base, self.pick(["1", "None", "object.__new__(Odd)", "super().__new__(cls)", "cls"])),
+            "out(%s[int])" % self.pick(["list", "dict", "tuple", "type", base]),
+            "out(int | %s)" % self.pick(["str", "None", "1", "list[int]", "Odd", base]),
+        ])]
+
+    def case_with_except(self):
+        return [self.pick([
+            "class CM:\n    def __enter__(self): %s\n    def __exit__(self, *a): %s\nwith CM() as c:\n    %s" % (
+                self.pick(["return self", "raise ValueError", "return 1", "L.clear()"]),
+                self.pick(["return True", "return False", "raise TypeError", "return Odd()", "return 1/0", "L.clear()"]),
+                self.pick(["raise KeyError", "pass", "out(c)", "return" if False else "1/0", "raise StopIteration"])),
+            "try:\n    raise %s\nexcept %s:\n    out('caught')" % (self.pick(["ValueError", "1", "Odd()", "None", "type", "Exception()"]),
+                                                          self.pick(["(ValueError, 1)", "1", "Odd", "(Odd, (TypeError,))", "ValueError", "()"])),
+            "class E(Exception):\n    def __new__(cls, *a): return %s\ntry:\n    raise E\nexcept BaseException as e:\n    out(type(e))" % self.pick(["1", "ValueError()", "None", "super().__new__(cls)", "Exception.__new__(ValueError)"]),
+            "e = ValueError('x')\ne.__traceback__ = None\ne.__suppress_context__ = %s\ne.args = %s\nout(str(e))" % (self.pick(["1", "None", "True"]), self.pick(["()", "1", "(1, 2)", "[1]", "None"])),
+            "try:\n    try:\n        raise ValueError\n    finally:\n        raise\nexcept BaseException as e:\n    out(type(e))",
+            "def gen():\n    try:\n        yield\n    except BaseException as e:\n        raise e.with_traceback(None)\ng = gen()\nnext(g)\nout(g.throw(%s))" % self.pick(["ValueError", "KeyboardInterrupt", "GeneratorExit", "StopIteration"]),
+            "eg = ExceptionGroup('g', [ValueError(1), ExceptionGroup('h', [TypeError(2)])])\nout(eg.split(ValueError))\nout(eg.subgroup(lambda e: %s))" % self.pick(["True", "False", "L.clear()", "1/0", "isinstance(e, TypeError)"]),
+            "try:\n    raise ExceptionGroup('g', [%s])\nexcept* %s:\n    out('c')" % (self.pick(["ValueError()", "KeyError(), KeyError()", "ExceptionGroup('i', [ValueError()])"]), self.pick(["ValueError", "KeyError", "(ValueError, KeyError)", "Exception"])),
+        ])]
+
+    def case_odd_returns(self):
+        d = self.pick(["__index__", "__int__", "__float__", "__complex__", "__bytes__", "__str__",
+                       "__repr__", "__format__", "__len__", "__hash__", "__bool__", "__iter__",
+                       "__next__", "__length_hint__", "__round__", "__abs__", "__neg__", "__trunc__",
+                       "__fspath__", "__reversed__", "__sizeof__", "__dir__", "__getitem__", "__contains__"])
+        ret = self.pick(["MyInt(3)", "MyStr('s')", "MyFloat(1.5)", "MyBytes(b'b')", "bytearray(b'b')",
+                         "True", "2**100", "-1", "None", "self", "1.5", "'s'", "b'b'", "[]", "NotImplemented",
+                         "-2**63", "2**63", "iter(L)", "L"])
+        use = self.pick(["operator.index(o)", "int(o)", "float(o)", "complex(o)", "bytes(o)", "str(o)", "repr(o)",
+                         "format(o, '')", "len(o)", "hash(o)", "bool(o)", "list(o)", "next(o)", "list(iter(o))",
+                         "round(o)", "abs(o)", "-o", "math.trunc(o)", "reversed(o)", "sys.getsizeof(o)", "dir(o)",
+                         "o[0]", "1 in o", "[1, 2, 3][o]", "range(o)", "'%d' % o", "'%s' % o", "'{}'.format(o)",
+                         "f'{o!r}'", "'ab' * o", "divmod(o, 2)", "math.floor(o)", "bytearray(o)", "[o] * o"])
+        return ["import operator",
+                "class O:\n    def %s(self, *a):\n        return %s\no = O()" % (d, ret),
+                "out(%s)" % use]
+
+    def case_dict_ops(self):
+        k = self.pick(["Eqm()", "Eqm() for _ in range(3)"])
+        return ["class Eqm:\n    def __eq__(self, o): %s; return %s\n    def __hash__(self): return %s" % (
+                    self.pick(["D.clear()", "D.update({i: i for i in range(30)})", "D.pop(1, None)", "D2.clear()", "D2[object()] = 1"]),
+                    self.pick(["True", "False", "1/0"]), self.pick(["1", "hash(1)", "0", "-1", "2**61 - 1 + 1"])),
+                "D.clear(); D.update({1: 'a', Eqm(): 2})",
+                "D2 = {1: 'b', Eqm(): 3}",
+                self.pick(["out(D == D2)", "out(D.items() == D2.items())", "out(D.keys() & D2.keys())",
+                           "D.update(D2)", "out({**D, **D2})", "out(dict(D, **{'a': 1}))", "out(D | D2)",
+                           "out(Eqm() in D)", "out(D.get(Eqm()))", "D[Eqm()] = 5", "out(D.pop(Eqm(), 0))",
+                           "out(D.setdefault(Eqm(), 1))", "out(list(D.items()) == list(D2.items()))",
+                           "out(D.items() ^ D2.items())", "out(set(D) == set(D2))", "out(D.keys() <= D2.keys())",
+                           "out((1, 'a') in D.items())", "out(dict.fromkeys(D2, D))",
+                           "D.update([(Eqm(), 1), (1, 2)])", "out(len({Eqm(), Eqm(), 1}))"]),
+                "out(len(D))"]
 
     # ---- the whole program ----------------------------------------------------------------
     def program(self):
