@@ -3,6 +3,7 @@
  * memoryview exports the buffer (BufferError, as CPython). */
 #include "core/tn.h"
 #include <stdio.h>
+#include <string.h>
 
 static inline TnByteArray *as_ba(TnObject *op) { return (TnByteArray *)op; }
 
@@ -184,7 +185,20 @@ static int bytearray_ass_item(TnObject *self, tn_ssize_t i, TnObject *value)
 
 static int bytearray_contains(TnObject *self, TnObject *x)
 {
-    return tn_bytes_contains_data(as_ba(self)->data ? as_ba(self)->data : "", as_ba(self)->size, x);
+    const char *s;
+    tn_ssize_t k;
+    if (tn_bytes_like(x, &s, &k) || !tn_slice_index_check(x))
+        return tn_bytes_contains_data(as_ba(self)->data ? as_ba(self)->data : "", as_ba(self)->size, x);
+    /* An int: its __index__ may resize self, so convert it before the
+     * data pointer is read. */
+    int v = tn_bytes_byte_value(x);
+    if (v < 0)
+        return -1;
+    int r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    r = as_ba(self)->size > 0 && memchr(as_ba(self)->data, v, (size_t)as_ba(self)->size) != NULL;
+    TN_END_CRITICAL_SECTION();
+    return r;
 }
 
 static TnObject *bytearray_inplace_concat(TnObject *self, TnObject *other)
@@ -213,6 +227,21 @@ static TnObject *bytearray_inplace_repeat(TnObject *self, tn_ssize_t n)
     return r < 0 ? NULL : tn_newref(self);
 }
 
+/* self[slice]: the slice is unpacked first, since its __index__ may
+ * resize self (the data pointer read before it would dangle). */
+static TnObject *bytearray_slice(TnObject *self, TnObject *slice)
+{
+    tn_ssize_t start, stop, step;
+    if (tn_slice_unpack(slice, &start, &stop, &step) < 0)
+        return NULL;
+    TnObject *r;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    TnByteArray *ba = as_ba(self);
+    r = tn_bytes_slice_unpacked(self, ba->data ? ba->data : "", ba->size, start, stop, step);
+    TN_END_CRITICAL_SECTION();
+    return r;
+}
+
 static TnObject *bytearray_subscript(TnObject *self, TnObject *key)
 {
     if (tn_slice_index_check(key)) {
@@ -226,7 +255,7 @@ static TnObject *bytearray_subscript(TnObject *self, TnObject *key)
     if (!tn_slice_check(key))
         return tn_err_format(&tn_exc_TypeError, "bytearray indices must be integers or slices, not %s",
                              tn_type(key)->name);
-    return tn_bytes_slice_data(self, as_ba(self)->data ? as_ba(self)->data : "", as_ba(self)->size, key);
+    return bytearray_slice(self, key);
 }
 
 static int ass_ext_slice_lock_held(TnByteArray *ba, tn_ssize_t start, tn_ssize_t stop, tn_ssize_t step,

@@ -438,6 +438,14 @@ TnObject *tn_bytes_slice_data(TnObject *self, const char *d, tn_ssize_t len, TnO
     tn_ssize_t start, stop, step;
     if (tn_slice_unpack(slice, &start, &stop, &step) < 0)
         return NULL;
+    return tn_bytes_slice_unpacked(self, d, len, start, stop, step);
+}
+
+/* The same with the slice already unpacked (tn_slice_unpack runs
+ * __index__, which may resize a bytearray: unpack before reading d). */
+TnObject *tn_bytes_slice_unpacked(TnObject *self, const char *d, tn_ssize_t len, tn_ssize_t start,
+                                  tn_ssize_t stop, tn_ssize_t step)
+{
     tn_ssize_t n = tn_slice_adjust_indices(len, &start, &stop, step);
     if (step == 1)
         return tn_bytes_new_like(self, d + start, n);

@@ -65,6 +65,8 @@ TnObject *tn_bytes_repeat_data(TnObject *self, const char *d, tn_ssize_t len, tn
 int tn_bytes_contains_data(const char *d, tn_ssize_t n, TnObject *x);
 /* d[slice] as a new object of self's kind. */
 TnObject *tn_bytes_slice_data(TnObject *self, const char *d, tn_ssize_t len, TnObject *slice);
+TnObject *tn_bytes_slice_unpacked(TnObject *self, const char *d, tn_ssize_t len, tn_ssize_t start,
+                                  tn_ssize_t stop, tn_ssize_t step);
 /* An iterator of type tp (bytes_iterator / bytearray_iterator) over seq. */
 TnObject *tn_bytes_iter_new(TnType *tp, TnObject *seq);
 
