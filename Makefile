@@ -9,6 +9,9 @@
 #   make stress     the stress suite, longer (TN_STRESS_SCALE=$(STRESS_SCALE))
 #   make oom        the out-of-memory sweep over tools/oom_scripts.txt, gil and ft
 #                   (tools/oom_sweep.py $(OOM_ARGS); docs/build.md)
+#   make fuzz       build gil + ft, run tools/fuzz/fuzz.py on each: N mutated script
+#                   tests and N generated object-model programs per flavour; findings
+#                   (reproducers) in build/fuzz-findings/
 #   make check-variant-ifs   only the variant-switch check (tools/check_variant_ifs.sh)
 #   make clean      remove build/
 #   make ft-atomic gil-debug ft-debug ft-tsan gil-asan ft-asan   the other presets
@@ -17,6 +20,9 @@
 # COMPARE_ARGS (passed to bench/compare.py, e.g. COMPARE_ARGS="--runs 3"),
 # COMPARE_THREADS_ARGS (passed to bench/threads/compare_threads.py),
 # OOM_ARGS (passed to tools/oom_sweep.py; default "--max-runs 400").
+# for fuzz: N (cases per mode and flavour, default 10000), SEED (1),
+# FUZZ_FLAVOURS (gil ft; e.g. gil-asan after `make gil-asan`), FUZZ_ARGS
+# (passed to tools/fuzz/fuzz.py, e.g. FUZZ_ARGS="--mode objmodel").
 
 JOBS ?= 2
 PYTHON ?= python3
@@ -25,6 +31,10 @@ TSAN_STRESS_SCALE ?= 2
 COMPARE_ARGS ?=
 COMPARE_THREADS_ARGS ?=
 OOM_ARGS ?= --max-runs 400
+N ?= 10000
+SEED ?= 1
+FUZZ_FLAVOURS ?= gil ft
+FUZZ_ARGS ?=
 # Default per-test timeout (seconds) for tests without their own TIMEOUT
 # (the stress tests): generous for a slow machine, short enough that a
 # hang fails the run.
@@ -33,7 +43,7 @@ STRESS_TIMEOUT ?= 3600
 
 PRESETS := gil ft ft-atomic gil-debug ft-debug ft-tsan gil-asan ft-asan
 
-.PHONY: all deps test compare stress oom clean check-variant-ifs $(PRESETS)
+.PHONY: all deps test compare stress oom fuzz clean check-variant-ifs $(PRESETS)
 
 all: gil ft
 
@@ -95,6 +105,17 @@ oom: deps
 	$(PYTHON) tools/oom_sweep.py $(OOM_ARGS) -j$(JOBS) build/gil/tandem || fail=1; \
 	echo "== oom sweep ft"; \
 	$(PYTHON) tools/oom_sweep.py $(OOM_ARGS) -j$(JOBS) build/ft/tandem || fail=1; \
+	exit $$fail
+
+# The fuzzer at a lower priority: it runs for a long time.
+fuzz:
+	@$(MAKE) --no-print-directory $(FUZZ_FLAVOURS)
+	@fail=0; \
+	for f in $(FUZZ_FLAVOURS); do \
+	  echo "== fuzz $$f (N=$(N), seed $(SEED))"; \
+	  nice -n 10 $(PYTHON) tools/fuzz/fuzz.py build/$$f/tandem -n $(N) --seed $(SEED) \
+	    --workers $(JOBS) --findings build/fuzz-findings $(FUZZ_ARGS) || fail=1; \
+	done; \
 	exit $$fail
 
 clean:

@@ -7,6 +7,7 @@
  * read without the lock (len, bool), so it is stored atomically. */
 #include "core/tn.h"
 #include <stdio.h>
+#include <string.h>
 
 static inline TnByteArray *as_ba(TnObject *op) { return (TnByteArray *)op; }
 

@@ -610,6 +610,8 @@ TnObject *tn_bytes_slice_data(TnObject *self, const char *d, tn_ssize_t len, TnO
     return tn_bytes_slice_unpacked(self, d, len, start, stop, step);
 }
 
+/* The same with the slice already unpacked (tn_slice_unpack runs
+ * __index__, which may resize a bytearray: unpack before reading d). */
 TnObject *tn_bytes_slice_unpacked(TnObject *self, const char *d, tn_ssize_t len, tn_ssize_t start,
                                   tn_ssize_t stop, tn_ssize_t step)
 {

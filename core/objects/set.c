@@ -529,9 +529,23 @@ static TnObject *make_new_frozenset(TnType *type, TnObject *iterable)
 
 static TnObject *set_new_from_python(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_no_kw("set", kwnames) < 0 || tn_args_count(type->name, nargs, 0, 1) < 0)
+    /* A subclass is filled by set.__init__ (or its own __init__, which may
+     * never look at the argument), as in CPython. */
+    bool subclass = type != &tn_type_set;
+    if (!subclass && (tn_args_no_kw("set", kwnames) < 0 || tn_args_count("set", nargs, 0, 1) < 0))
         return NULL;
-    return make_new_set(type, nargs > 0 ? args[0] : NULL);
+    return make_new_set(type, !subclass && nargs > 0 ? args[0] : NULL);
+}
+
+/* set.__init__(self, iterable=()): empty the set, then fill it. */
+static TnObject *set_init_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("set", kwnames) < 0 || tn_args_count(tn_type(self)->name, nargs, 0, 1) < 0)
+        return NULL;
+    set_clear_internal(self);
+    if (nargs > 0 && set_update_internal(self, args[0]) < 0)
+        return NULL;
+    return tn_none_ref();
 }
 
 static TnObject *frozenset_new_from_python(TnType *type, TnObject *const *args, tn_ssize_t nargs,
@@ -1601,6 +1615,7 @@ TnType tn_type_set_iterator = {
 #define DOC_UNION "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"
 
 static const TnMethodDef set_methods[] = {
+    {"__init__", set_init_meth, 0, NULL},
     {"add", set_add_meth, 0, "Add an element to a set.\n\nThis has no effect if the element is already present."},
     {"clear", set_clear_meth, 0, "Remove all elements from this set."},
     {"__contains__", set_contains_meth, 0, DOC_CONTAINS},

@@ -648,6 +648,17 @@ static int check_setattr_target(TnObject *self, void *func, const char *what)
 }
 
 /* Call the wrapped C slot for self with the Python-level arguments. */
+/* object.__getattribute__(o, 5): the attribute slots assume a str name
+ * (they format it with %U), so the wrapper checks it, as CPython's
+ * generic getattr does. */
+static int check_attr_name(TnObject *name)
+{
+    if (tn_str_check(name))
+        return 0;
+    tn_err_format(&tn_exc_TypeError, "attribute name must be string, not '%T'", name);
+    return -1;
+}
+
 static TnObject *wrapper_call_bound(TnWrapperDescr *w, TnObject *self, TnObject *const *args, tn_ssize_t nargs,
                                     TnObject *kwnames)
 {
@@ -683,13 +694,16 @@ static TnObject *wrapper_call_bound(TnWrapperDescr *w, TnObject *self, TnObject 
     case K_RICHCMP:
         return expect_args(d, nargs, 1, kwnames) < 0 ? NULL : ((tn_richcmpfunc)f)(self, args[0], d->op);
     case K_GETATTR:
-        return expect_args(d, nargs, 1, kwnames) < 0 ? NULL : ((tn_getattrofunc)f)(self, args[0]);
+        return expect_args(d, nargs, 1, kwnames) < 0 || check_attr_name(args[0]) < 0
+                   ? NULL : ((tn_getattrofunc)f)(self, args[0]);
     case K_SETATTR:
-        if (expect_args(d, nargs, 2, kwnames) < 0 || check_setattr_target(self, f, "__setattr__") < 0)
+        if (expect_args(d, nargs, 2, kwnames) < 0 || check_attr_name(args[0]) < 0
+            || check_setattr_target(self, f, "__setattr__") < 0)
             return NULL;
         return none_or_error(((tn_setattrofunc)f)(self, args[0], args[1]));
     case K_DELATTR:
-        if (expect_args(d, nargs, 1, kwnames) < 0 || check_setattr_target(self, f, "__delattr__") < 0)
+        if (expect_args(d, nargs, 1, kwnames) < 0 || check_attr_name(args[0]) < 0
+            || check_setattr_target(self, f, "__delattr__") < 0)
             return NULL;
         return none_or_error(((tn_setattrofunc)f)(self, args[0], NULL));
     case K_CALL:
@@ -883,8 +897,17 @@ int tn_slots_add_wrappers(TnType *tp)
         if (tn_str_intern_cstr(d->name) == NULL)
             return -1;
         void *fn = slot_value(tp, d);
-        if (fn == NULL || inherited(tp, d, fn) || fn == (void *)tn_hash_not_implemented)
+        if (fn == NULL || inherited(tp, d, fn))
             continue;
+        if (fn == (void *)tn_hash_not_implemented) {
+            /* An unhashable builtin (list, dict, set, bytearray) says so
+             * with __hash__ = None, which its subclasses then inherit, as
+             * in CPython; without it they found object.__hash__. */
+            if (tn_dict_get_cstr_borrowed(tp->dict, d->name) == NULL
+                && tn_dict_set_item_cstr(tp->dict, d->name, TN_NONE) < 0)
+                return -1;
+            continue;
+        }
         /* __getattr__ is only a hook for Python classes: builtins expose
          * their attribute slot as __getattribute__ alone. */
         if (d->kind == K_GETATTR && strcmp(d->name, "__getattr__") == 0)
