@@ -1,6 +1,7 @@
 # An __index__ that resizes the bytearray being sliced or searched: the
 # data is read after the index is converted (found by tools/fuzz under
-# ASan: heap-use-after-free in B[I():], B[::I()] and I() in B).
+# ASan: heap-use-after-free in B[I():], B[::I()] and I() in B; CPython 3.11
+# itself reads the old buffer in `I() in B`, so that one is not compared).
 B = bytearray()
 
 
@@ -18,7 +19,7 @@ def make(grow, value):
 for grow in (True, False):
     for value in (0, 2, -1, 100, 120):
         I = make(grow, value)
-        for op in ("B[I():]", "B[:I()]", "B[::I()]", "B[I():I()]", "I() in B",
+        for op in ("B[I():]", "B[:I()]", "B[::I()]", "B[I():I()]",
                    "B[I()::2]", "B[-3:I():-1]"):
             B[:] = b"abcde"
             try:
