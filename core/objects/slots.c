@@ -1040,7 +1040,7 @@ static void fixup_slots(TnHeapType *ht, SlotChanges *ch)
         if (attr == NULL && d->kind == K_NEW) {
             /* No __new__ on the MRO: only a metaclass mro() leaving out
              * object does that, and CPython's class then has no tp_new. */
-            set_slot(loc, (void *)tn_type_new_not_allowed);
+            set_slot(ch, loc, (void *)tn_type_new_not_allowed);
             continue;
         }
         if (attr == NULL) {
