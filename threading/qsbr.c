@@ -86,6 +86,17 @@ static void report_quiescent(TnQsbrThread *t)
     tn_atomic_store_intptr_release(&t->seq, tn_atomic_load_intptr_acquire(&tn_qsbr_wr_seq_));
 }
 
+void tn_qsbr_quiescent_slow(TnQsbrThread *t, intptr_t wr_seq)
+{
+    /* Load it again with acquire: what the writers stored before advancing
+     * it is visible from here on (the fast path's load was relaxed). */
+    wr_seq = tn_atomic_load_intptr_acquire(&tn_qsbr_wr_seq_);
+    if (wr_seq != t->seq)
+        tn_atomic_store_intptr_release(&t->seq, wr_seq);
+    if (t->len != 0 && --t->countdown == 0)
+        (void)tn_qsbr_poll(t);
+}
+
 void tn_qsbr_register(TnQsbrThread *t)
 {
     memset(t, 0, sizeof *t);

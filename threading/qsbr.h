@@ -131,16 +131,18 @@ static inline void tn_field_replace_steal(TnObject **slot, TnObject *value_steal
 
 extern intptr_t tn_qsbr_wr_seq_;   /* atomic: the global write sequence */
 
-/* A quiescent state: called at every eval-loop check point.  Publishing
- * seq is a release: the increfs this thread made of pointers it loaded
- * before are visible to the thread that then drops the old value. */
+/* The work of a check point when wr_seq moved or t has a queue (qsbr.c). */
+void tn_qsbr_quiescent_slow(TnQsbrThread *t, intptr_t wr_seq);
+
+/* A quiescent state: called at every eval-loop check point.  The common
+ * case (nothing was delayed anywhere since this thread's last report, and
+ * it has no queue) is two plain loads and one branch; the slow path
+ * publishes seq (release, after an acquire load of wr_seq) and polls. */
 static inline void tn_qsbr_quiescent(TnQsbrThread *t)
 {
-    intptr_t s = tn_atomic_load_intptr_acquire(&tn_qsbr_wr_seq_);
-    if (TN_UNLIKELY(s != tn_atomic_load_intptr_relaxed(&t->seq)))
-        tn_atomic_store_intptr_release(&t->seq, s);
-    if (TN_UNLIKELY(t->len != 0) && --t->countdown == 0)
-        (void)tn_qsbr_poll(t);
+    intptr_t s = tn_atomic_load_intptr_relaxed(&tn_qsbr_wr_seq_);
+    if (TN_UNLIKELY(((uintptr_t)(s ^ t->seq) | t->len) != 0))
+        tn_qsbr_quiescent_slow(t, s);
 }
 
 #else

@@ -20,7 +20,7 @@ TnObject *tn_object_repr(TnObject *o)
 {
     TnType *tp = tn_type(o);
     if (tp->repr == NULL)
-        return tn_str_from_format("<%s object at %p>", tp->name, (void *)o);
+        return tn_str_from_format("<%s object at %p>", tn_type_name(tp), (void *)o);
     if (tn_enter_recursive_call(" while getting the repr of an object") < 0)
         return NULL;
     TnObject *res = tp->repr(o);
@@ -242,7 +242,7 @@ int tn_object_setattr(TnObject *o, TnObject *name, TnObject *v)
         return tp->setattro(o, name, v);
     if (tp->getattro == NULL || tp->getattro == tn_object_generic_getattr)
         return tn_object_generic_setattr(o, name, v);
-    tn_err_format(&tn_exc_AttributeError, "'%s' object has no attribute '%U'", tp->name, name);
+    tn_err_format(&tn_exc_AttributeError, "'%s' object has no attribute '%U'", tn_type_name(tp), name);
     return -1;
 }
 
@@ -364,9 +364,9 @@ int tn_object_generic_setattr_dict(TnObject *o, TnObject *name, TnObject *v, TnO
         return tn_type(descr)->descr_set(descr, o, v);
     if (dictp == NULL) {
         if (descr == NULL)
-            tn_err_format(&tn_exc_AttributeError, "'%s' object has no attribute '%U'", tp->name, name);
+            tn_err_format(&tn_exc_AttributeError, "'%s' object has no attribute '%U'", tn_type_name(tp), name);
         else
-            tn_err_format(&tn_exc_AttributeError, "'%s' object attribute '%U' is read-only", tp->name, name);
+            tn_err_format(&tn_exc_AttributeError, "'%s' object attribute '%U' is read-only", tn_type_name(tp), name);
         return -1;
     }
     TnObject *dict = tn_atomic_load_ptr_acquire((void *const *)dictp);
@@ -437,7 +437,7 @@ TnObject *tn_object_get_iter(TnObject *o)
     }
     if (tp->as_sequence != NULL && tp->as_sequence->item != NULL)
         return tn_seqiter_new(o);
-    return tn_err_format(&tn_exc_TypeError, "'%s' object is not iterable", tp->name);
+    return tn_err_format(&tn_exc_TypeError, "'%s' object is not iterable", tn_type_name(tp));
 }
 
 TnObject *tn_iter_next(TnObject *it)
@@ -504,7 +504,7 @@ TnObject *tn_object_getitem(TnObject *o, TnObject *key)
                 return tn_generic_alias_new(o, key);
         return tn_err_format(&tn_exc_TypeError, "type '%s' is not subscriptable", ((TnType *)o)->name);
     }
-    return tn_err_format(&tn_exc_TypeError, "'%s' object is not subscriptable", tp->name);
+    return tn_err_format(&tn_exc_TypeError, "'%s' object is not subscriptable", tn_type_name(tp));
 }
 
 static int set_or_del_item(TnObject *o, TnObject *key, TnObject *v)
@@ -525,11 +525,11 @@ static int set_or_del_item(TnObject *o, TnObject *key, TnObject *v)
     /* CPython words deletion two ways: PySequence_DelItem (a sequence type
      * and an index key) says "doesn't", PyObject_DelItem "does not". */
     if (v != NULL)
-        tn_err_format(&tn_exc_TypeError, "'%s' object does not support item assignment", tp->name);
+        tn_err_format(&tn_exc_TypeError, "'%s' object does not support item assignment", tn_type_name(tp));
     else if (tp->as_sequence != NULL && has_index(key))
-        tn_err_format(&tn_exc_TypeError, "'%s' object doesn't support item deletion", tp->name);
+        tn_err_format(&tn_exc_TypeError, "'%s' object doesn't support item deletion", tn_type_name(tp));
     else
-        tn_err_format(&tn_exc_TypeError, "'%s' object does not support item deletion", tp->name);
+        tn_err_format(&tn_exc_TypeError, "'%s' object does not support item deletion", tn_type_name(tp));
     return -1;
 }
 
@@ -543,7 +543,7 @@ tn_ssize_t tn_object_length(TnObject *o)
         return tp->as_sequence->length(o);
     if (tp->as_mapping != NULL && tp->as_mapping->length != NULL)
         return tp->as_mapping->length(o);
-    tn_err_format(&tn_exc_TypeError, "object of type '%s' has no len()", tp->name);
+    tn_err_format(&tn_exc_TypeError, "object of type '%s' has no len()", tn_type_name(tp));
     return -1;
 }
 
@@ -553,7 +553,7 @@ int tn_sequence_contains(TnObject *seq, TnObject *item)
     if (tp->as_sequence != NULL && tp->as_sequence->contains != NULL)
         return tp->as_sequence->contains(seq, item);
     if (tp->iter == NULL && (tp->as_sequence == NULL || tp->as_sequence->item == NULL)) {
-        tn_err_format(&tn_exc_TypeError, "argument of type '%s' is not iterable", tp->name);
+        tn_err_format(&tn_exc_TypeError, "argument of type '%s' is not iterable", tn_type_name(tp));
         return -1;
     }
     TnObject *it = tn_object_get_iter(seq);

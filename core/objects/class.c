@@ -1214,10 +1214,10 @@ TnObject *tn_object_new_impl(TnType *type, TnObject *const *args, tn_ssize_t nar
     if (excess && (type->new_ != tn_object_new_impl || is_object_slot(type, "__init__"))) {
         if (type == &tn_type_object)
             return tn_err_format(&tn_exc_TypeError, "object() takes no arguments");
-        return tn_err_format(&tn_exc_TypeError, "%s() takes no arguments", type->name);
+        return tn_err_format(&tn_exc_TypeError, "%s() takes no arguments", tn_type_name(type));
     }
     if (type->flags & TN_TPFLAGS_HEAPTYPE && type->basicsize < (tn_ssize_t)sizeof(TnObject))
-        return tn_err_format(&tn_exc_SystemError, "bad instance size for %s", type->name);
+        return tn_err_format(&tn_exc_SystemError, "bad instance size for %s", tn_type_name(type));
     if ((type->flags & TN_TPFLAGS_HEAPTYPE) && ((TnHeapType *)type)->abstract)
         return abstract_instance_error(type);
     return tn_object_new(type, (size_t)type->basicsize);
@@ -1252,7 +1252,7 @@ TnObject *tn_type_call(TnObject *callable, TnObject *const *args, tn_ssize_t nar
     if (tp == &tn_type_type && nargs == 1 && (kwnames == NULL || tn_tuple_size(kwnames) == 0))
         return tn_newref(TN_OBJ(tn_type(args[0])));
     if (tp->new_ == NULL)
-        return tn_err_format(&tn_exc_TypeError, "cannot create '%s' instances", tp->name);
+        return tn_err_format(&tn_exc_TypeError, "cannot create '%s' instances", tn_type_name(tp));
     TnObject *obj = tp->new_(tp, args, nargs, kwnames);
     if (obj == NULL || !tn_object_type_check(obj, tp))
         return obj;
@@ -1483,7 +1483,7 @@ static TnObject *funcwrapper_new(TnType *type, TnObject *const *args, tn_ssize_t
     if (tn_args_no_kw(type->name, kwnames) < 0)
         return NULL;
     if (nargs != 1)
-        return tn_err_format(&tn_exc_TypeError, "%s expected 1 argument, got %zd", type->name, nargs);
+        return tn_err_format(&tn_exc_TypeError, "%s expected 1 argument, got %zd", tn_type_name(type), nargs);
     TnFuncWrapper *w = (TnFuncWrapper *)tn_object_new(type, (size_t)type->basicsize);
     if (w == NULL)
         return NULL;

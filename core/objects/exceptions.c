@@ -258,7 +258,7 @@ TnObject *tn_err_set_from_errno_filename(int err, TnObject *filename)
 static TnObject *exc_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (kwnames != NULL && tn_tuple_size(kwnames) > 0)
-        return tn_err_format(&tn_exc_TypeError, "%s() takes no keyword arguments", type->name);
+        return tn_err_format(&tn_exc_TypeError, "%s() takes no keyword arguments", tn_type_name(type));
     if (type == &tn_exc_OSError && nargs >= 2 && tn_int_check(args[0])) {
         /* OSError(errno, ...) builds the subclass for errno. */
         int overflow = 0;
@@ -705,7 +705,7 @@ static TnObject *exception_group_new(TnType *type, TnObject *const *args, tn_ssi
                                      TnObject *kwnames)
 {
     if (kwnames != NULL && tn_tuple_size(kwnames) > 0)
-        return tn_err_format(&tn_exc_TypeError, "%s() takes no keyword arguments", type->name);
+        return tn_err_format(&tn_exc_TypeError, "%s() takes no keyword arguments", tn_type_name(type));
     if (nargs != 2)
         return tn_err_format(&tn_exc_TypeError,
                              "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zd given)",
@@ -744,7 +744,7 @@ static TnObject *exception_group_new(TnType *type, TnObject *const *args, tn_ssi
         }
     } else if (nested_base && tn_type_is_subtype(type, &tn_exc_Exception)) {
         tn_decref(excs);
-        return tn_err_format(&tn_exc_TypeError, "Cannot nest BaseExceptions in '%s'", type->name);
+        return tn_err_format(&tn_exc_TypeError, "Cannot nest BaseExceptions in '%s'", tn_type_name(type));
     }
     TnObject *argt = tn_tuple_from_array(args, nargs);
     TnObject *self = argt != NULL ? tn_exception_new(type, argt) : NULL;

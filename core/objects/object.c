@@ -127,7 +127,7 @@ static TnObject *object_repr(TnObject *self)
             return tn_str_from_format("<%U.%U object at %p>", mod, qualname, (void *)self);
         return tn_str_from_format("<%U object at %p>", qualname, (void *)self);
     }
-    return tn_str_from_format("<%s object at %p>", tp->name, (void *)self);
+    return tn_str_from_format("<%s object at %p>", tn_type_name(tp), (void *)self);
 }
 
 static tn_hash_t object_hash(TnObject *self)

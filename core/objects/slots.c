@@ -470,7 +470,7 @@ static TnObject *slot_tp_new(TnType *type, TnObject *const *args, tn_ssize_t nar
 {
     TnObject *fn = tn_type_lookup(type, tn_str_intern_cstr("__new__"));
     if (fn == NULL)
-        return tn_err_format(&tn_exc_TypeError, "cannot create '%s' instances", type->name);
+        return tn_err_format(&tn_exc_TypeError, "cannot create '%s' instances", tn_type_name(type));
     tn_ssize_t nkw = kwnames != NULL ? tn_tuple_size(kwnames) : 0;
     TnObject **buf = tn_mem_alloc(sizeof(TnObject *) * (size_t)(nargs + nkw + 1));
     if (buf == NULL)
@@ -640,7 +640,7 @@ static int check_setattr_target(TnObject *self, void *func, const char *what)
         if ((void *)base->setattro == func)
             return 0;
         if (base->setattro != slot_tp_setattro) {
-            tn_err_format(&tn_exc_TypeError, "can't apply this %s to %s object", what, type->name);
+            tn_err_format(&tn_exc_TypeError, "can't apply this %s to %s object", what, tn_type_name(type));
             return -1;
         }
     }

@@ -232,7 +232,7 @@ TnObject *tn_type_name_str(TnType *tp)
 
 TnObject *tn_type_new_not_allowed(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    return tn_err_format(&tn_exc_TypeError, "cannot create '%s' instances", type->name);
+    return tn_err_format(&tn_exc_TypeError, "cannot create '%s' instances", tn_type_name(type));
 }
 
 /* ---- type's own slots -------------------------------------------------- */
@@ -248,7 +248,7 @@ static TnObject *type_repr(TnObject *self)
             return tn_str_from_format("<class '%U.%U'>", mod, qualname);
         return tn_str_from_format("<class '%U'>", qualname);
     }
-    return tn_str_from_format("<class '%s'>", tp->name);
+    return tn_str_from_format("<class '%s'>", tn_type_name(tp));
 }
 
 /* Attribute lookup on a class: data descriptors of the metatype, then the
@@ -273,7 +273,7 @@ static TnObject *type_getattro(TnObject *self, TnObject *name)
             return get(meta_attr, self, TN_OBJ(meta));
         return tn_newref(meta_attr);
     }
-    return tn_err_format(&tn_exc_AttributeError, "type object '%s' has no attribute '%U'", tp->name, name);
+    return tn_err_format(&tn_exc_AttributeError, "type object '%s' has no attribute '%U'", tn_type_name(tp), name);
 }
 
 /* tn_type_lookup hands out borrowed values (from the dicts on the MRO, or
@@ -341,7 +341,7 @@ static int type_dict_store(TnType *tp, TnObject *name, TnObject *value)
     TN_END_CRITICAL_SECTION();
     if (r < 0 && value == NULL && tn_err_matches(&tn_exc_KeyError)) {
         tn_err_clear();
-        tn_err_format(&tn_exc_AttributeError, "type object '%s' has no attribute '%U'", tp->name, name);
+        tn_err_format(&tn_exc_AttributeError, "type object '%s' has no attribute '%U'", tn_type_name(tp), name);
     }
     return r;
 }
@@ -354,7 +354,7 @@ static int type_setattro(TnObject *self, TnObject *name, TnObject *value)
     TnType *tp = (TnType *)self;
     if (!(tp->flags & TN_TPFLAGS_HEAPTYPE)) {
         tn_err_format(&tn_exc_TypeError,
-                      "cannot set %R attribute of immutable type '%s'", name, tp->name);
+                      "cannot set %R attribute of immutable type '%s'", name, tn_type_name(tp));
         return -1;
     }
     TnObject *meta_attr = tn_type_lookup(tn_type(self), name);
@@ -379,7 +379,7 @@ static int type_setattro(TnObject *self, TnObject *name, TnObject *value)
 static int check_special_set(TnType *tp, TnObject *value, const char *name)
 {
     if (value == NULL) {
-        tn_err_format(&tn_exc_TypeError, "cannot delete '%s' attribute of immutable type '%s'", name, tp->name);
+        tn_err_format(&tn_exc_TypeError, "cannot delete '%s' attribute of immutable type '%s'", name, tn_type_name(tp));
         return -1;
     }
     return 0;
@@ -392,7 +392,7 @@ static int type_set_name(TnObject *self, TnObject *value, void *c)
     if (check_special_set(tp, value, attr) < 0)
         return -1;
     if (!tn_str_check(value)) {
-        tn_err_format(&tn_exc_TypeError, "can only assign string to %s.%s, not '%T'", tp->name, attr, value);
+        tn_err_format(&tn_exc_TypeError, "can only assign string to %s.%s, not '%T'", tn_type_name(tp), attr, value);
         return -1;
     }
     TnHeapType *ht = (TnHeapType *)tp;
