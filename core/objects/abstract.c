@@ -1,5 +1,6 @@
 /* core/objects/abstract.c — the object protocol.  Every generic operation
  * dispatches through type slots; messages are CPython 3.11's. */
+#include <limits.h>
 #include <stdio.h>
 #include "core/tn.h"
 #include "core/compiler/ast.h"
