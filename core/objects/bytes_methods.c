@@ -1450,12 +1450,11 @@ static int read_num(FmtState *st, const char *f, tn_ssize_t n, tn_ssize_t *i, tn
 TnObject *tn_bytes_printf(const char *f, tn_ssize_t n, TnObject *args)
 {
     FmtState st = {args, 0, -1, NULL};
-    const char *dd;
-    tn_ssize_t dn;
     if (tn_tuple_check(args))
         st.nargs = tn_tuple_size(args);
     else if (tn_type(args)->as_mapping != NULL && tn_type(args)->as_mapping->subscript != NULL &&
-             !tn_str_check(args) && !tn_bytes_like(args, &dd, &dn))
+             !tn_str_check(args) && !tn_bytes_check(args) && !tn_bytearray_check(args)
+             && !tn_memoryview_check(args))   /* a type test: reading a bytearray's data races */
         st.dict = args;
     TnByteBuf out = {0};
     for (tn_ssize_t i = 0; i < n;) {

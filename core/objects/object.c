@@ -122,10 +122,15 @@ static TnObject *object_repr(TnObject *self)
     TnType *tp = tn_type(self);
     if (tp->flags & TN_TPFLAGS_HEAPTYPE) {
         TnObject *mod = tn_dict_get_cstr_borrowed(tp->dict, "__module__");
-        TnObject *qualname = ((TnHeapType *)tp)->qualname;
+        /* __qualname__ may be replaced meanwhile (threading/qsbr.h). */
+        TnObject *qualname = tn_field_get_ref(&((TnHeapType *)tp)->qualname);
+        TnObject *r;
         if (mod != NULL && tn_str_check(mod) && !tn_str_eq_cstr(mod, "builtins"))
-            return tn_str_from_format("<%U.%U object at %p>", mod, qualname, (void *)self);
-        return tn_str_from_format("<%U object at %p>", qualname, (void *)self);
+            r = tn_str_from_format("<%U.%U object at %p>", mod, qualname, (void *)self);
+        else
+            r = tn_str_from_format("<%U object at %p>", qualname, (void *)self);
+        tn_decref(qualname);
+        return r;
     }
     return tn_str_from_format("<%s object at %p>", tn_type_name(tp), (void *)self);
 }
