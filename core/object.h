@@ -463,8 +463,25 @@ struct TnType {
     const TnMethodDef *methods;
     const TnGetSetDef *getsets;
 
+    /* Cycle collection (gc/gc.h, docs/memory.md).  A type whose instances
+     * can hold references that may form a cycle sets TN_TPFLAGS_HAVE_GC and
+     * both slots.  traverse calls visit(ref, arg) for every reference the
+     * object owns (NULL fields skipped; a non-zero return is returned at
+     * once); it reads fields without taking the object's lock (the gil
+     * flavour holds the GIL, the ft collector runs with the world stopped).
+     * clear drops the references that can take part in a cycle, storing
+     * NULL (or an empty state) before each decref, and leaves the object
+     * valid for its dealloc and for any method call. */
     tn_traverseproc traverse;
     tn_inquiry clear;
+    /* PEP 442 finalizer (`__del__` of a class): called at most once per
+     * object, before weak references are cleared and before dealloc, by the
+     * last decref or by the collector; it may resurrect the object.  Errors
+     * are reported as unraisable by the caller of the slot. */
+    tn_destructor finalize;
+    /* Offset of the instance's weak-reference list head (a TnObject * that
+     * only core/objects/weakref.c reads or writes); 0 = no weak references. */
+    tn_ssize_t weaklistoffset;
     const char *doc;
 
     /* Filled by tn_type_ready: */
