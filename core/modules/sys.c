@@ -775,7 +775,7 @@ static int add_version_attrs(TnObject *m)
 
 static int add_platform_attrs(TnObject *m)
 {
-    static const char *const builtin_names[] = {"builtins", "dis", "math", "os", "sys", "time"};
+    static const char *const builtin_names[] = {"builtins", "dis", "gc", "math", "os", "sys", "time"};
     enum { NNAMES = sizeof builtin_names / sizeof builtin_names[0] };
     TnObject *names = tn_tuple_new(NNAMES);
     if (names == NULL)
@@ -827,7 +827,8 @@ TnObject *tn_sys_module_create(TnObject *argv_list)
         add_steal(m, "path", make_path(argv_list)) < 0 ||
         add_modules(m) < 0 ||
         add_version_attrs(m) < 0 ||
-        add_platform_attrs(m) < 0)
+        add_platform_attrs(m) < 0 ||
+        tn_sys_unraisable_init(m) < 0)
         goto error;
     return m;
 error:

@@ -520,7 +520,10 @@ static int check_class_assignment(TnType *oldto, TnType *newto)
         newbase = newbase->base;
     while (same_layout_as_base(oldbase))
         oldbase = oldbase->base;
-    if (newbase != oldbase && (newbase->base != oldbase->base || !same_slots_added(newbase, oldbase))) {
+    /* A gc object carries the collector's links (gil flavour): it can
+     * only trade its class for another gc class. */
+    bool gc_differs = (newto->flags & TN_TPFLAGS_HAVE_GC) != (oldto->flags & TN_TPFLAGS_HAVE_GC);
+    if (gc_differs || (newbase != oldbase && (newbase->base != oldbase->base || !same_slots_added(newbase, oldbase)))) {
         tn_err_format(&tn_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
                       newto->name, oldto->name);
         return -1;
@@ -915,7 +918,8 @@ TnObject *tn_class_new(TnType *meta, TnObject *name, TnObject *bases, TnObject *
         return NULL;
     }
     TnType *tp = &ht->type;
-    tp->flags = TN_TPFLAGS_HEAPTYPE | TN_TPFLAGS_BASETYPE;
+    /* Instances of classes can always take part in cycles (gc/gc.h). */
+    tp->flags = TN_TPFLAGS_HEAPTYPE | TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC;
     tp->base = (TnType *)tn_newref(TN_OBJ(base));
     tp->bases = effective_bases;
     ht->name = tn_newref(name);

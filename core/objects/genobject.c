@@ -434,39 +434,23 @@ static TnObject *gen_iter(TnObject *self)
     return tn_newref(self);
 }
 
-/* "Exception ignored in: <generator object ...>" — an error that cannot be
- * raised (here: while finalising a generator), printed as CPython does. */
-static void write_unraisable(TnObject *obj)
+/* PEP 442 finalizer (TnType.finalize) of generators, coroutines and async
+ * generators: a suspended one is closed, so its finally blocks run; an
+ * error is reported as "Exception ignored in: <generator object ...>". */
+void tn_gen_finalize(TnObject *self)
 {
-    TnObject *exc = tn_err_fetch();
-    if (exc == NULL)
+    TnGen *g = (TnGen *)self;
+    if (tn_atomic_load_u8(&g->state) != TN_GEN_SUSPENDED)
         return;
-    TnObject *r = tn_object_repr(obj);
-    fflush(stdout);
-    fprintf(stderr, "Exception ignored in: %s\n", r != NULL ? tn_str_utf8(r, NULL) : "<object repr() failed>");
+    TnObject *r = gen_close_impl(g);
     if (r == NULL)
-        tn_err_clear();
+        tn_err_write_unraisable(NULL, self);
     tn_xdecref(r);
-    tn_err_print_exception(exc);
-    tn_decref(exc);
 }
 
 void tn_gen_dealloc(TnObject *self)
 {
     TnGen *g = (TnGen *)self;
-    if (tn_atomic_load_u8(&g->state) == TN_GEN_SUSPENDED) {
-        /* Finalise: run the generator's finally blocks via close().  The
-         * object is resurrected for the duration of the call. */
-        tn_object_init(self, g->ob.type);
-        TnObject *r = gen_close_impl(g);
-        if (r == NULL)
-            write_unraisable(self);
-        tn_xdecref(r);
-        if (tn_refcnt(self) > 1) {
-            tn_decref(self);   /* someone kept it alive during close() */
-            return;
-        }
-    }
     release_frame(g);
     TN_CLEAR(g->exc_state);
     TN_CLEAR(g->name);
@@ -536,7 +520,9 @@ TnType tn_type_generator = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "generator",
     .basicsize = sizeof(TnGen),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = tn_gen_dealloc,
+    .finalize = tn_gen_finalize,
     .repr = gen_repr,
     .iter = gen_iter,
     .iternext = gen_iternext,

@@ -56,6 +56,8 @@ TnObject *tn_gen_throw_current(TnObject *gen, bool close_on_generator_exit);
 int tn_gen_set_throw_exception(const char *fname, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
 TnObject *tn_gen_close(TnObject *gen);
 void tn_gen_dealloc(TnObject *self);
+/* Close a suspended generator/coroutine when it dies (TnType.finalize). */
+void tn_gen_finalize(TnObject *self);
 TnObject *tn_gen_meth_send(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
 TnObject *tn_gen_meth_throw(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
 TnObject *tn_gen_meth_close(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
