@@ -47,6 +47,7 @@
 #define B_REACHABLE   0x08u
 #define B_UNREACHABLE 0x10u
 #define B_FROZEN      0x20u   /* gc.freeze(): ignored by collections */
+#define B_PASSED      0x40u   /* marking: the scan passed it while it looked unreachable */
 
 /* A thread's allocations minus deallocations of gc objects not yet added
  * to the shared count (which every allocation would otherwise contend on). */
@@ -172,20 +173,24 @@ static int visit_decref(TnObject *op, void *arg)
     return 0;
 }
 
-static void mark(Collection *c, TnObject *op)
-{
-    op->gc_bits |= B_REACHABLE;
-    if (tn_gc_vec_push(&c->stack, op) < 0)
-        c->failed = true;
-}
-
 static int visit_reachable(TnObject *op, void *arg)
 {
     Collection *c = arg;
     Entry *e = entry_of(c, op);
-    if (e != NULL && !(op->gc_bits & B_REACHABLE))
-        mark(c, op);
+    if (e == NULL || (op->gc_bits & B_REACHABLE))
+        return 0;
+    op->gc_bits |= B_REACHABLE;
+    /* Not yet passed: the scan traverses it in order (see collect_gil.c). */
+    if ((op->gc_bits & B_PASSED) && tn_gc_vec_push(&c->stack, op) < 0)
+        c->failed = true;
     return 0;
+}
+
+static void traverse_reachable(Collection *c, TnObject *op)
+{
+    tn_traverseproc traverse = tn_type(op)->traverse;
+    if (traverse != NULL)
+        (void)traverse(op, visit_reachable, c);
 }
 
 static void traverse_all(Collection *c, tn_visitproc visit)
@@ -203,21 +208,23 @@ static void traverse_all(Collection *c, tn_visitproc visit)
 static void find_unreachable(Collection *c, TnGCVec *out)
 {
     traverse_all(c, visit_decref);
-    for (size_t i = 0; i < c->n && !c->failed; i++)
-        if (c->entries[i].refs > 0)
-            mark(c, c->entries[i].op);
-    while (c->stack.len > 0 && !c->failed) {
-        TnObject *op = c->stack.items[--c->stack.len];
-        tn_traverseproc traverse = tn_type(op)->traverse;
-        if (traverse != NULL)
-            (void)traverse(op, visit_reachable, c);
+    for (size_t i = 0; i < c->n && !c->failed; i++) {
+        TnObject *op = c->entries[i].op;
+        if (!(op->gc_bits & B_REACHABLE) && c->entries[i].refs == 0) {
+            op->gc_bits |= B_PASSED;
+            continue;
+        }
+        op->gc_bits |= B_REACHABLE;
+        traverse_reachable(c, op);
+        while (c->stack.len > 0 && !c->failed)
+            traverse_reachable(c, c->stack.items[--c->stack.len]);
     }
     c->stack.len = 0;
     for (size_t i = 0; i < c->n; i++) {
         TnObject *op = c->entries[i].op;
         bool reachable = c->failed || (op->gc_bits & B_REACHABLE);
         op->tid = c->entries[i].tid;
-        op->gc_bits &= (uint8_t) ~(B_COLLECTING | B_REACHABLE);
+        op->gc_bits &= (uint8_t) ~(B_COLLECTING | B_REACHABLE | B_PASSED);
         if (!reachable && tn_gc_vec_push(out, op) < 0)
             c->failed = true;
     }

@@ -179,7 +179,7 @@ static tn_ssize_t update_refs(TnGCHead *list)
         TnObject *op = from_gc(g);
         tn_ssize_t refs = tn_is_immortal(op) ? (tn_ssize_t)1 << 30 : tn_refcnt(op);
         TN_ASSERT(refs > 0);   /* dealloc untracks before the count can be read as 0 */
-        g->prev = ((uintptr_t)refs << REFS_SHIFT) | (g->prev & (F_FINALIZED | F_UNREACHABLE)) | F_COLLECTING;
+        g->prev = ((uintptr_t)refs << REFS_SHIFT) | (g->prev & F_FINALIZED) | F_COLLECTING;
         n++;
     }
     return n;
@@ -215,36 +215,49 @@ typedef struct MarkCtx {
     bool failed;                 /* the stack could not grow */
 } MarkCtx;
 
-static void mark(TnGCHead *g, MarkCtx *ctx)
-{
-    g->prev |= F_REACHABLE;
-    if (tn_gc_vec_push(&ctx->stack, from_gc(g)) < 0)
-        ctx->failed = true;
-}
+/* During marking, F_UNREACHABLE means "the scan has passed this object
+ * while it looked unreachable" (it is set for real after marking). */
+#define F_PASSED F_UNREACHABLE
 
 static int visit_reachable(TnObject *op, void *arg)
 {
     TnGCHead *g = collecting_head(op);
-    if (g != NULL && !(g->prev & F_REACHABLE))
-        mark(g, arg);
+    if (g == NULL || (g->prev & F_REACHABLE))
+        return 0;
+    g->prev |= F_REACHABLE;
+    /* Not yet passed: the scan will traverse it in list order (the cheap,
+     * cache-friendly case).  Passed: it must be traversed from the stack. */
+    if ((g->prev & F_PASSED) && tn_gc_vec_push(&((MarkCtx *)arg)->stack, op) < 0)
+        ((MarkCtx *)arg)->failed = true;
     return 0;
 }
 
-/* Steps 4-5: mark from the roots, then relink list into its reachable part
- * (kept in list) and its unreachable part (appended to unreachable, with
- * F_UNREACHABLE).  If the mark stack cannot grow, everything is kept: a
- * collection may always find less garbage, never more. */
-static void move_unreachable(TnGCHead *list, TnGCHead *unreachable)
+static void traverse_reachable(TnObject *op, MarkCtx *ctx)
 {
+    tn_traverseproc traverse = tn_type(op)->traverse;
+    if (traverse != NULL)
+        (void)traverse(op, visit_reachable, ctx);
+}
+
+/* Steps 4-5: scan list in order, traversing every object that has
+ * references from outside (gc_refs > 0) or that something scanned
+ * reaches; then relink list into its reachable part (kept in list) and its
+ * unreachable part (appended to unreachable, with F_UNREACHABLE).  If the
+ * stack cannot grow, everything is kept: a collection may always find less
+ * garbage, never more. */
+static tn_ssize_t move_unreachable(TnGCHead *list, TnGCHead *unreachable)
+{
+    tn_ssize_t kept = 0;
     MarkCtx ctx = {{NULL, 0, 0}, false};
-    for (TnGCHead *g = gc_next(list); g != list; g = gc_next(g))
-        if (gc_refs(g) > 0)
-            mark(g, &ctx);
-    while (ctx.stack.len > 0 && !ctx.failed) {
-        TnObject *op = ctx.stack.items[--ctx.stack.len];
-        tn_traverseproc traverse = tn_type(op)->traverse;
-        if (traverse != NULL)
-            (void)traverse(op, visit_reachable, &ctx);
+    for (TnGCHead *g = gc_next(list); g != list && !ctx.failed; g = gc_next(g)) {
+        if (!(g->prev & F_REACHABLE) && gc_refs(g) == 0) {
+            g->prev |= F_PASSED;
+            continue;
+        }
+        g->prev |= F_REACHABLE;
+        traverse_reachable(from_gc(g), &ctx);
+        while (ctx.stack.len > 0 && !ctx.failed)
+            traverse_reachable(ctx.stack.items[--ctx.stack.len], &ctx);
     }
     tn_gc_vec_free(&ctx.stack);
 
@@ -256,12 +269,14 @@ static void move_unreachable(TnGCHead *list, TnGCHead *unreachable)
         g->prev &= F_FINALIZED;
         if (reachable) {
             list_append(g, list);
+            kept++;
         } else {
             g->prev |= F_UNREACHABLE;
             list_append(g, unreachable);
         }
         g = next;
     }
+    return kept;
 }
 
 /* Move every object of from to to, clearing F_UNREACHABLE. */
@@ -325,8 +340,7 @@ static void handle_resurrected(TnGCHead *unreachable, TnGCHead *old)
     list_init(&still);
     (void)update_refs(unreachable);
     subtract_refs(unreachable);
-    move_unreachable(unreachable, &still);
-    tn_gc.stats.resurrected += (uint64_t)list_size(unreachable);
+    tn_gc.stats.resurrected += (uint64_t)move_unreachable(unreachable, &still);
     merge_back(unreachable, old);
     list_merge(&still, unreachable);
 }
@@ -370,16 +384,16 @@ static tn_ssize_t collect_main(int generation)
     subtract_refs(young);
     TnGCHead unreachable;
     list_init(&unreachable);
-    move_unreachable(young, &unreachable);
+    tn_ssize_t survivors = move_unreachable(young, &unreachable);
 
     /* Survivors move up a generation. */
     if (young != old) {
         if (generation == TN_GC_NUM_GENERATIONS - 2)
-            tn_gc.long_lived_pending += list_size(young);
+            tn_gc.long_lived_pending += survivors;
         list_merge(young, old);
     } else {
         tn_gc.long_lived_pending = 0;
-        tn_gc.long_lived_total = list_size(young);
+        tn_gc.long_lived_total = survivors;
     }
 
     TnGCVec callbacks = {NULL, 0, 0};
