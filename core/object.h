@@ -309,6 +309,19 @@ static inline TnObject *tn_xnewref(TnObject *op)
         tn_xdecref(tn_old_);                   \
     } while (0)
 
+/* In a traverse function (TnType.traverse, whose parameters are named
+ * visit and arg): visit op unless it is NULL, and return at once whatever
+ * non-zero value the visit returns (CPython's Py_VISIT). */
+#define TN_VISIT(op)                                   \
+    do {                                               \
+        TnObject *tn_vop_ = TN_OBJ(op);                \
+        if (tn_vop_ != NULL) {                         \
+            int tn_vr_ = visit(tn_vop_, arg);          \
+            if (tn_vr_ != 0)                           \
+                return tn_vr_;                         \
+        }                                              \
+    } while (0)
+
 /* ---- type objects -------------------------------------------------------
  *
  * A type is a struct of slots plus method/getset tables.  Builtin types are
