@@ -518,4 +518,17 @@ static inline bool tn_object_type_check(const TnObject *op, const TnType *tp)
 
 static inline bool tn_type_check_exact(const TnObject *op, const TnType *tp) { return op->type == tp; }
 
+/* Does op take part in cycle collection?  Its type says so with
+ * TN_TPFLAGS_HAVE_GC, except that type objects are collected only when
+ * made at run time: `type` has the flag for its heap instances, while the
+ * static types (and structseq types) are immortal and never allocated
+ * (CPython's _PyObject_IS_GC with type_is_gc). */
+static inline bool tn_object_is_gc(const TnObject *op)
+{
+    const TnType *tp = op->type;
+    if (!(tp->flags & TN_TPFLAGS_HAVE_GC))
+        return false;
+    return !(tp->flags & TN_TPFLAGS_TYPE_SUBCLASS) || (((const TnType *)op)->flags & TN_TPFLAGS_HEAPTYPE);
+}
+
 #endif /* TN_OBJECT_H */

@@ -46,7 +46,7 @@ static void referents_of(TnObject *const *objs, tn_ssize_t n, Referents *r)
     tn_world_stop(ts);
     for (tn_ssize_t i = 0; i < n && !r->no_memory; i++) {
         TnType *tp = tn_type(objs[i]);
-        if ((tp->flags & TN_TPFLAGS_HAVE_GC) && tp->traverse != NULL)
+        if (tn_object_is_gc(objs[i]) && tp->traverse != NULL)
             tp->traverse(objs[i], collect_referent, r);
     }
     tn_world_start(ts);

@@ -1227,15 +1227,38 @@ TN_EXCEPTION_LIST(TN_BASE_ALIAS)
 
 TN_EXCEPTION_LIST(TN_DEFINE_EXC)
 
+/* The instance layout of the classes that carry extra fields: size and the
+ * slots that know those fields. */
+typedef struct ExcLayout {
+    tn_ssize_t size;
+    tn_destructor dealloc;
+    tn_traverseproc traverse;
+    tn_inquiry clear;
+} ExcLayout;
+
+static const ExcLayout syntax_error_layout = {sizeof(TnSyntaxErrorObject), syntax_error_dealloc,
+                                              syntax_error_traverse, syntax_error_clear};
+static const ExcLayout stop_iteration_layout = {sizeof(TnStopIterationObject), stop_iteration_dealloc,
+                                                stop_iteration_traverse, stop_iteration_clear};
+static const ExcLayout system_exit_layout = {sizeof(TnSystemExitObject), system_exit_dealloc,
+                                             system_exit_traverse, system_exit_clear};
+static const ExcLayout name_error_layout = {sizeof(TnNameErrorObject), name_error_dealloc, name_error_traverse,
+                                            name_error_clear};
+static const ExcLayout os_error_layout = {sizeof(TnOSErrorObject), os_error_dealloc, os_error_traverse,
+                                          os_error_clear};
+static const ExcLayout unicode_error_layout = {sizeof(TnUnicodeErrorObject), unicode_error_dealloc,
+                                               unicode_error_traverse, exc_clear};
+static const ExcLayout exception_group_layout = {sizeof(TnBaseExceptionGroupObject), exception_group_dealloc,
+                                                 exception_group_traverse, exc_clear};
+
 /* Adjust the classes that carry extra fields.  Runs before tn_type_ready so
  * that subclasses inherit the adjusted size and slots. */
-static void specialise(TnType *tp, tn_ssize_t size, tn_destructor dealloc, tn_traverseproc traverse,
-                       tn_inquiry clear, const TnGetSetDef *getsets, tn_unaryfunc str)
+static void specialise(TnType *tp, const ExcLayout *layout, const TnGetSetDef *getsets, tn_unaryfunc str)
 {
-    tp->basicsize = size;
-    tp->dealloc = dealloc;
-    tp->traverse = traverse;
-    tp->clear = clear;
+    tp->basicsize = layout->size;
+    tp->dealloc = layout->dealloc;
+    tp->traverse = layout->traverse;
+    tp->clear = layout->clear;
     if (getsets != NULL)
         tp->getsets = getsets;
     if (str != NULL)
@@ -1250,38 +1273,30 @@ int tn_exceptions_init_types(void)
     tn_exc_BaseException.clear = exc_clear;
     /* Instances have a __dict__, so subclasses can add attributes. */
     tn_exc_BaseException.dictoffset = offsetof(TnBaseException, dict);
-    specialise(&tn_exc_SyntaxError, sizeof(TnSyntaxErrorObject), syntax_error_dealloc, syntax_error_traverse, syntax_error_clear,
-               syntax_error_getsets, syntax_error_str);
-    specialise(&tn_exc_IndentationError, sizeof(TnSyntaxErrorObject), syntax_error_dealloc, syntax_error_traverse, syntax_error_clear, NULL, syntax_error_str);
-    specialise(&tn_exc_TabError, sizeof(TnSyntaxErrorObject), syntax_error_dealloc, syntax_error_traverse, syntax_error_clear, NULL, syntax_error_str);
-    specialise(&tn_exc_StopIteration, sizeof(TnStopIterationObject), stop_iteration_dealloc, stop_iteration_traverse, stop_iteration_clear,
-               stop_iteration_getsets, NULL);
-    specialise(&tn_exc_SystemExit, sizeof(TnSystemExitObject), system_exit_dealloc, system_exit_traverse, system_exit_clear,
-               system_exit_getsets, system_exit_str);
-    specialise(&tn_exc_NameError, sizeof(TnNameErrorObject), name_error_dealloc, name_error_traverse, name_error_clear, name_error_getsets, NULL);
-    specialise(&tn_exc_UnboundLocalError, sizeof(TnNameErrorObject), name_error_dealloc, name_error_traverse, name_error_clear, NULL, NULL);
-    specialise(&tn_exc_AttributeError, sizeof(TnNameErrorObject), name_error_dealloc, name_error_traverse, name_error_clear,
-               attribute_error_getsets, NULL);
-    specialise(&tn_exc_OSError, sizeof(TnOSErrorObject), os_error_dealloc, os_error_traverse, os_error_clear, os_error_getsets,
-               os_error_str);
+    specialise(&tn_exc_SyntaxError, &syntax_error_layout, syntax_error_getsets, syntax_error_str);
+    specialise(&tn_exc_IndentationError, &syntax_error_layout, NULL, syntax_error_str);
+    specialise(&tn_exc_TabError, &syntax_error_layout, NULL, syntax_error_str);
+    specialise(&tn_exc_StopIteration, &stop_iteration_layout, stop_iteration_getsets, NULL);
+    specialise(&tn_exc_SystemExit, &system_exit_layout, system_exit_getsets, system_exit_str);
+    specialise(&tn_exc_NameError, &name_error_layout, name_error_getsets, NULL);
+    specialise(&tn_exc_UnboundLocalError, &name_error_layout, NULL, NULL);
+    specialise(&tn_exc_AttributeError, &name_error_layout, attribute_error_getsets, NULL);
+    specialise(&tn_exc_OSError, &os_error_layout, os_error_getsets, os_error_str);
     TnType *const os_subclasses[] = {
         &tn_exc_FileNotFoundError, &tn_exc_FileExistsError, &tn_exc_PermissionError,
         &tn_exc_IsADirectoryError, &tn_exc_NotADirectoryError, &tn_exc_InterruptedError,
         &tn_exc_TimeoutError,
     };
     for (size_t i = 0; i < sizeof os_subclasses / sizeof os_subclasses[0]; i++)
-        specialise(os_subclasses[i], sizeof(TnOSErrorObject), os_error_dealloc, os_error_traverse, os_error_clear, NULL, os_error_str);
-    specialise(&tn_exc_UnicodeEncodeError, sizeof(TnUnicodeErrorObject), unicode_error_dealloc, unicode_error_traverse, exc_clear,
-               unicode_error_getsets, unicode_encode_error_str);
-    specialise(&tn_exc_UnicodeDecodeError, sizeof(TnUnicodeErrorObject), unicode_error_dealloc, unicode_error_traverse, exc_clear,
-               unicode_error_getsets, unicode_decode_error_str);
-    specialise(&tn_exc_UnicodeTranslateError, sizeof(TnUnicodeErrorObject), unicode_error_dealloc, unicode_error_traverse, exc_clear,
-               unicode_error_getsets, unicode_translate_error_str);
+        specialise(os_subclasses[i], &os_error_layout, NULL, os_error_str);
+    specialise(&tn_exc_UnicodeEncodeError, &unicode_error_layout, unicode_error_getsets, unicode_encode_error_str);
+    specialise(&tn_exc_UnicodeDecodeError, &unicode_error_layout, unicode_error_getsets, unicode_decode_error_str);
+    specialise(&tn_exc_UnicodeTranslateError, &unicode_error_layout, unicode_error_getsets,
+               unicode_translate_error_str);
     tn_exc_KeyError.str = key_error_str;
     TnType *const groups[] = {&tn_exc_BaseExceptionGroup, &tn_exc_ExceptionGroup};
     for (size_t i = 0; i < 2; i++) {
-        specialise(groups[i], sizeof(TnBaseExceptionGroupObject), exception_group_dealloc, exception_group_traverse, exc_clear,
-                   exception_group_getsets, exception_group_str);
+        specialise(groups[i], &exception_group_layout, exception_group_getsets, exception_group_str);
         groups[i]->new_ = exception_group_new;
     }
     tn_exc_BaseExceptionGroup.methods = exception_group_methods;

@@ -83,12 +83,27 @@ static void clear_targets(TnObject *globals)
     }
 }
 
+/* The traceback printer on every cleared exception of globals['targets']
+ * (to stderr): it reads the fields without Python code in between. */
+static void print_exceptions(TnObject *globals)
+{
+    TnObject *targets = tn_dict_get_cstr_borrowed(globals, "targets");
+    for (tn_ssize_t i = 0; i < tn_list_size(targets); i++) {
+        TnObject *o = tn_list_get_item_ref(targets, i);
+        if (tn_object_type_check(o, &tn_exc_BaseException))
+            tn_err_print_exception(o);
+        assert_null(tn_err_occurred());
+        tn_decref(o);
+    }
+}
+
 static void clear_and_probe(const char *setup, const char *probe)
 {
     TnObject *g = new_globals();
     run(g, setup);
     clear_targets(g);
     run(g, probe);
+    print_exceptions(g);
     /* Free everything: the deallocs run on cleared objects. */
     tn_dict_clear(g);
     tn_decref(g);
