@@ -175,6 +175,57 @@ static void test_classes(void **state)
         "runs('lookup without an mro', lambda: K.again)\n");
 }
 
+/* A class whose special methods were found in its dict keeps the generic
+ * slot functions after its dict is emptied: each must cope with the method
+ * being gone. */
+static void test_class_slots(void **state)
+{
+    (void)state;
+    clear_and_probe(
+        "class K:\n"
+        "    def __repr__(self): return 'K'\n"
+        "    def __str__(self): return 'K'\n"
+        "    def __eq__(self, o): return True\n"
+        "    def __lt__(self, o): return True\n"
+        "    def __hash__(self): return 1\n"
+        "    def __len__(self): return 1\n"
+        "    def __bool__(self): return True\n"
+        "    def __call__(self): return 1\n"
+        "    def __getattr__(self, n): return 1\n"
+        "    def __setattr__(self, n, v): pass\n"
+        "    def __delattr__(self, n): pass\n"
+        "    def __getitem__(self, i): return 1\n"
+        "    def __setitem__(self, i, v): pass\n"
+        "    def __delitem__(self, i): pass\n"
+        "    def __contains__(self, i): return True\n"
+        "    def __iter__(self): return iter([])\n"
+        "    def __next__(self): raise StopIteration\n"
+        "    def __add__(self, o): return 1\n"
+        "    def __radd__(self, o): return 1\n"
+        "    def __iadd__(self, o): return 1\n"
+        "    def __neg__(self): return 1\n"
+        "    def __index__(self): return 1\n"
+        "    def __int__(self): return 1\n"
+        "    def __float__(self): return 1.0\n"
+        "    def __get__(self, o, t=None): return 1\n"
+        "    def __set__(self, o, v): pass\n"
+        "    def __init__(self, *a): pass\n"
+        "    def __del__(self): pass\n"
+        "k = K.__new__(K)\n"
+        "targets = [K]\n",
+        "ops = [repr, str, hash, len, bool, lambda k: k(), lambda k: k.missing,\n"
+        "       lambda k: setattr(k, 'a', 1), lambda k: delattr(k, 'a'), lambda k: k[0],\n"
+        "       lambda k: k.__setitem__(0, 1), lambda k: k.__delitem__(0), lambda k: 1 in k,\n"
+        "       iter, next, lambda k: k + 1, lambda k: 1 + k, lambda k: k == k, lambda k: k < k,\n"
+        "       lambda k: -k, lambda k: [0][k], int, float, lambda k: K(), lambda k: k.__dict__]\n"
+        "for op in ops:\n"
+        "    runs('slot', lambda: op(k))\n"
+        "def iadd():\n"
+        "    global k\n"
+        "    k += 1\n"
+        "runs('iadd', iadd)\n");
+}
+
 static void test_functions(void **state)
 {
     (void)state;
@@ -364,6 +415,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_instances),
         cmocka_unit_test(test_classes),
+        cmocka_unit_test(test_class_slots),
         cmocka_unit_test(test_functions),
         cmocka_unit_test(test_exceptions),
         cmocka_unit_test(test_generators_and_frames),
