@@ -1779,16 +1779,6 @@ static TnObject *property_new(TnType *type, TnObject *const *args, tn_ssize_t na
     return property_make(type, out[0], out[1], out[2], out[3], NULL);
 }
 
-static void property_dealloc(TnObject *self)
-{
-    TnProperty *p = (TnProperty *)self;
-    TN_CLEAR(p->fget);
-    TN_CLEAR(p->fset);
-    TN_CLEAR(p->fdel);
-    TN_CLEAR(p->doc);
-    TN_CLEAR(p->name);
-    tn_object_free(self);
-}
 
 static int property_traverse(TnObject *self, tn_visitproc visit, void *arg)
 {
@@ -1812,6 +1802,12 @@ static int property_clear(TnObject *self)
     TN_CLEAR(p->doc);
     TN_CLEAR(p->name);
     return 0;
+}
+
+static void property_dealloc(TnObject *self)
+{
+    property_clear(self);
+    tn_object_free(self);
 }
 
 static void property_error(TnProperty *p, TnObject *obj, const char *what)
