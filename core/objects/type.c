@@ -612,9 +612,10 @@ static int type_traverse(TnObject *self, tn_visitproc visit, void *arg)
  * through their type) and drop the MRO, whose first item is the class
  * itself.  Every reader of mro accepts NULL (a metaclass mro() leaves it
  * NULL while it runs): lookups then find nothing and subclass tests
- * follow the base chain.  bases, base and the names stay for repr and
- * dealloc; the subclasses and retired lists are lists, cleared by their
- * own clear. */
+ * follow the base chain.  The subclasses list (strong references here,
+ * weak in CPython: each subclass points back through its base) and the
+ * retired values go too; their readers accept NULL.  bases, base and the
+ * names stay for repr and dealloc. */
 static int type_clear(TnObject *self)
 {
     TnType *tp = (TnType *)self;
@@ -625,6 +626,9 @@ static int type_clear(TnObject *self)
         tn_dict_clear(tp->dict);
     /* Lock-free lookups read mro: replaced as a QSBR field. */
     tn_field_replace_steal(&tp->mro, NULL);
+    TnHeapType *ht = (TnHeapType *)tp;
+    tn_field_replace_steal(&ht->subclasses, NULL);
+    tn_field_replace_steal(&ht->retired, NULL);
     return 0;
 }
 
