@@ -375,6 +375,19 @@ static inline TnObject *tn_xnewref(TnObject *op)
         tn_xdecref(tn_old_);                   \
     } while (0)
 
+/* In a traverse function (TnType.traverse, whose parameters are named
+ * visit and arg): visit op unless it is NULL, and return at once whatever
+ * non-zero value the visit returns (CPython's Py_VISIT). */
+#define TN_VISIT(op)                                   \
+    do {                                               \
+        TnObject *tn_vop_ = TN_OBJ(op);                \
+        if (tn_vop_ != NULL) {                         \
+            int tn_vr_ = visit(tn_vop_, arg);          \
+            if (tn_vr_ != 0)                           \
+                return tn_vr_;                         \
+        }                                              \
+    } while (0)
+
 /* ---- type objects -------------------------------------------------------
  *
  * A type is a struct of slots plus method/getset tables.  Builtin types are
@@ -572,5 +585,16 @@ static inline bool tn_object_type_check(const TnObject *op, const TnType *tp)
 }
 
 static inline bool tn_type_check_exact(const TnObject *op, const TnType *tp) { return op->type == tp; }
+
+/* Does op take part in cycle collection?  Its type says so with
+ * TN_TPFLAGS_HAVE_GC, except for statically allocated objects (the static
+ * types and structseq types, instances of `type`, which has the flag for
+ * classes made at run time; the empty tuple): they are immortal, never
+ * allocated, and have no gc header before them (CPython's _PyObject_IS_GC
+ * with type_is_gc). */
+static inline bool tn_object_is_gc(const TnObject *op)
+{
+    return (op->type->flags & TN_TPFLAGS_HAVE_GC) && !tn_object_is_static(op);
+}
 
 #endif /* TN_OBJECT_H */

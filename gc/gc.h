@@ -51,12 +51,6 @@ typedef struct TnGCHead {
 
 static inline bool tn_type_is_gc(const TnType *tp) { return (tp->flags & TN_TPFLAGS_HAVE_GC) != 0; }
 
-/* Whether op is a gc object (see above). */
-static inline bool tn_object_is_gc(const TnObject *op)
-{
-    return tn_type_is_gc(tn_type(op)) && !tn_object_is_static(op);
-}
-
 /* ---- tracking (both flavours) -------------------------------------------- */
 
 /* tn_object_alloc: op (a gc object) was just allocated: track it and count

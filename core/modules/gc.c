@@ -8,6 +8,8 @@
 #include "core/tn.h"
 #include "core/modules/modules.h"
 #include "gc/gc.h"
+#include "threading/stw.h"
+#include "threading/tstate.h"
 
 /* The module's lists, created once; gc.garbage and gc.callbacks are these
  * objects for the life of the process, as in CPython. */
@@ -204,26 +206,68 @@ static TnObject *gc_get_objects(TnObject *self, TnObject *const *args, tn_ssize_
     return list;
 }
 
-/* get_referents(*objs): what each gc object's traverse visits. */
+/* Objects gathered with a reference each (get_referents, get_referrers). */
+typedef struct Gathered {
+    TnObject **items;
+    size_t len, cap;
+    bool no_memory;
+} Gathered;
+
+static int gather_ref(TnObject *op, void *arg)
+{
+    Gathered *g = arg;
+    if (g->len == g->cap) {
+        size_t cap = g->cap != 0 ? g->cap * 2 : 16, bytes;
+        TnObject **items = tn_mem_mul(cap, sizeof(TnObject *), &bytes) ? NULL : tn_mem_realloc(g->items, bytes);
+        if (items == NULL) {
+            g->no_memory = true;
+            return 1;   /* stop the walk */
+        }
+        g->items = items;
+        g->cap = cap;
+    }
+    g->items[g->len++] = tn_newref(op);
+    return 0;
+}
+
+/* A list of the gathered objects (their references move into it). */
+static TnObject *gathered_list(Gathered *g)
+{
+    TnObject *list = g->no_memory ? tn_err_no_memory() : tn_list_new(0);
+    for (size_t i = 0; i < g->len; i++) {
+        if (list == NULL)
+            tn_decref(g->items[i]);
+        else if (tn_list_append_steal(list, g->items[i]) < 0)
+            TN_CLEAR(list);     /* the item went with the failed append */
+    }
+    tn_mem_free(g->items);
+    return list;
+}
+
+/* get_referents(*objs): what each gc object's traverse visits.  A traverse
+ * reads fields without the objects' locks, which is safe only while no
+ * other thread can change them: the world is stopped for it (as CPython
+ * 3.13t does; in gil the GIL already excludes the others and the pause
+ * only counts). */
 static TnObject *gc_get_referents(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (tn_args_no_kw("get_referents", kwnames) < 0)
         return NULL;
-    TnObject *list = tn_list_new(0);
-    for (tn_ssize_t i = 0; list != NULL && i < nargs; i++) {
-        TnObject *op = args[i];
-        tn_traverseproc traverse = tn_type(op)->traverse;
-        if (!tn_object_is_gc(op) || traverse == NULL)
-            continue;
-        if (traverse(op, append_visit, list) != 0)
-            TN_CLEAR(list);
+    Gathered g = {NULL, 0, 0, false};
+    TnThreadState *ts = tn_tstate();
+    tn_world_stop(ts);
+    for (tn_ssize_t i = 0; i < nargs && !g.no_memory; i++) {
+        tn_traverseproc traverse = tn_type(args[i])->traverse;
+        if (tn_object_is_gc(args[i]) && traverse != NULL)
+            (void)traverse(args[i], gather_ref, &g);
     }
-    return list;
+    tn_world_start(ts);
+    return gathered_list(&g);
 }
 
 /* get_referrers(*objs): the tracked objects whose traverse visits one of
- * objs.  The candidates are collected first (no Python code may run while
- * the collector's lists are walked). */
+ * objs.  The candidates are gathered (with references) first, then
+ * examined with the world stopped. */
 typedef struct Referrers {
     TnObject *const *objs;
     tn_ssize_t n;
@@ -239,34 +283,33 @@ static int find_referent(TnObject *op, void *arg)
     return 0;
 }
 
+static int gather_visit(TnObject *op, void *arg) { return gather_ref(op, arg); }
+
 static TnObject *gc_get_referrers(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (tn_args_no_kw("get_referrers", kwnames) < 0)
         return NULL;
-    TnObject *all = tn_list_new(0);
-    if (all == NULL || tn_gc_visit_objects(tn_tstate(), -1, append_visit, all) != 0) {
-        tn_xdecref(all);
-        return NULL;
-    }
-    /* A tuple of the candidates: a traverse below runs no code, but the
-     * list must not be reachable from the candidates' point of view. */
-    TnObject *cands = tn_list_as_tuple(all);
-    tn_decref(all);
-    if (cands == NULL)
-        return NULL;
-    TnObject *result = tn_list_new(0);
-    for (tn_ssize_t i = 0; result != NULL && i < tn_tuple_size(cands); i++) {
-        TnObject *op = tn_tuple_get(cands, i);
+    TnThreadState *ts = tn_tstate();
+    Gathered all = {NULL, 0, 0, false}, found = {NULL, 0, 0, false};
+    if (tn_gc_visit_objects(ts, -1, gather_visit, &all) != 0 && !all.no_memory)
+        all.no_memory = true;
+    tn_world_stop(ts);
+    for (size_t i = 0; i < all.len && !all.no_memory && !found.no_memory; i++) {
+        TnObject *op = all.items[i];
         tn_traverseproc traverse = tn_type(op)->traverse;
         if (traverse == NULL)
             continue;
         Referrers r = {args, nargs, false};
         (void)traverse(op, find_referent, &r);
-        if (r.found && tn_list_append(result, op) < 0)
-            TN_CLEAR(result);
+        if (r.found)
+            (void)gather_ref(op, &found);
     }
-    tn_decref(cands);
-    return result;
+    tn_world_start(ts);
+    found.no_memory |= all.no_memory;
+    for (size_t i = 0; i < all.len; i++)
+        tn_decref(all.items[i]);
+    tn_mem_free(all.items);
+    return gathered_list(&found);
 }
 
 static TnObject *gc_is_tracked(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)

@@ -38,6 +38,9 @@ TnObject *tn_io_stdin_readline(void);
 int tn_sys_write_stdout(TnObject *s);
 /* The dis module (core/modules/dis.c).  New ref or NULL. */
 TnObject *tn_dis_module_create(void);
+/* The gc module (core/modules/gc.c; get_referents only until the
+ * collectors come).  New ref or NULL. */
+TnObject *tn_gc_module_create(void);
 /* The _thread module (core/modules/thread.c).  New ref or NULL. */
 TnObject *tn_thread_module_create(void);
 /* sys.setswitchinterval, getswitchinterval, _tandem_stats (sys_threads.c). */

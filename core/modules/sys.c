@@ -671,6 +671,20 @@ static void namespace_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+static int namespace_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(((NamespaceObject *)self)->dict);
+    return 0;
+}
+
+/* The __dict__ is read lock-free by attribute lookups: replaced as a QSBR
+ * field; a NULL dict is made again on the next attribute store. */
+static int namespace_clear(TnObject *self)
+{
+    tn_field_replace_steal(&((NamespaceObject *)self)->dict, NULL);
+    return 0;
+}
+
 static TnObject *namespace_repr(TnObject *self)
 {
     TnObject *d = ((NamespaceObject *)self)->dict;
@@ -705,7 +719,10 @@ static TnType namespace_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "SimpleNamespace",
     .basicsize = sizeof(NamespaceObject),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = namespace_dealloc,
+    .traverse = namespace_traverse,
+    .clear = namespace_clear,
     .repr = namespace_repr,
     .new_ = tn_type_new_not_allowed,
     .dictoffset = offsetof(NamespaceObject, dict),

@@ -949,6 +949,18 @@ static void local_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* The per-thread dicts belong to the threads (TnThreadState.local_dicts),
+ * not to the object.  No clear: the __init__ arguments are needed in every
+ * new thread, and a cycle through them passes through a mutable item. */
+static int local_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    LocalObject *l = (LocalObject *)self;
+    TN_VISIT(l->key);
+    TN_VISIT(l->args);
+    TN_VISIT(l->kwargs);
+    return 0;
+}
+
 /* Make the calling thread's (empty) dict for l; borrowed, the thread's
  * local_dicts keeps it alive. */
 static TnObject *local_dict_create(LocalObject *l)
@@ -1027,8 +1039,9 @@ static TnType local_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "_thread._local",
     .basicsize = sizeof(LocalObject),
-    .flags = TN_TPFLAGS_BASETYPE,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = local_dealloc,
+    .traverse = local_traverse,
     .getattro = local_getattro,
     .setattro = local_setattro,
     .new_ = local_new,

@@ -200,6 +200,8 @@ TnType tn_type_coroutine = {
     .methods = coro_methods,
     .getsets = coro_getsets,
     .new_ = tn_type_new_not_allowed,
+    .traverse = tn_gen_traverse,
+    .clear = tn_gen_clear,
 };
 
 /* ---- coroutine_wrapper: the iterator coro.__await__() returns ---- */
@@ -208,6 +210,15 @@ static void cw_dealloc(TnObject *self)
 {
     TN_CLEAR(((TnCoroWrapper *)self)->coro);
     tn_object_free(self);
+}
+
+/* The helper objects below have a traverse but no clear, as in CPython:
+ * each needs its generator (or value) to work, and a cycle through one
+ * passes through the generator, which is cleared. */
+static int cw_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(((TnCoroWrapper *)self)->coro);
+    return 0;
 }
 
 static TnObject *cw_iter(TnObject *self) { return tn_newref(self); }
@@ -243,11 +254,13 @@ TnType tn_type_coroutine_wrapper = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "coroutine_wrapper",
     .basicsize = sizeof(TnCoroWrapper),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = cw_dealloc,
     .iter = cw_iter,
     .iternext = cw_iternext,
     .methods = cw_methods,
     .new_ = tn_type_new_not_allowed,
+    .traverse = cw_traverse,
 };
 
 /* ==================================================================== */
@@ -291,12 +304,20 @@ static void wrapped_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+static int wrapped_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(((TnAsyncGenWrapped *)self)->val);
+    return 0;
+}
+
 TnType tn_type_async_generator_wrapped_value = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "async_generator_wrapped_value",
     .basicsize = sizeof(TnAsyncGenWrapped),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = wrapped_dealloc,
     .new_ = tn_type_new_not_allowed,
+    .traverse = wrapped_traverse,
 };
 
 /* What the generator produced, seen from an awaitable: a wrapped value (a
@@ -430,6 +451,8 @@ TnType tn_type_async_generator = {
     .methods = agen_methods,
     .getsets = agen_getsets,
     .new_ = tn_type_new_not_allowed,
+    .traverse = tn_gen_traverse,
+    .clear = tn_gen_clear,
 };
 
 /* ---- async_generator_asend ---- */
@@ -505,6 +528,14 @@ static void asend_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+static int asend_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnAsyncGenASend *o = (TnAsyncGenASend *)self;
+    TN_VISIT(TN_OBJ(o->gen));
+    TN_VISIT(o->sendval);
+    return 0;
+}
+
 static const TnMethodDef asend_methods[] = {
     {"send", asend_send, 0, NULL},
     {"throw", asend_throw, 0, NULL},
@@ -517,11 +548,13 @@ TnType tn_type_async_generator_asend = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "async_generator_asend",
     .basicsize = sizeof(TnAsyncGenASend),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = asend_dealloc,
     .iter = awaitable_self,
     .iternext = asend_iternext,
     .methods = asend_methods,
     .new_ = tn_type_new_not_allowed,
+    .traverse = asend_traverse,
 };
 
 /* ---- async_generator_athrow (athrow and aclose) ---- */
@@ -646,6 +679,14 @@ static void athrow_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+static int athrow_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnAsyncGenAThrow *o = (TnAsyncGenAThrow *)self;
+    TN_VISIT(TN_OBJ(o->gen));
+    TN_VISIT(o->args);
+    return 0;
+}
+
 static const TnMethodDef athrow_methods[] = {
     {"send", athrow_send, 0, NULL},
     {"throw", athrow_throw, 0, NULL},
@@ -658,9 +699,11 @@ TnType tn_type_async_generator_athrow = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "async_generator_athrow",
     .basicsize = sizeof(TnAsyncGenAThrow),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = athrow_dealloc,
     .iter = awaitable_self,
     .iternext = athrow_iternext,
     .methods = athrow_methods,
     .new_ = tn_type_new_not_allowed,
+    .traverse = athrow_traverse,
 };

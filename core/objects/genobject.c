@@ -459,6 +459,57 @@ void tn_gen_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* ---- cycle collection ----------------------------------------------------
+ * Shared by generators, coroutines and async generators (coroobject.c).
+ * A generator owns its heap frame: the frame's function, code and locals
+ * dict, its locals, cells and free variables, and -- while suspended --
+ * the value stack up to the saved stack_pointer.  A running frame's
+ * stack_pointer is not kept up to date, so only its locals are visited
+ * then (what its value stack holds stays counted as external: kept).
+ * A running generator is reachable from its thread anyway. */
+int tn_gen_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnGen *g = (TnGen *)self;
+    TN_VISIT(g->name);
+    TN_VISIT(g->qualname);
+    TN_VISIT(g->code);
+    TN_VISIT(g->exc_state);
+    TnFrame *f = g->frame;
+    if (f == NULL || f->code == NULL)
+        return 0;
+    TN_VISIT(TN_OBJ(f->code));
+    TN_VISIT(f->func);
+    TN_VISIT(f->locals);
+    TnObject **end = tn_atomic_load_u8(&g->state) == TN_GEN_RUNNING ? f->localsplus + f->code->nlocalsplus
+                                                                     : f->stack_pointer;
+    for (TnObject **p = f->localsplus; p < end; p++)
+        TN_VISIT(*p);
+    return 0;
+}
+
+/* Close a generator the collector found unreachable without running it:
+ * its finalizer (close(), which runs the finally blocks) has already run
+ * by then, so only a generator that never started, or whose finalizer
+ * resurrected nothing and left it suspended, still has a frame.  The frame
+ * is detached before its references are dropped (a decref may run code
+ * that looks at the generator: it sees a closed one, as after close()). */
+int tn_gen_clear(TnObject *self)
+{
+    TnGen *g = (TnGen *)self;
+    uint8_t s = tn_atomic_load_u8(&g->state);
+    if (s == TN_GEN_RUNNING || (s != TN_GEN_CLOSED && !tn_atomic_cas_u8(&g->state, s, TN_GEN_CLOSED)))
+        return 0;   /* running or just claimed by a thread: not garbage */
+    TnFrame *f = g->frame;
+    g->frame = NULL;
+    if (f != NULL) {
+        if (f->code != NULL)
+            tn_eval_frame_clear(f);
+        tn_mem_free(f);
+    }
+    TN_CLEAR(g->exc_state);
+    return 0;
+}
+
 static TnObject *gen_repr(TnObject *self)
 {
     return tn_str_from_format("<generator object %U at %p>", ((TnGen *)self)->qualname, (void *)self);
@@ -529,4 +580,6 @@ TnType tn_type_generator = {
     .methods = gen_methods,
     .getsets = gen_getsets,
     .new_ = tn_type_new_not_allowed,
+    .traverse = tn_gen_traverse,
+    .clear = tn_gen_clear,
 };

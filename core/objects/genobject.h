@@ -68,5 +68,8 @@ TnObject *tn_gen_get_running(TnObject *self, void *c);
 TnObject *tn_gen_get_suspended(TnObject *self, void *c);
 TnObject *tn_gen_get_yieldfrom(TnObject *self, void *c);
 TnObject *tn_gen_get_frame(TnObject *self, void *c);
+/* Cycle collection (TnType.traverse / clear of the three kinds). */
+int tn_gen_traverse(TnObject *self, tn_visitproc visit, void *arg);
+int tn_gen_clear(TnObject *self);
 
 #endif

@@ -882,6 +882,16 @@ static void method_wrapper_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* No clear, as CPython's method-wrapper: a call needs both fields, and a
+ * cycle through one passes through self's own fields. */
+static int method_wrapper_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnMethodWrapper *m = (TnMethodWrapper *)self;
+    TN_VISIT(TN_OBJ(m->descr));
+    TN_VISIT(m->self);
+    return 0;
+}
+
 static TnObject *method_wrapper_call(TnObject *callable, TnObject *const *args, tn_ssize_t nargs,
                                      TnObject *kwnames)
 {
@@ -900,7 +910,9 @@ TnType tn_type_method_wrapper = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "method-wrapper",
     .basicsize = sizeof(TnMethodWrapper),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = method_wrapper_dealloc,
+    .traverse = method_wrapper_traverse,
     .repr = method_wrapper_repr,
     .call = method_wrapper_call,
     .new_ = tn_type_new_not_allowed,
