@@ -501,8 +501,16 @@ static int create_builtin_import_locked(TnObject *fullname, TnObject **module)
     return 0;
 }
 
+/* CPython's message; when the standard library's directory is missing
+ * (a bad TANDEM_STDLIB, an uninstalled package) the message says so, as
+ * most failed imports then come from that (docs/stdlib.md). */
 static TnObject *not_found(TnObject *fullname)
 {
+    if (!tn_sys_stdlib_present())
+        return tn_err_format(&tn_exc_ModuleNotFoundError,
+                             "No module named '%U' (the standard library was not found: '%s/os.py' does not exist;"
+                             " install the Debian package libpython3.11-stdlib or set TANDEM_STDLIB)",
+                             fullname, tn_sys_stdlib_dir());
     return tn_err_format(&tn_exc_ModuleNotFoundError, "No module named '%U'", fullname);
 }
 
