@@ -53,4 +53,15 @@ TnObject *tn_sys_tandem_stats_dict(void);
 /* -X stats: print the same counters to f, one "tandem-stats: KEY=VALUE" line each. */
 void tn_sys_tandem_stats_print(FILE *f);
 
+/* Modules of CPython's standard library written in C (docs/stdlib.md),
+ * created on their first import.  New ref or NULL. */
+TnObject *tn_errno_module_create(void);
+TnObject *tn_stat_module_create(void);
+TnObject *tn_atexit_module_create(void);
+TnObject *tn_string_module_create(void);
+TnObject *tn_itertools_module_create(void);
+TnObject *tn_collections_module_create(void);
+/* Run the atexit callbacks (at interpreter exit, after threading._shutdown()). */
+void tn_atexit_run_at_exit(void);
+
 #endif

@@ -433,8 +433,10 @@ error:
 }
 
 /* The builtin C modules other than sys and builtins (which are the
- * interpreter's own).  Start-up creates every one of them
- * (tn_import_add_builtin_modules, called by core/vm/lifecycle.c); a program
+ * interpreter's own).  Start-up creates those marked at_startup
+ * (tn_import_add_builtin_modules, called by core/vm/lifecycle.c), the
+ * others (the standard library's C modules) are created on their first
+ * import, as CPython's builtin modules are; a program
  * that deletes one from sys.modules gets a new module object on its next
  * import, as in CPython.  That re-creation runs under the module's import
  * lock, so two threads importing it at once create it once.  One table for
@@ -442,13 +444,18 @@ error:
 static const struct {
     const char *name;
     TnObject *(*create)(void);
+    bool at_startup;   /* false: created on its first import (docs/stdlib.md) */
 } builtin_modules[] = {
-    {"math", tn_math_module_create},
-    {"time", tn_time_module_create},
-    {"os", tn_os_module_create},
-    {"dis", tn_dis_module_create},
-    {"_thread", tn_thread_module_create},
-    {"signal", tn_signal_module_create},
+    {"math", tn_math_module_create, true},
+    {"time", tn_time_module_create, true},
+    {"os", tn_os_module_create, true},
+    {"dis", tn_dis_module_create, true},
+    {"_thread", tn_thread_module_create, true},
+    {"signal", tn_signal_module_create, true},
+    {"errno", tn_errno_module_create, false},
+    {"_stat", tn_stat_module_create, false},
+    {"atexit", tn_atexit_module_create, false},
+    {"_string", tn_string_module_create, false},
 };
 
 /* Create builtin_modules[i] and put it in `modules` (with os.path for os).
@@ -479,6 +486,8 @@ static TnObject *create_builtin(size_t i, TnObject *modules)
 int tn_import_add_builtin_modules(TnObject *modules)
 {
     for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++) {
+        if (!builtin_modules[i].at_startup)
+            continue;
         TnObject *m = create_builtin(i, modules);
         if (m == NULL)
             return -1;

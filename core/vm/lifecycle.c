@@ -252,6 +252,8 @@ void tn_runtime_fini(void)
 {
     TnInterp *interp = tn_interp();
     wait_for_thread_shutdown(interp);
+    /* Then the atexit callbacks, as CPython's Py_FinalizeEx. */
+    tn_atexit_run_at_exit();
     /* Daemon threads that reach a blocking call or, in gil, ask for the GIL
      * from now on stop there (tn_thread_attach) instead of racing the exit. */
     tn_atomic_store_u32_relaxed((uint32_t *)&interp->finalizing, 1);
