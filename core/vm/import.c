@@ -457,6 +457,7 @@ static const struct {
     {"atexit", tn_atexit_module_create, false},
     {"_string", tn_string_module_create, false},
     {"itertools", tn_itertools_module_create, false},
+    {"_collections", tn_collections_module_create, false},
 };
 
 /* Create builtin_modules[i] and put it in `modules` (with os.path for os).
