@@ -458,6 +458,7 @@ static const struct {
     {"_string", tn_string_module_create, false},
     {"itertools", tn_itertools_module_create, false},
     {"_collections", tn_collections_module_create, false},
+    {"_random", tn_random_module_create, false},
 };
 
 /* Create builtin_modules[i] and put it in `modules` (with os.path for os).
