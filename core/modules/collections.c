@@ -56,6 +56,12 @@ static bool deque_check(TnObject *op)
     return tn_object_type_check(op, &deque_type);
 }
 
+/* len is also read without the section (len(d)): written atomically. */
+static void deque_set_len_lock_held(DequeObject *d, tn_ssize_t len)
+{
+    tn_atomic_store_intptr_relaxed((intptr_t *)&d->len, (intptr_t)len);
+}
+
 static TnObject **slot_at(DequeObject *d, tn_ssize_t i)
 {
     return &d->items[(d->head + i) % d->cap];
@@ -86,7 +92,7 @@ static TnObject *deque_take_left_lock_held(DequeObject *d)
 {
     TnObject *item = d->items[d->head];
     d->head = (d->head + 1) % d->cap;
-    d->len--;
+    deque_set_len_lock_held(d, d->len - 1);
     d->state++;
     return item;
 }
@@ -94,7 +100,7 @@ static TnObject *deque_take_left_lock_held(DequeObject *d)
 static TnObject *deque_take_right_lock_held(DequeObject *d)
 {
     TnObject *item = *slot_at(d, d->len - 1);
-    d->len--;
+    deque_set_len_lock_held(d, d->len - 1);
     d->state++;
     return item;
 }
@@ -107,15 +113,18 @@ static int deque_append_steal_lock_held(DequeObject *d, TnObject *item)
         tn_decref(item);
         return 0;
     }
+    /* A full bounded deque drops its leftmost item first: len(d), read
+     * without the section, never exceeds maxlen. */
+    TnObject *dropped = d->maxlen >= 0 && d->len >= d->maxlen ? deque_take_left_lock_held(d) : NULL;
     if (deque_reserve_lock_held(d) < 0) {
         tn_decref(item);
+        tn_xdecref(dropped);
         return -1;
     }
     *slot_at(d, d->len) = item;
-    d->len++;
+    deque_set_len_lock_held(d, d->len + 1);
     d->state++;
-    if (d->maxlen >= 0 && d->len > d->maxlen)
-        tn_decref(deque_take_left_lock_held(d));
+    tn_xdecref(dropped);
     return 0;
 }
 
@@ -125,16 +134,17 @@ static int deque_appendleft_steal_lock_held(DequeObject *d, TnObject *item)
         tn_decref(item);
         return 0;
     }
+    TnObject *dropped = d->maxlen >= 0 && d->len >= d->maxlen ? deque_take_right_lock_held(d) : NULL;
     if (deque_reserve_lock_held(d) < 0) {
         tn_decref(item);
+        tn_xdecref(dropped);
         return -1;
     }
     d->head = (d->head - 1 + d->cap) % d->cap;
     d->items[d->head] = item;
-    d->len++;
+    deque_set_len_lock_held(d, d->len + 1);
     d->state++;
-    if (d->maxlen >= 0 && d->len > d->maxlen)
-        tn_decref(deque_take_right_lock_held(d));
+    tn_xdecref(dropped);
     return 0;
 }
 
@@ -144,7 +154,8 @@ static void deque_clear_lock_held(DequeObject *d)
     TnObject **items = d->items;
     tn_ssize_t cap = d->cap, head = d->head, len = d->len;
     d->items = NULL;
-    d->cap = d->head = d->len = 0;
+    d->cap = d->head = 0;
+    deque_set_len_lock_held(d, 0);
     d->state++;
     for (tn_ssize_t i = 0; i < len; i++)
         tn_decref(items[(head + i) % cap]);
@@ -192,7 +203,7 @@ static TnObject *deque_remove_at_lock_held(DequeObject *d, tn_ssize_t i)
         for (tn_ssize_t j = i; j < d->len - 1; j++)
             *slot_at(d, j) = *slot_at(d, j + 1);
     }
-    d->len--;
+    deque_set_len_lock_held(d, d->len - 1);
     d->state++;
     return item;
 }
@@ -200,7 +211,7 @@ static TnObject *deque_remove_at_lock_held(DequeObject *d, tn_ssize_t i)
 /* Insert item (stolen) before position i (0 <= i <= len); room reserved. */
 static void deque_insert_at_lock_held(DequeObject *d, tn_ssize_t i, TnObject *item)
 {
-    d->len++;
+    deque_set_len_lock_held(d, d->len + 1);
     for (tn_ssize_t j = d->len - 1; j > i; j--)
         *slot_at(d, j) = *slot_at(d, j - 1);
     *slot_at(d, i) = item;

@@ -4,7 +4,7 @@
 #     right) move every item exactly once: nothing lost, nothing repeated;
 #   - a bounded deque (maxlen) never holds more than maxlen items and keeps
 #     only items some thread appended;
-#   - rotate, reverse and d[i] = d[i] racing each other keep the multiset of
+#   - rotate, reverse, insert(pop()) and append(popleft()) racing keep the multiset of
 #     items;
 #   - iterating, count(), `in` and index() while other threads mutate either
 #     finish or raise RuntimeError("deque mutated during iteration"): never
@@ -86,7 +86,7 @@ def shuffler(tid):
             elif tid == 1:
                 r.reverse()
             elif tid == 2:
-                r[i % 500] = r[i % 500]
+                r.insert(i % 400, r.pop())
             else:
                 r.append(r.popleft())
     shuffle.__name__ = "shuffler_%d" % tid
