@@ -89,6 +89,21 @@ static const char *short_type_name(TnObject *o)
             return -1;                                             \
     } while (0)
 
+/* dealloc and traverse of an object owning two references. */
+#define DEALLOC_TRAVERSE2(prefix, Type, f1, f2)                                   \
+    static void prefix##_dealloc(TnObject *self)                                   \
+    {                                                                              \
+        TN_CLEAR(((Type *)self)->f1);                                              \
+        TN_CLEAR(((Type *)self)->f2);                                              \
+        tn_object_free(self);                                                      \
+    }                                                                              \
+    static int prefix##_traverse(TnObject *self, tn_visitproc visit, void *arg)    \
+    {                                                                              \
+        VISIT(((Type *)self)->f1);                                                 \
+        VISIT(((Type *)self)->f2);                                                 \
+        return 0;                                                                  \
+    }
+
 /* Swap a new value into an owned field and drop the old one afterwards. */
 static void set_field(TnObject **field, TnObject *value_steal)
 {
@@ -201,21 +216,7 @@ static TnObject *count_repr(TnObject *self)
     return r;
 }
 
-static void count_dealloc(TnObject *self)
-{
-    CountObject *c = (CountObject *)self;
-    TN_CLEAR(c->long_cnt);
-    TN_CLEAR(c->long_step);
-    tn_object_free(self);
-}
-
-static int count_traverse(TnObject *self, tn_visitproc visit, void *arg)
-{
-    CountObject *c = (CountObject *)self;
-    VISIT(c->long_cnt);
-    VISIT(c->long_step);
-    return 0;
-}
+DEALLOC_TRAVERSE2(count, CountObject, long_cnt, long_step)
 
 /* ======================================================================
  * cycle(iterable)
@@ -277,21 +278,7 @@ static TnObject *cycle_next_lock_held(TnObject *self)
 }
 LOCKED_NEXT(cycle)
 
-static void cycle_dealloc(TnObject *self)
-{
-    CycleObject *c = (CycleObject *)self;
-    TN_CLEAR(c->it);
-    TN_CLEAR(c->saved);
-    tn_object_free(self);
-}
-
-static int cycle_traverse(TnObject *self, tn_visitproc visit, void *arg)
-{
-    CycleObject *c = (CycleObject *)self;
-    VISIT(c->it);
-    VISIT(c->saved);
-    return 0;
-}
+DEALLOC_TRAVERSE2(cycle, CycleObject, it, saved)
 
 /* ======================================================================
  * repeat(object[, times])
@@ -558,21 +545,7 @@ static TnObject *chain_next_lock_held(TnObject *self)
 }
 LOCKED_NEXT(chain)
 
-static void chain_dealloc(TnObject *self)
-{
-    ChainObject *c = (ChainObject *)self;
-    TN_CLEAR(c->source);
-    TN_CLEAR(c->active);
-    tn_object_free(self);
-}
-
-static int chain_traverse(TnObject *self, tn_visitproc visit, void *arg)
-{
-    ChainObject *c = (ChainObject *)self;
-    VISIT(c->source);
-    VISIT(c->active);
-    return 0;
-}
+DEALLOC_TRAVERSE2(chain, ChainObject, source, active)
 
 static const TnMethodDef chain_methods[] = {
     {"from_iterable", chain_from_iterable, TN_METH_CLASS,
@@ -632,21 +605,7 @@ static TnObject *compress_next_lock_held(TnObject *self)
 }
 LOCKED_NEXT(compress)
 
-static void compress_dealloc(TnObject *self)
-{
-    CompressObject *c = (CompressObject *)self;
-    TN_CLEAR(c->data);
-    TN_CLEAR(c->selectors);
-    tn_object_free(self);
-}
-
-static int compress_traverse(TnObject *self, tn_visitproc visit, void *arg)
-{
-    CompressObject *c = (CompressObject *)self;
-    VISIT(c->data);
-    VISIT(c->selectors);
-    return 0;
-}
+DEALLOC_TRAVERSE2(compress, CompressObject, data, selectors)
 
 /* ======================================================================
  * dropwhile, takewhile, filterfalse, starmap: (function, iterable)
@@ -788,21 +747,7 @@ static TnObject *starmap_next_lock_held(TnObject *self)
 }
 LOCKED_NEXT(starmap)
 
-static void funciter_dealloc(TnObject *self)
-{
-    FuncIterObject *f = (FuncIterObject *)self;
-    TN_CLEAR(f->func);
-    TN_CLEAR(f->it);
-    tn_object_free(self);
-}
-
-static int funciter_traverse(TnObject *self, tn_visitproc visit, void *arg)
-{
-    FuncIterObject *f = (FuncIterObject *)self;
-    VISIT(f->func);
-    VISIT(f->it);
-    return 0;
-}
+DEALLOC_TRAVERSE2(funciter, FuncIterObject, func, it)
 
 /* ======================================================================
  * pairwise(iterable)
@@ -864,21 +809,7 @@ static TnObject *pairwise_next_lock_held(TnObject *self)
 }
 LOCKED_NEXT(pairwise)
 
-static void pairwise_dealloc(TnObject *self)
-{
-    PairwiseObject *p = (PairwiseObject *)self;
-    TN_CLEAR(p->it);
-    TN_CLEAR(p->old);
-    tn_object_free(self);
-}
-
-static int pairwise_traverse(TnObject *self, tn_visitproc visit, void *arg)
-{
-    PairwiseObject *p = (PairwiseObject *)self;
-    VISIT(p->it);
-    VISIT(p->old);
-    return 0;
-}
+DEALLOC_TRAVERSE2(pairwise, PairwiseObject, it, old)
 
 /* ======================================================================
  * groupby(iterable, key=None) and its _grouper
@@ -1055,21 +986,7 @@ static TnObject *grouper_new(TnType *type, TnObject *const *args, tn_ssize_t nar
     return TN_OBJ(gr);
 }
 
-static void grouper_dealloc(TnObject *self)
-{
-    GrouperObject *gr = (GrouperObject *)self;
-    TN_CLEAR(gr->parent);
-    TN_CLEAR(gr->tgtkey);
-    tn_object_free(self);
-}
-
-static int grouper_traverse(TnObject *self, tn_visitproc visit, void *arg)
-{
-    GrouperObject *gr = (GrouperObject *)self;
-    VISIT(gr->parent);
-    VISIT(gr->tgtkey);
-    return 0;
-}
+DEALLOC_TRAVERSE2(grouper, GrouperObject, parent, tgtkey)
 
 /* ======================================================================
  * islice(iterable, stop) / islice(iterable, start, stop[, step])
@@ -1357,18 +1274,7 @@ static const TnMethodDef tee_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static void tee_dealloc(TnObject *self)
-{
-    TN_CLEAR(((TeeObject *)self)->dataobj);
-    TN_CLEAR(((TeeObject *)self)->lock);
-    tn_object_free(self);
-}
-
-static int tee_traverse(TnObject *self, tn_visitproc visit, void *arg)
-{
-    VISIT(((TeeObject *)self)->dataobj);
-    return 0;
-}
+DEALLOC_TRAVERSE2(tee, TeeObject, dataobj, lock)
 
 /* tee(iterable, n=2, /): n independent iterators; the first is the
  * iterable's own iterator when it can be copied (__copy__). */
@@ -1504,21 +1410,7 @@ static TnObject *zip_longest_next_lock_held(TnObject *self)
 }
 LOCKED_NEXT(zip_longest)
 
-static void zip_longest_dealloc(TnObject *self)
-{
-    ZipLongestObject *z = (ZipLongestObject *)self;
-    TN_CLEAR(z->ittuple);
-    TN_CLEAR(z->fillvalue);
-    tn_object_free(self);
-}
-
-static int zip_longest_traverse(TnObject *self, tn_visitproc visit, void *arg)
-{
-    ZipLongestObject *z = (ZipLongestObject *)self;
-    VISIT(z->ittuple);
-    VISIT(z->fillvalue);
-    return 0;
-}
+DEALLOC_TRAVERSE2(zip_longest, ZipLongestObject, ittuple, fillvalue)
 
 /* ======================================================================
  * The combinatoric iterators: product, combinations,
