@@ -459,6 +459,7 @@ static const struct {
     {"itertools", tn_itertools_module_create, false},
     {"_collections", tn_collections_module_create, false},
     {"_random", tn_random_module_create, false},
+    {"_struct", tn_struct_module_create, false},
 };
 
 /* Create builtin_modules[i] and put it in `modules` (with os.path for os).
