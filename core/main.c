@@ -184,7 +184,7 @@ static int run_module(const char *name)
 {
     fail_alloc_arm();
     TnObject *m = tn_dict_get_cstr_borrowed(tn_interp()->modules, name);
-    if (m != NULL && tn_dict_get_cstr_borrowed(tn_module_dict(m), "__file__") == NULL) {
+    if (tn_import_is_builtin(name) || (m != NULL && tn_dict_get_cstr_borrowed(tn_module_dict(m), "__file__") == NULL)) {
         fprintf(stderr, "%s: No code object available for %s\n", progname, name);
         return 1;
     }

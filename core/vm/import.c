@@ -500,6 +500,14 @@ int tn_import_add_builtin_modules(TnObject *modules)
     return 0;
 }
 
+bool tn_import_is_builtin(const char *name)
+{
+    for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++)
+        if (strcmp(name, builtin_modules[i].name) == 0)
+            return true;
+    return false;
+}
+
 /* 1 and *module (new ref) when `name` is a builtin C module (created and
  * put in sys.modules), 0 when it is not one, -1 on error. */
 static int create_builtin_import_locked(TnObject *fullname, TnObject **module)

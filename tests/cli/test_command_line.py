@@ -65,6 +65,7 @@ def main():
         ("missing script", ["no_such_script.py"], b""),
         ("unknown option", ["-Z"], b""),
         ("-m builtin module", ["-m", "sys"], b""),
+        ("-m builtin module created on import", ["-m", "errno"], b""),
         ("-m missing module", ["-m", "no_such_module"], b""),
         ("-m without argument", ["-m"], b""),
         ("-m module from sys.path", ["-m", "runnable", "x", "y"], b""),
