@@ -460,6 +460,7 @@ static const struct {
     {"_collections", tn_collections_module_create, false},
     {"_random", tn_random_module_create, false},
     {"_struct", tn_struct_module_create, false},
+    {"_contextvars", tn_contextvars_module_create, false},
 };
 
 /* Create builtin_modules[i] and put it in `modules` (with os.path for os).
