@@ -3,7 +3,8 @@
  * Modules/atexitmodule.c (docs/stdlib.md).
  *
  * The callbacks belong to the interpreter, not to the module object
- * (interp->atexit_callbacks), so that deleting the module from sys.modules
+ * (interp->atexit_callbacks, made with the first module object), so that
+ * deleting the module from sys.modules
  * and importing it again keeps them, as in CPython.  They are a list of
  * entries (func, args, kwnames): args holds the positional arguments then
  * the keyword values, kwnames the keyword names or None.  unregister()
@@ -24,13 +25,12 @@
 #include "core/tn.h"
 #include "core/modules/modules.h"
 
-/* interp->atexit_callbacks, created on first use.  Borrowed or NULL. */
+/* interp->atexit_callbacks (borrowed): created with the first module
+ * object, under the module's import lock, so that two threads registering
+ * their first callbacks at once share one list. */
 static TnObject *callbacks(void)
 {
-    TnInterp *interp = tn_interp();
-    if (interp->atexit_callbacks == NULL)
-        interp->atexit_callbacks = tn_list_new(0);
-    return interp->atexit_callbacks;
+    return tn_interp()->atexit_callbacks;
 }
 
 /* register(func, *args, **kwargs) -> func */
@@ -216,6 +216,9 @@ static const TnMethodDef atexit_functions[] = {
 
 TnObject *tn_atexit_module_create(void)
 {
+    TnInterp *interp = tn_interp();
+    if (interp->atexit_callbacks == NULL && (interp->atexit_callbacks = tn_list_new(0)) == NULL)
+        return NULL;
     TnObject *m = tn_module_new("atexit");
     if (m == NULL || tn_module_add_functions(m, atexit_functions) < 0) {
         tn_xdecref(m);
