@@ -1,9 +1,11 @@
 /* core/config.h — the one place where build knobs are read and derived.
  *
  * CMake writes tn_build_config.h with the raw options (TN_FREE_THREADED,
- * TN_RC_*, TN_ATOMICS_C11, TN_DEBUG).  Everything derived from them is
- * computed here, once, and never at the place it is used.  Every knob is
- * always defined to 0 or 1 and tested with #if, so -Wundef catches typos.
+ * TN_RC_*, TN_ATOMICS_C11, TN_DEBUG) and TN_STDLIB_DIR (a string: the
+ * directory of CPython's standard library that sys.path ends with;
+ * docs/stdlib.md).  Everything derived from them is computed here, once,
+ * and never at the place it is used.  Every knob is always defined to 0 or
+ * 1 and tested with #if, so -Wundef catches typos.
  */
 #ifndef TN_CONFIG_H
 #define TN_CONFIG_H

@@ -62,7 +62,10 @@ static void print_help(void)
            "Options:\n"
            "-c cmd : program passed in as string (terminates option list)\n"
            "-m mod : run library module as a script (terminates option list)\n"
+           "-E     : ignore TANDEMPATH (the Tandem counterpart of PYTHONPATH)\n"
            "-h     : print this help message and exit (also -? or --help)\n"
+           "-I     : isolate Tandem from the user's environment (implies -E and -P)\n"
+           "-P     : don't prepend a potentially unsafe path to sys.path\n"
            "-V     : print the Tandem version number and flavour and exit (also --version)\n"
            "-X opt : set implementation-specific option; -X dis prints the bytecode of the\n"
            "         main program before running it; -X stats prints the threading\n"
@@ -123,10 +126,13 @@ error:
     return NULL;
 }
 
+/* -E and -I: TANDEMPATH is not read; -I and -P: no sys.path[0]. */
+static int opt_ignore_environment, opt_safe_path;
+
 static int setup_sys(TnObject *argv_list, const char *path0)
 {
     TnInterp *interp = tn_interp();
-    TnObject *sys = tn_sys_module_create(argv_list);
+    TnObject *sys = tn_sys_module_create(argv_list, opt_safe_path ? NULL : path0, opt_ignore_environment);
     if (sys == NULL)
         return -1;
     interp->sysdict = tn_newref(tn_module_dict(sys));
@@ -134,31 +140,7 @@ static int setup_sys(TnObject *argv_list, const char *path0)
     tn_decref(sys);
     if (r < 0 || tn_io_install(interp->builtins, interp->sysdict) < 0)
         return -1;
-    /* sys.path = [script directory ('' for -c and stdin, the current
-     * directory for -m), the TANDEMPATH entries, lib/ of the source tree]. */
-    TnObject *path = tn_list_new(0);
-    TnObject *p0 = tn_str_from_cstr(path0);
-    if (path == NULL || p0 == NULL || tn_list_append_steal(path, p0) < 0)
-        goto error;
-    const char *extra = getenv("TANDEMPATH");
-    while (extra != NULL && *extra != '\0') {
-        const char *colon = strchr(extra, ':');
-        size_t n = colon != NULL ? (size_t)(colon - extra) : strlen(extra);
-        if (n > 0) {
-            TnObject *e = tn_str_from_utf8(extra, (tn_ssize_t)n);
-            if (e == NULL || tn_list_append_steal(path, e) < 0)
-                goto error;
-        }
-        extra = colon != NULL ? colon + 1 : NULL;
-    }
-    TnObject *lib = tn_str_from_cstr(TN_SOURCE_DIR "/lib");
-    if (lib == NULL || tn_list_append_steal(path, lib) < 0 || tn_dict_set_item_cstr(interp->sysdict, "path", path) < 0)
-        goto error;
-    tn_decref(path);
     return 0;
-error:
-    tn_xdecref(path);
-    return -1;
 }
 
 /* Compile and run source as __main__.  Returns the process exit code. */
@@ -202,7 +184,7 @@ static int run_module(const char *name)
 {
     fail_alloc_arm();
     TnObject *m = tn_dict_get_cstr_borrowed(tn_interp()->modules, name);
-    if (m != NULL && tn_dict_get_cstr_borrowed(tn_module_dict(m), "__file__") == NULL) {
+    if (tn_import_is_builtin(name) || (m != NULL && tn_dict_get_cstr_borrowed(tn_module_dict(m), "__file__") == NULL)) {
         fprintf(stderr, "%s: No code object available for %s\n", progname, name);
         return 1;
     }
@@ -319,8 +301,13 @@ int main(int argc, char **argv)
                 xopt_stats = 1;
             continue;   /* unknown -X options are ignored, as CPython does */
         }
-        if (strcmp(a, "-u") == 0 || strcmp(a, "-B") == 0 || strcmp(a, "-E") == 0 || strcmp(a, "-s") == 0
-            || strcmp(a, "-S") == 0)
+        if (strcmp(a, "-E") == 0 || strcmp(a, "-I") == 0)
+            opt_ignore_environment = 1;
+        if (strcmp(a, "-P") == 0 || strcmp(a, "-I") == 0)
+            opt_safe_path = 1;
+        if (strcmp(a, "-E") == 0 || strcmp(a, "-I") == 0 || strcmp(a, "-P") == 0)
+            continue;
+        if (strcmp(a, "-u") == 0 || strcmp(a, "-B") == 0 || strcmp(a, "-s") == 0 || strcmp(a, "-S") == 0)
             continue;   /* accepted for compatibility; no effect in Tandem */
         return usage_error("Unknown option: %s\n", a);
     }

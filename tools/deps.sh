@@ -12,6 +12,9 @@
 #   libclang-rt-N-dev    clang's sanitizer runtimes (libclang_rt.tsan-x86_64.a)
 #                        for the installed clang major version N (14 on Debian 12)
 #   python3              CPython 3.11: reference outputs and the test/bench harness
+#   libpython3.11-stdlib     CPython 3.11's pure-Python standard library, which
+#                            Tandem runs at run time (docs/stdlib.md)
+#   libpython3.11-testsuite  CPython 3.11's Lib/test (the regression tests)
 set -euo pipefail
 
 # The sanitizer runtime must match the clang that the ft-tsan preset uses.
@@ -23,7 +26,8 @@ if command -v clang >/dev/null 2>&1; then
     esac
 fi
 
-packages=(gcc make cmake clang "libclang-rt-${clang_major}-dev" libck-dev libcmocka-dev python3)
+packages=(gcc make cmake clang "libclang-rt-${clang_major}-dev" libck-dev libcmocka-dev python3
+          libpython3.11-stdlib libpython3.11-testsuite)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -7,8 +7,16 @@
 /* The builtins module: every builtin function, and every builtin type and
  * exception class bound to its Python name.  New ref or NULL. */
 TnObject *tn_builtins_module_create(void);
-/* The sys module.  argv: the script's sys.argv list (borrowed). */
-TnObject *tn_sys_module_create(TnObject *argv_list);
+/* The sys module.  argv: the script's sys.argv list (borrowed); path0:
+ * sys.path[0] (the script's directory, '' for -c and stdin, the current
+ * directory for -m), NULL for none (-I, -P); ignore_environment (-E, -I):
+ * TANDEMPATH is not read.  sys.path: docs/stdlib.md. */
+TnObject *tn_sys_module_create(TnObject *argv_list, const char *path0, int ignore_environment);
+/* CPython's standard library directory: $TANDEM_STDLIB when set and not
+ * empty, else the one CMake found (TN_STDLIB_DIR). */
+const char *tn_sys_stdlib_dir(void);
+/* 1 when tn_sys_stdlib_dir() holds os.py (the marker CMake checks), else 0. */
+int tn_sys_stdlib_present(void);
 
 /* The math, time and os modules (os.path is the os module's attribute
  * `path`, a module object named "posixpath").  New ref or NULL. */
@@ -52,5 +60,19 @@ int tn_sys_unraisable_init(TnObject *sys_module);
 TnObject *tn_sys_tandem_stats_dict(void);
 /* -X stats: print the same counters to f, one "tandem-stats: KEY=VALUE" line each. */
 void tn_sys_tandem_stats_print(FILE *f);
+
+/* Modules of CPython's standard library written in C (docs/stdlib.md),
+ * created on their first import.  New ref or NULL. */
+TnObject *tn_errno_module_create(void);
+TnObject *tn_stat_module_create(void);
+TnObject *tn_atexit_module_create(void);
+TnObject *tn_string_module_create(void);
+TnObject *tn_itertools_module_create(void);
+TnObject *tn_collections_module_create(void);
+TnObject *tn_random_module_create(void);
+TnObject *tn_struct_module_create(void);
+TnObject *tn_contextvars_module_create(void);
+/* Run the atexit callbacks (at interpreter exit, after threading._shutdown()). */
+void tn_atexit_run_at_exit(void);
 
 #endif

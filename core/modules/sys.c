@@ -499,48 +499,52 @@ static int add_steal(TnObject *m, const char *name, TnObject *value)
     return r;
 }
 
-/* sys.path[0]: the directory of the script (symlinks resolved, as
- * CPython), or '' when there is no script (argv[0] empty, "-c", "-m"). */
-static TnObject *script_dir(TnObject *argv_list)
+const char *tn_sys_stdlib_dir(void)
 {
-    TnObject *arg0 = NULL;
-    if (argv_list != NULL && tn_list_size(argv_list) > 0)
-        arg0 = tn_list_get_item_ref(argv_list, 0);
-    if (arg0 == NULL) {
-        tn_err_clear();
-        return tn_str_from_cstr("");
-    }
-    const char *path = tn_str_check(arg0) ? tn_str_utf8(arg0, NULL) : NULL;
-    TnObject *res;
-    if (path == NULL || path[0] == '\0' || strcmp(path, "-c") == 0 || strcmp(path, "-m") == 0 ||
-        strcmp(path, "-") == 0) {
-        tn_err_clear();
-        res = tn_str_from_cstr("");
-    } else {
-        char buf[PATH_MAX];
-        const char *full = realpath(path, buf) != NULL ? buf : path;
-        const char *slash = strrchr(full, '/');
-        if (slash == NULL)
-            res = tn_str_from_cstr("");
-        else
-            res = tn_str_from_utf8(full, slash == full ? 1 : (tn_ssize_t)(slash - full));
-    }
-    tn_decref(arg0);
-    return res;
+    const char *env = getenv("TANDEM_STDLIB");
+    return env != NULL && *env != '\0' ? env : TN_STDLIB_DIR;
 }
 
-static TnObject *make_path(TnObject *argv_list)
+int tn_sys_stdlib_present(void)
 {
-    TnObject *dir0 = script_dir(argv_list);
-    if (dir0 == NULL)
+    char marker[PATH_MAX];
+    int n = snprintf(marker, sizeof marker, "%s/os.py", tn_sys_stdlib_dir());
+    return n > 0 && (size_t)n < sizeof marker && access(marker, R_OK) == 0;
+}
+
+static int path_append_cstr(TnObject *path, const char *s, size_t n)
+{
+    TnObject *e = tn_str_from_utf8(s, (tn_ssize_t)n);
+    return e != NULL ? tn_list_append_steal(path, e) : -1;
+}
+
+/* sys.path, in CPython's order (docs/stdlib.md): path0 (the script's
+ * directory, '' for -c and stdin, the current directory for -m; NULL
+ * under -I/-P: none), the TANDEMPATH entries (not under -E/-I), Tandem's
+ * lib/, then CPython's standard library, so that a module of lib/ shadows
+ * the standard library's module of the same name. */
+static TnObject *make_path(const char *path0, int ignore_environment)
+{
+    TnObject *path = tn_list_new(0);
+    if (path == NULL)
         return NULL;
-    TnObject *lib = tn_str_from_cstr(TN_SOURCE_DIR "/lib");
-    TnObject *path = lib != NULL ? tn_list_new(0) : NULL;
-    if (path != NULL && (tn_list_append(path, dir0) < 0 || tn_list_append(path, lib) < 0))
-        TN_CLEAR(path);
-    tn_decref(dir0);
-    tn_xdecref(lib);
+    if (path0 != NULL && path_append_cstr(path, path0, strlen(path0)) < 0)
+        goto error;
+    const char *extra = ignore_environment ? NULL : getenv("TANDEMPATH");
+    while (extra != NULL && *extra != '\0') {
+        const char *colon = strchr(extra, ':');
+        size_t n = colon != NULL ? (size_t)(colon - extra) : strlen(extra);
+        if (n > 0 && path_append_cstr(path, extra, n) < 0)
+            goto error;
+        extra = colon != NULL ? colon + 1 : NULL;
+    }
+    const char *lib = TN_SOURCE_DIR "/lib", *stdlib = tn_sys_stdlib_dir();
+    if (path_append_cstr(path, lib, strlen(lib)) < 0 || path_append_cstr(path, stdlib, strlen(stdlib)) < 0)
+        goto error;
     return path;
+error:
+    tn_decref(path);
+    return NULL;
 }
 
 static TnObject *make_executable(void)
@@ -792,7 +796,9 @@ static int add_version_attrs(TnObject *m)
 
 static int add_platform_attrs(TnObject *m)
 {
-    static const char *const builtin_names[] = {"builtins", "dis", "gc", "math", "os", "sys", "time"};
+    static const char *const builtin_names[] = {"_collections", "_contextvars", "_random", "_stat", "_string",
+                                                 "_struct", "atexit", "builtins", "dis", "errno", "gc",
+                                                 "itertools", "math", "os", "sys", "time"};
     enum { NNAMES = sizeof builtin_names / sizeof builtin_names[0] };
     TnObject *names = tn_tuple_new(NNAMES);
     if (names == NULL)
@@ -828,7 +834,7 @@ static int add_platform_attrs(TnObject *m)
     return 0;
 }
 
-TnObject *tn_sys_module_create(TnObject *argv_list)
+TnObject *tn_sys_module_create(TnObject *argv_list, const char *path0, int ignore_environment)
 {
     TnObject *m = tn_module_new("sys");
     if (m == NULL)
@@ -841,11 +847,15 @@ TnObject *tn_sys_module_create(TnObject *argv_list)
     if (add_steal(m, "argv", argv) < 0 ||
         tn_module_add_functions(m, sys_functions) < 0 ||
         tn_module_add_functions(m, tn_sys_thread_functions) < 0 ||
-        add_steal(m, "path", make_path(argv_list)) < 0 ||
+        add_steal(m, "path", make_path(path0, ignore_environment)) < 0 ||
         add_modules(m) < 0 ||
         add_version_attrs(m) < 0 ||
         add_platform_attrs(m) < 0 ||
-        tn_sys_unraisable_init(m) < 0)
+        tn_sys_unraisable_init(m) < 0 ||
+        /* The -W and -X options: Tandem records neither (its -X options
+         * are its own), so warnings.py and the library see none. */
+        add_steal(m, "warnoptions", tn_list_new(0)) < 0 ||
+        add_steal(m, "_xoptions", tn_dict_new()) < 0)
         goto error;
     return m;
 error:

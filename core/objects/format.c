@@ -9,6 +9,7 @@
  * what CPython does until a program calls locale.setlocale.
  */
 #include "core/tn.h"
+#include "core/objects/format_markup.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -631,10 +632,7 @@ TnObject *tn_object_format(TnObject *obj, TnObject *spec)
 
 /* ---- str.format ---------------------------------------------------------------------- */
 
-typedef struct SubStr {
-    TnObject *s;
-    tn_ssize_t start, end;
-} SubStr;
+typedef TnFormatSubStr SubStr;
 
 enum { ANS_INIT, ANS_AUTO, ANS_MANUAL };
 
@@ -652,7 +650,7 @@ static uint32_t sub_read(const SubStr *s, tn_ssize_t i) { return tn_str_read(s->
 
 /* Decimal value of the whole substring: >= 0, -1 if not all digits (or
  * empty), -2 on overflow (raised). */
-static tn_ssize_t sub_get_integer(const SubStr *s)
+tn_ssize_t tn_format_substr_integer(const SubStr *s)
 {
     tn_ssize_t acc = 0;
     if (s->start >= s->end)
@@ -741,8 +739,8 @@ static int parse_field(SubStr *it, SubStr *field_name, SubStr *format_spec, bool
 
 /* One step of the markup iterator: literal text, then maybe a field.
  * Returns 0 error, 1 done, 2 got something. */
-static int markup_next(SubStr *it, SubStr *literal, bool *field_present, SubStr *field_name,
-                       SubStr *format_spec, uint32_t *conversion, bool *needs_expanding)
+int tn_format_markup_next(SubStr *it, SubStr *literal, bool *field_present, SubStr *field_name,
+                          SubStr *format_spec, uint32_t *conversion, bool *needs_expanding)
 {
     uint32_t c = 0;
     bool markup_follows = false;
@@ -807,7 +805,7 @@ static int field_name_split(const SubStr *in, SubStr *first, tn_ssize_t *first_i
     rest->s = in->s;
     rest->start = i;
     rest->end = in->end;
-    *first_idx = sub_get_integer(first);
+    *first_idx = tn_format_substr_integer(first);
     if (*first_idx == -2)
         return 0;
     bool empty = first->start >= first->end;
@@ -832,7 +830,7 @@ static int field_name_split(const SubStr *in, SubStr *first, tn_ssize_t *first_i
 }
 
 /* Next ".name" or "[key]" of rest: 0 error, 1 done, 2 got one. */
-static int field_name_next(SubStr *rest, bool *is_attr, tn_ssize_t *idx, SubStr *name)
+int tn_format_field_name_next(SubStr *rest, bool *is_attr, tn_ssize_t *idx, SubStr *name)
 {
     if (rest->start >= rest->end)
         return 1;
@@ -864,7 +862,7 @@ static int field_name_next(SubStr *rest, bool *is_attr, tn_ssize_t *idx, SubStr 
             return 0;
         }
         name->end = rest->start - 1;
-        *idx = sub_get_integer(name);
+        *idx = tn_format_substr_integer(name);
         if (*idx == -2)
             return 0;
     } else {
@@ -910,7 +908,7 @@ static TnObject *get_field_object(const SubStr *input, FormatCtx *ctx)
     }
     bool is_attr;
     int ok;
-    while ((ok = field_name_next(&rest, &is_attr, &index, &name)) == 2) {
+    while ((ok = tn_format_field_name_next(&rest, &is_attr, &index, &name)) == 2) {
         TnObject *key = substr_obj(&name), *tmp = NULL;
         if (key == NULL)
             goto error;
@@ -1000,7 +998,7 @@ static int build_string(TnStrWriter *w, SubStr *input, FormatCtx *ctx, int depth
     bool field_present, needs_expanding;
     uint32_t conversion;
     int r;
-    while ((r = markup_next(&it, &literal, &field_present, &field_name, &format_spec, &conversion,
+    while ((r = tn_format_markup_next(&it, &literal, &field_present, &field_name, &format_spec, &conversion,
                             &needs_expanding)) == 2) {
         if (literal.end > literal.start && tn_strw_put_substr(w, literal.s, literal.start, literal.end) < 0)
             return -1;

@@ -47,7 +47,9 @@ static int put_arg_repr(TnStrWriter *w, TnObject *arg)
 
 static TnObject *alias_new_of(TnType *tp, TnObject *origin, TnObject *args)
 {
-    TnAlias *a = (TnAlias *)tn_object_new(tp, sizeof(TnAlias));
+    /* A subclass (typing's and collections.abc's aliases) may be larger. */
+    size_t size = tp->basicsize > (tn_ssize_t)sizeof(TnAlias) ? (size_t)tp->basicsize : sizeof(TnAlias);
+    TnAlias *a = (TnAlias *)tn_object_new(tp, size);
     if (a == NULL)
         return NULL;
     a->origin = tn_xnewref(origin);
@@ -62,6 +64,15 @@ static TnObject *alias_new_of(TnType *tp, TnObject *origin, TnObject *args)
 TnObject *tn_generic_alias_new(TnObject *origin, TnObject *args)
 {
     return alias_new_of(&tn_type_generic_alias, origin, args);
+}
+
+/* types.GenericAlias(origin, args), also through a subclass's __new__
+ * (collections.abc's _CallableGenericAlias), with CPython's checks. */
+static TnObject *ga_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("GenericAlias", kwnames) < 0 || tn_args_count("GenericAlias", nargs, 2, 2) < 0)
+        return NULL;
+    return alias_new_of(type, args[0], args[1]);
 }
 
 static void alias_dealloc(TnObject *self)
@@ -287,7 +298,6 @@ TnType tn_type_generic_alias = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "types.GenericAlias",
     .basicsize = sizeof(TnAlias),
-    .flags = TN_TPFLAGS_HAVE_GC,
     .traverse = alias_traverse,
     .dealloc = alias_dealloc,
     .repr = ga_repr,
@@ -297,7 +307,8 @@ TnType tn_type_generic_alias = {
     .getattro = ga_getattro,
     .as_number = &union_as_number,
     .getsets = ga_getsets,
-    .new_ = tn_type_new_not_allowed,
+    .new_ = ga_new,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
 };
 
 TnType tn_type_union = {

@@ -433,8 +433,10 @@ error:
 }
 
 /* The builtin C modules other than sys and builtins (which are the
- * interpreter's own).  Start-up creates every one of them
- * (tn_import_add_builtin_modules, called by core/vm/lifecycle.c); a program
+ * interpreter's own).  Start-up creates those marked at_startup
+ * (tn_import_add_builtin_modules, called by core/vm/lifecycle.c), the
+ * others (the standard library's C modules) are created on their first
+ * import, as CPython's builtin modules are; a program
  * that deletes one from sys.modules gets a new module object on its next
  * import, as in CPython.  That re-creation runs under the module's import
  * lock, so two threads importing it at once create it once.  One table for
@@ -442,14 +444,24 @@ error:
 static const struct {
     const char *name;
     TnObject *(*create)(void);
+    bool at_startup;   /* false: created on its first import (docs/stdlib.md) */
 } builtin_modules[] = {
-    {"math", tn_math_module_create},
-    {"time", tn_time_module_create},
-    {"os", tn_os_module_create},
-    {"dis", tn_dis_module_create},
-    {"_thread", tn_thread_module_create},
-    {"signal", tn_signal_module_create},
-    {"gc", tn_gc_module_create},
+    {"math", tn_math_module_create, true},
+    {"time", tn_time_module_create, true},
+    {"os", tn_os_module_create, true},
+    {"dis", tn_dis_module_create, true},
+    {"_thread", tn_thread_module_create, true},
+    {"signal", tn_signal_module_create, true},
+    {"errno", tn_errno_module_create, false},
+    {"_stat", tn_stat_module_create, false},
+    {"atexit", tn_atexit_module_create, false},
+    {"_string", tn_string_module_create, false},
+    {"itertools", tn_itertools_module_create, false},
+    {"_collections", tn_collections_module_create, false},
+    {"_random", tn_random_module_create, false},
+    {"_struct", tn_struct_module_create, false},
+    {"_contextvars", tn_contextvars_module_create, false},
+    {"gc", tn_gc_module_create, false},
 };
 
 /* Create builtin_modules[i] and put it in `modules` (with os.path for os).
@@ -480,12 +492,22 @@ static TnObject *create_builtin(size_t i, TnObject *modules)
 int tn_import_add_builtin_modules(TnObject *modules)
 {
     for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++) {
+        if (!builtin_modules[i].at_startup)
+            continue;
         TnObject *m = create_builtin(i, modules);
         if (m == NULL)
             return -1;
         tn_decref(m);
     }
     return 0;
+}
+
+bool tn_import_is_builtin(const char *name)
+{
+    for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++)
+        if (strcmp(name, builtin_modules[i].name) == 0)
+            return true;
+    return false;
 }
 
 /* 1 and *module (new ref) when `name` is a builtin C module (created and
@@ -502,8 +524,16 @@ static int create_builtin_import_locked(TnObject *fullname, TnObject **module)
     return 0;
 }
 
+/* CPython's message; when the standard library's directory is missing
+ * (a bad TANDEM_STDLIB, an uninstalled package) the message says so, as
+ * most failed imports then come from that (docs/stdlib.md). */
 static TnObject *not_found(TnObject *fullname)
 {
+    if (!tn_sys_stdlib_present())
+        return tn_err_format(&tn_exc_ModuleNotFoundError,
+                             "No module named '%U' (the standard library was not found: '%s/os.py' does not exist;"
+                             " install the Debian package libpython3.11-stdlib or set TANDEM_STDLIB)",
+                             fullname, tn_sys_stdlib_dir());
     return tn_err_format(&tn_exc_ModuleNotFoundError, "No module named '%U'", fullname);
 }
 

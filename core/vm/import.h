@@ -14,6 +14,9 @@ TnObject *tn_import_from(TnObject *module, TnObject *name);
 /* Create the builtin C modules (math, time, os, dis, _thread, signal) and
  * put them in `modules` (start-up).  0 / -1. */
 int tn_import_add_builtin_modules(TnObject *modules);
+/* name is one of the builtin C modules of the table (created at start-up
+ * or on first import), not counting sys and builtins. */
+bool tn_import_is_builtin(const char *name);
 /* tandem -m NAME: run the module (or a package's __main__) as __main__.
  * Returns 0 (ran; *exit_code 0), -1 (an exception is set), or 1 when it was
  * not found (*exit_code 1: no module; 2: a package without __main__). */

@@ -301,6 +301,9 @@ void tn_runtime_fini(void)
 {
     TnInterp *interp = tn_interp();
     wait_for_thread_shutdown(interp);
+    /* Then the atexit callbacks, as CPython's Py_FinalizeEx, then the
+     * globals of __main__ and a last collection. */
+    tn_atexit_run_at_exit();
     clear_main_module(interp);
     /* Daemon threads that reach a blocking call or, in gil, ask for the GIL
      * from now on stop there (tn_thread_attach) instead of racing the exit. */

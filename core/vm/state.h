@@ -43,6 +43,8 @@ typedef struct TnInterp {
     uint64_t pending_signals;  /* atomic: bit n-1 = signal n arrived, not yet handled */
     int exit_signal;           /* main thread only: die of this signal after finalising (an
                                   uncaught KeyboardInterrupt: SIGINT), 0 = exit normally */
+    TnObject *atexit_callbacks; /* the atexit module's list of callbacks, or NULL before the
+                                   first use (core/modules/atexit.c) */
 } TnInterp;
 
 typedef struct TnDataChunk TnDataChunk;

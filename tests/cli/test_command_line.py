@@ -65,6 +65,7 @@ def main():
         ("missing script", ["no_such_script.py"], b""),
         ("unknown option", ["-Z"], b""),
         ("-m builtin module", ["-m", "sys"], b""),
+        ("-m builtin module created on import", ["-m", "errno"], b""),
         ("-m missing module", ["-m", "no_such_module"], b""),
         ("-m without argument", ["-m"], b""),
         ("-m module from sys.path", ["-m", "runnable", "x", "y"], b""),
@@ -103,6 +104,9 @@ def main():
     total += n
     failures += bad
     n, bad = ctrl_c_checks(tandem, cpython, tmp)
+    total += n
+    failures += bad
+    n, bad = path_checks(tandem, cpython, tmp)
     total += n
     failures += bad
     print("%d passed, %d failed" % (total - failures, failures))
@@ -401,6 +405,80 @@ def ctrl_c_checks(tandem, cpython, tmp):
             print("  expected (CPython): %r" % (want,))
             print("  got:                %r" % (got,))
     return len(CTRL_C_SCRIPTS), failures
+
+
+# ---- sys.path (docs/stdlib.md) ------------------------------------------------
+#
+# sys.path[0] for each way of giving the program, compared with CPython;
+# then the rest of sys.path, TANDEMPATH, -E, TANDEM_STDLIB and a missing
+# standard library, which CPython does not have (checked against the
+# documented order and message).
+
+WHERE = ("import os, sys\np = sys.path[0] if sys.path else None\n"
+         "d = os.path.dirname(os.path.realpath(__file__)) if '__file__' in globals() else None\n"
+         "print('empty' if p == '' else 'cwd' if p == os.getcwd() else 'scriptdir' if p == d else 'other')\n")
+
+
+def path_checks(tandem, cpython, tmp):
+    """Returns (checks run, checks failed)."""
+    failures = 0
+    sub = os.path.join(tmp, "sub")
+    os.makedirs(sub, exist_ok=True)
+    with open(os.path.join(sub, "where.py"), "w") as f:
+        f.write(WHERE)
+    with open(os.path.join(tmp, "where_mod.py"), "w") as f:
+        f.write(WHERE)
+    cases = [
+        ("sys.path[0] of a script", ["sub/where.py"], b""),
+        ("sys.path[0] of -c", ["-c", WHERE], b""),
+        ("sys.path[0] of -m", ["-m", "where_mod"], b""),
+        ("sys.path[0] of stdin", [], WHERE.encode()),
+        ("sys.path[0] of -P script", ["-P", "sub/where.py"], b""),
+        ("sys.path[0] of -I -c", ["-I", "-c", WHERE], b""),
+    ]
+    for name, args, stdin in cases:
+        got = run(tandem, args, stdin, cwd=tmp)
+        want = run(cpython, args, stdin, cwd=tmp)
+        if got != want:
+            failures += 1
+            print("FAIL: %s: tandem %s" % (name, " ".join(args)))
+            print("  expected (CPython): %r" % (want,))
+            print("  got:                %r" % (got,))
+    lib = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "lib")
+    show = "import sys; print(sys.path)"
+    stdlib = "/usr/lib/python3.11"   # CMake's default, unless the build's cache says otherwise
+    cache = os.path.join(os.path.dirname(tandem), "CMakeCache.txt")
+    if os.path.exists(cache):
+        with open(cache) as f:
+            for line in f:
+                if line.startswith("TANDEM_STDLIB_DIR:"):
+                    stdlib = line.split("=", 1)[1].strip()
+    env_runs = [
+        ("sys.path order", {"TANDEMPATH": "/x1::/x2"}, ["-c", show],
+         (0, repr(["", "/x1", "/x2", lib, stdlib]) + "\n", "")),
+        ("-E ignores TANDEMPATH", {"TANDEMPATH": "/x1"}, ["-E", "-c", show],
+         (0, repr(["", lib, stdlib]) + "\n", "")),
+        ("TANDEM_STDLIB overrides", {"TANDEM_STDLIB": sub}, ["-I", "-c", show],
+         (0, repr([lib, sub]) + "\n", "")),
+        ("missing standard library", {"TANDEM_STDLIB": sub}, ["-c", "import json"],
+         (1, "", "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n"
+          "ModuleNotFoundError: No module named 'json' (the standard library was not found: '%s/os.py' "
+          "does not exist; install the Debian package libpython3.11-stdlib or set TANDEM_STDLIB)\n" % sub)),
+    ]
+    for name, env, args, want in env_runs:
+        full_env = dict(os.environ)
+        full_env.pop("TANDEMPATH", None)
+        full_env.pop("TANDEM_STDLIB", None)
+        full_env.update(env)
+        p = subprocess.run([tandem] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp,
+                           timeout=60, env=full_env)
+        got = (p.returncode, p.stdout.decode(), p.stderr.decode())
+        if got != want:
+            failures += 1
+            print("FAIL: %s: tandem %s" % (name, " ".join(args)))
+            print("  expected: %r" % (want,))
+            print("  got:      %r" % (got,))
+    return len(cases) + len(env_runs), failures
 
 
 if __name__ == "__main__":
