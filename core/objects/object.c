@@ -10,7 +10,7 @@ TnObject *tn_object_new(TnType *tp, size_t size)
 
 TnObject *tn_object_alloc(TnType *tp, size_t size)
 {
-    TnObject *op = tn_mem_calloc(1, size);
+    TnObject *op = tn_obj_alloc(size, (tp->flags & TN_TPFLAGS_HAVE_GC) != 0);
     if (op == NULL)
         return NULL;
     tn_object_init(op, tp);
@@ -23,7 +23,7 @@ TnObject *tn_object_alloc(TnType *tp, size_t size)
 void tn_object_free(TnObject *op)
 {
     TnType *tp = tn_type(op);
-    tn_mem_free(op);
+    tn_obj_free(op);
     if (tp->flags & TN_TPFLAGS_HEAPTYPE)
         tn_decref(TN_OBJ(tp));
 }
