@@ -280,6 +280,8 @@ void tn_qsbr_unregister(TnQsbrThread *t)
 
 void tn_qsbr_detach(TnQsbrThread *t) { (void)t; }
 void tn_qsbr_attach(TnQsbrThread *t) { (void)t; }
+intptr_t tn_qsbr_advance(void) { return 0; }
+intptr_t tn_qsbr_min_online_seq(void) { return 0; }
 size_t tn_qsbr_poll(TnQsbrThread *t) { return t->len; }
 void tn_qsbr_fini(TnQsbrThread *t) { (void)t; }
 
