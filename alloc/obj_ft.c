@@ -24,16 +24,19 @@
  * with plain stores; only `remote` is shared.  A single-thread program (no
  * second thread ever started) frees straight to `free`.
  *
- * Allocation: the head page of the class; the first set bit of `free` from
- * the page's cursor; set `alloc`; zero the block.  No lock, no atomic RMW.
- * When the head page is exhausted (the slow path), up to SCAN_PAGES pages
- * of the class are refreshed in turn (remote bits collected into pending;
- * waiting released if its goal was reached; pending made waiting under a
- * fresh goal — one QSBR advance per slow path, whose full barrier covers
- * every free before it) and rotated to the list's tail; the first with a
- * free block becomes the head.  Otherwise a page of an exited thread is
- * adopted, else a new page is taken from the arenas.  A page found entirely
- * free, which is not the head, goes back to its arena.
+ * Allocation: the head page of the class's `avail` list; the first set
+ * bit of `free` from the page's cursor; set `alloc`; zero the block.  No
+ * lock, no atomic RMW.  When the head page is exhausted (the slow path):
+ * SCAN_PAGES pages of the `full` list (every block live when last seen)
+ * are looked at in turn, and those with remote frees move to `avail`;
+ * then every `avail` page is refreshed (remote bits collected into
+ * pending; waiting released if its goal was reached; pending made waiting
+ * under a fresh goal — one QSBR advance per slow path, whose full barrier
+ * covers every free before it); the first with a free block becomes the
+ * head, pages with only live blocks move to `full`, and entirely free
+ * pages beyond SPARE_FREE_PAGES are parked (one spare page per class) or
+ * go back to their arena.  Otherwise the spare page, else a page of an exited thread is
+ * adopted, else a new page is taken from the arenas.
  *
  * Free by the owner: clear `alloc`, set `pending` (plain stores).  Free by
  * another thread, or of a page whose owner exited: one atomic OR into
@@ -65,6 +68,7 @@
 #define MIN_CLASS 1                          /* 32 bytes: an ft object header */
 #define NWORDS 8                             /* bitmap words: >= slot / 32-byte blocks */
 #define SCAN_PAGES 8
+#define SPARE_FREE_PAGES 2   /* entirely free pages an avail list keeps, besides its head */
 
 typedef struct Heap Heap;
 
@@ -77,6 +81,7 @@ typedef struct Page {
     uint32_t npending, nwaiting;
     uint16_t cls, gc;
     uint32_t cursor;              /* no free bit below this word */
+    uint32_t in_full;             /* on its class's `full` list */
     intptr_t goal;                /* QSBR goal of waiting */
     uint64_t alloc[NWORDS], free[NWORDS], pending[NWORDS], waiting[NWORDS];
     /* Written by other threads: a cache line of its own. */
@@ -90,8 +95,20 @@ typedef struct ClassList {
     Page *head, *tail;
 } ClassList;
 
+/* The pages of one kind and class: `avail` may have room (free, pending,
+ * waiting or remote blocks), its head is where allocation happens; `full`
+ * had every block live when last looked at (a local free moves a page
+ * back at once; remote frees are found by the slow path's rotating look
+ * at a few full pages); `empty` is one entirely free page kept back, so
+ * that a class that hovers around a page boundary does not take and
+ * release a page each time. */
+typedef struct ClassPages {
+    ClassList avail, full;
+    Page *empty;
+} ClassPages;
+
 struct Heap {
-    ClassList pages[2][NCLASSES];  /* [gc][class] */
+    ClassPages pages[2][NCLASSES];  /* [gc][class] */
     Heap *prev, *next;             /* the registry */
     /* Counters: written only by the owner (plain load + store), read by
      * tn_alloc_stats; remote frees count on the freeing thread's heap, so
@@ -266,6 +283,16 @@ static void page_release(Page *pg)
     tn_arena_slot_free(pg);
 }
 
+/* An entirely free page, on no list: keep it as the class's spare, or
+ * give it back to its arena. */
+static void page_park(ClassPages *cp, Page *pg)
+{
+    if (cp->empty == NULL)
+        cp->empty = pg;
+    else
+        page_release(pg);
+}
+
 /* ---- heaps -------------------------------------------------------------- */
 
 static Heap *heap_new(void)
@@ -301,38 +328,61 @@ static Page *adopt(Heap *h, int gc, uint32_t cls)
 
 static void *alloc_slow(Heap *h, int gc, uint32_t cls)
 {
-    ClassList *l = &h->pages[gc][cls];
+    ClassPages *cp = &h->pages[gc][cls];
+    ClassList *l = &cp->avail;
     Epoch e = {0, 0};
+    /* A few full pages, in turn: those with remote frees come back. */
+    for (int n = 0; n < SCAN_PAGES && cp->full.head != NULL; n++) {
+        Page *pg = cp->full.head;
+        list_remove(&cp->full, pg);
+        bool remote = false;
+        for (int w = 0; w < NWORDS && !remote; w++)
+            remote = tn_atomic_load_u64_relaxed(&pg->remote[w]) != 0;
+        if (remote) {
+            pg->in_full = 0;
+            list_push_tail(l, pg);
+        } else {
+            list_push_tail(&cp->full, pg);
+        }
+    }
+    /* Every page that may have room: the waiting ones must be looked at
+     * again, or memory grows while their goals pass unnoticed. */
     Page *found = NULL;
-    Page *pg = l->head;
-    for (int n = 0; n < SCAN_PAGES && pg != NULL; n++) {
-        Page *next = pg->next;
+    int spare_free = 0;   /* entirely free pages kept after `found` */
+    for (Page *pg = l->head, *next; pg != NULL; pg = next) {
+        next = pg->next;
         page_refresh(pg, &e);
         if (pg->nfree == 0) {
-            if (next != NULL) {   /* exhausted: to the back of the queue */
-                list_remove(l, pg);
-                list_push_tail(l, pg);
+            if (pg->npending == 0 && pg->nwaiting == 0) {
+                list_remove(l, pg);   /* every block live */
+                list_push_tail(&cp->full, pg);
+                pg->in_full = 1;
             }
         } else if (found == NULL) {
             found = pg;
-        } else if (pg->nfree == pg->nblocks) {
-            list_remove(l, pg);   /* a second page with room, entirely free: surplus */
-            page_release(pg);
+        } else if (pg->nfree == pg->nblocks && ++spare_free > SPARE_FREE_PAGES) {
+            list_remove(l, pg);   /* more entirely free pages than the class keeps */
+            page_park(cp, pg);
         }
-        pg = next;
     }
     if (found != NULL) {
         list_remove(l, found);
         list_push_head(l, found);
         return page_take(found);
     }
+    Page *pg = cp->empty;
+    if (pg != NULL) {
+        cp->empty = NULL;
+        list_push_head(l, pg);
+        return page_take(pg);
+    }
     while ((pg = adopt(h, gc, cls)) != NULL) {
         page_refresh(pg, &e);
-        list_push_head(l, pg);
-        if (pg->nfree != 0)
+        if (pg->nfree != 0) {
+            list_push_head(l, pg);
             return page_take(pg);
-        /* Full of live or not-yet-reusable blocks: keep it, look further. */
-        list_remove(l, pg);
+        }
+        /* No room yet (live or not-yet-reusable blocks): keep it, look further. */
         list_push_tail(l, pg);
     }
     pg = page_new(h, gc, cls);
@@ -352,7 +402,7 @@ void *tn_obj_alloc(size_t size, bool gc)
     Heap *h = my_heap;
     if (TN_UNLIKELY(h == NULL) && (h = heap_new()) == NULL)
         return NULL;
-    Page *pg = h->pages[gc][cls].head;
+    Page *pg = h->pages[gc][cls].avail.head;
     void *p = pg != NULL && pg->nfree != 0 ? page_take(pg) : alloc_slow(h, gc, cls);
     if (p == NULL)
         return NULL;
@@ -391,6 +441,12 @@ void tn_obj_free(void *p)
     }
     TN_ASSERT(pg->alloc[w] & bit);
     pg->alloc[w] &= ~bit;
+    ClassPages *cp = &h->pages[pg->gc][pg->cls];
+    if (pg->in_full) {
+        list_remove(&cp->full, pg);
+        list_push_tail(&cp->avail, pg);
+        pg->in_full = 0;
+    }
     if (!single_thread()) {
         pg->pending[w] |= bit;
         pg->npending++;
@@ -401,10 +457,9 @@ void tn_obj_free(void *p)
     pg->nfree++;
     if (w < pg->cursor)
         pg->cursor = w;
-    ClassList *l = &h->pages[pg->gc][pg->cls];
-    if (pg->nfree == pg->nblocks && pg != l->head) {
-        list_remove(l, pg);
-        page_release(pg);
+    if (pg->nfree == pg->nblocks && pg != cp->avail.head) {
+        list_remove(&cp->avail, pg);
+        page_park(cp, pg);
     }
 }
 
@@ -440,7 +495,8 @@ int tn_obj_visit_gc(int (*visit)(void *block, void *arg), void *arg)
     int r;
     for (Heap *h = heaps; h != NULL; h = h->next)
         for (uint32_t c = 0; c < NCLASSES; c++)
-            if ((r = visit_list(&h->pages[1][c], visit, arg)) != 0)
+            if ((r = visit_list(&h->pages[1][c].avail, visit, arg)) != 0 ||
+                (r = visit_list(&h->pages[1][c].full, visit, arg)) != 0)
                 return r;
     for (uint32_t c = 0; c < NCLASSES; c++)
         if ((r = visit_list(&abandoned[1][c], visit, arg)) != 0)
@@ -457,18 +513,29 @@ void tn_alloc_thread_exit(void)
     if (h == NULL)
         return;
     my_heap = NULL;
-    /* Released pages first, outside the registry lock (arena.c locks). */
+    /* Released pages first, outside the registry lock (arena.c locks);
+     * the others lose their owner, then go to the abandoned lists. */
+    ClassList keep[2][NCLASSES];
+    memset(keep, 0, sizeof keep);
     for (int gc = 0; gc < 2; gc++) {
         for (uint32_t c = 0; c < NCLASSES; c++) {
-            ClassList *l = &h->pages[gc][c];
-            for (Page *pg = l->head, *next; pg != NULL; pg = next) {
-                next = pg->next;
-                collect_remote(pg);
-                if (pg->nfree == pg->nblocks) {
-                    list_remove(l, pg);
-                    page_release(pg);
-                } else {
-                    tn_atomic_store_ptr_release((void **)&pg->owner, NULL);
+            ClassPages *cp = &h->pages[gc][c];
+            if (cp->empty != NULL)
+                page_release(cp->empty);
+            cp->empty = NULL;
+            ClassList *lists[2] = {&cp->avail, &cp->full};
+            for (int k = 0; k < 2; k++) {
+                while (lists[k]->head != NULL) {
+                    Page *pg = lists[k]->head;
+                    list_remove(lists[k], pg);
+                    pg->in_full = 0;
+                    collect_remote(pg);
+                    if (pg->nfree == pg->nblocks) {
+                        page_release(pg);
+                    } else {
+                        tn_atomic_store_ptr_release((void **)&pg->owner, NULL);
+                        list_push_tail(&keep[gc][c], pg);
+                    }
                 }
             }
         }
@@ -476,10 +543,9 @@ void tn_alloc_thread_exit(void)
     pthread_mutex_lock(&registry);
     for (int gc = 0; gc < 2; gc++) {
         for (uint32_t c = 0; c < NCLASSES; c++) {
-            ClassList *l = &h->pages[gc][c];
-            while (l->head != NULL) {
-                Page *pg = l->head;
-                list_remove(l, pg);
+            while (keep[gc][c].head != NULL) {
+                Page *pg = keep[gc][c].head;
+                list_remove(&keep[gc][c], pg);
                 list_push_tail(&abandoned[gc][c], pg);
                 tn_atomic_add_intptr(&n_abandoned, 1);
             }
