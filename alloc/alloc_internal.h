@@ -63,4 +63,16 @@ static inline void *tn_arena_slot_of(const void *p)
 void tn_arena_stats(uint64_t *arenas, uint64_t *slots, uint64_t *arenas_unmapped,
                     uint64_t *slots_released);
 
+/* tn_obj_free's first step in the pool/page allocators: NULL and large
+ * blocks are dealt with here (true); otherwise p is in an arena (false). */
+static inline bool tn_obj_free_outside_arena_(void *p)
+{
+    if (p == NULL)
+        return true;
+    if (tn_arena_contains(p))
+        return false;
+    tn_sysblock_free(p);
+    return true;
+}
+
 #endif

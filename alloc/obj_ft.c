@@ -415,12 +415,8 @@ void *tn_obj_alloc(size_t size, bool gc)
 
 void tn_obj_free(void *p)
 {
-    if (p == NULL)
+    if (tn_obj_free_outside_arena_(p))
         return;
-    if (!tn_arena_contains(p)) {
-        tn_sysblock_free(p);
-        return;
-    }
     Page *pg = tn_arena_slot_of(p);
     uint32_t i = page_index(pg, p), w = i / 64;
     uint64_t bit = (uint64_t)1 << (i % 64);

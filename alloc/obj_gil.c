@@ -117,12 +117,8 @@ void *tn_obj_alloc(size_t size, bool gc)
 
 void tn_obj_free(void *p)
 {
-    if (p == NULL)
+    if (tn_obj_free_outside_arena_(p))
         return;
-    if (!tn_arena_contains(p)) {
-        tn_sysblock_free(p);
-        return;
-    }
     Pool *pool = tn_arena_slot_of(p);
     TN_ASSERT(pool->ref > 0 && ((uintptr_t)p - (uintptr_t)pool - POOL_HEADER) % pool->size == 0);
     *(void **)p = pool->freeblock;
