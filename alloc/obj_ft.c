@@ -561,9 +561,11 @@ void tn_alloc_thread_exit(void)
 
 void tn_alloc_stats(TnAllocStats *out)
 {
+    /* Under the lock: a heap leaves the list and joins the exited totals
+     * in one step. */
+    pthread_mutex_lock(&registry);
     intptr_t bytes = tn_atomic_load_intptr(&exited_bytes);
     intptr_t blocks = tn_atomic_load_intptr(&exited_blocks);
-    pthread_mutex_lock(&registry);
     for (Heap *h = heaps; h != NULL; h = h->next) {
         bytes += tn_atomic_load_intptr_relaxed(&h->bytes);
         blocks += tn_atomic_load_intptr_relaxed(&h->blocks);
