@@ -14,7 +14,7 @@
 #                   (reproducers) in build/fuzz-findings/
 #   make check-variant-ifs   only the variant-switch check (tools/check_variant_ifs.sh)
 #   make clean      remove build/
-#   make ft-atomic gil-debug ft-debug ft-tsan gil-asan ft-asan   the other presets
+#   make ft-atomic gil-sysalloc ft-sysalloc gil-debug ft-debug ft-tsan gil-asan ft-asan   the other presets
 #
 # Variables: JOBS (default 2), STRESS_SCALE (10), TSAN_STRESS_SCALE (2),
 # COMPARE_ARGS (passed to bench/compare.py, e.g. COMPARE_ARGS="--runs 3"),
@@ -41,7 +41,7 @@ FUZZ_ARGS ?=
 TEST_TIMEOUT ?= 300
 STRESS_TIMEOUT ?= 3600
 
-PRESETS := gil ft ft-atomic gil-debug ft-debug ft-tsan gil-asan ft-asan
+PRESETS := gil ft ft-atomic gil-sysalloc ft-sysalloc gil-debug ft-debug ft-tsan gil-asan ft-asan
 
 .PHONY: all deps test compare stress oom fuzz clean check-variant-ifs $(PRESETS)
 

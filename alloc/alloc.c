@@ -1,15 +1,17 @@
 /* alloc/alloc.c — raw memory for the whole interpreter.
  *
- * Today a thin layer over the system allocator (so sanitizer builds see
- * every allocation).  It exists so that (1) impossible sizes fail cleanly
- * instead of asking the OS for terabytes, (2) tests can make allocation fail
- * on demand, and (3) per-flavour object heaps (size-class pools for gil,
- * per-thread walkable heaps for ft) can arrive without touching callers.
+ * A thin layer over the system allocator.  It exists so that (1) impossible
+ * sizes fail cleanly instead of asking the OS for terabytes, (2) tests can
+ * make allocation fail on demand (objects too: tn_obj_alloc asks
+ * tn_mem_should_fail_).  Objects come from the object allocator beside it
+ * (alloc_internal.h lists the files; design: docs/memory.md, "The
+ * allocator").
  */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "alloc/alloc.h"
+#include "alloc/alloc_internal.h"
 #include "threading/atomic.h"
 #include "alloc/freelist.h"
 
@@ -24,7 +26,7 @@ static intptr_t fail_at;
 static intptr_t fail_persistent;
 static intptr_t fail_count;        /* failures injected since arming */
 
-static int should_fail(size_t size)
+int tn_mem_should_fail_(size_t size)
 {
     if (size > TN_MEM_MAX_REQUEST)
         return 1;
@@ -62,7 +64,7 @@ void tn_mem_fail_stats(long *allocs, long *failures)
 
 void *tn_mem_alloc(size_t size)
 {
-    if (should_fail(size))
+    if (tn_mem_should_fail_(size))
         return NULL;
     return malloc(size ? size : 1);
 }
@@ -70,14 +72,14 @@ void *tn_mem_alloc(size_t size)
 void *tn_mem_calloc(size_t n, size_t size)
 {
     size_t total;
-    if (tn_mem_mul(n, size, &total) || should_fail(total))
+    if (tn_mem_mul(n, size, &total) || tn_mem_should_fail_(total))
         return NULL;
     return calloc(total ? total : 1, 1);
 }
 
 void *tn_mem_realloc(void *p, size_t size)
 {
-    if (should_fail(size))
+    if (tn_mem_should_fail_(size))
         return NULL;
     return realloc(p, size ? size : 1);
 }
@@ -135,16 +137,16 @@ void tn_mem_raw_free(void *p)
     free(p);
 }
 
+/* The free lists hold dead objects whose memory came from tn_obj_alloc
+ * (core/objects/object.c). */
 void tn_freelist_clear(TnFreeList *fl)
 {
     void *p;
     while ((p = tn_freelist_pop(fl)) != NULL)
-        free(p);
+        tn_obj_free(p);
 }
 
-int tn_obj_visit_gc(int (*visit)(void *block, void *arg), void *arg)
+const char *tn_alloc_name(void)
 {
-    (void)visit;
-    (void)arg;
-    return 0;
+    return TN_ALLOC_NAME;
 }

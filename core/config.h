@@ -45,6 +45,14 @@
 #define TN_ATOMICS_C11 0
 #endif
 
+/* Object allocator (CMake option TANDEM_ALLOC, alloc/alloc.h): 0 = Tandem's
+ * own (pools in gil, per-thread heaps in ft), 1 = the system allocator (the
+ * ablation; the sanitizer presets use it so that they see every object). */
+#if !defined(TN_ALLOC_SYSTEM) || (TN_ALLOC_SYSTEM != 0 && TN_ALLOC_SYSTEM != 1)
+#error "TN_ALLOC_SYSTEM must be defined to 0 or 1 by the build"
+#endif
+#define TN_ALLOC_NAME (TN_ALLOC_SYSTEM ? "system" : "tandem")
+
 /* Debug build: internal asserts, lock-discipline checks. */
 #ifndef TN_DEBUG
 #define TN_DEBUG 0

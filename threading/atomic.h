@@ -60,6 +60,10 @@ static inline uint32_t tn_atomic_load_u32_acquire(const uint32_t *p) { return __
 static inline void tn_atomic_store_u32_release(uint32_t *p, uint32_t v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
 static inline void tn_atomic_store_intptr_release(intptr_t *p, intptr_t v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
 static inline void *tn_atomic_exchange_ptr(void **p, void *v) { return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST); }
+/* Bitmap words (alloc/obj_ft.c's remote-free bits). */
+static inline void tn_atomic_or_u64(uint64_t *p, uint64_t v) { (void)__atomic_fetch_or(p, v, __ATOMIC_SEQ_CST); }
+static inline uint64_t tn_atomic_exchange_u64(uint64_t *p, uint64_t v) { return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST); }
+static inline uint64_t tn_atomic_load_u64_relaxed(const uint64_t *p) { return __atomic_load_n(p, __ATOMIC_RELAXED); }
 
 #else /* ConcurrencyKit */
 
@@ -166,6 +170,10 @@ static inline void tn_atomic_store_intptr_release(intptr_t *p, intptr_t v)
 }
 /* ck_pr_fas_ptr is an xchg: a full barrier on x86-64. */
 static inline void *tn_atomic_exchange_ptr(void **p, void *v) { return ck_pr_fas_ptr(p, v); }
+/* Bitmap words (alloc/obj_ft.c's remote-free bits); lock-prefixed: full barriers. */
+static inline void tn_atomic_or_u64(uint64_t *p, uint64_t v) { ck_pr_or_64(p, v); }
+static inline uint64_t tn_atomic_exchange_u64(uint64_t *p, uint64_t v) { return ck_pr_fas_64(p, v); }
+static inline uint64_t tn_atomic_load_u64_relaxed(const uint64_t *p) { return ck_pr_load_64(p); }
 
 #endif
 

@@ -67,7 +67,7 @@ static bool reserve(TnQsbrItem **items, size_t *cap, size_t need)
 
 /* The smallest seq of an online thread, or the current wr_seq when every
  * thread is offline.  Touches no object, so a detached thread may call it. */
-static intptr_t min_online_seq(void)
+intptr_t tn_qsbr_min_online_seq(void)
 {
     tn_atomic_fence();   /* pairs with tn_qsbr_attach's fence (see the top) */
     intptr_t min = tn_atomic_load_intptr(&tn_qsbr_wr_seq_);
@@ -79,6 +79,11 @@ static intptr_t min_online_seq(void)
     }
     pthread_mutex_unlock(&registry_mutex);
     return min;
+}
+
+intptr_t tn_qsbr_advance(void)
+{
+    return tn_atomic_add_intptr(&tn_qsbr_wr_seq_, 1) + 1;
 }
 
 static void report_quiescent(TnQsbrThread *t)
@@ -184,7 +189,7 @@ size_t tn_qsbr_poll(TnQsbrThread *t)
     /* Polling is a quiescent state of the caller: it is a point where a
      * decref may run arbitrary code anyway. */
     report_quiescent(t);
-    intptr_t min = min_online_seq();
+    intptr_t min = tn_qsbr_min_online_seq();
     size_t n = 0;
     while (n < t->len && t->items[n].goal <= min)
         n++;
@@ -210,7 +215,7 @@ static void wait_for_laggards(TnQsbrThread *t)
 {
     intptr_t goal = t->items[t->len - TN_QSBR_HARD_LIMIT / 2].goal;
     TnThreadState *ts = tn_thread_detach();
-    while (min_online_seq() < goal) {
+    while (tn_qsbr_min_online_seq() < goal) {
         struct timespec pause = {0, 100 * 1000};
         nanosleep(&pause, NULL);
     }
@@ -231,7 +236,7 @@ void tn_decref_delayed(TnObject *op)
         /* No memory for the queue: wait out a grace period instead. */
         intptr_t goal = tn_atomic_add_intptr(&tn_qsbr_wr_seq_, 1) + 1;
         TnThreadState *ts = tn_thread_detach();
-        while (min_online_seq() < goal)
+        while (tn_qsbr_min_online_seq() < goal)
             sched_yield();
         tn_thread_attach(ts);
         tn_decref(op);
@@ -275,6 +280,8 @@ void tn_qsbr_unregister(TnQsbrThread *t)
 
 void tn_qsbr_detach(TnQsbrThread *t) { (void)t; }
 void tn_qsbr_attach(TnQsbrThread *t) { (void)t; }
+intptr_t tn_qsbr_advance(void) { return 0; }
+intptr_t tn_qsbr_min_online_seq(void) { return 0; }
 size_t tn_qsbr_poll(TnQsbrThread *t) { return t->len; }
 void tn_qsbr_fini(TnQsbrThread *t) { (void)t; }
 

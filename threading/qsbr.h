@@ -125,6 +125,14 @@ static inline void tn_field_replace_steal(TnObject **slot, TnObject *value_steal
     tn_xdecref_delayed(old);
 }
 
+/* For memory reclaimed lock-free (alloc/obj_ft.c, alloc/sysblock.c):
+ * advance wr_seq and return the new value as a goal (a full barrier: what
+ * the caller freed before is covered); and the smallest seq of an online
+ * thread (wr_seq when none is): every goal <= it has been passed.  Neither
+ * touches an object.  gil: both return 0 (no reader can be behind). */
+intptr_t tn_qsbr_advance(void);
+intptr_t tn_qsbr_min_online_seq(void);
+
 /* ---- the check point ------------------------------------------------------- */
 
 #if TN_FREE_THREADED

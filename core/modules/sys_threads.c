@@ -41,7 +41,8 @@ static TnObject *sys_getswitchinterval(TnObject *self, TnObject *const *args, tn
 /* The counters of sys._tandem_stats() and -X stats, in their documented
  * order (docs/threading.md, "Statistics").  Both flavours report every key;
  * the gil_* ones are 0 in ft, brc_* is 0 in gil, stw_* count pauses in both
- * (in gil a pause is only the GIL holder marking itself), and mutex_* / park_* count
+ * (in gil a pause is only the GIL holder marking itself), alloc_* are the
+ * object allocator's (alloc/alloc.h), and mutex_* / park_* count
  * little in gil (its critical sections are bare braces: only file objects'
  * I/O locks are TnMutexes there).  One table so that the dict and the exit
  * report cannot drift apart. */
@@ -50,12 +51,14 @@ typedef struct StatValue {
     uint64_t value;
 } StatValue;
 
-#define STAT_COUNT 36
+#define STAT_COUNT 42
 
 static void collect_stats(StatValue out[STAT_COUNT])
 {
     TnThreadStats st;
     tn_thread_stats(tn_interp(), &st);
+    TnAllocStats al;
+    tn_alloc_stats(&al);
     /* The *_this_thread pair: the calling thread's own counters, which only
      * it writes, so plain reads are exact. */
     TnThreadState *ts = tn_tstate();
@@ -98,6 +101,12 @@ static void collect_stats(StatValue out[STAT_COUNT])
         {"gc_pauses_lt_10s", gc.pause_hist[6]},
         {"gc_pauses_ge_10s", gc.pause_hist[7]},
         {"switch_interval_us", tn_gil_interval_us(&tn_interp()->gil)},
+        {"alloc_bytes", al.bytes},
+        {"alloc_blocks", al.blocks},
+        {"alloc_arenas", al.arenas},
+        {"alloc_pages", al.pages},
+        {"alloc_arenas_unmapped", al.arenas_unmapped},
+        {"alloc_pages_released", al.pages_released},
     };
     for (int i = 0; i < STAT_COUNT; i++)
         out[i] = v[i];
@@ -131,7 +140,8 @@ TnObject *tn_sys_tandem_stats_dict(void)
     TnObject *d = tn_dict_new();
     if (d == NULL)
         return NULL;
-    if (put_str(d, "flavour", TN_FLAVOUR_NAME) < 0 || put_str(d, "refcount", TN_RC_MODE_NAME) < 0)
+    if (put_str(d, "flavour", TN_FLAVOUR_NAME) < 0 || put_str(d, "refcount", TN_RC_MODE_NAME) < 0 ||
+        put_str(d, "allocator", tn_alloc_name()) < 0)
         goto error;
     for (int i = 0; i < STAT_COUNT; i++)
         if (put_u64(d, v[i].key, v[i].value) < 0)
@@ -151,6 +161,7 @@ void tn_sys_tandem_stats_print(FILE *f)
     collect_stats(v);
     fprintf(f, "tandem-stats: flavour=%s\n", TN_FLAVOUR_NAME);
     fprintf(f, "tandem-stats: refcount=%s\n", TN_RC_MODE_NAME);
+    fprintf(f, "tandem-stats: allocator=%s\n", tn_alloc_name());
     for (int i = 0; i < STAT_COUNT; i++)
         fprintf(f, "tandem-stats: %s=%llu\n", v[i].key, (unsigned long long)v[i].value);
     fflush(f);

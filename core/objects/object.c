@@ -16,7 +16,7 @@ TnObject *tn_object_alloc(TnType *tp, size_t size)
 {
     bool gc = tn_type_is_gc(tp);
     size_t pre = gc ? TN_GC_PRE_SIZE : 0;
-    char *mem = tn_mem_calloc(1, size + pre);
+    char *mem = tn_obj_alloc(size + pre, gc);
     if (mem == NULL)
         return NULL;
     TnObject *op = (TnObject *)(mem + pre);
@@ -35,7 +35,7 @@ void tn_object_free(TnObject *op)
     bool gc = tn_type_is_gc(tp);
     if (gc)
         tn_gc_untrack(op);   /* an error path may free an object tn_dealloc never saw */
-    tn_mem_free((char *)op - (gc ? TN_GC_PRE_SIZE : 0));
+    tn_obj_free((char *)op - (gc ? TN_GC_PRE_SIZE : 0));
     if (tp->flags & TN_TPFLAGS_HEAPTYPE)
         tn_decref(TN_OBJ(tp));
 }

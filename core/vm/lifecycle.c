@@ -115,9 +115,13 @@ void tn_thread_state_delete_current(void)
      * this thread still owns are merged later by whoever drops them last. */
     tn_qsbr_unregister(&ts->qsbr);
     tn_brc_thread_unregister(&ts->brc);
+    /* Attached and still listed: the free lists go back to the object
+     * allocator (gil: under the GIL; ft: before a stop-the-world stops
+     * waiting for this thread), then its heap is handed over. */
+    free_thread_memory(ts);
+    tn_alloc_thread_exit();
     tn_threads_unlink(ts);
     (void)tn_thread_detach();
-    free_thread_memory(ts);
     tn_critical_section_bind_state(NULL);
     tn_tstate_current = NULL;
     tn_mem_free(ts);

@@ -131,8 +131,23 @@ STATS_COUNTERS = [
     "gc_pauses_lt_1ms", "gc_pauses_lt_10ms", "gc_pauses_lt_100ms", "gc_pauses_lt_1s",
     "gc_pauses_lt_10s", "gc_pauses_ge_10s",
     "switch_interval_us",
+    "alloc_bytes", "alloc_blocks", "alloc_arenas", "alloc_pages", "alloc_arenas_unmapped",
+    "alloc_pages_released",
 ]
-STATS_KEYS = ["flavour", "refcount"] + STATS_COUNTERS
+STATS_KEYS = ["flavour", "refcount", "allocator"] + STATS_COUNTERS
+
+# 10^5 lists alive, then dropped: blocks and bytes up, then back down;
+# tandem: pages were carved, and some were released when the lists died.
+STATS_ALLOC = r"""
+import sys
+a = sys._tandem_stats()
+x = [[] for _ in range(100000)]
+b = sys._tandem_stats()
+del x
+c = sys._tandem_stats()
+print(b["allocator"], b["alloc_blocks"] - a["alloc_blocks"], b["alloc_bytes"] - a["alloc_bytes"],
+      abs(c["alloc_blocks"] - a["alloc_blocks"]), b["alloc_pages"], c["alloc_pages_released"])
+"""
 
 # Two threads spin for 0.4 s at a 1 ms switch interval, each returning its
 # own counters; prints the stats the checks below look at.
@@ -274,12 +289,19 @@ def stats_checks(tandem):
     # The dict: documented keys in documented order, non-negative ints.
     code, out, err = run(tandem, ["-c", "import sys; s = sys._tandem_stats(); print(list(s)); "
                                   "print(s['flavour'], s['refcount']); "
-                                  "print(all(type(s[k]) is int and s[k] >= 0 for k in list(s)[2:]))"])
+                                  "print(all(type(s[k]) is int and s[k] >= 0 for k in list(s)[3:]))"])
     lines = out.splitlines()
     check("sys._tandem_stats() keys", code == 0 and lines[:1] == [repr(STATS_KEYS)], (code, out, err))
     check("sys._tandem_stats() flavour", code == 0 and len(lines) == 3 and lines[1].split()[0] == flavour
           and lines[1].split()[1] in (("biased", "atomic") if ft else ("plain",)), (out, err))
     check("sys._tandem_stats() values are ints >= 0", lines[2:] == ["True"], (out, err))
+    # Allocator counters follow live objects (alloc/alloc.h): 10^5 lists
+    # are 10^5 more blocks and at least 32 bytes each, and go away again.
+    code, out, err = run(tandem, ["-c", STATS_ALLOC])
+    f = out.split()
+    check("alloc_* counters follow allocation", code == 0 and len(f) == 6 and f[0] in ("tandem", "system")
+          and int(f[1]) >= 100000 and int(f[2]) >= 3200000 and int(f[3]) <= 1000
+          and (f[0] == "system" or (int(f[4]) >= 1 and int(f[5]) >= 1)), (code, out, err))
     code, out, err = run(tandem, ["-c", "import sys; sys._tandem_stats(1)"])
     check("sys._tandem_stats(1) raises TypeError", code == 1 and
           err.rstrip().endswith("TypeError: sys._tandem_stats() takes no arguments (1 given)"), err)
@@ -290,7 +312,8 @@ def stats_checks(tandem):
     check("-X stats exit status and stdout", code == 0 and out == "out\n" and other == [], (code, out, err))
     check("-X stats keys in order", [k for k, _ in report] == STATS_KEYS, err)
     check("-X stats values", dict(report).get("flavour") == flavour and
-          all(v is not None and v.isdigit() for k, v in report[2:]), err)
+          dict(report).get("allocator") in ("tandem", "system") and
+          all(v is not None and v.isdigit() for k, v in report[3:]), err)
     code, out, err = run(tandem, ["-Xstats", "-c", "import sys; print(sys._tandem_stats()['threads'])"])
     report, _ = parse_report(err)
     check("-Xstats joined, threads", out == "1\n" and dict(report).get("threads") == "1", (out, err))
