@@ -38,6 +38,8 @@ int tn_sys_write_stdout(TnObject *s);
 TnObject *tn_dis_module_create(void);
 /* The _thread module (core/modules/thread.c).  New ref or NULL. */
 TnObject *tn_thread_module_create(void);
+/* The _weakref module (core/modules/_weakref.c).  New ref or NULL. */
+TnObject *tn_weakref_module_create(void);
 /* sys.setswitchinterval, getswitchinterval, _tandem_stats (sys_threads.c). */
 extern const TnMethodDef tn_sys_thread_functions[];
 /* sys._tandem_stats() as a dict (also printed by -X stats).  New ref or NULL. */

@@ -535,6 +535,7 @@ static const TnGetSetDef gen_getsets[] = {
 TnType tn_type_generator = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "generator",
+    .weaklistoffset = offsetof(TnGen, weaklist),
     .basicsize = sizeof(TnGen),
     .dealloc = tn_gen_dealloc,
     .repr = gen_repr,

@@ -74,6 +74,8 @@ static void dealloc_now(TnThreadState *ts, TnObject *op)
         saved = ts->curexc;
         ts->curexc = NULL;
     }
+    /* Weak references report op dead, and their callbacks run, before any of it is freed. */
+    tn_weakref_clear_on_dealloc(op);
     tn_type(op)->dealloc(op);
     if (saved != NULL) {
         if (ts->curexc != NULL)

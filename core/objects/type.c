@@ -590,6 +590,7 @@ static const TnNumberMethods type_as_number = {.or_ = tn_union_or};
 TnType tn_type_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "type",
+    .weaklistoffset = offsetof(TnType, weaklist),
     .basicsize = sizeof(TnHeapType),
     .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_TYPE_SUBCLASS,
     .base = &tn_type_object,

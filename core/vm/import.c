@@ -448,6 +448,7 @@ static const struct {
     {"os", tn_os_module_create},
     {"dis", tn_dis_module_create},
     {"_thread", tn_thread_module_create},
+    {"_weakref", tn_weakref_module_create},
     {"signal", tn_signal_module_create},
 };
 
