@@ -284,6 +284,27 @@ TnObject *tn_weakref_first(TnObject *ob)
 
 /* ---- clearing ------------------------------------------------------------------------------ */
 
+/* exc's traceback and its last line, without the exceptions chained to
+ * it: CPython's default unraisable hook prints no chain.  The links are
+ * hidden for the report only. */
+static void display_unchained(TnObject *exc, TnObject *file)
+{
+    if (!tn_exception_check(exc)) {
+        tn_err_display(exc, file);
+        return;
+    }
+    TnObject **causep = &((TnBaseException *)exc)->cause;
+    TnObject *cause = tn_field_get_ref(causep);
+    if (cause != NULL)
+        tn_field_replace_steal(causep, NULL);
+    int suppress = tn_exc_suppress_context(exc);
+    tn_exc_set_suppress_context(exc, 1);
+    tn_err_display(exc, file);
+    tn_exc_set_suppress_context(exc, suppress);
+    if (cause != NULL)
+        tn_field_replace_steal(causep, cause);
+}
+
 /* "Exception ignored in: <repr of obj>" and the current exception's
  * traceback, on sys.stderr, as CPython's default sys.unraisablehook
  * writes them; the exception is cleared. */
@@ -306,7 +327,7 @@ static void report_unraisable(TnObject *obj)
             tn_err_clear();
         tn_xdecref(res);
         tn_xdecref(line);
-        tn_err_display(exc, file);
+        display_unchained(exc, file);
     }
     tn_xdecref(file);
     tn_decref(exc);
