@@ -44,6 +44,7 @@ static int is_dead_weakref(TnObject *value)
 /* Delete dct[key] if it is a dead weak reference, inside dct's section. */
 static int remove_dead_lock_held(TnObject *dct, TnObject *key)
 {
+    tn_critical_section_assert_held(dct);
     TnObject *value;
     int r = tn_dict_get_item_ref(dct, key, &value);
     if (r <= 0)

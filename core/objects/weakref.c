@@ -45,6 +45,9 @@ static void stripe_unlock(TnMutex *m)
         tn_mutex_unlock(m);
 }
 
+/* The contract of the ..._stripe_held functions (debug builds, ft). */
+#define ASSERT_STRIPE_HELD(m) TN_ASSERT(!TN_FREE_THREADED || tn_mutex_is_locked(m))
+
 /* ---- lists --------------------------------------------------------------------------- */
 
 /* The list head of ob, or NULL if ob's type has no weak references. */
@@ -62,8 +65,8 @@ static void head_store(TnWeakRef **listp, TnWeakRef *wr) { tn_atomic_store_ptr_r
 static TnObject *referent_load(TnWeakRef *wr) { return tn_atomic_load_ptr((void *const *)&wr->referent); }
 
 /* The shared callback-less ref at the head of a list and the shared proxy
- * after it (CPython's get_basic_refs).  Lock held. */
-static void basic_refs_lock_held(TnWeakRef *head, TnWeakRef **refp, TnWeakRef **proxyp)
+ * after it (CPython's get_basic_refs).  Stripe held. */
+static void basic_refs_stripe_held(TnWeakRef *head, TnWeakRef **refp, TnWeakRef **proxyp)
 {
     *refp = *proxyp = NULL;
     if (head != NULL && head->callback == NULL && tn_type(TN_OBJ(head)) == &tn_type_weakref) {
@@ -75,20 +78,21 @@ static void basic_refs_lock_held(TnWeakRef *head, TnWeakRef **refp, TnWeakRef **
 }
 
 /* The shared ref (or proxy) of ob's list as a new reference, or NULL if
- * there is none or it is being destroyed.  Lock held. */
-static TnObject *reuse_lock_held(TnWeakRef **listp, bool proxy)
+ * there is none or it is being destroyed.  Stripe held. */
+static TnObject *reuse_stripe_held(TnWeakRef **listp, bool proxy)
 {
     TnWeakRef *ref, *prx;
-    basic_refs_lock_held(head_load(listp), &ref, &prx);
+    basic_refs_stripe_held(head_load(listp), &ref, &prx);
     TnWeakRef *wr = proxy ? prx : ref;
     return wr != NULL && tn_try_incref(TN_OBJ(wr)) ? TN_OBJ(wr) : NULL;
 }
 
 /* Put wr into ob's list at its place (see the top of this file). */
-static void insert_lock_held(TnWeakRef *wr, TnObject *ob, TnWeakRef **listp, bool shared, bool proxy)
+static void insert_stripe_held(TnWeakRef *wr, TnObject *ob, TnWeakRef **listp, bool shared, bool proxy)
 {
+    ASSERT_STRIPE_HELD(wr->lock);
     TnWeakRef *ref, *prx, *prev;
-    basic_refs_lock_held(head_load(listp), &ref, &prx);
+    basic_refs_stripe_held(head_load(listp), &ref, &prx);
     if (shared && !proxy)
         prev = NULL;
     else if (shared)
@@ -108,9 +112,10 @@ static void insert_lock_held(TnWeakRef *wr, TnObject *ob, TnWeakRef **listp, boo
 
 /* Take wr out of its referent's list: from now on it reports the referent
  * dead.  Its referent's memory is still valid (its destruction takes this
- * lock before freeing).  Lock held. */
-static void unlink_lock_held(TnWeakRef *wr)
+ * lock before freeing).  Stripe held. */
+static void unlink_stripe_held(TnWeakRef *wr)
 {
+    ASSERT_STRIPE_HELD(wr->lock);
     TnObject *ob = wr->referent;
     if (ob == NULL)
         return;
@@ -142,7 +147,7 @@ static TnObject *weakref_create(TnType *tp, TnObject *ob, TnObject *callback, bo
     TnObject *found = NULL;
     if (shared) {
         stripe_lock(m);
-        found = reuse_lock_held(listp, proxy);
+        found = reuse_stripe_held(listp, proxy);
         stripe_unlock(m);
         if (found != NULL)
             return found;
@@ -158,9 +163,9 @@ static TnObject *weakref_create(TnType *tp, TnObject *ob, TnObject *callback, bo
     tn_object_set_maybe_weakref(TN_OBJ(wr));
     stripe_lock(m);
     /* Another thread may have made the shared one meanwhile. */
-    found = shared ? reuse_lock_held(listp, proxy) : NULL;
+    found = shared ? reuse_stripe_held(listp, proxy) : NULL;
     if (found == NULL)
-        insert_lock_held(wr, ob, listp, shared, proxy);
+        insert_stripe_held(wr, ob, listp, shared, proxy);
     stripe_unlock(m);
     if (found != NULL) {
         tn_decref(TN_OBJ(wr));
@@ -223,8 +228,8 @@ tn_ssize_t tn_weakref_count(TnObject *ob)
 }
 
 /* Up to `cap` live weak references of the list, from the n-th on, as new
- * references into out.  Returns how many were stored.  Lock held. */
-static tn_ssize_t collect_lock_held(TnWeakRef **listp, tn_ssize_t skip, TnObject **out, tn_ssize_t cap)
+ * references into out.  Returns how many were stored.  Stripe held. */
+static tn_ssize_t collect_stripe_held(TnWeakRef **listp, tn_ssize_t skip, TnObject **out, tn_ssize_t cap)
 {
     tn_ssize_t k = 0;
     for (TnWeakRef *wr = head_load(listp); wr != NULL && k < cap; wr = wr->next) {
@@ -250,7 +255,7 @@ TnObject *tn_weakref_list(TnObject *ob)
     for (tn_ssize_t done = 0;;) {
         TnObject *batch[16];
         stripe_lock(m);
-        tn_ssize_t k = collect_lock_held(listp, done, batch, 16);
+        tn_ssize_t k = collect_stripe_held(listp, done, batch, 16);
         stripe_unlock(m);
         int err = 0;
         for (tn_ssize_t i = 0; i < k; i++) {
@@ -276,7 +281,7 @@ TnObject *tn_weakref_first(TnObject *ob)
     if (listp != NULL) {
         TnMutex *m = stripe_for(ob);
         stripe_lock(m);
-        (void)collect_lock_held(listp, 0, &first, 1);
+        (void)collect_stripe_held(listp, 0, &first, 1);
         stripe_unlock(m);
     }
     return first != NULL ? first : tn_newref(TN_NONE);
@@ -360,14 +365,14 @@ typedef struct {
  * empty.  A weak reference that is itself being destroyed keeps no
  * callback: its callback goes to drop[] (dropped outside the lock).
  * Returns the number of pending callbacks; *ndrop the dropped ones; *more
- * whether the list is still non-empty.  Lock held. */
-static int detach_batch_lock_held(TnWeakRef **listp, PendingCallback *pending, TnObject **drop, int *ndrop, bool *more)
+ * whether the list is still non-empty.  Stripe held. */
+static int detach_batch_stripe_held(TnWeakRef **listp, PendingCallback *pending, TnObject **drop, int *ndrop, bool *more)
 {
     int n = 0;
     *ndrop = 0;
     TnWeakRef *wr;
     while (n < CLEAR_BATCH && *ndrop < CLEAR_BATCH && (wr = head_load(listp)) != NULL) {
-        unlink_lock_held(wr);
+        unlink_stripe_held(wr);
         TnObject *cb = wr->callback;
         wr->callback = NULL;
         if (cb == NULL)
@@ -387,22 +392,30 @@ static int detach_batch_lock_held(TnWeakRef **listp, PendingCallback *pending, T
 /* The weak references of a dying op: detached in batches, each batch's
  * callbacks called before the next batch is detached (no allocation;
  * later weak references report op dead all the same, since op can no
- * longer be try-incref'd). */
+ * longer be try-incref'd).  A thread without a thread state (tn_dealloc's
+ * last resort) cannot run Python code: the callbacks are dropped. */
 static void clear_and_call(TnObject *op, TnWeakRef **listp)
 {
     TnMutex *m = stripe_for(op);
+    bool can_call = tn_tstate() != NULL;
     bool more = true;
     while (more) {
         PendingCallback pending[CLEAR_BATCH];
         TnObject *drop[CLEAR_BATCH];
         int ndrop;
         stripe_lock(m);
-        int n = detach_batch_lock_held(listp, pending, drop, &ndrop, &more);
+        int n = detach_batch_stripe_held(listp, pending, drop, &ndrop, &more);
         stripe_unlock(m);
         for (int i = 0; i < ndrop; i++)
             tn_decref(drop[i]);
-        for (int i = 0; i < n; i++)
-            call_callback_steal(pending[i].wr, pending[i].cb);
+        for (int i = 0; i < n; i++) {
+            if (can_call) {
+                call_callback_steal(pending[i].wr, pending[i].cb);
+            } else {
+                tn_decref(pending[i].cb);
+                tn_decref(pending[i].wr);
+            }
+        }
     }
 }
 
@@ -416,14 +429,14 @@ void tn_weakref_clear_on_dealloc(TnObject *op)
 
 /* Detach the head of the list; return it as a new reference if keep()
  * should get it (see tn_weakref_clear_for_gc), else NULL.  *empty tells
- * whether the list was empty.  Lock held. */
-static TnObject *gc_detach_one_lock_held(TnWeakRef **listp, bool (*is_unreachable)(TnObject *wr), bool *empty)
+ * whether the list was empty.  Stripe held. */
+static TnObject *gc_detach_one_stripe_held(TnWeakRef **listp, bool (*is_unreachable)(TnObject *wr), bool *empty)
 {
     TnWeakRef *wr = head_load(listp);
     *empty = wr == NULL;
     if (wr == NULL)
         return NULL;
-    unlink_lock_held(wr);
+    unlink_stripe_held(wr);
     if (wr->callback == NULL || (is_unreachable != NULL && is_unreachable(TN_OBJ(wr))))
         return NULL;
     return tn_try_incref(TN_OBJ(wr)) ? TN_OBJ(wr) : NULL;
@@ -440,7 +453,7 @@ int tn_weakref_clear_for_gc(TnObject *op, bool (*is_unreachable)(TnObject *wr),
     for (;;) {
         bool empty;
         stripe_lock(m);
-        TnObject *wr = gc_detach_one_lock_held(listp, is_unreachable, &empty);
+        TnObject *wr = gc_detach_one_stripe_held(listp, is_unreachable, &empty);
         stripe_unlock(m);
         if (empty)
             return status;
@@ -468,7 +481,7 @@ static void weakref_dealloc(TnObject *self)
     TnObject *cb = NULL;
     if (wr->lock != NULL) {
         stripe_lock(wr->lock);
-        unlink_lock_held(wr);
+        unlink_stripe_held(wr);
         cb = wr->callback;
         wr->callback = NULL;
         stripe_unlock(wr->lock);
@@ -490,7 +503,7 @@ static int weakref_clear(TnObject *self)
     TnObject *cb = NULL;
     if (wr->lock != NULL) {
         stripe_lock(wr->lock);
-        unlink_lock_held(wr);
+        unlink_stripe_held(wr);
         cb = wr->callback;
         wr->callback = NULL;
         stripe_unlock(wr->lock);
