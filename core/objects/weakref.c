@@ -475,28 +475,14 @@ void tn_weakref_call_callback(TnObject *wr)
 
 /* ---- weakref.ReferenceType ------------------------------------------------------------------- */
 
-static void weakref_dealloc(TnObject *self)
-{
-    TnWeakRef *wr = (TnWeakRef *)self;
-    TnObject *cb = NULL;
-    if (wr->lock != NULL) {
-        stripe_lock(wr->lock);
-        unlink_stripe_held(wr);
-        cb = wr->callback;
-        wr->callback = NULL;
-        stripe_unlock(wr->lock);
-    }
-    tn_xdecref(cb);
-    tn_object_free(self);
-}
-
 static int weakref_traverse(TnObject *self, tn_visitproc visit, void *arg)
 {
     TnObject *cb = ((TnWeakRef *)self)->callback;
     return cb != NULL ? visit(cb, arg) : 0;
 }
 
-/* CPython's gc_clear: detach, and drop the callback. */
+/* CPython's gc_clear (and the first half of dealloc): detach, and drop
+ * the callback. */
 static int weakref_clear(TnObject *self)
 {
     TnWeakRef *wr = (TnWeakRef *)self;
@@ -510,6 +496,12 @@ static int weakref_clear(TnObject *self)
     }
     tn_xdecref(cb);
     return 0;
+}
+
+static void weakref_dealloc(TnObject *self)
+{
+    weakref_clear(self);
+    tn_object_free(self);
 }
 
 /* __new__(type, ob, callback=None): extra keyword arguments are left to
@@ -653,15 +645,19 @@ static TnObject *unwrap_ref(TnObject *o)
     return tn_weakref_check_proxy(o) ? proxy_referent_ref(o) : tn_newref(o);
 }
 
-static TnObject *proxy_unary(TnObject *proxy, TnObject *(*f)(TnObject *))
-{
-    TnObject *ob = proxy_referent_ref(proxy);
-    if (ob == NULL)
-        return NULL;
-    TnObject *res = f(ob);
-    tn_decref(ob);
-    return res;
-}
+/* A proxy slot that applies `call` to the referent `ob` (a new reference
+ * it drops afterwards), or returns `err` with ReferenceError if the
+ * referent is dead. */
+#define PROXY_FORWARD(name, rtype, err, params, call) \
+    static rtype name params                           \
+    {                                                  \
+        TnObject *ob = proxy_referent_ref(proxy);      \
+        if (ob == NULL)                                \
+            return err;                                \
+        rtype res_ = call;                             \
+        tn_decref(ob);                                 \
+        return res_;                                   \
+    }
 
 /* a op b with either side unwrapped if it is a proxy (op: a TN_OP_*, plus
  * TN_OP_INPLACE_OFFSET for the in-place form). */
@@ -728,25 +724,17 @@ static TnObject *proxy_power3(TnObject *a, TnObject *b, TnObject *c, bool inplac
 static TnObject *proxy_pow(TnObject *a, TnObject *b, TnObject *c) { return proxy_power3(a, b, c, false); }
 static TnObject *proxy_ipow(TnObject *a, TnObject *b, TnObject *c) { return proxy_power3(a, b, c, true); }
 
-static TnObject *proxy_neg(TnObject *p) { return proxy_unary(p, tn_number_negative); }
-static TnObject *proxy_pos(TnObject *p) { return proxy_unary(p, tn_number_positive); }
-static TnObject *proxy_abs(TnObject *p) { return proxy_unary(p, tn_number_absolute); }
-static TnObject *proxy_invert(TnObject *p) { return proxy_unary(p, tn_number_invert); }
-static TnObject *proxy_int(TnObject *p) { return proxy_unary(p, tn_number_int); }
-static TnObject *proxy_float(TnObject *p) { return proxy_unary(p, tn_number_float); }
-static TnObject *proxy_index(TnObject *p) { return proxy_unary(p, tn_number_index); }
-static TnObject *proxy_str(TnObject *p) { return proxy_unary(p, tn_object_str); }
-static TnObject *proxy_iter(TnObject *p) { return proxy_unary(p, tn_object_get_iter); }
+PROXY_FORWARD(proxy_neg, TnObject *, NULL, (TnObject *proxy), tn_number_negative(ob))
+PROXY_FORWARD(proxy_pos, TnObject *, NULL, (TnObject *proxy), tn_number_positive(ob))
+PROXY_FORWARD(proxy_abs, TnObject *, NULL, (TnObject *proxy), tn_number_absolute(ob))
+PROXY_FORWARD(proxy_invert, TnObject *, NULL, (TnObject *proxy), tn_number_invert(ob))
+PROXY_FORWARD(proxy_int, TnObject *, NULL, (TnObject *proxy), tn_number_int(ob))
+PROXY_FORWARD(proxy_float, TnObject *, NULL, (TnObject *proxy), tn_number_float(ob))
+PROXY_FORWARD(proxy_index, TnObject *, NULL, (TnObject *proxy), tn_number_index(ob))
+PROXY_FORWARD(proxy_str, TnObject *, NULL, (TnObject *proxy), tn_object_str(ob))
+PROXY_FORWARD(proxy_iter, TnObject *, NULL, (TnObject *proxy), tn_object_get_iter(ob))
 
-static int proxy_bool(TnObject *proxy)
-{
-    TnObject *ob = proxy_referent_ref(proxy);
-    if (ob == NULL)
-        return -1;
-    int r = tn_object_is_true(ob);
-    tn_decref(ob);
-    return r;
-}
+PROXY_FORWARD(proxy_bool, int, -1, (TnObject *proxy), tn_object_is_true(ob))
 
 static TnObject *proxy_iternext(TnObject *proxy)
 {
@@ -771,25 +759,10 @@ static TnObject *proxy_repr(TnObject *self)
     return res;
 }
 
-static TnObject *proxy_getattro(TnObject *proxy, TnObject *name)
-{
-    TnObject *ob = proxy_referent_ref(proxy);
-    if (ob == NULL)
-        return NULL;
-    TnObject *res = tn_object_getattr(ob, name);
-    tn_decref(ob);
-    return res;
-}
+PROXY_FORWARD(proxy_getattro, TnObject *, NULL, (TnObject *proxy, TnObject *name), tn_object_getattr(ob, name))
 
-static int proxy_setattro(TnObject *proxy, TnObject *name, TnObject *value)
-{
-    TnObject *ob = proxy_referent_ref(proxy);
-    if (ob == NULL)
-        return -1;
-    int r = tn_object_setattr(ob, name, value);
-    tn_decref(ob);
-    return r;
-}
+PROXY_FORWARD(proxy_setattro, int, -1, (TnObject *proxy, TnObject *name, TnObject *value),
+              tn_object_setattr(ob, name, value))
 
 static TnObject *proxy_richcompare(TnObject *a, TnObject *b, int op)
 {
@@ -801,66 +774,21 @@ static TnObject *proxy_richcompare(TnObject *a, TnObject *b, int op)
     return res;
 }
 
-static TnObject *proxy_call(TnObject *proxy, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
-{
-    TnObject *ob = proxy_referent_ref(proxy);
-    if (ob == NULL)
-        return NULL;
-    TnObject *res = tn_call(ob, args, nargs, kwnames);
-    tn_decref(ob);
-    return res;
-}
+PROXY_FORWARD(proxy_call, TnObject *, NULL, (TnObject *proxy, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames),
+              tn_call(ob, args, nargs, kwnames))
 
-static tn_ssize_t proxy_length(TnObject *proxy)
-{
-    TnObject *ob = proxy_referent_ref(proxy);
-    if (ob == NULL)
-        return -1;
-    tn_ssize_t n = tn_object_length(ob);
-    tn_decref(ob);
-    return n;
-}
+PROXY_FORWARD(proxy_length, tn_ssize_t, -1, (TnObject *proxy), tn_object_length(ob))
 
-static int proxy_contains(TnObject *proxy, TnObject *value)
-{
-    TnObject *ob = proxy_referent_ref(proxy);
-    if (ob == NULL)
-        return -1;
-    int r = tn_sequence_contains(ob, value);
-    tn_decref(ob);
-    return r;
-}
+PROXY_FORWARD(proxy_contains, int, -1, (TnObject *proxy, TnObject *value), tn_sequence_contains(ob, value))
 
-static TnObject *proxy_getitem(TnObject *proxy, TnObject *key)
-{
-    TnObject *ob = proxy_referent_ref(proxy);
-    if (ob == NULL)
-        return NULL;
-    TnObject *res = tn_object_getitem(ob, key);
-    tn_decref(ob);
-    return res;
-}
+PROXY_FORWARD(proxy_getitem, TnObject *, NULL, (TnObject *proxy, TnObject *key), tn_object_getitem(ob, key))
 
-static int proxy_setitem(TnObject *proxy, TnObject *key, TnObject *value)
-{
-    TnObject *ob = proxy_referent_ref(proxy);
-    if (ob == NULL)
-        return -1;
-    int r = value != NULL ? tn_object_setitem(ob, key, value) : tn_object_delitem(ob, key);
-    tn_decref(ob);
-    return r;
-}
+PROXY_FORWARD(proxy_setitem, int, -1, (TnObject *proxy, TnObject *key, TnObject *value),
+              value != NULL ? tn_object_setitem(ob, key, value) : tn_object_delitem(ob, key))
 
 /* __bytes__ and __reversed__: the referent's method of the same name. */
-static TnObject *proxy_call_method(TnObject *proxy, const char *name)
-{
-    TnObject *ob = proxy_referent_ref(proxy);
-    if (ob == NULL)
-        return NULL;
-    TnObject *res = tn_call_method_cstr(ob, name, NULL, 0);
-    tn_decref(ob);
-    return res;
-}
+PROXY_FORWARD(proxy_call_method, TnObject *, NULL, (TnObject *proxy, const char *name),
+              tn_call_method_cstr(ob, name, NULL, 0))
 
 static TnObject *proxy_bytes_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
