@@ -352,7 +352,8 @@ static void call_callback_steal(TnObject *wr, TnObject *cb)
     tn_err_restore(saved);
 }
 
-/* A detached weak reference whose callback is to be called. */
+/* A detached weak reference whose callback is to be called (wr NULL: the
+ * weak reference was being destroyed, its callback is only dropped). */
 typedef struct {
     TnObject *wr;
     TnObject *cb;
@@ -361,62 +362,73 @@ typedef struct {
 #define CLEAR_BATCH 16
 
 /* Detach the weak references at the head of the list, taking their
- * callbacks, until CLEAR_BATCH callbacks are pending or the list is
- * empty.  A weak reference that is itself being destroyed keeps no
- * callback: its callback goes to drop[] (dropped outside the lock).
- * Returns the number of pending callbacks; *ndrop the dropped ones; *more
- * whether the list is still non-empty.  Stripe held. */
-static int detach_batch_stripe_held(TnWeakRef **listp, PendingCallback *pending, TnObject **drop, int *ndrop, bool *more)
+ * callbacks, until `cap` entries are pending or the list is empty.
+ * Returns the number of entries; *more tells whether the list is still
+ * non-empty.  Stripe held. */
+static tn_ssize_t detach_batch_stripe_held(TnWeakRef **listp, PendingCallback *pending, tn_ssize_t cap, bool *more)
 {
-    int n = 0;
-    *ndrop = 0;
+    tn_ssize_t n = 0;
     TnWeakRef *wr;
-    while (n < CLEAR_BATCH && *ndrop < CLEAR_BATCH && (wr = head_load(listp)) != NULL) {
+    while (n < cap && (wr = head_load(listp)) != NULL) {
         unlink_stripe_held(wr);
         TnObject *cb = wr->callback;
         wr->callback = NULL;
         if (cb == NULL)
             continue;
-        if (tn_try_incref(TN_OBJ(wr))) {
-            pending[n].wr = TN_OBJ(wr);
-            pending[n].cb = cb;
-            n++;
-        } else {
-            drop[(*ndrop)++] = cb;
-        }
+        pending[n].wr = tn_try_incref(TN_OBJ(wr)) ? TN_OBJ(wr) : NULL;
+        pending[n].cb = cb;
+        n++;
     }
     *more = head_load(listp) != NULL;
     return n;
 }
 
-/* The weak references of a dying op: detached in batches, each batch's
- * callbacks called before the next batch is detached (no allocation;
- * later weak references report op dead all the same, since op can no
- * longer be try-incref'd).  A thread without a thread state (tn_dealloc's
- * last resort) cannot run Python code: the callbacks are dropped. */
+/* Call (or, without a thread state, only drop) the pending callbacks. */
+static void run_pending(PendingCallback *pending, tn_ssize_t n, bool can_call)
+{
+    for (tn_ssize_t i = 0; i < n; i++) {
+        if (pending[i].wr != NULL && can_call) {
+            call_callback_steal(pending[i].wr, pending[i].cb);
+        } else {
+            tn_xdecref(pending[i].wr);
+            tn_decref(pending[i].cb);
+        }
+    }
+}
+
+/* The weak references of a dying op: all detached first, as CPython does
+ * (a callback that drops another weak reference to op does not prevent
+ * that one's callback), then the callbacks called.  The list cannot grow
+ * meanwhile (nobody can reach op to make a new one), so its length bounds
+ * the array.  If the array cannot be allocated, they go in batches of
+ * CLEAR_BATCH instead, each batch's callbacks called before the next is
+ * detached.  A thread without a thread state (tn_dealloc's last resort)
+ * cannot run Python code: the callbacks are dropped. */
 static void clear_and_call(TnObject *op, TnWeakRef **listp)
 {
+    PendingCallback small[CLEAR_BATCH];
+    PendingCallback *pending = small;
+    tn_ssize_t cap = CLEAR_BATCH;
+    tn_ssize_t count = tn_weakref_count(op);
+    size_t bytes;
+    if (count > CLEAR_BATCH && !tn_mem_mul((size_t)count, sizeof(PendingCallback), &bytes)) {
+        PendingCallback *big = tn_mem_alloc(bytes);
+        if (big != NULL) {
+            pending = big;
+            cap = count;
+        }
+    }
     TnMutex *m = stripe_for(op);
     bool can_call = tn_tstate() != NULL;
     bool more = true;
     while (more) {
-        PendingCallback pending[CLEAR_BATCH];
-        TnObject *drop[CLEAR_BATCH];
-        int ndrop;
         stripe_lock(m);
-        int n = detach_batch_stripe_held(listp, pending, drop, &ndrop, &more);
+        tn_ssize_t n = detach_batch_stripe_held(listp, pending, cap, &more);
         stripe_unlock(m);
-        for (int i = 0; i < ndrop; i++)
-            tn_decref(drop[i]);
-        for (int i = 0; i < n; i++) {
-            if (can_call) {
-                call_callback_steal(pending[i].wr, pending[i].cb);
-            } else {
-                tn_decref(pending[i].cb);
-                tn_decref(pending[i].wr);
-            }
-        }
+        run_pending(pending, n, can_call);
     }
+    if (pending != small)
+        tn_mem_free(pending);
 }
 
 void tn_weakref_clear_on_dealloc(TnObject *op)
