@@ -40,13 +40,6 @@ print("basic ref goes first:", o.__weakref__ is r0)
 print("getweakrefs order:", weakref.getweakrefs(o) == [r0, r1])
 print("count:", weakref.getweakrefcount(o), weakref.getweakrefcount(1), weakref.getweakrefs(1))
 
-try:
-    class Twice(SlotsWeak):
-        __slots__ = ("__weakref__",)
-except TypeError as e:
-    print("twice:", e)
-
-
 class IntSub(int):
     pass
 
