@@ -49,4 +49,10 @@ void tn_mem_fail_stats(long *allocs, long *failures);
 void *tn_mem_raw_realloc(void *p, size_t size);
 void tn_mem_raw_free(void *p);
 
+/* ft collector: call visit(block, arg) for every allocated block that holds
+ * a gc object, in every thread's heap, with the world stopped; returns the
+ * first non-zero result.  (Interim: the walkable heaps arrive with the
+ * object allocator; until then no block is visited.) */
+int tn_obj_visit_gc(int (*visit)(void *block, void *arg), void *arg);
+
 #endif

@@ -78,6 +78,10 @@ _Static_assert(offsetof(TnObject, type) == 8, "type at 8");
 /* Negative counts mean immortal; the value is far from 0 and from
  * INTPTR_MIN so stray increments or decrements cannot reach either. */
 #define TN_IMMORTAL_REFCNT (INTPTR_MIN / 2)
+/* Heap objects made immortal at run time (code constants) get a count one
+ * above the static objects', so the two stay distinguishable without a
+ * flags word: a static object has no gc header before it (gc/gc.h). */
+#define TN_IMMORTAL_HEAP_REFCNT (TN_IMMORTAL_REFCNT + 1)
 #define TN_STATIC_OBJECT_HEAD(tp) { .refcnt = TN_IMMORTAL_REFCNT, .type = (tp) }
 #endif
 
@@ -292,6 +296,47 @@ static inline void tn_set_immortal(TnObject *op)
     tn_atomic_store_u32_relaxed(&op->ref_local, TN_IMMORTAL_LOCAL);
 }
 
+/* A statically allocated object (TN_STATIC_OBJECT_HEAD): never freed, and no
+ * memory before it belongs to it. */
+static inline bool tn_object_is_static(const TnObject *op) { return (op->flags & TN_OBJ_FLAG_STATIC) != 0; }
+
+/* A finalizer runs on an object whose count reached zero: the object gets
+ * one reference, owned by the calling thread, for the duration.
+ * tn_object_resurrect_end drops it and says whether the object must stay:
+ * false = the count is zero again (destroy it); true = a reference was
+ * stored somewhere (or dropped on another thread, which then handled the
+ * object's end): the caller must not touch the object. */
+#if TN_RC_BIASED
+static inline void tn_object_resurrect_start(TnObject *op)
+{
+    tn_atomic_store_uintptr_relaxed(&op->tid, tn_thread_id());
+    tn_atomic_store_intptr_relaxed(&op->ref_shared, 0);
+    tn_atomic_store_u32_relaxed(&op->ref_local, 1);
+}
+
+static inline bool tn_object_resurrect_end(TnObject *op)
+{
+    if (tn_atomic_load_u32_relaxed(&op->ref_local) == 1 && tn_atomic_load_intptr_acquire(&op->ref_shared) == 0
+        && tn_is_owned_by_current_thread(op)) {
+        tn_atomic_store_u32_relaxed(&op->ref_local, 0);
+        return false;
+    }
+    tn_decref(op);
+    return true;
+}
+#else
+static inline void tn_object_resurrect_start(TnObject *op) { tn_atomic_store_intptr_relaxed(&op->ref_shared, 1); }
+
+static inline bool tn_object_resurrect_end(TnObject *op)
+{
+    intptr_t one = 1;
+    if (tn_atomic_cas_intptr(&op->ref_shared, &one, 0))
+        return false;
+    tn_decref(op);
+    return true;
+}
+#endif
+
 #else /* gil */
 
 static inline bool tn_is_immortal(const TnObject *op) { return op->refcnt < 0; }
@@ -320,7 +365,28 @@ static inline void tn_object_init(TnObject *op, TnType *tp)
     op->type = tp;
 }
 
-static inline void tn_set_immortal(TnObject *op) { op->refcnt = TN_IMMORTAL_REFCNT; }
+static inline void tn_set_immortal(TnObject *op)
+{
+    if (op->refcnt != TN_IMMORTAL_REFCNT)
+        op->refcnt = TN_IMMORTAL_HEAP_REFCNT;
+}
+
+/* A statically allocated object (TN_STATIC_OBJECT_HEAD): never freed, and no
+ * memory before it belongs to it. */
+static inline bool tn_object_is_static(const TnObject *op) { return op->refcnt == TN_IMMORTAL_REFCNT; }
+
+/* See the ft versions above. */
+static inline void tn_object_resurrect_start(TnObject *op) { op->refcnt = 1; }
+
+static inline bool tn_object_resurrect_end(TnObject *op)
+{
+    if (op->refcnt == 1) {
+        op->refcnt = 0;
+        return false;
+    }
+    tn_decref(op);
+    return true;
+}
 
 /* Weak references (see the ft versions): under the GIL a count of 0 means
  * the object is being destroyed. */
@@ -386,6 +452,19 @@ static inline TnObject *tn_xnewref(TnObject *op)
         TnObject *tn_old_ = TN_OBJ(var);       \
         (var) = (new_steal);                   \
         tn_xdecref(tn_old_);                   \
+    } while (0)
+
+/* In a traverse function (TnType.traverse, whose parameters are named
+ * visit and arg): visit op unless it is NULL, and return at once whatever
+ * non-zero value the visit returns (CPython's Py_VISIT). */
+#define TN_VISIT(op)                                   \
+    do {                                               \
+        TnObject *tn_vop_ = TN_OBJ(op);                \
+        if (tn_vop_ != NULL) {                         \
+            int tn_vr_ = visit(tn_vop_, arg);          \
+            if (tn_vr_ != 0)                           \
+                return tn_vr_;                         \
+        }                                              \
     } while (0)
 
 /* ---- type objects -------------------------------------------------------
@@ -555,8 +634,10 @@ struct TnType {
     tn_inquiry clear;
     /* PEP 442 finalizer (`__del__` of a class): called at most once per
      * object, before weak references are cleared and before dealloc, by the
-     * last decref or by the collector; it may resurrect the object.  Errors
-     * are reported as unraisable by the caller of the slot. */
+     * last decref or by the collector; it may resurrect the object.  Only
+     * types with TN_TPFLAGS_HAVE_GC may have one (the once-only flag lives in
+     * the gc state).  The slot reports its own errors as unraisable and
+     * returns with no exception set. */
     tn_destructor finalize;
     /* Offset of the instance's weak-reference list head (a TnObject * that
      * only core/objects/weakref.c reads or writes); 0 = no weak references.
@@ -588,5 +669,16 @@ static inline bool tn_object_type_check(const TnObject *op, const TnType *tp)
 }
 
 static inline bool tn_type_check_exact(const TnObject *op, const TnType *tp) { return op->type == tp; }
+
+/* Does op take part in cycle collection?  Its type says so with
+ * TN_TPFLAGS_HAVE_GC, except for statically allocated objects (the static
+ * types and structseq types, instances of `type`, which has the flag for
+ * classes made at run time; the empty tuple): they are immortal, never
+ * allocated, and have no gc header before them (CPython's _PyObject_IS_GC
+ * with type_is_gc). */
+static inline bool tn_object_is_gc(const TnObject *op)
+{
+    return (op->type->flags & TN_TPFLAGS_HAVE_GC) && !tn_object_is_static(op);
+}
 
 #endif /* TN_OBJECT_H */

@@ -232,6 +232,26 @@ void tn_brc_merge_pending(TnBrcThread *t)
         merge_queue(q, n);
 }
 
+/* The world is stopped (threading/stw.h): merge t's queue on its behalf.
+ * t is parked, so its plain stores to the owner fields are over and it
+ * cannot make new ones until the world restarts.  An object whose count
+ * reaches zero cannot be freed during the pause (dealloc runs code): it
+ * keeps one reference, handed to dead(op, arg), which drops it later. */
+void tn_brc_merge_stopped(TnBrcThread *t, void (*dead)(TnObject *op, void *arg), void *arg)
+{
+    TnObject **q;
+    size_t n;
+    take_queue(t, bucket_for(t->tid), &q, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (explicit_merge(q[i], -1) == 0) {
+            tn_atomic_add_intptr(&q[i]->ref_shared, (intptr_t)1 << TN_REF_SHARED_SHIFT);
+            dead(q[i], arg);
+        }
+    }
+    tn_atomic_add_intptr(&brc_merged, (intptr_t)n);
+    tn_mem_raw_free(q);
+}
+
 void tn_brc_thread_register(TnBrcThread *t, uint32_t *eval_breaker)
 {
     t->tid = tn_thread_id();
@@ -295,6 +315,12 @@ void tn_brc_thread_register(TnBrcThread *t, uint32_t *eval_breaker)
 
 void tn_brc_thread_unregister(TnBrcThread *t) { (void)t; }
 void tn_brc_merge_pending(TnBrcThread *t) { (void)t; }
+void tn_brc_merge_stopped(TnBrcThread *t, void (*dead)(TnObject *op, void *arg), void *arg)
+{
+    (void)t;
+    (void)dead;
+    (void)arg;
+}
 uint64_t tn_brc_merged_count(void) { return 0; }
 
 #endif

@@ -50,6 +50,9 @@ void tn_brc_thread_register(TnBrcThread *t, uint32_t *eval_breaker);
 void tn_brc_thread_unregister(TnBrcThread *t);
 /* Owner only: merge every queued object's counts, freeing those at zero. */
 void tn_brc_merge_pending(TnBrcThread *t);
+/* With the world stopped: merge another (parked) thread's queue; objects
+ * whose count reaches zero are kept with one reference and passed to dead. */
+void tn_brc_merge_stopped(TnBrcThread *t, void (*dead)(struct TnObject *op, void *arg), void *arg);
 /* Objects merged so far by the process (for tests and -X stats). */
 uint64_t tn_brc_merged_count(void);
 

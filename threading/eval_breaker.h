@@ -18,6 +18,7 @@
 /* 0x2u is TN_EVAL_GIL_DROP_REQUEST (threading/gil.h). */
 #define TN_EVAL_SIGNALS 0x4u     /* a signal arrived (main thread: run its handler) */
 /* 0x8u is TN_EVAL_STOP_REQUEST (threading/stw.h). */
+/* 0x10u is TN_EVAL_GC_SCHEDULED (gc/gc.h). */
 
 static inline bool tn_eval_breaker_pending(const uint32_t *word)
 {

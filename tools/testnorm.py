@@ -9,16 +9,21 @@ normalised the same way:
     script's directory: CPython's standard library, Tandem's lib/) becomes
     `File "{lib}/NAME.py", line ?, in FUNC`, because the library's location
     and line numbers differ between CPython and Tandem while the frames'
-    order, names and source lines must not.
+    order, names and source lines must not;
+  * object addresses in reprs (` at 0x7f...>`) become ` at 0x?>`: an
+    "Exception ignored in: <function C.__del__ at 0x...>" line is compared
+    by everything but the address.
 """
 import os
 import re
 
+_ADDR_RE = re.compile(r' at 0x[0-9a-fA-F]+>')
 _LIB_FRAME_RE = re.compile(r'^(\s*File ")(/[^"]*/)([^"/]+)(", line )(\d+)(.*)$', re.M)
 
 
 def normalise_stderr_text(text, script_dir):
     """Return stderr text (str) normalised for comparison; see the module doc."""
     text = text.replace(script_dir + os.sep, "{dir}" + os.sep)
+    text = _ADDR_RE.sub(' at 0x?>', text)
     return _LIB_FRAME_RE.sub(lambda m: m.group(1) + "{lib}/" + m.group(3) + m.group(4) + "?" + m.group(6),
                              text)

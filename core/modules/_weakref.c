@@ -5,6 +5,7 @@
 #include "core/tn.h"
 #include "core/modules/modules.h"
 #include "core/objects/weakref.h"
+#include "gc/gc.h"
 
 static TnObject *weakref_getweakrefcount(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
                                          TnObject *kwnames)
@@ -91,6 +92,11 @@ TnObject *tn_weakref_module_create(void)
     if (tn_type_ready(&tn_type_weakref) < 0 || tn_type_ready(&tn_type_weakproxy) < 0
         || tn_type_ready(&tn_type_weakcallableproxy) < 0)
         return NULL;
+    /* The collectors clear weak references and run their callbacks through these. */
+    TnGCHooks *hooks = tn_gc_hooks();
+    hooks->clear_weakrefs = tn_weakref_clear_for_gc;
+    hooks->call_weakref_callback = tn_weakref_call_callback;
+    hooks->detach_weakref = tn_weakref_detach;
     TnObject *m = tn_module_new("_weakref");
     if (m == NULL)
         return NULL;

@@ -158,26 +158,34 @@ static TnObject *anext_iter_self(TnObject *self)
 static int anext_traverse(TnObject *self, tn_visitproc visit, void *arg)
 {
     AnextAwaitable *a = (AnextAwaitable *)self;
-    int r = visit(a->wrapped, arg);
-    if (r == 0)
-        r = visit(a->dflt, arg);
-    if (r == 0 && a->iter != NULL)
-        r = visit(a->iter, arg);
-    return r;
+    TN_VISIT(a->wrapped);
+    TN_VISIT(a->dflt);
+    TN_VISIT(a->iter);
+    return 0;
 }
 
+/* The default becomes None and the driving iterator is made again on
+ * demand; the wrapped awaitable stays, since every method needs it (a
+ * cycle through it passes through its own fields, which are cleared). */
 static int anext_clear(TnObject *self)
 {
     AnextAwaitable *a = (AnextAwaitable *)self;
-    TN_CLEAR(a->wrapped);
-    TN_CLEAR(a->dflt);
-    TN_CLEAR(a->iter);
+    TnObject *it;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    it = a->iter;
+    a->iter = NULL;
+    TN_END_CRITICAL_SECTION();
+    tn_xdecref(it);
+    TN_SETREF(a->dflt, tn_newref(TN_NONE));
     return 0;
 }
 
 static void anext_dealloc(TnObject *self)
 {
-    anext_clear(self);
+    AnextAwaitable *a = (AnextAwaitable *)self;
+    TN_CLEAR(a->wrapped);
+    TN_CLEAR(a->dflt);
+    TN_CLEAR(a->iter);
     tn_object_free(self);
 }
 

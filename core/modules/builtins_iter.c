@@ -6,6 +6,11 @@
  * slot produces the next value, or NULL without an exception when exhausted
  * (NULL with an exception on error).
  *
+ * Cycle collection: each has a traverse and, as in CPython, no clear: a
+ * cycle through an iterator passes through what it iterates or calls,
+ * which has its own clear, and a cleared iterator would need NULL checks
+ * on every step.
+ *
  * Exhaustion: CPython drops its references (reversed's sequence, the
  * callable and sentinel of callable_iterator) as soon as the iterator is
  * exhausted.  Here they are kept until dealloc and a marker records the
@@ -227,10 +232,8 @@ static void enumerate_dealloc(TnObject *self)
 static int enumerate_traverse(TnObject *self, tn_visitproc visit, void *arg)
 {
     EnumObject *en = (EnumObject *)self;
-    if (en->it != NULL && visit(en->it, arg) != 0)
-        return -1;
-    if (en->longindex != NULL && visit(en->longindex, arg) != 0)
-        return -1;
+    TN_VISIT(en->it);
+    TN_VISIT(en->longindex);
     return 0;
 }
 
@@ -339,7 +342,8 @@ static void zip_dealloc(TnObject *self)
 static int zip_traverse(TnObject *self, tn_visitproc visit, void *arg)
 {
     ZipObject *z = (ZipObject *)self;
-    return z->iters != NULL ? visit(z->iters, arg) : 0;
+    TN_VISIT(z->iters);
+    return 0;
 }
 
 /* ======================================================================
@@ -434,10 +438,8 @@ static void map_dealloc(TnObject *self)
 static int map_traverse(TnObject *self, tn_visitproc visit, void *arg)
 {
     MapObject *m = (MapObject *)self;
-    if (m->func != NULL && visit(m->func, arg) != 0)
-        return -1;
-    if (m->iters != NULL && visit(m->iters, arg) != 0)
-        return -1;
+    TN_VISIT(m->func);
+    TN_VISIT(m->iters);
     return 0;
 }
 
@@ -511,10 +513,8 @@ static void filter_dealloc(TnObject *self)
 static int filter_traverse(TnObject *self, tn_visitproc visit, void *arg)
 {
     FilterObject *f = (FilterObject *)self;
-    if (f->func != NULL && visit(f->func, arg) != 0)
-        return -1;
-    if (f->it != NULL && visit(f->it, arg) != 0)
-        return -1;
+    TN_VISIT(f->func);
+    TN_VISIT(f->it);
     return 0;
 }
 
@@ -632,7 +632,8 @@ static void reversed_dealloc(TnObject *self)
 static int reversed_traverse(TnObject *self, tn_visitproc visit, void *arg)
 {
     ReversedObject *ro = (ReversedObject *)self;
-    return ro->seq != NULL ? visit(ro->seq, arg) : 0;
+    TN_VISIT(ro->seq);
+    return 0;
 }
 
 /* ======================================================================
@@ -690,10 +691,8 @@ static void calliter_dealloc(TnObject *self)
 static int calliter_traverse(TnObject *self, tn_visitproc visit, void *arg)
 {
     CallIterObject *ci = (CallIterObject *)self;
-    if (ci->callable != NULL && visit(ci->callable, arg) != 0)
-        return -1;
-    if (ci->sentinel != NULL && visit(ci->sentinel, arg) != 0)
-        return -1;
+    TN_VISIT(ci->callable);
+    TN_VISIT(ci->sentinel);
     return 0;
 }
 
@@ -727,7 +726,7 @@ TnType tn_type_enumerate = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "enumerate",
     .basicsize = sizeof(EnumObject),
-    .flags = TN_TPFLAGS_BASETYPE,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = enumerate_dealloc,
     .getattro = tn_object_generic_getattr,
     .iter = self_iter,
@@ -741,7 +740,7 @@ TnType tn_type_zip = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "zip",
     .basicsize = sizeof(ZipObject),
-    .flags = TN_TPFLAGS_BASETYPE,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = zip_dealloc,
     .getattro = tn_object_generic_getattr,
     .iter = self_iter,
@@ -755,7 +754,7 @@ TnType tn_type_map = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "map",
     .basicsize = sizeof(MapObject),
-    .flags = TN_TPFLAGS_BASETYPE,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = map_dealloc,
     .getattro = tn_object_generic_getattr,
     .iter = self_iter,
@@ -769,7 +768,7 @@ TnType tn_type_filter = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "filter",
     .basicsize = sizeof(FilterObject),
-    .flags = TN_TPFLAGS_BASETYPE,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = filter_dealloc,
     .getattro = tn_object_generic_getattr,
     .iter = self_iter,
@@ -783,7 +782,7 @@ TnType tn_type_reversed = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "reversed",
     .basicsize = sizeof(ReversedObject),
-    .flags = TN_TPFLAGS_BASETYPE,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = reversed_dealloc,
     .getattro = tn_object_generic_getattr,
     .iter = self_iter,
@@ -797,6 +796,7 @@ TnType tn_type_reversed = {
 TnType tn_type_callable_iterator = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "callable_iterator",
+    .flags = TN_TPFLAGS_HAVE_GC,
     .basicsize = sizeof(CallIterObject),
     .dealloc = calliter_dealloc,
     .getattro = tn_object_generic_getattr,

@@ -688,6 +688,23 @@ static void file_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* A file's __dict__ may hold anything, the file itself included.  name and
+ * mode (a str or int, and a str) stay for repr and the getters. */
+static int file_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnFile *f = (TnFile *)self;
+    TN_VISIT(f->name);
+    TN_VISIT(f->mode);
+    TN_VISIT(f->dict);
+    return 0;
+}
+
+static int file_clear(TnObject *self)
+{
+    tn_field_replace_steal(&((TnFile *)self)->dict, NULL);
+    return 0;
+}
+
 static const char *type_name_of(TnFile *f)
 {
     if (!f->binary)
@@ -752,7 +769,10 @@ TnType tn_type_file = {
     .name = "TextIOWrapper",
     .weaklistoffset = offsetof(TnFile, weaklist),
     .basicsize = sizeof(TnFile),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = file_dealloc,
+    .traverse = file_traverse,
+    .clear = file_clear,
     .repr = file_repr,
     .iter = file_iter,
     .iternext = file_iternext,

@@ -13,6 +13,8 @@ TnObject *tn_sys_module_create(TnObject *argv_list);
 /* The math, time and os modules (os.path is the os module's attribute
  * `path`, a module object named "posixpath").  New ref or NULL. */
 TnObject *tn_math_module_create(void);
+/* The gc module (core/modules/gc.c).  New ref or NULL. */
+TnObject *tn_gc_module_create(void);
 TnObject *tn_time_module_create(void);
 TnObject *tn_os_module_create(void);
 
@@ -36,12 +38,18 @@ TnObject *tn_io_stdin_readline(void);
 int tn_sys_write_stdout(TnObject *s);
 /* The dis module (core/modules/dis.c).  New ref or NULL. */
 TnObject *tn_dis_module_create(void);
+/* The gc module (core/modules/gc.c; get_referents only until the
+ * collectors come).  New ref or NULL. */
+TnObject *tn_gc_module_create(void);
 /* The _thread module (core/modules/thread.c).  New ref or NULL. */
 TnObject *tn_thread_module_create(void);
 /* The _weakref module (core/modules/_weakref.c).  New ref or NULL. */
 TnObject *tn_weakref_module_create(void);
 /* sys.setswitchinterval, getswitchinterval, _tandem_stats (sys_threads.c). */
 extern const TnMethodDef tn_sys_thread_functions[];
+/* sys.unraisablehook, __unraisablehook__ and their argument type
+ * (sys_unraisable.c).  0 / -1. */
+int tn_sys_unraisable_init(TnObject *sys_module);
 /* sys._tandem_stats() as a dict (also printed by -X stats).  New ref or NULL. */
 TnObject *tn_sys_tandem_stats_dict(void);
 /* -X stats: print the same counters to f, one "tandem-stats: KEY=VALUE" line each. */

@@ -671,6 +671,20 @@ static void namespace_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+static int namespace_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(((NamespaceObject *)self)->dict);
+    return 0;
+}
+
+/* The __dict__ is read lock-free by attribute lookups: replaced as a QSBR
+ * field; a NULL dict is made again on the next attribute store. */
+static int namespace_clear(TnObject *self)
+{
+    tn_field_replace_steal(&((NamespaceObject *)self)->dict, NULL);
+    return 0;
+}
+
 static TnObject *namespace_repr(TnObject *self)
 {
     TnObject *d = ((NamespaceObject *)self)->dict;
@@ -705,7 +719,10 @@ static TnType namespace_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "SimpleNamespace",
     .basicsize = sizeof(NamespaceObject),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = namespace_dealloc,
+    .traverse = namespace_traverse,
+    .clear = namespace_clear,
     .repr = namespace_repr,
     .new_ = tn_type_new_not_allowed,
     .dictoffset = offsetof(NamespaceObject, dict),
@@ -775,7 +792,7 @@ static int add_version_attrs(TnObject *m)
 
 static int add_platform_attrs(TnObject *m)
 {
-    static const char *const builtin_names[] = {"builtins", "dis", "math", "os", "sys", "time"};
+    static const char *const builtin_names[] = {"builtins", "dis", "gc", "math", "os", "sys", "time"};
     enum { NNAMES = sizeof builtin_names / sizeof builtin_names[0] };
     TnObject *names = tn_tuple_new(NNAMES);
     if (names == NULL)
@@ -827,7 +844,8 @@ TnObject *tn_sys_module_create(TnObject *argv_list)
         add_steal(m, "path", make_path(argv_list)) < 0 ||
         add_modules(m) < 0 ||
         add_version_attrs(m) < 0 ||
-        add_platform_attrs(m) < 0)
+        add_platform_attrs(m) < 0 ||
+        tn_sys_unraisable_init(m) < 0)
         goto error;
     return m;
 error:

@@ -2,6 +2,7 @@
  * setswitchinterval / getswitchinterval (CPython's), and _tandem_stats(),
  * Tandem's one window on its threading counters (docs/threading.md). */
 #include "core/tn.h"
+#include "gc/gc.h"
 #include "core/modules/modules.h"
 #include "threading/tstate.h"
 
@@ -49,7 +50,7 @@ typedef struct StatValue {
     uint64_t value;
 } StatValue;
 
-#define STAT_COUNT 21
+#define STAT_COUNT 36
 
 static void collect_stats(StatValue out[STAT_COUNT])
 {
@@ -58,6 +59,8 @@ static void collect_stats(StatValue out[STAT_COUNT])
     /* The *_this_thread pair: the calling thread's own counters, which only
      * it writes, so plain reads are exact. */
     TnThreadState *ts = tn_tstate();
+    TnGCStats gc;
+    tn_gc_get_stats(&gc);
     const StatValue v[STAT_COUNT] = {
         {"threads", st.threads},
         {"gil_takes", st.gil_takes},
@@ -79,6 +82,21 @@ static void collect_stats(StatValue out[STAT_COUNT])
         {"stw_pause_ns", st.stw_pause_ns},
         {"stw_stop_wait_ns", st.stw_stop_wait_ns},
         {"stw_max_pause_ns", st.stw_max_pause_ns},
+        {"gc_collections", gc.collections},
+        {"gc_examined", gc.examined},
+        {"gc_freed", gc.freed},
+        {"gc_finalizers", gc.finalizers},
+        {"gc_resurrected", gc.resurrected},
+        {"gc_pause_ns", gc.pause_ns},
+        {"gc_max_pause_ns", gc.max_pause_ns},
+        {"gc_pauses_lt_10us", gc.pause_hist[0]},
+        {"gc_pauses_lt_100us", gc.pause_hist[1]},
+        {"gc_pauses_lt_1ms", gc.pause_hist[2]},
+        {"gc_pauses_lt_10ms", gc.pause_hist[3]},
+        {"gc_pauses_lt_100ms", gc.pause_hist[4]},
+        {"gc_pauses_lt_1s", gc.pause_hist[5]},
+        {"gc_pauses_lt_10s", gc.pause_hist[6]},
+        {"gc_pauses_ge_10s", gc.pause_hist[7]},
         {"switch_interval_us", tn_gil_interval_us(&tn_interp()->gil)},
     };
     for (int i = 0; i < STAT_COUNT; i++)

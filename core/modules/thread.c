@@ -954,6 +954,18 @@ static void local_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* The per-thread dicts belong to the threads (TnThreadState.local_dicts),
+ * not to the object.  No clear: the __init__ arguments are needed in every
+ * new thread, and a cycle through them passes through a mutable item. */
+static int local_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    LocalObject *l = (LocalObject *)self;
+    TN_VISIT(l->key);
+    TN_VISIT(l->args);
+    TN_VISIT(l->kwargs);
+    return 0;
+}
+
 /* Make the calling thread's (empty) dict for l; borrowed, the thread's
  * local_dicts keeps it alive. */
 static TnObject *local_dict_create(LocalObject *l)
@@ -1033,8 +1045,9 @@ static TnType local_type = {
     .name = "_thread._local",
     .weaklistoffset = offsetof(LocalObject, weaklist),
     .basicsize = sizeof(LocalObject),
-    .flags = TN_TPFLAGS_BASETYPE,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = local_dealloc,
+    .traverse = local_traverse,
     .getattro = local_getattro,
     .setattro = local_setattro,
     .new_ = local_new,

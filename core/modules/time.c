@@ -65,6 +65,17 @@ static void struct_time_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* struct_time(seq) takes any items.  No clear, as CPython's structseq (a
+ * tuple): a cycle through it passes through a mutable item. */
+static int struct_time_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnStructTime *st = (TnStructTime *)self;
+    TN_VISIT(st->tuple);
+    TN_VISIT(st->zone);
+    TN_VISIT(st->gmtoff);
+    return 0;
+}
+
 static TnObject *struct_time_repr(TnObject *self)
 {
     TnObject *t = ((TnStructTime *)self)->tuple;
@@ -210,7 +221,9 @@ static TnType struct_time_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "struct_time",
     .basicsize = sizeof(TnStructTime),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = struct_time_dealloc,
+    .traverse = struct_time_traverse,
     .repr = struct_time_repr,
     .hash = struct_time_hash,
     .richcompare = struct_time_richcompare,

@@ -268,8 +268,7 @@ static int inplace_repeat_lock_held(TnByteArray *ba, tn_ssize_t n)
     }
     if (resize_lock_held(ba, len * n) < 0)
         return -1;
-    for (tn_ssize_t i = 1; i < n; i++)
-        memcpy(ba->data + i * len, ba->data, (size_t)len);
+    tn_bytes_fill_repeat(ba->data, len, n);
     return 0;
 }
 

@@ -529,6 +529,10 @@ TnObject *tn_bytes_repeat_data(TnObject *self, const char *d, tn_ssize_t len, tn
 {
     if (n < 0)
         n = 0;
+    /* CPython: bytes past PY_SSIZE_T_MAX overflow; a bytearray, or a size
+     * that only cannot be allocated, is a MemoryError. */
+    if (len > 0 && n > INTPTR_MAX / len && tn_bytes_check(self))
+        return tn_err_format(&tn_exc_OverflowError, "repeated bytes are too long");
     if (len > 0 && n > TN_BYTES_MAX / len)
         return tn_err_no_memory();
     TnObject *r = tn_bytes_new_like(self, NULL, len * n);
@@ -537,9 +541,26 @@ TnObject *tn_bytes_repeat_data(TnObject *self, const char *d, tn_ssize_t len, tn
     const char *d2;
     tn_ssize_t n2;
     tn_bytes_like(r, &d2, &n2);
-    for (tn_ssize_t i = 0; i < n; i++)
-        memcpy((char *)d2 + i * len, d, (size_t)len);
+    if (n > 0 && len > 0) {
+        memcpy((char *)d2, d, (size_t)len);
+        tn_bytes_fill_repeat((char *)d2, len, n);
+    }
     return r;
+}
+
+/* dst holds one copy of a len-byte pattern: make it n copies, doubling the
+ * copied block each time (log2(n) memcpy calls; nothing to do when len is
+ * 0, however large n is). */
+void tn_bytes_fill_repeat(char *dst, tn_ssize_t len, tn_ssize_t n)
+{
+    if (len <= 0 || n <= 1)
+        return;
+    tn_ssize_t total = len * n, done = len;
+    while (done < total) {
+        tn_ssize_t chunk = done <= total - done ? done : total - done;
+        memcpy(dst + done, dst, (size_t)chunk);
+        done += chunk;
+    }
 }
 
 static TnObject *bytes_repeat(TnObject *self, tn_ssize_t n)

@@ -83,6 +83,8 @@ TnObject *tn_bytes_repr_data(const char *s, tn_ssize_t n, const char *prefix, co
 /* Rich comparison of two byte strings (a new bool). */
 TnObject *tn_bytes_compare_data(const char *a, tn_ssize_t na, const char *b, tn_ssize_t nb, int op);
 /* d[0:len] * n as a new object of self's kind. */
+/* Make the len-byte pattern at dst into n consecutive copies (dst has room). */
+void tn_bytes_fill_repeat(char *dst, tn_ssize_t len, tn_ssize_t n);
 TnObject *tn_bytes_repeat_data(TnObject *self, const char *d, tn_ssize_t len, tn_ssize_t n);
 /* d[slice] as a new object of self's kind. */
 TnObject *tn_bytes_slice_data(TnObject *self, const char *d, tn_ssize_t len, TnObject *slice);

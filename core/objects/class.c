@@ -336,6 +336,58 @@ static void subtype_dealloc(TnObject *self)
     base->dealloc(self);
 }
 
+/* Cycle collection of instances (CPython's subtype_traverse / subtype_clear).
+ * Each Python-level layer adds __slots__ members and maybe a __dict__; the
+ * nearest builtin base (the first class that is not a heap type) owns the
+ * rest of the object, so its traverse / clear runs last.  An instance owns
+ * a reference to its class (see swap_class), which is visited too. */
+static int subtype_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnType *tp = tn_type(self), *base = tp;
+    for (; base->flags & TN_TPFLAGS_HEAPTYPE; base = base->base) {
+        TnHeapType *ht = (TnHeapType *)base;
+        tn_ssize_t n = ht->slots != NULL ? tn_tuple_size(ht->slots) : 0;
+        for (tn_ssize_t i = 0; i < n; i++)
+            TN_VISIT(*tn_object_field_ptr(self, field_offset(ht->slotoffset, i)));
+    }
+    if (tp->dictoffset != base->dictoffset) {
+        TnObject **d = tn_object_dict_ptr(self);
+        if (d != NULL)
+            TN_VISIT(*d);
+    }
+    TN_VISIT(TN_OBJ(tp));
+    return base->traverse != NULL ? base->traverse(self, visit, arg) : 0;
+}
+
+static bool member_swap_steal(TnObject *obj, tn_ssize_t offset, TnObject *value_steal, TnObject **old);
+
+/* Empty every __slots__ member and the __dict__ (a dict may hold the
+ * instance itself), each stored NULL before its old value is dropped; an
+ * empty member reads as AttributeError and a NULL __dict__ is made again
+ * on demand, so the instance stays usable.  The class reference stays:
+ * dealloc gives it up. */
+static int subtype_clear(TnObject *self)
+{
+    TnType *tp = tn_type(self), *base = tp;
+    for (; base->flags & TN_TPFLAGS_HEAPTYPE; base = base->base) {
+        TnHeapType *ht = (TnHeapType *)base;
+        tn_ssize_t n = ht->slots != NULL ? tn_tuple_size(ht->slots) : 0;
+        for (tn_ssize_t i = 0; i < n; i++) {
+            TnObject *old;
+            if (member_swap_steal(self, field_offset(ht->slotoffset, i), NULL, &old))
+                tn_decref(old);
+        }
+    }
+    if (tp->dictoffset != base->dictoffset) {
+        /* Attribute lookups read the dict pointer lock-free (see
+         * instance_set_dict): swap it out atomically. */
+        TnObject **d = tn_object_dict_ptr(self);
+        if (d != NULL)
+            tn_field_replace_steal(d, NULL);
+    }
+    return base->clear != NULL ? base->clear(self) : 0;
+}
+
 /* __slots__ members: a descriptor reading a pointer at a fixed offset. */
 typedef struct TnMemberDescr {
     TnObject ob;
@@ -526,7 +578,12 @@ static int check_class_assignment(TnType *oldto, TnType *newto)
         newbase = newbase->base;
     while (same_layout_as_base(oldbase))
         oldbase = oldbase->base;
-    if (newbase != oldbase && (newbase->base != oldbase->base || !same_slots_added(newbase, oldbase))) {
+    /* A collected object carries a header before it in the gil flavour:
+     * GC and non-GC instances never share a layout (CPython compares
+     * tp_free for the same reason). */
+    bool gc_differs = (newto->flags & TN_TPFLAGS_HAVE_GC) != (oldto->flags & TN_TPFLAGS_HAVE_GC);
+    if (gc_differs
+        || (newbase != oldbase && (newbase->base != oldbase->base || !same_slots_added(newbase, oldbase)))) {
         tn_err_format(&tn_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
                       newto->name, oldto->name);
         return -1;
@@ -732,8 +789,6 @@ static void inherit_type_slots(TnType *tp, TnType *base)
     INHERIT(new_);
     INHERIT(descr_get);
     INHERIT(descr_set);
-    INHERIT(traverse);
-    INHERIT(clear);
 #undef INHERIT
     tp->flags |= base->flags & (TN_TPFLAGS_INT_SUBCLASS | TN_TPFLAGS_LIST_SUBCLASS | TN_TPFLAGS_TUPLE_SUBCLASS
                                 | TN_TPFLAGS_STR_SUBCLASS | TN_TPFLAGS_DICT_SUBCLASS
@@ -927,7 +982,8 @@ TnObject *tn_class_new(TnType *meta, TnObject *name, TnObject *bases, TnObject *
         return NULL;
     }
     TnType *tp = &ht->type;
-    tp->flags = TN_TPFLAGS_HEAPTYPE | TN_TPFLAGS_BASETYPE;
+    /* Instances of classes can always take part in cycles (gc/gc.h). */
+    tp->flags = TN_TPFLAGS_HEAPTYPE | TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC;
     tp->base = (TnType *)tn_newref(TN_OBJ(base));
     tp->bases = effective_bases;
     ht->name = tn_newref(name);
@@ -978,6 +1034,11 @@ TnObject *tn_class_new(TnType *meta, TnObject *name, TnObject *bases, TnObject *
     copy_base_tables(ht, base);
     inherit_type_slots(tp, base);
     tp->dealloc = subtype_dealloc;
+    /* Every class's instances take part in cycle collection, as in
+     * CPython: an instance can always reach itself through its class. */
+    tp->flags |= TN_TPFLAGS_HAVE_GC;
+    tp->traverse = subtype_traverse;
+    tp->clear = subtype_clear;
     if (layout(ht, base, tp->dict) < 0)
         goto error_cell;
     tn_slots_fixup(ht);
@@ -1399,6 +1460,28 @@ static void super_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+static int super_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnSuper *s = (TnSuper *)self;
+    TN_VISIT(s->obj);
+    TN_VISIT(TN_OBJ(s->type));
+    TN_VISIT(TN_OBJ(s->obj_type));
+    return 0;
+}
+
+/* A cleared super is unbound (obj and obj_type NULL, as super(C)): its
+ * lookups find only super's own attributes.  type stays for the repr. */
+static int super_clear(TnObject *self)
+{
+    TnSuper *s = (TnSuper *)self;
+    TnObject *obj = s->obj, *obj_type = TN_OBJ(s->obj_type);
+    s->obj = NULL;
+    s->obj_type = NULL;
+    tn_xdecref(obj);
+    tn_xdecref(obj_type);
+    return 0;
+}
+
 static TnObject *super_getattro(TnObject *self, TnObject *name)
 {
     TnSuper *s = (TnSuper *)self;
@@ -1450,12 +1533,14 @@ TnType tn_type_super = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "super",
     .basicsize = sizeof(TnSuper),
-    .flags = TN_TPFLAGS_BASETYPE,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = super_dealloc,
     .repr = super_repr,
     .getattro = super_getattro,
     .getsets = super_getsets,
     .new_ = super_new,
+    .traverse = super_traverse,
+    .clear = super_clear,
 };
 
 /* ---- staticmethod / classmethod ------------------------------------------------------ */
@@ -1515,9 +1600,40 @@ static void funcwrapper_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+static int funcwrapper_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnFuncWrapper *w = (TnFuncWrapper *)self;
+    TN_VISIT(w->func);
+    TN_VISIT(w->dict);
+    return 0;
+}
+
+/* A cleared wrapper has no callable: binding or calling it raises
+ * RuntimeError as CPython's does ("uninitialized staticmethod object").
+ * Its __dict__ is read lock-free (instance_get_dict): swapped out
+ * atomically. */
+static int funcwrapper_clear(TnObject *self)
+{
+    TnFuncWrapper *w = (TnFuncWrapper *)self;
+    TN_CLEAR(w->func);
+    tn_field_replace_steal(&w->dict, NULL);
+    return 0;
+}
+
+/* The wrapped callable, borrowed, or NULL with RuntimeError once cleared. */
+static TnObject *funcwrapper_func(TnObject *self)
+{
+    TnObject *func = ((TnFuncWrapper *)self)->func;
+    if (func == NULL)
+        tn_err_format(&tn_exc_RuntimeError, "uninitialized %s object",
+                      tn_object_type_check(self, &tn_type_classmethod) ? "classmethod" : "staticmethod");
+    return func;
+}
+
 static TnObject *staticmethod_get(TnObject *self, TnObject *obj, TnObject *type)
 {
-    return tn_newref(((TnFuncWrapper *)self)->func);
+    TnObject *func = funcwrapper_func(self);
+    return func != NULL ? tn_newref(func) : NULL;
 }
 
 /* A staticmethod may wrap a staticmethod ...: each level counts against
@@ -1527,14 +1643,17 @@ static TnObject *staticmethod_call(TnObject *self, TnObject *const *args, tn_ssi
 {
     if (tn_enter_recursive_call(" while calling a Python object") < 0)
         return NULL;
-    TnObject *res = tn_call(((TnFuncWrapper *)self)->func, args, nargs, kwnames);
+    TnObject *func = funcwrapper_func(self);
+    TnObject *res = func != NULL ? tn_call(func, args, nargs, kwnames) : NULL;
     tn_leave_recursive_call();
     return res;
 }
 
 static TnObject *classmethod_get(TnObject *self, TnObject *obj, TnObject *type)
 {
-    TnObject *func = ((TnFuncWrapper *)self)->func;
+    TnObject *func = funcwrapper_func(self);
+    if (func == NULL)
+        return NULL;
     if (type == NULL)
         type = TN_OBJ(tn_type(obj));
     /* 3.9-3.12 chain descriptors: classmethod(property(f)) binds the
@@ -1545,7 +1664,11 @@ static TnObject *classmethod_get(TnObject *self, TnObject *obj, TnObject *type)
     return tn_method_new(func, type);
 }
 
-static TnObject *funcwrapper_get_func(TnObject *self, void *c) { return tn_newref(((TnFuncWrapper *)self)->func); }
+static TnObject *funcwrapper_get_func(TnObject *self, void *c)
+{
+    TnObject *func = ((TnFuncWrapper *)self)->func;
+    return tn_newref(func != NULL ? func : TN_NONE);
+}
 
 /* CPython's _PyObject_IsAbstract: o.__isabstractmethod__ is true.  A
  * missing attribute means no.  1 / 0 / -1. */
@@ -1579,19 +1702,21 @@ static const TnGetSetDef funcwrapper_getsets[] = {
 
 static TnObject *staticmethod_repr(TnObject *self)
 {
-    return tn_str_from_format("<staticmethod(%R)>", ((TnFuncWrapper *)self)->func);
+    TnObject *func = ((TnFuncWrapper *)self)->func;
+    return func != NULL ? tn_str_from_format("<staticmethod(%R)>", func) : tn_str_from_cstr("<staticmethod(<NULL>)>");
 }
 
 static TnObject *classmethod_repr(TnObject *self)
 {
-    return tn_str_from_format("<classmethod(%R)>", ((TnFuncWrapper *)self)->func);
+    TnObject *func = ((TnFuncWrapper *)self)->func;
+    return func != NULL ? tn_str_from_format("<classmethod(%R)>", func) : tn_str_from_cstr("<classmethod(<NULL>)>");
 }
 
 TnType tn_type_staticmethod = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "staticmethod",
     .basicsize = sizeof(TnFuncWrapper),
-    .flags = TN_TPFLAGS_BASETYPE,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = funcwrapper_dealloc,
     .repr = staticmethod_repr,
     .call = staticmethod_call,
@@ -1599,19 +1724,23 @@ TnType tn_type_staticmethod = {
     .getsets = funcwrapper_getsets,
     .dictoffset = offsetof(TnFuncWrapper, dict),
     .new_ = funcwrapper_new,
+    .traverse = funcwrapper_traverse,
+    .clear = funcwrapper_clear,
 };
 
 TnType tn_type_classmethod = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "classmethod",
     .basicsize = sizeof(TnFuncWrapper),
-    .flags = TN_TPFLAGS_BASETYPE,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = funcwrapper_dealloc,
     .repr = classmethod_repr,
     .descr_get = classmethod_get,
     .getsets = funcwrapper_getsets,
     .dictoffset = offsetof(TnFuncWrapper, dict),
     .new_ = funcwrapper_new,
+    .traverse = funcwrapper_traverse,
+    .clear = funcwrapper_clear,
 };
 
 /* ---- property ------------------------------------------------------------------------------ */
@@ -1663,7 +1792,21 @@ static TnObject *property_new(TnType *type, TnObject *const *args, tn_ssize_t na
     return property_make(type, out[0], out[1], out[2], out[3], NULL);
 }
 
-static void property_dealloc(TnObject *self)
+
+static int property_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnProperty *p = (TnProperty *)self;
+    TN_VISIT(p->fget);
+    TN_VISIT(p->fset);
+    TN_VISIT(p->fdel);
+    TN_VISIT(p->doc);
+    TN_VISIT(p->name);
+    return 0;
+}
+
+/* Every field may be NULL (no getter: AttributeError, no name: the
+ * anonymous message).  Its subclass's __dict__ is subtype_clear's. */
+static int property_clear(TnObject *self)
 {
     TnProperty *p = (TnProperty *)self;
     TN_CLEAR(p->fget);
@@ -1671,6 +1814,12 @@ static void property_dealloc(TnObject *self)
     TN_CLEAR(p->fdel);
     TN_CLEAR(p->doc);
     TN_CLEAR(p->name);
+    return 0;
+}
+
+static void property_dealloc(TnObject *self)
+{
+    property_clear(self);
     tn_object_free(self);
 }
 
@@ -1787,11 +1936,13 @@ TnType tn_type_property = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "property",
     .basicsize = sizeof(TnProperty),
-    .flags = TN_TPFLAGS_BASETYPE,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = property_dealloc,
     .descr_get = property_get,
     .descr_set = property_set,
     .methods = property_methods,
     .getsets = property_getsets,
     .new_ = property_new,
+    .traverse = property_traverse,
+    .clear = property_clear,
 };

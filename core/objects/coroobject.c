@@ -194,11 +194,15 @@ TnType tn_type_coroutine = {
     .name = "coroutine",
     .weaklistoffset = offsetof(TnGen, weaklist),
     .basicsize = sizeof(TnGen),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = tn_gen_dealloc,
+    .finalize = tn_gen_finalize,
     .repr = coro_repr,
     .methods = coro_methods,
     .getsets = coro_getsets,
     .new_ = tn_type_new_not_allowed,
+    .traverse = tn_gen_traverse,
+    .clear = tn_gen_clear,
 };
 
 /* ---- coroutine_wrapper: the iterator coro.__await__() returns ---- */
@@ -207,6 +211,15 @@ static void cw_dealloc(TnObject *self)
 {
     TN_CLEAR(((TnCoroWrapper *)self)->coro);
     tn_object_free(self);
+}
+
+/* The helper objects below have a traverse but no clear, as in CPython:
+ * each needs its generator (or value) to work, and a cycle through one
+ * passes through the generator, which is cleared. */
+static int cw_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(((TnCoroWrapper *)self)->coro);
+    return 0;
 }
 
 static TnObject *cw_iter(TnObject *self) { return tn_newref(self); }
@@ -242,11 +255,13 @@ TnType tn_type_coroutine_wrapper = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "coroutine_wrapper",
     .basicsize = sizeof(TnCoroWrapper),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = cw_dealloc,
     .iter = cw_iter,
     .iternext = cw_iternext,
     .methods = cw_methods,
     .new_ = tn_type_new_not_allowed,
+    .traverse = cw_traverse,
 };
 
 /* ==================================================================== */
@@ -290,12 +305,20 @@ static void wrapped_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+static int wrapped_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(((TnAsyncGenWrapped *)self)->val);
+    return 0;
+}
+
 TnType tn_type_async_generator_wrapped_value = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "async_generator_wrapped_value",
     .basicsize = sizeof(TnAsyncGenWrapped),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = wrapped_dealloc,
     .new_ = tn_type_new_not_allowed,
+    .traverse = wrapped_traverse,
 };
 
 /* What the generator produced, seen from an awaitable: a wrapped value (a
@@ -423,11 +446,15 @@ TnType tn_type_async_generator = {
     .name = "async_generator",
     .weaklistoffset = offsetof(TnGen, weaklist),
     .basicsize = sizeof(TnGen),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = tn_gen_dealloc,
+    .finalize = tn_gen_finalize,
     .repr = agen_repr,
     .methods = agen_methods,
     .getsets = agen_getsets,
     .new_ = tn_type_new_not_allowed,
+    .traverse = tn_gen_traverse,
+    .clear = tn_gen_clear,
 };
 
 /* ---- async_generator_asend ---- */
@@ -503,6 +530,14 @@ static void asend_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+static int asend_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnAsyncGenASend *o = (TnAsyncGenASend *)self;
+    TN_VISIT(TN_OBJ(o->gen));
+    TN_VISIT(o->sendval);
+    return 0;
+}
+
 static const TnMethodDef asend_methods[] = {
     {"send", asend_send, 0, NULL},
     {"throw", asend_throw, 0, NULL},
@@ -515,11 +550,13 @@ TnType tn_type_async_generator_asend = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "async_generator_asend",
     .basicsize = sizeof(TnAsyncGenASend),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = asend_dealloc,
     .iter = awaitable_self,
     .iternext = asend_iternext,
     .methods = asend_methods,
     .new_ = tn_type_new_not_allowed,
+    .traverse = asend_traverse,
 };
 
 /* ---- async_generator_athrow (athrow and aclose) ---- */
@@ -644,6 +681,14 @@ static void athrow_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+static int athrow_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnAsyncGenAThrow *o = (TnAsyncGenAThrow *)self;
+    TN_VISIT(TN_OBJ(o->gen));
+    TN_VISIT(o->args);
+    return 0;
+}
+
 static const TnMethodDef athrow_methods[] = {
     {"send", athrow_send, 0, NULL},
     {"throw", athrow_throw, 0, NULL},
@@ -656,9 +701,11 @@ TnType tn_type_async_generator_athrow = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "async_generator_athrow",
     .basicsize = sizeof(TnAsyncGenAThrow),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = athrow_dealloc,
     .iter = awaitable_self,
     .iternext = athrow_iternext,
     .methods = athrow_methods,
     .new_ = tn_type_new_not_allowed,
+    .traverse = athrow_traverse,
 };

@@ -30,6 +30,99 @@ static void exc_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* ---- cycle collection ------------------------------------------------------
+ * Every exception takes part (CPython's BaseException_traverse / _clear and
+ * the subclasses' own): a traceback, __context__ or __dict__ easily leads
+ * back to the exception.  The fields are QSBR fields (threading/qsbr.h),
+ * so clear replaces them as the setters do.  args becomes the empty tuple,
+ * not NULL: str(), repr() and the args getter read it as a tuple. */
+static int exc_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnBaseException *e = (TnBaseException *)self;
+    TN_VISIT(e->args);
+    TN_VISIT(e->traceback);
+    TN_VISIT(e->context);
+    TN_VISIT(e->cause);
+    TN_VISIT(e->dict);
+    TN_VISIT(e->notes);
+    return 0;
+}
+
+static int exc_clear(TnObject *self)
+{
+    TnBaseException *e = (TnBaseException *)self;
+    TnObject *empty = tn_tuple_new(0);
+    if (empty != NULL)
+        tn_field_replace_steal(&e->args, empty);
+    else
+        tn_err_clear();     /* out of memory: the args stay */
+    tn_field_replace_steal(&e->traceback, NULL);
+    tn_field_replace_steal(&e->context, NULL);
+    tn_field_replace_steal(&e->cause, NULL);
+    tn_field_replace_steal(&e->dict, NULL);
+    tn_field_replace_steal(&e->notes, NULL);
+    return 0;
+}
+
+/* The subclasses' fields are all optional (None when NULL, as when the
+ * constructor was given fewer arguments). */
+static int replace_fields_null(TnObject *self, const size_t *offsets, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        tn_field_replace_steal((TnObject **)((char *)self + offsets[i]), NULL);
+    return exc_clear(self);
+}
+
+static int visit_fields(TnObject *self, const size_t *offsets, size_t n, tn_visitproc visit, void *arg)
+{
+    for (size_t i = 0; i < n; i++)
+        TN_VISIT(*(TnObject **)((char *)self + offsets[i]));
+    return exc_traverse(self, visit, arg);
+}
+
+#define EXC_GC_SLOTS(prefix, ...)                                                       \
+    static const size_t prefix##_fields[] = {__VA_ARGS__};                              \
+    static int prefix##_traverse(TnObject *self, tn_visitproc visit, void *arg)         \
+    {                                                                                   \
+        return visit_fields(self, prefix##_fields, sizeof prefix##_fields / sizeof(size_t), visit, arg); \
+    }                                                                                   \
+    static int prefix##_clear(TnObject *self)                                           \
+    {                                                                                   \
+        return replace_fields_null(self, prefix##_fields, sizeof prefix##_fields / sizeof(size_t)); \
+    }
+
+EXC_GC_SLOTS(syntax_error, offsetof(TnSyntaxErrorObject, msg), offsetof(TnSyntaxErrorObject, filename),
+             offsetof(TnSyntaxErrorObject, lineno), offsetof(TnSyntaxErrorObject, offset),
+             offsetof(TnSyntaxErrorObject, text), offsetof(TnSyntaxErrorObject, end_lineno),
+             offsetof(TnSyntaxErrorObject, end_offset), offsetof(TnSyntaxErrorObject, print_file_and_line))
+EXC_GC_SLOTS(stop_iteration, offsetof(TnStopIterationObject, value))
+EXC_GC_SLOTS(system_exit, offsetof(TnSystemExitObject, code))
+EXC_GC_SLOTS(name_error, offsetof(TnNameErrorObject, name), offsetof(TnNameErrorObject, obj))
+EXC_GC_SLOTS(os_error, offsetof(TnOSErrorObject, myerrno), offsetof(TnOSErrorObject, strerror),
+             offsetof(TnOSErrorObject, filename), offsetof(TnOSErrorObject, filename2))
+
+/* UnicodeError's encoding, object and reason are str or bytes (checked by
+ * the constructor): visited, but they cannot lead back to the exception
+ * and stay.  An exception group keeps its message and its non-empty tuple
+ * of exceptions (split() and derive() rely on it); a cycle through them
+ * passes through the member exceptions, which are cleared. */
+static int unicode_error_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnUnicodeErrorObject *ue = (TnUnicodeErrorObject *)self;
+    TN_VISIT(ue->encoding);
+    TN_VISIT(ue->object);
+    TN_VISIT(ue->reason);
+    return exc_traverse(self, visit, arg);
+}
+
+static int exception_group_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnBaseExceptionGroupObject *eg = (TnBaseExceptionGroupObject *)self;
+    TN_VISIT(eg->msg);
+    TN_VISIT(eg->excs);
+    return exc_traverse(self, visit, arg);
+}
+
 static void syntax_error_dealloc(TnObject *self)
 {
     TnSyntaxErrorObject *se = (TnSyntaxErrorObject *)self;
@@ -1097,7 +1190,7 @@ static int exception_group_fix_mro(void)
 
 /* ---- the type objects ---------------------------------------------------- */
 
-#define EXC_FLAGS (TN_TPFLAGS_BASETYPE | TN_TPFLAGS_BASE_EXC_SUBCLASS)
+#define EXC_FLAGS (TN_TPFLAGS_BASETYPE | TN_TPFLAGS_BASE_EXC_SUBCLASS | TN_TPFLAGS_HAVE_GC)
 
 #define TN_DEFINE_EXC(NAME, BASE)                              \
     TnType tn_exc_##NAME = {                                   \
@@ -1134,13 +1227,38 @@ TN_EXCEPTION_LIST(TN_BASE_ALIAS)
 
 TN_EXCEPTION_LIST(TN_DEFINE_EXC)
 
+/* The instance layout of the classes that carry extra fields: size and the
+ * slots that know those fields. */
+typedef struct ExcLayout {
+    tn_ssize_t size;
+    tn_destructor dealloc;
+    tn_traverseproc traverse;
+    tn_inquiry clear;
+} ExcLayout;
+
+static const ExcLayout syntax_error_layout = {sizeof(TnSyntaxErrorObject), syntax_error_dealloc,
+                                              syntax_error_traverse, syntax_error_clear};
+static const ExcLayout stop_iteration_layout = {sizeof(TnStopIterationObject), stop_iteration_dealloc,
+                                                stop_iteration_traverse, stop_iteration_clear};
+static const ExcLayout system_exit_layout = {sizeof(TnSystemExitObject), system_exit_dealloc,
+                                             system_exit_traverse, system_exit_clear};
+static const ExcLayout name_error_layout = {sizeof(TnNameErrorObject), name_error_dealloc, name_error_traverse,
+                                            name_error_clear};
+static const ExcLayout os_error_layout = {sizeof(TnOSErrorObject), os_error_dealloc, os_error_traverse,
+                                          os_error_clear};
+static const ExcLayout unicode_error_layout = {sizeof(TnUnicodeErrorObject), unicode_error_dealloc,
+                                               unicode_error_traverse, exc_clear};
+static const ExcLayout exception_group_layout = {sizeof(TnBaseExceptionGroupObject), exception_group_dealloc,
+                                                 exception_group_traverse, exc_clear};
+
 /* Adjust the classes that carry extra fields.  Runs before tn_type_ready so
  * that subclasses inherit the adjusted size and slots. */
-static void specialise(TnType *tp, tn_ssize_t size, tn_destructor dealloc,
-                       const TnGetSetDef *getsets, tn_unaryfunc str)
+static void specialise(TnType *tp, const ExcLayout *layout, const TnGetSetDef *getsets, tn_unaryfunc str)
 {
-    tp->basicsize = size;
-    tp->dealloc = dealloc;
+    tp->basicsize = layout->size;
+    tp->dealloc = layout->dealloc;
+    tp->traverse = layout->traverse;
+    tp->clear = layout->clear;
     if (getsets != NULL)
         tp->getsets = getsets;
     if (str != NULL)
@@ -1151,40 +1269,34 @@ int tn_exceptions_init_types(void)
 {
     tn_exc_BaseException.getsets = exc_getsets;
     tn_exc_BaseException.methods = exc_methods;
+    tn_exc_BaseException.traverse = exc_traverse;
+    tn_exc_BaseException.clear = exc_clear;
     /* Instances have a __dict__, so subclasses can add attributes. */
     tn_exc_BaseException.dictoffset = offsetof(TnBaseException, dict);
-    specialise(&tn_exc_SyntaxError, sizeof(TnSyntaxErrorObject), syntax_error_dealloc,
-               syntax_error_getsets, syntax_error_str);
-    specialise(&tn_exc_IndentationError, sizeof(TnSyntaxErrorObject), syntax_error_dealloc, NULL, syntax_error_str);
-    specialise(&tn_exc_TabError, sizeof(TnSyntaxErrorObject), syntax_error_dealloc, NULL, syntax_error_str);
-    specialise(&tn_exc_StopIteration, sizeof(TnStopIterationObject), stop_iteration_dealloc,
-               stop_iteration_getsets, NULL);
-    specialise(&tn_exc_SystemExit, sizeof(TnSystemExitObject), system_exit_dealloc,
-               system_exit_getsets, system_exit_str);
-    specialise(&tn_exc_NameError, sizeof(TnNameErrorObject), name_error_dealloc, name_error_getsets, NULL);
-    specialise(&tn_exc_UnboundLocalError, sizeof(TnNameErrorObject), name_error_dealloc, NULL, NULL);
-    specialise(&tn_exc_AttributeError, sizeof(TnNameErrorObject), name_error_dealloc,
-               attribute_error_getsets, NULL);
-    specialise(&tn_exc_OSError, sizeof(TnOSErrorObject), os_error_dealloc, os_error_getsets,
-               os_error_str);
+    specialise(&tn_exc_SyntaxError, &syntax_error_layout, syntax_error_getsets, syntax_error_str);
+    specialise(&tn_exc_IndentationError, &syntax_error_layout, NULL, syntax_error_str);
+    specialise(&tn_exc_TabError, &syntax_error_layout, NULL, syntax_error_str);
+    specialise(&tn_exc_StopIteration, &stop_iteration_layout, stop_iteration_getsets, NULL);
+    specialise(&tn_exc_SystemExit, &system_exit_layout, system_exit_getsets, system_exit_str);
+    specialise(&tn_exc_NameError, &name_error_layout, name_error_getsets, NULL);
+    specialise(&tn_exc_UnboundLocalError, &name_error_layout, NULL, NULL);
+    specialise(&tn_exc_AttributeError, &name_error_layout, attribute_error_getsets, NULL);
+    specialise(&tn_exc_OSError, &os_error_layout, os_error_getsets, os_error_str);
     TnType *const os_subclasses[] = {
         &tn_exc_FileNotFoundError, &tn_exc_FileExistsError, &tn_exc_PermissionError,
         &tn_exc_IsADirectoryError, &tn_exc_NotADirectoryError, &tn_exc_InterruptedError,
         &tn_exc_TimeoutError,
     };
     for (size_t i = 0; i < sizeof os_subclasses / sizeof os_subclasses[0]; i++)
-        specialise(os_subclasses[i], sizeof(TnOSErrorObject), os_error_dealloc, NULL, os_error_str);
-    specialise(&tn_exc_UnicodeEncodeError, sizeof(TnUnicodeErrorObject), unicode_error_dealloc,
-               unicode_error_getsets, unicode_encode_error_str);
-    specialise(&tn_exc_UnicodeDecodeError, sizeof(TnUnicodeErrorObject), unicode_error_dealloc,
-               unicode_error_getsets, unicode_decode_error_str);
-    specialise(&tn_exc_UnicodeTranslateError, sizeof(TnUnicodeErrorObject), unicode_error_dealloc,
-               unicode_error_getsets, unicode_translate_error_str);
+        specialise(os_subclasses[i], &os_error_layout, NULL, os_error_str);
+    specialise(&tn_exc_UnicodeEncodeError, &unicode_error_layout, unicode_error_getsets, unicode_encode_error_str);
+    specialise(&tn_exc_UnicodeDecodeError, &unicode_error_layout, unicode_error_getsets, unicode_decode_error_str);
+    specialise(&tn_exc_UnicodeTranslateError, &unicode_error_layout, unicode_error_getsets,
+               unicode_translate_error_str);
     tn_exc_KeyError.str = key_error_str;
     TnType *const groups[] = {&tn_exc_BaseExceptionGroup, &tn_exc_ExceptionGroup};
     for (size_t i = 0; i < 2; i++) {
-        specialise(groups[i], sizeof(TnBaseExceptionGroupObject), exception_group_dealloc,
-                   exception_group_getsets, exception_group_str);
+        specialise(groups[i], &exception_group_layout, exception_group_getsets, exception_group_str);
         groups[i]->new_ = exception_group_new;
     }
     tn_exc_BaseExceptionGroup.methods = exception_group_methods;

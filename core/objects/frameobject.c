@@ -115,6 +115,28 @@ static void frame_dealloc(TnObject *self)
     }
 }
 
+static int frame_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnFrameObject *fo = (TnFrameObject *)self;
+    TN_VISIT(TN_OBJ(fo->back));
+    TN_VISIT(fo->code);
+    TN_VISIT(fo->globals);
+    TN_VISIT(fo->locals);
+    return 0;
+}
+
+/* A snapshot's fields are written once, when it is made.  Clearing drops
+ * the caller chain and the locals (f_back reads None, f_locals an empty
+ * dict); code and globals stay for the repr and f_globals (a globals dict
+ * is cleared as a dict). */
+static int frame_clear(TnObject *self)
+{
+    TnFrameObject *fo = (TnFrameObject *)self;
+    TN_CLEAR(fo->back);
+    TN_CLEAR(fo->locals);
+    return 0;
+}
+
 static TnObject *frame_repr(TnObject *self)
 {
     TnFrameObject *fo = (TnFrameObject *)self;
@@ -130,7 +152,11 @@ static TnObject *get_back(TnObject *self, void *c)
 }
 static TnObject *get_code(TnObject *self, void *c) { return tn_newref(((TnFrameObject *)self)->code); }
 static TnObject *get_globals(TnObject *self, void *c) { return tn_newref(((TnFrameObject *)self)->globals); }
-static TnObject *get_locals(TnObject *self, void *c) { return tn_newref(((TnFrameObject *)self)->locals); }
+static TnObject *get_locals(TnObject *self, void *c)
+{
+    TnObject *locals = ((TnFrameObject *)self)->locals;
+    return locals != NULL ? tn_newref(locals) : tn_dict_new();
+}
 static TnObject *get_lineno(TnObject *self, void *c) { return tn_int_from_i64(((TnFrameObject *)self)->lineno); }
 static TnObject *get_lasti(TnObject *self, void *c) { return tn_int_from_i64(((TnFrameObject *)self)->lasti * 2); }
 static TnObject *get_builtins(TnObject *self, void *c) { return tn_newref(tn_interp()->builtins); }
@@ -150,8 +176,11 @@ TnType tn_type_frame = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "frame",
     .basicsize = sizeof(TnFrameObject),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = frame_dealloc,
     .repr = frame_repr,
     .getsets = frame_getsets,
     .new_ = tn_type_new_not_allowed,
+    .traverse = frame_traverse,
+    .clear = frame_clear,
 };

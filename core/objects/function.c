@@ -49,6 +49,58 @@ static void function_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+static int function_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnFunction *f = (TnFunction *)self;
+    TN_VISIT(f->code);
+    TN_VISIT(f->globals);
+    TN_VISIT(f->builtins);
+    TN_VISIT(f->name);
+    TN_VISIT(f->qualname);
+    TN_VISIT(f->defaults);
+    TN_VISIT(f->kwdefaults);
+    TN_VISIT(f->closure);
+    TN_VISIT(f->doc);
+    TN_VISIT(f->dict);
+    TN_VISIT(f->module);
+    TN_VISIT(f->annotations);
+    return 0;
+}
+
+/* What CPython's func_clear drops, except three fields a cleared function
+ * still needs to be called safely: code, globals and builtins (frames
+ * borrow the last two from the function, and a generator's frame may
+ * still run), and the closure (COPY_FREE_VARS reads as many cells as the
+ * code has free variables).  Those cannot keep a cycle alive on their
+ * own: globals and builtins are dicts or mappings that have their own
+ * clear, and a closure's cells are cleared as cells.  The QSBR fields are
+ * replaced as setters replace them.  A name or qualname may be a str
+ * subclass with a __dict__: both become the empty string, as in CPython. */
+static int function_clear(TnObject *self)
+{
+    TnFunction *f = (TnFunction *)self;
+    tn_field_replace_steal(&f->defaults, NULL);
+    tn_field_replace_steal(&f->kwdefaults, NULL);
+    tn_field_replace_steal(&f->doc, NULL);
+    tn_field_replace_steal(&f->module, NULL);
+    tn_field_replace_steal(&f->dict, NULL);
+    TnObject *ann;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    ann = f->annotations;
+    f->annotations = NULL;
+    TN_END_CRITICAL_SECTION();
+    tn_xdecref(ann);
+    TnObject *empty = tn_str_intern_cstr("");
+    if (empty == NULL) {
+        tn_err_clear();     /* out of memory: keep the names */
+        return 0;
+    }
+    tn_field_replace_steal(&f->name, tn_newref(empty));
+    tn_field_replace_steal(&f->qualname, tn_newref(empty));
+    tn_decref(empty);
+    return 0;
+}
+
 /* The fields a setter can replace are read lock-free and replaced with
  * tn_field_replace_steal (threading/qsbr.h): a reader gets the value with
  * tn_field_get_ref, or borrows it with tn_field_load only until its next
@@ -206,7 +258,7 @@ TnType tn_type_function = {
     .name = "function",
     .weaklistoffset = offsetof(TnFunction, weaklist),
     .basicsize = sizeof(TnFunction),
-    .flags = TN_TPFLAGS_METHOD_DESCRIPTOR,
+    .flags = TN_TPFLAGS_METHOD_DESCRIPTOR | TN_TPFLAGS_HAVE_GC,
     .dealloc = function_dealloc,
     .repr = function_repr,
     .call = tn_eval_call_function,
@@ -214,6 +266,8 @@ TnType tn_type_function = {
     .getsets = function_getsets,
     .dictoffset = offsetof(TnFunction, dict),
     .new_ = tn_type_new_not_allowed,
+    .traverse = function_traverse,
+    .clear = function_clear,
 };
 
 /* ---- builtin_function_or_method ----------------------------------------- */
@@ -235,6 +289,17 @@ static void cfunction_dealloc(TnObject *self)
     TN_CLEAR(f->self);
     TN_CLEAR(f->module);
     tn_object_free(self);
+}
+
+/* No clear, as CPython's builtin_function_or_method: the method is called
+ * with self, which must stay.  A cycle through it (l.append stored in l)
+ * always passes through self's own fields, which have their clear. */
+static int cfunction_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnCFunction *f = (TnCFunction *)self;
+    TN_VISIT(f->self);
+    TN_VISIT(f->module);
+    return 0;
 }
 
 static TnObject *cfunction_call(TnObject *callable, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
@@ -279,11 +344,13 @@ TnType tn_type_cfunction = {
     .name = "builtin_function_or_method",
     .weaklistoffset = offsetof(TnCFunction, weaklist),
     .basicsize = sizeof(TnCFunction),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = cfunction_dealloc,
     .repr = cfunction_repr,
     .call = cfunction_call,
     .getsets = cfunction_getsets,
     .new_ = tn_type_new_not_allowed,
+    .traverse = cfunction_traverse,
 };
 
 /* ---- bound method --------------------------------------------------------- */
@@ -304,6 +371,16 @@ static void method_dealloc(TnObject *self)
     TN_CLEAR(m->func);
     TN_CLEAR(m->self);
     tn_object_free(self);
+}
+
+/* No clear, as CPython's method: func and self are what a call needs; a
+ * cycle through a bound method passes through one of them. */
+static int method_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnBoundMethod *m = (TnBoundMethod *)self;
+    TN_VISIT(m->func);
+    TN_VISIT(m->self);
+    return 0;
 }
 
 /* Call func(self, *args): prepend self in a small stack buffer when it fits. */
@@ -408,6 +485,7 @@ TnType tn_type_method = {
     .name = "method",
     .weaklistoffset = offsetof(TnBoundMethod, weaklist),
     .basicsize = sizeof(TnBoundMethod),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = method_dealloc,
     .repr = method_repr,
     .call = method_call,
@@ -416,6 +494,7 @@ TnType tn_type_method = {
     .richcompare = method_richcompare,
     .hash = method_hash,
     .new_ = method_new,
+    .traverse = method_traverse,
 };
 
 /* ---- cell ---------------------------------------------------------------- */
@@ -456,6 +535,19 @@ static void cell_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+static int cell_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(((TnCell *)self)->ref);
+    return 0;
+}
+
+/* An emptied cell reads as an unbound free variable. */
+static int cell_clear(TnObject *self)
+{
+    tn_xdecref(tn_cell_swap_steal(self, NULL));
+    return 0;
+}
+
 static TnObject *cell_repr(TnObject *self)
 {
     TnObject *v = tn_cell_get_ref(self);
@@ -483,10 +575,13 @@ TnType tn_type_cell = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "cell",
     .basicsize = sizeof(TnCell),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = cell_dealloc,
     .repr = cell_repr,
     .getsets = cell_getsets,
     .new_ = tn_type_new_not_allowed,
+    .traverse = cell_traverse,
+    .clear = cell_clear,
 };
 
 /* ---- method_descriptor: list.append ---------------------------------------- */

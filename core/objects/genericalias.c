@@ -73,6 +73,16 @@ static void alias_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* No clear, as CPython's: origin and args are what every operation reads,
+ * and a cycle through an alias passes through a class or container. */
+static int alias_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnAlias *a = (TnAlias *)self;
+    TN_VISIT(a->origin);
+    TN_VISIT(a->args);
+    return 0;
+}
+
 static TnObject *ga_repr(TnObject *self)
 {
     TnAlias *a = (TnAlias *)self;
@@ -279,6 +289,8 @@ TnType tn_type_generic_alias = {
     .name = "types.GenericAlias",
     .weaklistoffset = offsetof(TnAlias, weaklist),
     .basicsize = sizeof(TnAlias),
+    .flags = TN_TPFLAGS_HAVE_GC,
+    .traverse = alias_traverse,
     .dealloc = alias_dealloc,
     .repr = ga_repr,
     .richcompare = alias_richcompare,
@@ -294,6 +306,8 @@ TnType tn_type_union = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "types.UnionType",
     .basicsize = sizeof(TnAlias),
+    .flags = TN_TPFLAGS_HAVE_GC,
+    .traverse = alias_traverse,
     .dealloc = alias_dealloc,
     .repr = union_repr,
     .richcompare = alias_richcompare,

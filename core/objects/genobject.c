@@ -434,45 +434,80 @@ static TnObject *gen_iter(TnObject *self)
     return tn_newref(self);
 }
 
-/* "Exception ignored in: <generator object ...>" — an error that cannot be
- * raised (here: while finalising a generator), printed as CPython does. */
-static void write_unraisable(TnObject *obj)
+/* PEP 442 finalizer (TnType.finalize) of generators, coroutines and async
+ * generators: a suspended one is closed, so its finally blocks run; an
+ * error is reported as "Exception ignored in: <generator object ...>". */
+void tn_gen_finalize(TnObject *self)
 {
-    TnObject *exc = tn_err_fetch();
-    if (exc == NULL)
+    TnGen *g = (TnGen *)self;
+    if (tn_atomic_load_u8(&g->state) != TN_GEN_SUSPENDED)
         return;
-    TnObject *r = tn_object_repr(obj);
-    fflush(stdout);
-    fprintf(stderr, "Exception ignored in: %s\n", r != NULL ? tn_str_utf8(r, NULL) : "<object repr() failed>");
+    TnObject *r = gen_close_impl(g);
     if (r == NULL)
-        tn_err_clear();
+        tn_err_write_unraisable(NULL, self);
     tn_xdecref(r);
-    tn_err_print_exception(exc);
-    tn_decref(exc);
 }
 
 void tn_gen_dealloc(TnObject *self)
 {
     TnGen *g = (TnGen *)self;
-    if (tn_atomic_load_u8(&g->state) == TN_GEN_SUSPENDED) {
-        /* Finalise: run the generator's finally blocks via close().  The
-         * object is resurrected for the duration of the call. */
-        tn_object_init(self, g->ob.type);
-        TnObject *r = gen_close_impl(g);
-        if (r == NULL)
-            write_unraisable(self);
-        tn_xdecref(r);
-        if (tn_refcnt(self) > 1) {
-            tn_decref(self);   /* someone kept it alive during close() */
-            return;
-        }
-    }
     release_frame(g);
     TN_CLEAR(g->exc_state);
     TN_CLEAR(g->name);
     TN_CLEAR(g->qualname);
     TN_CLEAR(g->code);
     tn_object_free(self);
+}
+
+/* ---- cycle collection ----------------------------------------------------
+ * Shared by generators, coroutines and async generators (coroobject.c).
+ * A generator owns its heap frame: the frame's function, code and locals
+ * dict, its locals, cells and free variables, and -- while suspended --
+ * the value stack up to the saved stack_pointer.  A running frame's
+ * stack_pointer is not kept up to date, so only its locals are visited
+ * then (what its value stack holds stays counted as external: kept).
+ * A running generator is reachable from its thread anyway. */
+int tn_gen_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnGen *g = (TnGen *)self;
+    TN_VISIT(g->name);
+    TN_VISIT(g->qualname);
+    TN_VISIT(g->code);
+    TN_VISIT(g->exc_state);
+    TnFrame *f = g->frame;
+    if (f == NULL || f->code == NULL)
+        return 0;
+    TN_VISIT(TN_OBJ(f->code));
+    TN_VISIT(f->func);
+    TN_VISIT(f->locals);
+    TnObject **end = tn_atomic_load_u8(&g->state) == TN_GEN_RUNNING ? f->localsplus + f->code->nlocalsplus
+                                                                     : f->stack_pointer;
+    for (TnObject **p = f->localsplus; p < end; p++)
+        TN_VISIT(*p);
+    return 0;
+}
+
+/* Close a generator the collector found unreachable without running it:
+ * its finalizer (close(), which runs the finally blocks) has already run
+ * by then, so only a generator that never started, or whose finalizer
+ * resurrected nothing and left it suspended, still has a frame.  The frame
+ * is detached before its references are dropped (a decref may run code
+ * that looks at the generator: it sees a closed one, as after close()). */
+int tn_gen_clear(TnObject *self)
+{
+    TnGen *g = (TnGen *)self;
+    uint8_t s = tn_atomic_load_u8(&g->state);
+    if (s == TN_GEN_RUNNING || (s != TN_GEN_CLOSED && !tn_atomic_cas_u8(&g->state, s, TN_GEN_CLOSED)))
+        return 0;   /* running or just claimed by a thread: not garbage */
+    TnFrame *f = g->frame;
+    g->frame = NULL;
+    if (f != NULL) {
+        if (f->code != NULL)
+            tn_eval_frame_clear(f);
+        tn_mem_free(f);
+    }
+    TN_CLEAR(g->exc_state);
+    return 0;
 }
 
 static TnObject *gen_repr(TnObject *self)
@@ -537,11 +572,15 @@ TnType tn_type_generator = {
     .name = "generator",
     .weaklistoffset = offsetof(TnGen, weaklist),
     .basicsize = sizeof(TnGen),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = tn_gen_dealloc,
+    .finalize = tn_gen_finalize,
     .repr = gen_repr,
     .iter = gen_iter,
     .iternext = gen_iternext,
     .methods = gen_methods,
     .getsets = gen_getsets,
     .new_ = tn_type_new_not_allowed,
+    .traverse = tn_gen_traverse,
+    .clear = tn_gen_clear,
 };

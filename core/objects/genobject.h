@@ -57,6 +57,8 @@ TnObject *tn_gen_throw_current(TnObject *gen, bool close_on_generator_exit);
 int tn_gen_set_throw_exception(const char *fname, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
 TnObject *tn_gen_close(TnObject *gen);
 void tn_gen_dealloc(TnObject *self);
+/* Close a suspended generator/coroutine when it dies (TnType.finalize). */
+void tn_gen_finalize(TnObject *self);
 TnObject *tn_gen_meth_send(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
 TnObject *tn_gen_meth_throw(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
 TnObject *tn_gen_meth_close(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
@@ -67,5 +69,8 @@ TnObject *tn_gen_get_running(TnObject *self, void *c);
 TnObject *tn_gen_get_suspended(TnObject *self, void *c);
 TnObject *tn_gen_get_yieldfrom(TnObject *self, void *c);
 TnObject *tn_gen_get_frame(TnObject *self, void *c);
+/* Cycle collection (TnType.traverse / clear of the three kinds). */
+int tn_gen_traverse(TnObject *self, tn_visitproc visit, void *arg);
+int tn_gen_clear(TnObject *self);
 
 #endif

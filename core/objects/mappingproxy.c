@@ -44,6 +44,13 @@ static void mappingproxy_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* No clear, as CPython's: every operation forwards to the mapping. */
+static int mappingproxy_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(mapping_of(self));
+    return 0;
+}
+
 static TnObject *mappingproxy_repr(TnObject *self) { return tn_str_from_format("mappingproxy(%R)", mapping_of(self)); }
 static TnObject *mappingproxy_str(TnObject *self) { return tn_object_str(mapping_of(self)); }
 static TnObject *mappingproxy_iter(TnObject *self) { return tn_object_get_iter(mapping_of(self)); }
@@ -138,6 +145,8 @@ TnType tn_type_mappingproxy = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "mappingproxy",
     .basicsize = sizeof(TnMappingProxy),
+    .flags = TN_TPFLAGS_HAVE_GC,
+    .traverse = mappingproxy_traverse,
     .dealloc = mappingproxy_dealloc,
     .repr = mappingproxy_repr,
     .str = mappingproxy_str,

@@ -112,6 +112,21 @@ static void memoryview_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* The exporter may be a bytearray subclass whose __dict__ holds the view. */
+static int memoryview_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(as_mv(self)->obj);
+    return 0;
+}
+
+/* Clearing releases the view: later operations raise ValueError, as on a
+ * view after release(). */
+static int memoryview_clear(TnObject *self)
+{
+    release(as_mv(self));
+    return 0;
+}
+
 static TnObject *memoryview_new_from_python(TnType *type, TnObject *const *args, tn_ssize_t nargs,
                                             TnObject *kwnames)
 {
@@ -490,7 +505,10 @@ TnType tn_type_memoryview = {
     .name = "memoryview",
     .weaklistoffset = offsetof(TnMemoryView, weaklist),
     .basicsize = sizeof(TnMemoryView),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = memoryview_dealloc,
+    .traverse = memoryview_traverse,
+    .clear = memoryview_clear,
     .repr = memoryview_repr,
     .hash = memoryview_hash,
     .richcompare = memoryview_richcompare,

@@ -44,6 +44,15 @@ static void module_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* No clear: every module operation reads the dict (tn_module_dict), and a
+ * cycle through a module (its functions' globals are its dict) is broken
+ * by the dict's own clear. */
+static int module_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(((TnModule *)self)->dict);
+    return 0;
+}
+
 /* A module attribute as a new reference (NULL if absent, errors cleared).
  * Not the borrowed lookup: in the ft flavour another thread may replace or
  * delete the entry, and free the value, between a borrowed lookup and the
@@ -127,11 +136,12 @@ TnType tn_type_module = {
     .name = "module",
     .weaklistoffset = offsetof(TnModule, weaklist),
     .basicsize = sizeof(TnModule),
-    .flags = TN_TPFLAGS_BASETYPE,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = module_dealloc,
     .repr = module_repr,
     .getattro = module_getattro,
     .setattro = module_setattro,
     .getsets = module_getsets,
     .new_ = tn_type_new_not_allowed,
+    .traverse = module_traverse,
 };

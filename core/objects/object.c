@@ -1,6 +1,7 @@
 /* core/objects/object.c — allocation and destruction of objects, and the
  * `object` base type. */
 #include "core/tn.h"
+#include "gc/gc.h"
 
 TnObject *tn_object_new(TnType *tp, size_t size)
 {
@@ -8,22 +9,33 @@ TnObject *tn_object_new(TnType *tp, size_t size)
     return op != NULL ? op : tn_err_no_memory();
 }
 
+/* Objects of gc types (gc/gc.h) are tracked by the cycle collector from
+ * here on; in the gil flavour their memory starts with the collector's
+ * links (TN_GC_PRE_SIZE bytes before the object). */
 TnObject *tn_object_alloc(TnType *tp, size_t size)
 {
-    TnObject *op = tn_mem_calloc(1, size);
-    if (op == NULL)
+    bool gc = tn_type_is_gc(tp);
+    size_t pre = gc ? TN_GC_PRE_SIZE : 0;
+    char *mem = tn_mem_calloc(1, size + pre);
+    if (mem == NULL)
         return NULL;
+    TnObject *op = (TnObject *)(mem + pre);
     tn_object_init(op, tp);
     /* Instances of heap types keep their type alive. */
     if (tp->flags & TN_TPFLAGS_HEAPTYPE)
         tn_incref(TN_OBJ(tp));
+    if (gc)
+        tn_gc_on_alloc(op);
     return op;
 }
 
 void tn_object_free(TnObject *op)
 {
     TnType *tp = tn_type(op);
-    tn_mem_free(op);
+    bool gc = tn_type_is_gc(tp);
+    if (gc)
+        tn_gc_untrack(op);   /* an error path may free an object tn_dealloc never saw */
+    tn_mem_free((char *)op - (gc ? TN_GC_PRE_SIZE : 0));
     if (tp->flags & TN_TPFLAGS_HEAPTYPE)
         tn_decref(TN_OBJ(tp));
 }
@@ -65,8 +77,20 @@ static bool trash_push(TnThreadState *ts, TnObject *op)
     return true;
 }
 
+/* PEP 442: run op's finalizer once, with op resurrected for the call.
+ * True if op must not be destroyed now (the finalizer kept a reference). */
+static bool finalize_from_dealloc(TnObject *op)
+{
+    tn_gc_set_finalized(op);
+    tn_object_resurrect_start(op);
+    tn_type(op)->finalize(op);
+    return tn_object_resurrect_end(op);
+}
+
 /* Run op's destructor.  The exception state is preserved: a destructor may
- * run while an exception is propagating. */
+ * run while an exception is propagating.  Order (as CPython's): the
+ * finalizer, then the object leaves the collector, then its weak references
+ * are cleared, then the type's dealloc drops its references. */
 static void dealloc_now(TnThreadState *ts, TnObject *op)
 {
     TnObject *saved = NULL;
@@ -74,9 +98,15 @@ static void dealloc_now(TnThreadState *ts, TnObject *op)
         saved = ts->curexc;
         ts->curexc = NULL;
     }
+    bool gc = tn_object_is_gc(op);
+    if (gc && tn_type(op)->finalize != NULL && !tn_gc_is_finalized(op) && finalize_from_dealloc(op))
+        goto restore;
+    if (gc)
+        tn_gc_on_dealloc(op);
     /* Weak references report op dead, and their callbacks run, before any of it is freed. */
     tn_weakref_clear_on_dealloc(op);
     tn_type(op)->dealloc(op);
+restore:
     if (saved != NULL) {
         if (ts->curexc != NULL)
             tn_decref(ts->curexc);

@@ -20,7 +20,7 @@ enum { IN_TYPE, IN_NB, IN_SQ, IN_MP };
 enum {
     K_UNARY, K_BINARY, K_BINARY_R, K_POW, K_POW_R, K_INQUIRY, K_LEN, K_HASH, K_RICHCMP,
     K_GETATTR, K_SETATTR, K_DELATTR, K_CALL, K_NEXT, K_SETITEM, K_DELITEM, K_CONTAINS,
-    K_DESCR_GET, K_DESCR_SET, K_DESCR_DELETE, K_SQ_ITEM, K_INIT, K_NEW, K_SQ_REPEAT
+    K_DESCR_GET, K_DESCR_SET, K_DESCR_DELETE, K_SQ_ITEM, K_INIT, K_NEW, K_SQ_REPEAT, K_FINALIZE
 };
 
 typedef struct SlotDef {
@@ -115,6 +115,25 @@ static TnObject *call1(TnObject *self, const char *name, TnObject *arg)
 }
 
 /* ---- generic slot functions for Python classes ---------------------------------- */
+
+/* PEP 442 (TnType.finalize): a class's __del__, which tn_dealloc or the
+ * collector calls at most once.  An error is reported, as CPython does, as
+ * "Exception ignored in: <function C.__del__ ...>" and goes no further. */
+static void slot_tp_finalize(TnObject *self)
+{
+    TnObject *name = tn_str_intern_cstr("__del__");
+    TnObject *del = name != NULL ? tn_type_lookup(tn_type(self), name) : NULL;
+    if (del == NULL) {
+        tn_err_clear();
+        return;
+    }
+    tn_incref(del);
+    TnObject *r = call_special(self, "__del__", NULL, 0, NULL);
+    if (r == NULL)
+        tn_err_write_unraisable(NULL, del);
+    tn_xdecref(r);
+    tn_decref(del);
+}
 
 static TnObject *slot_tp_repr(TnObject *self) { return call0(self, "__repr__"); }
 static TnObject *slot_tp_str(TnObject *self) { return call0(self, "__str__"); }
@@ -521,6 +540,7 @@ static const SlotDef slotdefs[] = {
     {"__set__", IN_TYPE, TP(descr_set), K_DESCR_SET, -1, (void *)slot_tp_descr_set},
     {"__delete__", IN_TYPE, TP(descr_set), K_DESCR_DELETE, -1, (void *)slot_tp_descr_set},
     {"__new__", IN_TYPE, TP(new_), K_NEW, -1, (void *)slot_tp_new},
+    {"__del__", IN_TYPE, TP(finalize), K_FINALIZE, -1, (void *)slot_tp_finalize},
     {"__len__", IN_MP, MP(length), K_LEN, -1, (void *)slot_len},
     {"__len__", IN_SQ, SQ(length), K_LEN, -1, (void *)slot_len},
     {"__getitem__", IN_MP, MP(subscript), K_BINARY, -1, (void *)slot_mp_subscript},
@@ -708,6 +728,11 @@ static TnObject *wrapper_call_bound(TnWrapperDescr *w, TnObject *self, TnObject 
         return none_or_error(((tn_setattrofunc)f)(self, args[0], NULL));
     case K_CALL:
         return ((tn_vectorcallfunc)f)(self, args, nargs, kwnames);
+    case K_FINALIZE:
+        if (expect_args(d, nargs, 0, kwnames) < 0)
+            return NULL;
+        ((tn_destructor)f)(self);
+        return tn_newref(TN_NONE);
     case K_NEXT: {
         if (expect_args(d, nargs, 0, kwnames) < 0)
             return NULL;
@@ -857,6 +882,16 @@ static void method_wrapper_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* No clear, as CPython's method-wrapper: a call needs both fields, and a
+ * cycle through one passes through self's own fields. */
+static int method_wrapper_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnMethodWrapper *m = (TnMethodWrapper *)self;
+    TN_VISIT(TN_OBJ(m->descr));
+    TN_VISIT(m->self);
+    return 0;
+}
+
 static TnObject *method_wrapper_call(TnObject *callable, TnObject *const *args, tn_ssize_t nargs,
                                      TnObject *kwnames)
 {
@@ -875,7 +910,9 @@ TnType tn_type_method_wrapper = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "method-wrapper",
     .basicsize = sizeof(TnMethodWrapper),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = method_wrapper_dealloc,
+    .traverse = method_wrapper_traverse,
     .repr = method_wrapper_repr,
     .call = method_wrapper_call,
     .new_ = tn_type_new_not_allowed,

@@ -1002,6 +1002,10 @@ static TnObject *str_repeat_slot(TnObject *s, tn_ssize_t n)
         return empty_ref();
     if (n == 1)
         return tn_str_exact_ref(s);
+    /* CPython: a length past PY_SSIZE_T_MAX is an OverflowError, a length
+     * that only cannot be allocated a MemoryError. */
+    if (len > INTPTR_MAX / n)
+        return tn_err_format(&tn_exc_OverflowError, "repeated string is too long");
     if (len > INTPTR_MAX / 4 / n)
         return tn_err_no_memory();
     uint32_t m = tn_str_max_char(s);

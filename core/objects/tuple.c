@@ -7,6 +7,7 @@
  * them) match CPython.
  */
 #include "core/tn.h"
+#include "gc/gc.h"
 #include "core/objects/repr_guard.h"
 
 static TnTuple empty_tuple = {
@@ -27,11 +28,15 @@ static TnObject *tuple_alloc(TnType *tp, tn_ssize_t n)
     if (n == 0 && tp == &tn_type_tuple)
         return TN_OBJ(&empty_tuple);
     if (n <= TN_TUPLE_FREELIST_SIZES && tp == &tn_type_tuple) {
-        TnObject *op = tn_freelist_pop(&tn_tstate()->tuple_freelists[n]);
-        if (op != NULL) {
+        /* The free list holds the blocks' starts, so that releasing them
+         * frees what was allocated (the gc links come first, gc/gc.h). */
+        char *mem = tn_freelist_pop(&tn_tstate()->tuple_freelists[n]);
+        if (mem != NULL) {
+            TnObject *op = (TnObject *)(mem + TN_GC_PRE_SIZE);
             tn_object_init(op, tp);
             ((TnTuple *)op)->size = n;
             memset(((TnTuple *)op)->items, 0, sizeof(TnObject *) * (size_t)n);
+            tn_gc_on_alloc(op);
             return op;
         }
     }
@@ -172,7 +177,7 @@ static void tuple_dealloc(TnObject *self)
     tn_ssize_t n = tn_tuple_size(self);
     tn_xdecref_array(tn_tuple_items(self), n);
     if (n > 0 && n <= TN_TUPLE_FREELIST_SIZES && tn_tuple_check_exact(self)
-        && tn_freelist_push(&tn_tstate()->tuple_freelists[n], self))
+        && tn_freelist_push(&tn_tstate()->tuple_freelists[n], (char *)self - TN_GC_PRE_SIZE))
         return;
     tn_object_free(self);
 }

@@ -39,6 +39,11 @@ static void inherit_slots(TnType *tp, TnType *base)
     INHERIT(as_mapping);
     INHERIT(descr_get);
     INHERIT(descr_set);
+    /* Cycle collection goes with the slots (CPython's inherit_special): a
+     * type that adds fields of its own sets its own traverse and clear. */
+    if (!(tp->flags & TN_TPFLAGS_HAVE_GC) && (base->flags & TN_TPFLAGS_HAVE_GC) && tp->traverse == NULL
+        && tp->clear == NULL)
+        tp->flags |= TN_TPFLAGS_HAVE_GC;
     INHERIT(traverse);
     INHERIT(clear);
     if (tp->dictoffset == 0)
@@ -584,6 +589,49 @@ static void type_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* Cycle collection of classes (CPython's type_traverse / type_clear).
+ * Static types are immortal and never collected: they report nothing, as
+ * CPython's type_is_gc makes them. */
+static int type_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnType *tp = (TnType *)self;
+    if (!(tp->flags & TN_TPFLAGS_HEAPTYPE))
+        return 0;
+    TnHeapType *ht = (TnHeapType *)tp;
+    TN_VISIT(tp->dict);
+    TN_VISIT(tp->mro);
+    TN_VISIT(tp->bases);
+    TN_VISIT(TN_OBJ(tp->base));
+    TN_VISIT(ht->subclasses);
+    TN_VISIT(ht->retired);
+    return 0;
+}
+
+/* Break the class's cycles as CPython does: empty its dict (the methods
+ * hold the class through their globals, instances in class attributes
+ * through their type) and drop the MRO, whose first item is the class
+ * itself.  Every reader of mro accepts NULL (a metaclass mro() leaves it
+ * NULL while it runs): lookups then find nothing and subclass tests
+ * follow the base chain.  The subclasses list (strong references here,
+ * weak in CPython: each subclass points back through its base) and the
+ * retired values go too; their readers accept NULL.  bases, base and the
+ * names stay for repr and dealloc. */
+static int type_clear(TnObject *self)
+{
+    TnType *tp = (TnType *)self;
+    if (!(tp->flags & TN_TPFLAGS_HEAPTYPE))
+        return 0;
+    tn_type_modified(tp);
+    if (tp->dict != NULL)
+        tn_dict_clear(tp->dict);
+    /* Lock-free lookups read mro: replaced as a QSBR field. */
+    tn_field_replace_steal(&tp->mro, NULL);
+    TnHeapType *ht = (TnHeapType *)tp;
+    tn_field_replace_steal(&ht->subclasses, NULL);
+    tn_field_replace_steal(&ht->retired, NULL);
+    return 0;
+}
+
 /* int | str: classes combine into a types.UnionType. */
 static const TnNumberMethods type_as_number = {.or_ = tn_union_or};
 
@@ -592,7 +640,7 @@ TnType tn_type_type = {
     .name = "type",
     .weaklistoffset = offsetof(TnType, weaklist),
     .basicsize = sizeof(TnHeapType),
-    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_TYPE_SUBCLASS,
+    .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_TYPE_SUBCLASS | TN_TPFLAGS_HAVE_GC,
     .base = &tn_type_object,
     .dealloc = type_dealloc,
     .repr = type_repr,
@@ -604,5 +652,7 @@ TnType tn_type_type = {
     .new_ = tn_type_new_slot,
     .getsets = type_getsets,
     .methods = type_methods,
+    .traverse = type_traverse,
+    .clear = type_clear,
     .doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
 };

@@ -289,55 +289,6 @@ TnObject *tn_weakref_first(TnObject *ob)
 
 /* ---- clearing ------------------------------------------------------------------------------ */
 
-/* exc's traceback and its last line, without the exceptions chained to
- * it: CPython's default unraisable hook prints no chain.  The links are
- * hidden for the report only. */
-static void display_unchained(TnObject *exc, TnObject *file)
-{
-    if (!tn_exception_check(exc)) {
-        tn_err_display(exc, file);
-        return;
-    }
-    TnObject **causep = &((TnBaseException *)exc)->cause;
-    TnObject *cause = tn_field_get_ref(causep);
-    if (cause != NULL)
-        tn_field_replace_steal(causep, NULL);
-    int suppress = tn_exc_suppress_context(exc);
-    tn_exc_set_suppress_context(exc, 1);
-    tn_err_display(exc, file);
-    tn_exc_set_suppress_context(exc, suppress);
-    if (cause != NULL)
-        tn_field_replace_steal(causep, cause);
-}
-
-/* "Exception ignored in: <repr of obj>" and the current exception's
- * traceback, on sys.stderr, as CPython's default sys.unraisablehook
- * writes them; the exception is cleared. */
-static void report_unraisable(TnObject *obj)
-{
-    TnObject *exc = tn_err_fetch();
-    if (exc == NULL)
-        return;
-    TnObject *file = tn_dict_get_cstr_ref(tn_interp()->sysdict, "stderr");
-    if (file != NULL && file != TN_NONE) {
-        TnObject *r = tn_object_repr(obj);
-        if (r == NULL)
-            tn_err_clear();
-        TnObject *line = r != NULL ? tn_str_from_format("Exception ignored in: %U\n", r)
-                                   : tn_str_from_cstr("Exception ignored in: <object repr() failed>\n");
-        tn_xdecref(r);
-        fflush(stdout);
-        TnObject *res = line != NULL ? tn_call_method_cstr(file, "write", &line, 1) : NULL;
-        if (res == NULL)
-            tn_err_clear();
-        tn_xdecref(res);
-        tn_xdecref(line);
-        display_unchained(exc, file);
-    }
-    tn_xdecref(file);
-    tn_decref(exc);
-}
-
 /* Call cb(wr) (both references stolen), reporting an error as unraisable.
  * An exception being handled by the caller is kept aside meanwhile. */
 static void call_callback_steal(TnObject *wr, TnObject *cb)
@@ -345,7 +296,7 @@ static void call_callback_steal(TnObject *wr, TnObject *cb)
     TnObject *saved = tn_err_fetch();
     TnObject *res = tn_call_one(cb, wr);
     if (res == NULL)
-        report_unraisable(cb);
+        tn_err_write_unraisable(NULL, cb);
     tn_xdecref(res);
     tn_decref(cb);
     tn_decref(wr);
@@ -476,6 +427,18 @@ int tn_weakref_clear_for_gc(TnObject *op, bool (*is_unreachable)(TnObject *wr),
         else
             status = keep(wr, arg);
     }
+}
+
+void tn_weakref_detach(TnObject *op)
+{
+    if (!tn_weakref_check(op) && !tn_weakref_check_proxy(op))
+        return;
+    TnWeakRef *wr = (TnWeakRef *)op;
+    if (wr->lock == NULL)
+        return;
+    stripe_lock(wr->lock);
+    unlink_stripe_held(wr);
+    stripe_unlock(wr->lock);
 }
 
 void tn_weakref_call_callback(TnObject *wr)

@@ -94,5 +94,10 @@ void tn_weakref_clear_on_dealloc(TnObject *op);
 int tn_weakref_clear_for_gc(TnObject *op, bool (*is_unreachable)(TnObject *wr),
                             int (*keep)(TnObject *wr, void *arg), void *arg);
 void tn_weakref_call_callback(TnObject *wr);
+/* If op is a weak reference (ref, ref subclass or proxy), detach it from its
+ * referent (it then reports it dead) without calling or dropping its
+ * callback: for the collector, when op itself is unreachable (its callback
+ * must never run; its clear slot drops it).  Calls no Python code. */
+void tn_weakref_detach(TnObject *op);
 
 #endif

@@ -8,6 +8,7 @@
 #include "core/tn.h"
 #include "threading/tstate.h"
 #include "core/modules/signal.h"
+#include "gc/gc.h"
 
 int tn_eval_handle_breaker(TnThreadState *ts)
 {
@@ -18,6 +19,10 @@ int tn_eval_handle_breaker(TnThreadState *ts)
         tn_brc_merge_pending(&ts->brc);
     if (tn_eval_breaker_take(&ts->eval_breaker, TN_EVAL_GIL_DROP_REQUEST))
         tn_thread_yield_gil(ts);
+    /* A collection runs finalizers and callbacks: Python code, which may
+     * raise only into the unraisable hook, never into this frame. */
+    if (tn_eval_breaker_take(&ts->eval_breaker, TN_EVAL_GC_SCHEDULED))
+        tn_gc_run_scheduled(ts);
     if (ts->thread_ident == ts->interp->main_thread_ident &&
         tn_eval_breaker_take(&ts->eval_breaker, TN_EVAL_SIGNALS))
         return tn_signal_run_pending(ts);   /* the Python handlers, main thread only */

@@ -25,6 +25,11 @@ TnObject *tn_err_occurred(void);                   /* borrowed current exception
 bool tn_err_matches(TnType *type);
 bool tn_exc_matches(TnObject *exc, TnObject *type_or_tuple);
 void tn_err_clear(void);
+/* Take the current exception and report it as one that cannot be raised
+ * (a __del__, a weak-reference callback): through sys.unraisablehook, by
+ * default printed as "<msg or 'Exception ignored in'>: <repr(obj)>" and a
+ * traceback (core/modules/sys_unraisable.c).  No exception is left set. */
+void tn_err_write_unraisable(const char *msg, TnObject *obj);
 TnObject *tn_err_fetch(void);                      /* take the current exception (new ref) or NULL */
 void tn_err_restore(TnObject *exc_steal);          /* set the current exception; NULL clears */
 /* Make the exception being handled (sys.exception()) the __context__ of

@@ -1026,12 +1026,17 @@ static int import_star(TnObject *locals, TnObject *module)
 
 /* ---- the loop ----------------------------------------------------------------- */
 
+/* The frame's instruction and stack pointers are saved before a request is
+ * handled: a collection or another thread's stop-the-world pause may walk
+ * the value stacks of suspended generator frames (gc/gc.h). */
 #define EVAL_CHECK_PERIODIC()                                        \
     do {                                                             \
         tn_qsbr_quiescent(&ts->qsbr);                                \
-        if (TN_UNLIKELY(tn_eval_breaker_pending(&ts->eval_breaker)) \
-            && tn_eval_handle_breaker(ts) < 0)                       \
-            goto error;                                              \
+        if (TN_UNLIKELY(tn_eval_breaker_pending(&ts->eval_breaker))) { \
+            SAVE_FRAME();                                            \
+            if (tn_eval_handle_breaker(ts) < 0)                      \
+                goto error;                                          \
+        }                                                            \
     } while (0)
 
 static TnObject *tn_eval_frame(TnThreadState *ts, TnFrame *frame, int throwflag)

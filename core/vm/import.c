@@ -450,6 +450,7 @@ static const struct {
     {"_thread", tn_thread_module_create},
     {"_weakref", tn_weakref_module_create},
     {"signal", tn_signal_module_create},
+    {"gc", tn_gc_module_create},
 };
 
 /* Create builtin_modules[i] and put it in `modules` (with os.path for os).

@@ -8,6 +8,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "core/tn.h"
+#include "gc/gc.h"
 #include "threading/critical_section.h"
 #include "threading/tstate.h"
 #include "core/vm/lifecycle.h"
@@ -171,6 +172,7 @@ static int ready_types(void)
  * sys.modules, so that `import math` finds them.  0 / -1. */
 static int init_interp(TnInterp *interp)
 {
+    tn_gc_init();
     interp->recursion_limit = TN_RECURSION_LIMIT_DEFAULT;
     interp->int_max_str_digits = 4300;
     interp->interned = tn_dict_new();

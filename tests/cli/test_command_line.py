@@ -122,6 +122,10 @@ STATS_COUNTERS = [
     "mutex_contended", "mutex_parks", "mutex_handoffs",
     "park_parks", "park_unparks", "park_timeouts", "park_sleep_ns",
     "brc_queued_merges", "stw_pauses", "stw_pause_ns", "stw_stop_wait_ns", "stw_max_pause_ns",
+    "gc_collections", "gc_examined", "gc_freed", "gc_finalizers", "gc_resurrected",
+    "gc_pause_ns", "gc_max_pause_ns", "gc_pauses_lt_10us", "gc_pauses_lt_100us",
+    "gc_pauses_lt_1ms", "gc_pauses_lt_10ms", "gc_pauses_lt_100ms", "gc_pauses_lt_1s",
+    "gc_pauses_lt_10s", "gc_pauses_ge_10s",
     "switch_interval_us",
 ]
 STATS_KEYS = ["flavour", "refcount"] + STATS_COUNTERS
