@@ -250,10 +250,58 @@ static void wait_for_thread_shutdown(TnInterp *interp)
     tn_xdecref(shutdown);
 }
 
+/* Set d[key] = None for the keys of d whose first character is (or, with
+ * underscore false, is not) '_', __builtins__ excepted. */
+static void none_out_names(TnObject *d, TnObject *keys, bool underscore)
+{
+    for (tn_ssize_t i = 0; i < tn_list_size(keys); i++) {
+        TnObject *k = tn_list_get_item_ref(keys, i);
+        if (k == NULL)
+            break;
+        const char *name = tn_str_check(k) ? tn_str_utf8(k, NULL) : NULL;
+        if (name != NULL && strcmp(name, "__builtins__") != 0 && (name[0] == '_') == underscore
+            && tn_dict_set_item(d, k, TN_NONE) < 0)
+            tn_err_clear();
+        tn_decref(k);
+    }
+}
+
+/* As CPython's finalize_modules does for every module, here for __main__:
+ * its globals become None (the names starting with an underscore first,
+ * __builtins__ kept), then a full collection runs, so that the __del__
+ * methods and generators' finally blocks of what the program left in its
+ * globals run before the process exits, as in CPython. */
+static void clear_main_module(TnInterp *interp)
+{
+    /* Daemon threads still running would see their globals turn to None
+     * (CPython freezes them first): then the globals are left alone. */
+    pthread_mutex_lock(&interp->threads_mutex);
+    bool alone = interp->threads != NULL && interp->threads->next == NULL;
+    pthread_mutex_unlock(&interp->threads_mutex);
+    if (!alone)
+        return;
+    TnObject *main = interp->modules != NULL ? tn_dict_get_cstr_ref(interp->modules, "__main__") : NULL;
+    if (main != NULL && tn_object_type_check(main, &tn_type_module)) {
+        TnObject *d = tn_newref(tn_module_dict(main));
+        TnObject *keys = tn_dict_keys_list(d);
+        if (keys != NULL) {
+            none_out_names(d, keys, true);
+            none_out_names(d, keys, false);
+            tn_decref(keys);
+        }
+        tn_decref(d);
+    }
+    tn_xdecref(main);
+    tn_err_clear();
+    (void)tn_gc_collect(tn_tstate(), TN_GC_NUM_GENERATIONS - 1, TN_GC_REASON_SHUTDOWN);
+    tn_err_clear();
+}
+
 void tn_runtime_fini(void)
 {
     TnInterp *interp = tn_interp();
     wait_for_thread_shutdown(interp);
+    clear_main_module(interp);
     /* Daemon threads that reach a blocking call or, in gil, ask for the GIL
      * from now on stop there (tn_thread_attach) instead of racing the exit. */
     tn_atomic_store_u32_relaxed((uint32_t *)&interp->finalizing, 1);
