@@ -111,6 +111,7 @@ static inline bool tn_is_immortal(const TnObject *op)
 #define TN_REF_SHARED_SHIFT 2
 #define TN_REF_FLAG_MASK 0x3
 #define TN_REF_UNSHARED 0x0
+#define TN_REF_MAYBE_WEAKREF 0x1
 #define TN_REF_QUEUED 0x2
 #define TN_REF_MERGED 0x3
 
@@ -169,6 +170,56 @@ static inline tn_ssize_t tn_refcnt(const TnObject *op)
     return (tn_ssize_t)local + (tn_atomic_load_intptr_relaxed(&op->ref_shared) >> TN_REF_SHARED_SHIFT);
 }
 
+/* Weak references (core/objects/weakref.c, docs/threading.md "Weak
+ * references").  A thread that reads a referent through a weak reference
+ * holds no reference to it, so it must not resurrect an object whose
+ * destruction has been decided.  Destruction is decided either by the
+ * owner's fast path (local count 0 and ref_shared exactly 0: no atomic
+ * operation at all) or by an atomic operation that leaves ref_shared at
+ * exactly MERGED (count 0).  tn_object_set_maybe_weakref, called before
+ * the first weak reference to op is published, moves ref_shared out of 0
+ * for good (states only go up: UNSHARED < MAYBE_WEAKREF < QUEUED <
+ * MERGED), so the owner always takes the slow path through a CAS; and
+ * tn_try_incref adds to the shared count only by a CAS from a value that is
+ * neither 0 nor MERGED-with-count-0.  The two CASes on ref_shared are
+ * ordered: either the reader's comes first (the owner's merge then finds a
+ * count of 1 and the object lives) or the owner's does (the reader sees
+ * MERGED with count 0 and fails). */
+static inline void tn_object_set_maybe_weakref(TnObject *op)
+{
+    if (tn_is_immortal(op))
+        return;
+    intptr_t shared = tn_atomic_load_intptr_relaxed(&op->ref_shared);
+    while ((shared & TN_REF_FLAG_MASK) == TN_REF_UNSHARED) {
+        if (tn_atomic_cas_intptr(&op->ref_shared, &shared, shared | TN_REF_MAYBE_WEAKREF))
+            break;
+    }
+}
+
+/* Take a reference to op unless its destruction has been decided (see
+ * above); false then.  Only for objects marked with
+ * tn_object_set_maybe_weakref (an unmarked object with no shared count is
+ * reported dying), whose memory the caller knows is not yet freed (the
+ * weak reference lists' lock keeps it). */
+static inline bool tn_try_incref(TnObject *op)
+{
+    uint32_t local = tn_atomic_load_u32_relaxed(&op->ref_local);
+    if (local == TN_IMMORTAL_LOCAL)
+        return true;
+    /* The owner's local count is its own: non-zero, no merge has started. */
+    if (local != 0 && tn_is_owned_by_current_thread(op)) {
+        tn_atomic_store_u32_relaxed(&op->ref_local, local + 1);
+        return true;
+    }
+    intptr_t shared = tn_atomic_load_intptr_relaxed(&op->ref_shared);
+    for (;;) {
+        if (shared == TN_REF_UNSHARED || shared == TN_REF_MERGED)
+            return false;
+        if (tn_atomic_cas_intptr(&op->ref_shared, &shared, shared + ((intptr_t)1 << TN_REF_SHARED_SHIFT)))
+            return true;
+    }
+}
+
 /* Header initialisation of a freshly allocated object: one reference, owned
  * by the allocating thread. */
 static inline void tn_object_init(TnObject *op, TnType *tp)
@@ -208,6 +259,22 @@ static inline tn_ssize_t tn_refcnt(const TnObject *op)
     if (tn_is_immortal(op))
         return (tn_ssize_t)UINT32_MAX;
     return tn_atomic_load_intptr_relaxed(&op->ref_shared);
+}
+
+/* Weak references: a count that reached 0 never rises again (the thread
+ * that made it 0 deallocates), so a CAS from a non-zero count is safe. */
+static inline void tn_object_set_maybe_weakref(TnObject *op) { (void)op; }
+
+static inline bool tn_try_incref(TnObject *op)
+{
+    if (tn_is_immortal(op))
+        return true;
+    intptr_t n = tn_atomic_load_intptr_relaxed(&op->ref_shared);
+    while (n > 0) {
+        if (tn_atomic_cas_intptr(&op->ref_shared, &n, n + 1))
+            return true;
+    }
+    return false;
 }
 
 /* Header initialisation of a freshly allocated object: one reference. */
@@ -318,6 +385,18 @@ static inline bool tn_object_resurrect_end(TnObject *op)
         return false;
     }
     tn_decref(op);
+    return true;
+}
+
+/* Weak references (see the ft versions): under the GIL a count of 0 means
+ * the object is being destroyed. */
+static inline void tn_object_set_maybe_weakref(TnObject *op) { (void)op; }
+
+static inline bool tn_try_incref(TnObject *op)
+{
+    if (op->refcnt == 0)
+        return false;
+    tn_incref(op);
     return true;
 }
 
@@ -561,7 +640,9 @@ struct TnType {
      * returns with no exception set. */
     tn_destructor finalize;
     /* Offset of the instance's weak-reference list head (a TnObject * that
-     * only core/objects/weakref.c reads or writes); 0 = no weak references. */
+     * only core/objects/weakref.c reads or writes); 0 = no weak references.
+     * A negative offset is in the tail of a variable-size instance, as for
+     * dictoffset (tn_object_field_ptr). */
     tn_ssize_t weaklistoffset;
     const char *doc;
 
@@ -572,6 +653,9 @@ struct TnType {
     uint32_t version_tag;        /* unique per type state; 0 = none assigned yet.  Changing
                                     the dict of a type resets its tag and its subclasses'
                                     (see tn_type_lookup's cache in type.c) */
+    /* Weak references to this type object (types are weakly referenceable:
+     * tn_type_type.weaklistoffset points here). */
+    TnObject *weaklist;
 };
 
 extern TnType tn_type_type;

@@ -36,6 +36,7 @@
 #include "core/objects/slots.h"
 #include "core/objects/class.h"
 #include "core/objects/genericalias.h"
+#include "core/objects/weakref.h"
 
 /* Allocate a fixed-size object of `size` bytes (>= sizeof(TnObject)) with its
  * header initialised to one reference; the rest is zeroed.  NULL + MemoryError. */

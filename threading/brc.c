@@ -4,6 +4,11 @@
  * ref_shared holds (count << TN_REF_SHARED_SHIFT) | state, where state is
  *   UNSHARED  no other thread ever made the shared count negative; the
  *             owner still counts in ref_local;
+ *   MAYBE_WEAKREF  the same, but weak references (or other lock-free
+ *             readers that use tn_try_incref) may exist: the owner must not
+ *             free the object on its fast path (ref_shared is never 0
+ *             again), its last decref merges through a CAS, which orders it
+ *             with a reader's tn_try_incref (core/object.h);
  *   QUEUED    a non-owner's decrement found the shared count at zero and
  *             handed the object to the owner instead of decrementing: the
  *             queue entry stands for that one reference;
@@ -184,7 +189,8 @@ void tn_brc_decref_shared(TnObject *op)
     intptr_t desired;
     bool queue;
     do {
-        queue = (shared == TN_REF_UNSHARED);
+        /* A count of 0, with or without weak references: the owner decides. */
+        queue = (shared == TN_REF_UNSHARED || shared == TN_REF_MAYBE_WEAKREF);
         desired = queue ? TN_REF_QUEUED : shared - ((intptr_t)1 << TN_REF_SHARED_SHIFT);
     } while (!tn_atomic_cas_intptr(&op->ref_shared, &shared, desired));
     if (queue)

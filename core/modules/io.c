@@ -44,6 +44,7 @@ typedef struct TnFile {
     uint8_t pending_cr;   /* text read: a '\r' ended the last chunk */
     TnMutex io_lock;      /* guards the stream (fp) and closing it */
     TnObject *dict;
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } TnFile;
 
 extern TnType tn_type_file;
@@ -766,6 +767,7 @@ static const TnGetSetDef file_getsets[] = {
 TnType tn_type_file = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "TextIOWrapper",
+    .weaklistoffset = offsetof(TnFile, weaklist),
     .basicsize = sizeof(TnFile),
     .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = file_dealloc,

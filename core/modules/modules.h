@@ -51,6 +51,8 @@ TnObject *tn_dis_module_create(void);
 TnObject *tn_gc_module_create(void);
 /* The _thread module (core/modules/thread.c).  New ref or NULL. */
 TnObject *tn_thread_module_create(void);
+/* The _weakref module (core/modules/_weakref.c).  New ref or NULL. */
+TnObject *tn_weakref_module_create(void);
 /* sys.setswitchinterval, getswitchinterval, _tandem_stats (sys_threads.c). */
 extern const TnMethodDef tn_sys_thread_functions[];
 /* sys.unraisablehook, __unraisablehook__ and their argument type

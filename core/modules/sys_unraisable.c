@@ -34,6 +34,28 @@ static void write_stderr(const char *s)
     tn_xdecref(file);
 }
 
+/* exc's traceback and its last line on sys.stderr, without the exceptions
+ * chained to it: CPython's write_unraisable_exc_file prints no chain (a
+ * weak-reference callback failing while an exception is handled shows no
+ * "During handling ...").  The links are hidden for the report only. */
+static void display_unchained(TnObject *exc)
+{
+    if (!tn_exception_check(exc)) {
+        tn_err_display_sys_stderr(exc);
+        return;
+    }
+    TnObject **causep = &((TnBaseException *)exc)->cause;
+    TnObject *cause = tn_field_get_ref(causep);
+    if (cause != NULL)
+        tn_field_replace_steal(causep, NULL);
+    int suppress = tn_exc_suppress_context(exc);
+    tn_exc_set_suppress_context(exc, 1);
+    tn_err_display_sys_stderr(exc);
+    tn_exc_set_suppress_context(exc, suppress);
+    if (cause != NULL)
+        tn_field_replace_steal(causep, cause);
+}
+
 /* CPython's write_unraisable_exc_file: "<err_msg>: <repr(obj)>" (err_msg
  * defaulting to "Exception ignored in"), then the traceback. */
 static void print_unraisable(TnObject *err_msg, TnObject *obj, TnObject *exc)
@@ -61,7 +83,7 @@ static void print_unraisable(TnObject *err_msg, TnObject *obj, TnObject *exc)
         tn_err_clear();
     tn_xdecref(line);
     if (exc != NULL && exc != TN_NONE)
-        tn_err_display_sys_stderr(exc);
+        display_unchained(exc);
 }
 
 /* sys.unraisablehook(unraisable, /): the default hook. */

@@ -284,6 +284,7 @@ static int parse_acquire_args(const char *fname, TnObject *const *args, tn_ssize
 typedef struct {
     TnObject ob;
     RawLock lock;
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } LockObject;
 
 static TnType lock_type;
@@ -355,6 +356,7 @@ static const TnMethodDef lock_methods[] = {
 static TnType lock_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "_thread.lock",
+    .weaklistoffset = offsetof(LockObject, weaklist),
     .basicsize = sizeof(LockObject),
     .dealloc = lock_dealloc,
     .repr = lock_repr,
@@ -369,6 +371,7 @@ typedef struct {
     RawLock lock;
     unsigned long owner;       /* atomic: ident of the owner, 0 when free */
     unsigned long count;       /* atomic (relaxed): written only by the owner; repr() reads it */
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } RLockObject;
 
 static TnType rlock_type;
@@ -535,6 +538,7 @@ static const TnMethodDef rlock_methods[] = {
 static TnType rlock_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "_thread.RLock",
+    .weaklistoffset = offsetof(RLockObject, weaklist),
     .basicsize = sizeof(RLockObject),
     .flags = TN_TPFLAGS_BASETYPE,
     .dealloc = rlock_dealloc,
@@ -901,6 +905,7 @@ typedef struct {
     TnObject ob;
     TnObject *key;             /* int: unique serial, the key in each thread's local_dicts */
     TnObject *args, *kwargs;   /* arguments to re-run __init__ with in each new thread */
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } LocalObject;
 
 static TnType local_type;
@@ -1038,6 +1043,7 @@ static int local_setattro(TnObject *self, TnObject *name, TnObject *v)
 static TnType local_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "_thread._local",
+    .weaklistoffset = offsetof(LocalObject, weaklist),
     .basicsize = sizeof(LocalObject),
     .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = local_dealloc,

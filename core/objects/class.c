@@ -250,22 +250,29 @@ static tn_ssize_t field_offset(tn_ssize_t first, tn_ssize_t i)
 /* The base that decides the instance layout: the most derived of the
  * bases' layout ancestors (CPython's best_base / solid_base). */
 /* Does tp add instance fields beyond its base's, other than a __dict__
- * pointer at the end (CPython's extra_ivars)? */
+ * pointer and a weak-reference list head at the end (CPython's
+ * extra_ivars)? */
 static bool extra_ivars(TnType *tp, TnType *base)
 {
+    const tn_ssize_t ptr = (tn_ssize_t)sizeof(TnObject *);
     tn_ssize_t t_size = tp->basicsize, b_size = base->basicsize;
-    bool adds_dict = tp->dictoffset != 0 && base->dictoffset == 0 && (tp->flags & TN_TPFLAGS_HEAPTYPE);
+    bool heap = (tp->flags & TN_TPFLAGS_HEAPTYPE) != 0;
+    bool adds_dict = tp->dictoffset != 0 && base->dictoffset == 0 && heap;
+    bool adds_weak = tp->weaklistoffset != 0 && base->weaklistoffset == 0 && heap;
     switch (var_kind(tp)) {
     case VAR_ITEMS:
         return t_size != b_size || tp->itemsize != base->itemsize;
     case VAR_STR:
         if (var_kind(base) != VAR_STR)
             return true;    /* str itself over object */
-        /* Like CPython's managed dict: adding only a __dict__ is free. */
-        return tail_used(tp) - (adds_dict ? (tn_ssize_t)sizeof(TnObject *) : 0) != tail_used(base);
+        /* Like CPython's managed dict: adding only a __dict__ (and a
+         * __weakref__) is free. */
+        return tail_used(tp) - (adds_dict ? ptr : 0) - (adds_weak ? ptr : 0) != tail_used(base);
     default:
-        if (adds_dict && tp->dictoffset + (tn_ssize_t)sizeof(TnObject *) == t_size)
-            t_size -= (tn_ssize_t)sizeof(TnObject *);
+        if (adds_weak && tp->weaklistoffset + ptr == t_size)
+            t_size -= ptr;
+        if (adds_dict && tp->dictoffset + ptr == t_size)
+            t_size -= ptr;
         return t_size != b_size;
     }
 }
@@ -505,19 +512,18 @@ static int instance_set_dict(TnObject *self, TnObject *value, void *c)
 
 static const TnGetSetDef instance_dict_getset = {"__dict__", instance_get_dict, instance_set_dict, NULL, NULL};
 
-/* instance.__weakref__: always None, there are no weak references. */
-static TnObject *instance_get_weakref(TnObject *self, void *c) { return tn_newref(TN_NONE); }
+/* instance.__weakref__: the first weak reference to the instance, or None. */
+static TnObject *instance_get_weakref(TnObject *self, void *c) { return tn_weakref_first(self); }
 
 static const TnGetSetDef instance_weakref_getset = {"__weakref__", instance_get_weakref, NULL, NULL, NULL};
 
-/* Do instances of tp have a __weakref__ slot?  Builtins: those that have
- * one in CPython and can be subclassed. */
+/* Are instances of tp weakly referenceable (a __weakref__ slot)?  A class
+ * knows before its layout has placed the slot. */
 static bool has_weakref(TnType *tp)
 {
     if (tp->flags & TN_TPFLAGS_HEAPTYPE)
         return ((TnHeapType *)tp)->weakrefable;
-    return tn_type_is_subtype(tp, &tn_type_set) || tn_type_is_subtype(tp, &tn_type_frozenset)
-           || tn_type_is_subtype(tp, &tn_type_type) || tn_type_is_subtype(tp, &tn_type_module);
+    return tp->weaklistoffset != 0;
 }
 
 /* ---- __class__ assignment ------------------------------------------------------------------ */
@@ -528,7 +534,7 @@ static bool same_layout_as_base(TnType *child)
 {
     TnType *parent = child->base;
     return parent != NULL && child->basicsize == parent->basicsize && child->itemsize == parent->itemsize
-           && child->dictoffset == parent->dictoffset && has_weakref(child) == has_weakref(parent)
+           && child->dictoffset == parent->dictoffset && child->weaklistoffset == parent->weaklistoffset
            && (child->dealloc == subtype_dealloc || child->dealloc == parent->dealloc);
 }
 
@@ -555,7 +561,7 @@ static bool same_slots_added(TnType *a, TnType *b)
         return false;
     if (var_kind(a) == VAR_ITEMS && a->dictoffset != a->base->dictoffset)
         return false;
-    return a->basicsize == b->basicsize && a->dictoffset == b->dictoffset && has_weakref(a) == has_weakref(b)
+    return a->basicsize == b->basicsize && a->dictoffset == b->dictoffset && a->weaklistoffset == b->weaklistoffset
            && same_slot_names(a, b);
 }
 
@@ -826,6 +832,12 @@ static int layout(TnHeapType *ht, TnType *base, TnObject *ns)
     tp->dictoffset = base->dictoffset;
     if (add_dict) {
         tp->dictoffset = in_tail ? -end - 1 : end;
+        end += (tn_ssize_t)sizeof(TnObject *);
+    }
+    /* The weak-reference list head after the __dict__, as in CPython. */
+    tp->weaklistoffset = base->weaklistoffset;
+    if (ht->weakrefable && !has_weakref(base)) {
+        tp->weaklistoffset = in_tail ? -end - 1 : end;
         end += (tn_ssize_t)sizeof(TnObject *);
     }
     if (!in_tail)

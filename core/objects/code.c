@@ -172,6 +172,7 @@ static const TnGetSetDef code_getsets[] = {
 TnType tn_type_code = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "code",
+    .weaklistoffset = offsetof(TnCode, weaklist),
     .basicsize = sizeof(TnCode),
     .dealloc = code_dealloc,
     .repr = code_repr,

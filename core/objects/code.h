@@ -70,6 +70,7 @@ typedef struct TnCode {
     TnObject *filename;    /* str */
     TnObject *name;        /* str */
     TnObject *qualname;    /* str */
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } TnCode;
 
 extern TnType tn_type_code;

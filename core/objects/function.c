@@ -256,6 +256,7 @@ static const TnGetSetDef function_getsets[] = {
 TnType tn_type_function = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "function",
+    .weaklistoffset = offsetof(TnFunction, weaklist),
     .basicsize = sizeof(TnFunction),
     .flags = TN_TPFLAGS_METHOD_DESCRIPTOR | TN_TPFLAGS_HAVE_GC,
     .dealloc = function_dealloc,
@@ -341,6 +342,7 @@ static const TnGetSetDef cfunction_getsets[] = {
 TnType tn_type_cfunction = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "builtin_function_or_method",
+    .weaklistoffset = offsetof(TnCFunction, weaklist),
     .basicsize = sizeof(TnCFunction),
     .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = cfunction_dealloc,
@@ -440,9 +442,48 @@ static TnObject *method_getattro(TnObject *self, TnObject *name)
     return tn_object_getattr(((TnBoundMethod *)self)->func, name);
 }
 
+/* Bound methods are equal when their functions are equal and their selves
+ * identical (CPython 3.8+); weakref.WeakMethod relies on it. */
+static TnObject *method_richcompare(TnObject *a, TnObject *b, int op)
+{
+    if ((op != TN_EQ && op != TN_NE) || tn_type(a) != &tn_type_method || tn_type(b) != &tn_type_method)
+        return tn_newref(TN_NOTIMPLEMENTED);
+    TnBoundMethod *x = (TnBoundMethod *)a, *y = (TnBoundMethod *)b;
+    int eq = tn_object_richcompare_bool(x->func, y->func, TN_EQ);
+    if (eq < 0)
+        return NULL;
+    eq = eq && x->self == y->self;
+    return tn_newref((eq != 0) == (op == TN_EQ) ? TN_TRUE : TN_FALSE);
+}
+
+/* Consistent with the equality above (CPython's method_hash). */
+static tn_hash_t method_hash(TnObject *self)
+{
+    TnBoundMethod *m = (TnBoundMethod *)self;
+    tn_hash_t y = tn_object_hash(m->func);
+    if (y == -1)
+        return -1;
+    tn_hash_t x = tn_hash_pointer(m->self) ^ y;
+    return x == -1 ? -2 : x;
+}
+
+/* types.MethodType(function, instance): what weakref.WeakMethod calls to
+ * rebuild the bound method (CPython's method_new). */
+static TnObject *method_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("method", kwnames) < 0 || tn_args_count("method", nargs, 2, 2) < 0)
+        return NULL;
+    if (!tn_callable_check(args[0]))
+        return tn_err_format(&tn_exc_TypeError, "first argument must be callable");
+    if (args[1] == TN_NONE)
+        return tn_err_format(&tn_exc_TypeError, "instance must not be None");
+    return tn_method_new(args[0], args[1]);
+}
+
 TnType tn_type_method = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "method",
+    .weaklistoffset = offsetof(TnBoundMethod, weaklist),
     .basicsize = sizeof(TnBoundMethod),
     .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = method_dealloc,
@@ -450,7 +491,9 @@ TnType tn_type_method = {
     .call = method_call,
     .getattro = method_getattro,
     .getsets = method_getsets,
-    .new_ = tn_type_new_not_allowed,
+    .richcompare = method_richcompare,
+    .hash = method_hash,
+    .new_ = method_new,
     .traverse = method_traverse,
 };
 

@@ -19,6 +19,7 @@ typedef struct TnFunction {
     TnObject *dict;        /* attribute dict or NULL */
     TnObject *module;      /* __module__ or NULL */
     TnObject *annotations; /* dict or NULL */
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } TnFunction;
 
 /* builtin_function_or_method: a TnMethodDef bound to self (module or object). */
@@ -27,12 +28,14 @@ typedef struct TnCFunction {
     const TnMethodDef *def;
     TnObject *self;        /* NULL for static functions */
     TnObject *module;      /* __module__ name or NULL */
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } TnCFunction;
 
 typedef struct TnBoundMethod {
     TnObject ob;
     TnObject *func;
     TnObject *self;
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } TnBoundMethod;
 
 typedef struct TnCell {

@@ -9,6 +9,7 @@ typedef struct TnAlias {
     TnObject ob;
     TnObject *origin;    /* GenericAlias: the class subscripted; Union: NULL */
     TnObject *args;      /* tuple */
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } TnAlias;
 
 /* repr of one argument: a class by its (module-qualified) name. */
@@ -297,6 +298,7 @@ TnObject *tn_union_args(TnObject *o)
 TnType tn_type_generic_alias = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "types.GenericAlias",
+    .weaklistoffset = offsetof(TnAlias, weaklist),
     .basicsize = sizeof(TnAlias),
     .traverse = alias_traverse,
     .dealloc = alias_dealloc,

@@ -570,6 +570,7 @@ static const TnGetSetDef gen_getsets[] = {
 TnType tn_type_generator = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "generator",
+    .weaklistoffset = offsetof(TnGen, weaklist),
     .basicsize = sizeof(TnGen),
     .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = tn_gen_dealloc,

@@ -29,6 +29,7 @@ typedef struct TnGen {
     uint8_t state;           /* TN_GEN_*; changed with atomic CAS */
     uint8_t ag_running_async; /* async generators: an asend/athrow is in progress */
     uint8_t ag_closed;        /* async generators: aclose() called or exhausted */
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } TnGen;
 
 extern TnType tn_type_generator;

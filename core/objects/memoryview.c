@@ -503,6 +503,7 @@ static const TnMappingMethods memoryview_as_mapping = {
 TnType tn_type_memoryview = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "memoryview",
+    .weaklistoffset = offsetof(TnMemoryView, weaklist),
     .basicsize = sizeof(TnMemoryView),
     .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = memoryview_dealloc,

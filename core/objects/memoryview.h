@@ -13,6 +13,7 @@ typedef struct TnMemoryView {
     tn_ssize_t step;
     tn_ssize_t length;       /* items */
     int readonly;
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } TnMemoryView;
 
 static inline bool tn_memoryview_check(const TnObject *op) { return op->type == &tn_type_memoryview; }

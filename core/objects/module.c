@@ -134,6 +134,7 @@ static const TnGetSetDef module_getsets[] = {
 TnType tn_type_module = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "module",
+    .weaklistoffset = offsetof(TnModule, weaklist),
     .basicsize = sizeof(TnModule),
     .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = module_dealloc,

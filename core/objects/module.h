@@ -7,6 +7,7 @@
 typedef struct TnModule {
     TnObject ob;
     TnObject *dict;
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } TnModule;
 
 extern TnType tn_type_module;

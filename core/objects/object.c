@@ -103,6 +103,8 @@ static void dealloc_now(TnThreadState *ts, TnObject *op)
         goto restore;
     if (gc)
         tn_gc_on_dealloc(op);
+    /* Weak references report op dead, and their callbacks run, before any of it is freed. */
+    tn_weakref_clear_on_dealloc(op);
     tn_type(op)->dealloc(op);
 restore:
     if (saved != NULL) {

@@ -32,6 +32,7 @@ typedef struct TnSet {
     tn_hash_t hash;       /* frozenset only: cached hash, -1 until computed */
     tn_ssize_t finger;    /* pop() search start */
     TnSetEntry smalltable[TN_SET_MINSIZE];
+    TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } TnSet;
 
 extern TnType tn_type_set, tn_type_frozenset, tn_type_set_iterator;

@@ -25,9 +25,8 @@ typedef struct TnHeapType {
     TnObject *slots;         /* __slots__ member names (tuple: mangled, sorted) or NULL */
     tn_ssize_t slotoffset;   /* field offset of the first member (see tn_object_field_ptr) */
     bool abstract;           /* __abstractmethods__ is set and true: no instances */
-    bool weakrefable;        /* has a __weakref__ slot (own or inherited).  Tandem has no weak
-                                references; the flag only keeps CPython's layout rules
-                                (__slots__ checks, __class__ assignment) */
+    bool weakrefable;        /* has a __weakref__ slot (own or inherited); decided before the
+                                layout sets type.weaklistoffset */
     TnObject *subclasses;    /* list of classes deriving from this one, or NULL:
                                 their slots follow when a dunder is assigned here */
     TnObject *retired;       /* ft: list of values replaced in or deleted from the

@@ -638,6 +638,7 @@ static const TnNumberMethods type_as_number = {.or_ = tn_union_or};
 TnType tn_type_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "type",
+    .weaklistoffset = offsetof(TnType, weaklist),
     .basicsize = sizeof(TnHeapType),
     .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_TYPE_SUBCLASS | TN_TPFLAGS_HAVE_GC,
     .base = &tn_type_object,
