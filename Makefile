@@ -4,8 +4,10 @@
 #   make gil / ft   configure + build one flavour into build/<preset>/
 #   make all        gil and ft
 #   make test       deps, build gil + ft + ft-tsan + gil-debug + ft-debug, run every test (see below)
-#   make compare    deps, build gil + ft + ft-atomic, run the benchmark tables (bench/compare.py,
-#                   then the threads section bench/threads/compare_threads.py)
+#   make compare    deps, build gil + ft + ft-atomic + gil-sysalloc + ft-sysalloc, run the
+#                   benchmark tables (bench/compare.py, then the threads section
+#                   bench/threads/compare_threads.py, then the memory section
+#                   bench/memory/compare_memory.py)
 #   make stress     the stress suite, longer (TN_STRESS_SCALE=$(STRESS_SCALE))
 #   make oom        the out-of-memory sweep over tools/oom_scripts.txt, gil and ft
 #                   (tools/oom_sweep.py $(OOM_ARGS); docs/build.md)
@@ -19,6 +21,7 @@
 # Variables: JOBS (default 2), STRESS_SCALE (10), TSAN_STRESS_SCALE (2),
 # COMPARE_ARGS (passed to bench/compare.py, e.g. COMPARE_ARGS="--runs 3"),
 # COMPARE_THREADS_ARGS (passed to bench/threads/compare_threads.py),
+# COMPARE_MEMORY_ARGS (passed to bench/memory/compare_memory.py, e.g. "--runs 1"),
 # OOM_ARGS (passed to tools/oom_sweep.py; default "--max-runs 400").
 # for fuzz: N (cases per mode and flavour, default 10000), SEED (1),
 # FUZZ_FLAVOURS (gil ft; e.g. gil-asan after `make gil-asan`), FUZZ_ARGS
@@ -82,11 +85,13 @@ test: deps
 	exit $$fail
 
 compare: deps
-	@$(MAKE) --no-print-directory gil ft ft-atomic
+	@$(MAKE) --no-print-directory gil ft ft-atomic gil-sysalloc ft-sysalloc
 	@fail=0; \
 	$(PYTHON) bench/compare.py $(COMPARE_ARGS) || fail=1; \
 	echo; echo "== threads"; \
 	$(PYTHON) bench/threads/compare_threads.py $(COMPARE_THREADS_ARGS) || fail=1; \
+	echo; echo "== memory"; \
+	$(PYTHON) bench/memory/compare_memory.py $(COMPARE_MEMORY_ARGS) || fail=1; \
 	exit $$fail
 
 stress: deps
