@@ -74,12 +74,23 @@ void tn_gc_set_finalized(TnObject *op)
         set_bits(op, B_FINALIZED);
 }
 
+/* Whether `balance` new objects call for a collection: more than the
+ * threshold, and (as CPython's free-threaded build decides, the collector
+ * not being generational) more than a quarter of the objects the last
+ * collection kept, so that building a large structure costs linear time,
+ * not a full collection every 700 allocations. */
+static bool should_collect(intptr_t balance)
+{
+    int threshold = tn_gc.thresholds[0];
+    return threshold > 0 && balance > threshold
+           && balance > tn_atomic_load_intptr_relaxed(&tn_gc.long_lived_total) / 4;
+}
+
 static void flush_balance(void)
 {
     intptr_t total = tn_atomic_add_intptr(&tn_gc.counts[0], local_balance) + local_balance;
     local_balance = 0;
-    int threshold = tn_gc.thresholds[0];
-    if (total > threshold && threshold > 0 && tn_gc_enabled() && !tn_gc_collecting()) {
+    if (should_collect(total) && tn_gc_enabled() && !tn_gc_collecting()) {
         TnThreadState *ts = tn_tstate();
         if (ts != NULL)
             tn_eval_breaker_set(&ts->eval_breaker, TN_EVAL_GC_SCHEDULED);
@@ -346,6 +357,7 @@ static tn_ssize_t collect_main(TnThreadState *ts)
 {
     Collection c = {0};
     pause_one(ts, &c);
+    size_t examined = c.n;
     for (size_t i = 0; i < c.dead.len; i++)
         tn_decref(c.dead.items[i]);
     tn_gc_vec_free(&c.dead);
@@ -355,6 +367,7 @@ static tn_ssize_t collect_main(TnThreadState *ts)
     pause_two(ts, &c);
     tn_ssize_t collected = (tn_ssize_t)c.unreachable.len;
     tn_gc.stats.freed += (uint64_t)collected;
+    tn_atomic_store_intptr_relaxed(&tn_gc.long_lived_total, (intptr_t)(examined - c.unreachable.len));
     for (size_t i = 0; i < c.unreachable.len; i++) {
         TnObject *op = c.unreachable.items[i];
         op->gc_bits &= (uint8_t) ~B_UNREACHABLE;
@@ -397,9 +410,7 @@ tn_ssize_t tn_gc_collect(struct TnThreadState *ts, int generation, TnGCReason re
 
 void tn_gc_run_scheduled(struct TnThreadState *ts)
 {
-    int threshold = tn_gc.thresholds[0];
-    if (!tn_gc_enabled() || tn_gc_collecting() || threshold <= 0 ||
-        tn_atomic_load_intptr_relaxed(&tn_gc.counts[0]) <= threshold)
+    if (!tn_gc_enabled() || tn_gc_collecting() || !should_collect(tn_atomic_load_intptr_relaxed(&tn_gc.counts[0])))
         return;
     (void)tn_gc_collect(ts, TN_GC_NUM_GENERATIONS - 1, TN_GC_REASON_AUTO);
 }

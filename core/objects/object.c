@@ -2,6 +2,7 @@
  * `object` base type. */
 #include "core/tn.h"
 #include "gc/gc.h"
+#include "core/objects/object_reduce.h"
 
 TnObject *tn_object_new(TnType *tp, size_t size)
 {
@@ -149,6 +150,15 @@ static void object_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
+/* object.__str__: the type's repr (CPython's object_str); every type
+ * without a str of its own inherits it, which is what makes
+ * `object.__str__` and `int.__str__` exist as slot wrappers. */
+static TnObject *object_str(TnObject *self)
+{
+    tn_unaryfunc repr = tn_type(self)->repr;
+    return repr != NULL ? repr(self) : tn_object_repr(self);
+}
+
 static TnObject *object_repr(TnObject *self)
 {
     TnType *tp = tn_type(self);
@@ -210,19 +220,18 @@ static TnObject *object_dir_class(TnObject *self, void *closure)
     return tn_newref(TN_OBJ(tn_type(self)));
 }
 
-/* object.__getstate__(): the instance dict if it has a non-empty one, else
- * None (3.11's default pickling state). */
+/* object.__getstate__() (core/objects/object_reduce.c). */
 static TnObject *object_getstate(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (tn_args_no_kw("__getstate__", kwnames) < 0 || tn_args_count("__getstate__", nargs, 0, 0) < 0)
         return NULL;
-    TnObject **dp = tn_object_dict_ptr(self);
-    TnObject *d = dp != NULL ? *dp : NULL;
-    return tn_newref(d != NULL && tn_dict_size(d) > 0 ? d : TN_NONE);
+    return tn_object_default_getstate(self);
 }
 
 static const TnMethodDef object_methods[] = {
     {"__getstate__", object_getstate, 0, NULL},
+    {"__reduce__", tn_object_reduce_meth, 0, "Helper for pickle."},
+    {"__reduce_ex__", tn_object_reduce_ex_meth, 0, "Helper for pickle."},
     {"__format__", object_format_meth, 0, NULL},
     {"__init__", tn_object_init_meth, 0, NULL},
     {"__init_subclass__", tn_object_init_subclass_meth, TN_METH_CLASS, NULL},
@@ -246,6 +255,7 @@ TnType tn_type_object = {
     .flags = TN_TPFLAGS_BASETYPE,
     .dealloc = object_dealloc,
     .repr = object_repr,
+    .str = object_str,
     .hash = object_hash,
     .richcompare = object_richcompare,
     .getattro = tn_object_generic_getattr,

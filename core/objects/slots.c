@@ -851,8 +851,25 @@ static TnObject *wrapper_get_name(TnObject *self, void *c)
     return tn_str_from_cstr(((TnWrapperDescr *)self)->def->name);
 }
 
+/* A __new__ wrapper stands for CPython's builtin method bound to its type
+ * (copyreg tests `new.__self__ is cls`); slot wrappers have no __self__. */
+static TnObject *wrapper_get_self(TnObject *self, void *c)
+{
+    TnWrapperDescr *w = (TnWrapperDescr *)self;
+    if (w->def->kind != K_NEW)
+        return tn_err_format(&tn_exc_AttributeError, "'wrapper_descriptor' object has no attribute '__self__'");
+    return tn_newref(TN_OBJ(w->owner));
+}
+
+static TnObject *wrapper_get_objclass(TnObject *self, void *c)
+{
+    return tn_newref(TN_OBJ(((TnWrapperDescr *)self)->owner));
+}
+
 static const TnGetSetDef wrapper_getsets[] = {
     {"__name__", wrapper_get_name, NULL, NULL, NULL},
+    {"__self__", wrapper_get_self, NULL, NULL, NULL},
+    {"__objclass__", wrapper_get_objclass, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
