@@ -255,6 +255,7 @@ static TnType context_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "_contextvars.Context",
     .basicsize = sizeof(ContextObject),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = context_dealloc,
     .hash = tn_hash_not_implemented,
     .richcompare = context_richcompare,
