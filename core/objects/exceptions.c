@@ -98,6 +98,8 @@ EXC_GC_SLOTS(syntax_error, offsetof(TnSyntaxErrorObject, msg), offsetof(TnSyntax
 EXC_GC_SLOTS(stop_iteration, offsetof(TnStopIterationObject, value))
 EXC_GC_SLOTS(system_exit, offsetof(TnSystemExitObject, code))
 EXC_GC_SLOTS(name_error, offsetof(TnNameErrorObject, name), offsetof(TnNameErrorObject, obj))
+EXC_GC_SLOTS(import_error, offsetof(TnImportErrorObject, msg), offsetof(TnImportErrorObject, name),
+             offsetof(TnImportErrorObject, path))
 EXC_GC_SLOTS(os_error, offsetof(TnOSErrorObject, myerrno), offsetof(TnOSErrorObject, strerror),
              offsetof(TnOSErrorObject, filename), offsetof(TnOSErrorObject, filename2))
 
@@ -153,6 +155,15 @@ static void name_error_dealloc(TnObject *self)
 {
     TN_CLEAR(((TnNameErrorObject *)self)->name);
     TN_CLEAR(((TnNameErrorObject *)self)->obj);
+    exc_dealloc(self);
+}
+
+static void import_error_dealloc(TnObject *self)
+{
+    TnImportErrorObject *ie = (TnImportErrorObject *)self;
+    TN_CLEAR(ie->msg);
+    TN_CLEAR(ie->name);
+    TN_CLEAR(ie->path);
     exc_dealloc(self);
 }
 
@@ -260,6 +271,8 @@ static int exc_init_fields(TnObject *self, TnObject *args)
         tn_field_replace_steal(&((TnSystemExitObject *)self)->code, code);
     } else if (tn_object_type_check(self, &tn_exc_OSError)) {
         return os_error_init_fields(self);
+    } else if (tn_object_type_check(self, &tn_exc_ImportError)) {
+        tn_field_replace_steal(&((TnImportErrorObject *)self)->msg, n == 1 ? tn_newref(tn_tuple_get(args, 0)) : NULL);
     } else if (tn_object_type_check(self, &tn_exc_UnicodeEncodeError)) {
         return unicode_error_init_fields(self, args, 'e');
     } else if (tn_object_type_check(self, &tn_exc_UnicodeDecodeError)) {
@@ -287,6 +300,51 @@ static int exc_init_fields(TnObject *self, TnObject *args)
                 tn_field_replace_steal(slots[i], tn_newref(tn_tuple_get(info, i)));
         }
     }
+    return 0;
+}
+
+/* The keyword arguments of ImportError (name, path), NameError (name) and
+ * AttributeError (name, obj); every other class takes none.  Each call
+ * resets those fields, given or not, as CPython's __init__ do.  kwvalues
+ * follow the positional arguments (the vectorcall layout). */
+static int exc_init_keywords(TnObject *self, TnObject *const *kwvalues, TnObject *kwnames)
+{
+    tn_ssize_t nkw = kwnames != NULL ? tn_tuple_size(kwnames) : 0;
+    const char *owner, *names[2] = {NULL, NULL};
+    TnObject **slots[2] = {NULL, NULL};
+    if (tn_object_type_check(self, &tn_exc_ImportError)) {
+        TnImportErrorObject *ie = (TnImportErrorObject *)self;
+        owner = "ImportError", names[0] = "name", names[1] = "path";
+        slots[0] = &ie->name, slots[1] = &ie->path;
+    } else if (tn_object_type_check(self, &tn_exc_AttributeError)) {
+        TnNameErrorObject *ne = (TnNameErrorObject *)self;
+        owner = "AttributeError", names[0] = "name", names[1] = "obj";
+        slots[0] = &ne->name, slots[1] = &ne->obj;
+    } else if (tn_object_type_check(self, &tn_exc_NameError)) {
+        owner = "NameError", names[0] = "name";
+        slots[0] = &((TnNameErrorObject *)self)->name;
+    } else {
+        if (nkw > 0) {
+            tn_err_format(&tn_exc_TypeError, "%s() takes no keyword arguments", tn_type_name(tn_type(self)));
+            return -1;
+        }
+        return 0;
+    }
+    TnObject *values[2] = {NULL, NULL};
+    for (tn_ssize_t i = 0; i < nkw; i++) {
+        TnObject *key = tn_tuple_get(kwnames, i);
+        int j = 0;
+        while (j < 2 && !(names[j] != NULL && tn_str_eq_cstr(key, names[j])))
+            j++;
+        if (j == 2) {
+            tn_err_format(&tn_exc_TypeError, "'%U' is an invalid keyword argument for %s()", key, owner);
+            return -1;
+        }
+        values[j] = kwvalues[i];
+    }
+    for (int j = 0; j < 2; j++)
+        if (slots[j] != NULL)
+            tn_field_replace_steal(slots[j], tn_xnewref(values[j]));
     return 0;
 }
 
@@ -348,10 +406,27 @@ TnObject *tn_err_set_from_errno_filename(int err, TnObject *filename)
     return NULL;
 }
 
+/* BaseException.__new__ ignores keyword arguments, as CPython's does: a
+ * class's __init__ takes them (tn_type_call runs it for classes defined in
+ * Python).  A builtin class runs no __init__ afterwards, so its keywords
+ * are taken here. */
+TnObject *tn_err_set_import_error(TnType *type, TnObject *msg, TnObject *name, TnObject *path)
+{
+    TnObject *args = tn_tuple_pack(1, msg);
+    TnObject *exc = args != NULL ? tn_exception_new(type, args) : NULL;
+    tn_xdecref(args);
+    if (exc == NULL)
+        return NULL;
+    TnImportErrorObject *ie = (TnImportErrorObject *)exc;
+    tn_field_replace_steal(&ie->name, tn_xnewref(name));
+    tn_field_replace_steal(&ie->path, tn_xnewref(path));
+    tn_err_set_object(type, exc);
+    tn_decref(exc);
+    return NULL;
+}
+
 static TnObject *exc_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (kwnames != NULL && tn_tuple_size(kwnames) > 0)
-        return tn_err_format(&tn_exc_TypeError, "%s() takes no keyword arguments", tn_type_name(type));
     if (type == &tn_exc_OSError && nargs >= 2 && tn_int_check(args[0])) {
         /* OSError(errno, ...) builds the subclass for errno. */
         int overflow = 0;
@@ -364,6 +439,8 @@ static TnObject *exc_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, 
         return NULL;
     TnObject *exc = tn_exception_new(type, tuple);
     tn_decref(tuple);
+    if (exc != NULL && !(type->flags & TN_TPFLAGS_HEAPTYPE) && exc_init_keywords(exc, args + nargs, kwnames) < 0)
+        TN_CLEAR(exc);
     return exc;
 }
 
@@ -379,6 +456,17 @@ static TnObject *exc_str(TnObject *self)
     TnObject *r = n == 0 ? tn_str_from_cstr("") : tn_object_str(n == 1 ? tn_tuple_get(args, 0) : args);
     tn_decref(args);
     return r;
+}
+
+/* ImportError's str is its msg when that is a str (CPython's
+ * ImportError_str), otherwise BaseException's. */
+static TnObject *import_error_str(TnObject *self)
+{
+    TnObject *msg = tn_field_get_ref(&((TnImportErrorObject *)self)->msg);
+    if (msg != NULL && tn_type(msg) == &tn_type_str)
+        return msg;
+    tn_xdecref(msg);
+    return exc_str(self);
 }
 
 static TnObject *key_error_str(TnObject *self)
@@ -632,13 +720,13 @@ static const TnGetSetDef exc_getsets[] = {
  * super().__init__(...) replaces them, as in CPython). */
 static TnObject *exc_init(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (kwnames != NULL && tn_tuple_size(kwnames) > 0)
-        return tn_err_format(&tn_exc_TypeError, "%s() takes no keyword arguments", tn_type(self)->name);
     TnObject *t = tn_tuple_from_array(args, nargs);
     if (t == NULL)
         return NULL;
     tn_field_replace_steal(&((TnBaseException *)self)->args, tn_newref(t));
     int r = exc_init_fields(self, t);
+    if (r == 0)
+        r = exc_init_keywords(self, args + nargs, kwnames);
     tn_decref(t);
     if (r < 0)
         return NULL;
@@ -669,8 +757,82 @@ static TnObject *exc_add_note(TnObject *self, TnObject *const *args, tn_ssize_t 
     return r < 0 ? NULL : tn_none_ref();
 }
 
+/* __reduce__: (type, args), or (type, args, __dict__) when the instance has
+ * attributes, as CPython's BaseException_reduce (pickle and copy). */
+static TnObject *exc_reduce(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    TnBaseException *e = (TnBaseException *)self;
+    TnObject *eargs = tn_field_get_ref(&e->args);
+    TnObject *dict = tn_field_get_ref(&e->dict);
+    TnObject *r = dict != NULL && tn_dict_size(dict) > 0 ? tn_tuple_pack(3, TN_OBJ(tn_type(self)), eargs, dict)
+                                                         : tn_tuple_pack(2, TN_OBJ(tn_type(self)), eargs);
+    tn_decref(eargs);
+    tn_xdecref(dict);
+    return r;
+}
+
+/* __setstate__(state): state's items become attributes. */
+static TnObject *exc_setstate(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("__setstate__", kwnames) < 0 || tn_args_count("__setstate__", nargs, 1, 1) < 0)
+        return NULL;
+    TnObject *state = args[0];
+    if (state == TN_NONE)
+        return tn_none_ref();
+    if (!tn_dict_check(state))
+        return tn_err_format(&tn_exc_TypeError, "state is not a dictionary");
+    TnObject *items = tn_dict_items_list(state);
+    if (items == NULL)
+        return NULL;
+    for (tn_ssize_t i = 0; i < tn_list_size(items); i++) {
+        TnObject *kv = tn_list_get_lock_held(items, i);   /* our own list: no other thread sees it */
+        if (tn_object_setattr(self, tn_tuple_get(kv, 0), tn_tuple_get(kv, 1)) < 0) {
+            tn_decref(items);
+            return NULL;
+        }
+    }
+    tn_decref(items);
+    return tn_none_ref();
+}
+
+/* ImportError.__reduce__: name and path travel in the state with the
+ * __dict__ items (CPython's ImportError_reduce). */
+static TnObject *import_error_reduce(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    TnImportErrorObject *ie = (TnImportErrorObject *)self;
+    TnObject *dict = tn_field_get_ref(&ie->base.dict);
+    TnObject *state = dict != NULL ? tn_dict_copy(dict) : tn_dict_new();
+    tn_xdecref(dict);
+    if (state == NULL)
+        return NULL;
+    const char *keys[2] = {"name", "path"};
+    TnObject *const *slots[2] = {&ie->name, &ie->path};
+    for (int i = 0; i < 2; i++) {
+        TnObject *v = tn_field_get_ref(slots[i]);
+        int r = v != NULL && v != TN_NONE ? tn_dict_set_item_cstr(state, keys[i], v) : 0;
+        tn_xdecref(v);
+        if (r < 0) {
+            tn_decref(state);
+            return NULL;
+        }
+    }
+    TnObject *eargs = tn_field_get_ref(&ie->base.args);
+    TnObject *r = tn_dict_size(state) > 0 ? tn_tuple_pack(3, TN_OBJ(tn_type(self)), eargs, state)
+                                           : tn_tuple_pack(2, TN_OBJ(tn_type(self)), eargs);
+    tn_decref(eargs);
+    tn_decref(state);
+    return r;
+}
+
+static const TnMethodDef import_error_methods[] = {
+    {"__reduce__", import_error_reduce, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static const TnMethodDef exc_methods[] = {
     {"__init__", exc_init, 0, NULL},
+    {"__reduce__", exc_reduce, 0, NULL},
+    {"__setstate__", exc_setstate, 0, NULL},
     {"with_traceback", exc_with_traceback, 0, NULL},
     {"add_note", exc_add_note, 0, NULL},
     {NULL, NULL, 0, NULL},
@@ -732,6 +894,13 @@ static const TnGetSetDef unicode_error_getsets[] = {
     {"start", get_ssize_field, set_ssize_field, NULL, (void *)offsetof(TnUnicodeErrorObject, start)},
     {"end", get_ssize_field, set_ssize_field, NULL, (void *)offsetof(TnUnicodeErrorObject, end)},
     FIELD("reason", TnUnicodeErrorObject, reason),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const TnGetSetDef import_error_getsets[] = {
+    FIELD("msg", TnImportErrorObject, msg),
+    FIELD("name", TnImportErrorObject, name),
+    FIELD("path", TnImportErrorObject, path),
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -1244,6 +1413,8 @@ static const ExcLayout system_exit_layout = {sizeof(TnSystemExitObject), system_
                                              system_exit_traverse, system_exit_clear};
 static const ExcLayout name_error_layout = {sizeof(TnNameErrorObject), name_error_dealloc, name_error_traverse,
                                             name_error_clear};
+static const ExcLayout import_error_layout = {sizeof(TnImportErrorObject), import_error_dealloc,
+                                              import_error_traverse, import_error_clear};
 static const ExcLayout os_error_layout = {sizeof(TnOSErrorObject), os_error_dealloc, os_error_traverse,
                                           os_error_clear};
 static const ExcLayout unicode_error_layout = {sizeof(TnUnicodeErrorObject), unicode_error_dealloc,
@@ -1281,6 +1452,9 @@ int tn_exceptions_init_types(void)
     specialise(&tn_exc_NameError, &name_error_layout, name_error_getsets, NULL);
     specialise(&tn_exc_UnboundLocalError, &name_error_layout, NULL, NULL);
     specialise(&tn_exc_AttributeError, &name_error_layout, attribute_error_getsets, NULL);
+    specialise(&tn_exc_ImportError, &import_error_layout, import_error_getsets, import_error_str);
+    specialise(&tn_exc_ModuleNotFoundError, &import_error_layout, NULL, import_error_str);
+    tn_exc_ImportError.methods = import_error_methods;
     specialise(&tn_exc_OSError, &os_error_layout, os_error_getsets, os_error_str);
     TnType *const os_subclasses[] = {
         &tn_exc_FileNotFoundError, &tn_exc_FileExistsError, &tn_exc_PermissionError,

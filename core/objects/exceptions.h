@@ -49,6 +49,13 @@ typedef struct TnNameErrorObject {   /* NameError, AttributeError carry name (an
     TnObject *obj;
 } TnNameErrorObject;
 
+typedef struct TnImportErrorObject {   /* ImportError, ModuleNotFoundError */
+    TnBaseException base;
+    TnObject *msg;          /* args[0] when there is exactly one argument */
+    TnObject *name;         /* the name= and path= keywords */
+    TnObject *path;
+} TnImportErrorObject;
+
 typedef struct TnOSErrorObject {   /* OSError and its subclasses */
     TnBaseException base;
     TnObject *myerrno;      /* errno attribute or NULL */

@@ -61,6 +61,9 @@ void tn_err_syntax(TnType *type, const char *msg, const char *filename,
  * attribute: str() gives "[Errno 2] No such file or directory: 'x'".
  * Always returns NULL.  Defined in core/objects/exceptions.c. */
 TnObject *tn_err_set_from_errno_filename(int err, TnObject *filename);
+/* Raise type (ImportError or a subclass) with message msg and the name and
+ * path attributes (either may be NULL); returns NULL. */
+TnObject *tn_err_set_import_error(TnType *type, TnObject *msg, TnObject *name, TnObject *path);
 
 /* Print exc with its traceback and chain to stderr, exactly as CPython's
  * default sys.excepthook does. */

@@ -531,12 +531,18 @@ static int create_builtin_import_locked(TnObject *fullname, TnObject **module)
  * most failed imports then come from that (docs/stdlib.md). */
 static TnObject *not_found(TnObject *fullname)
 {
+    TnObject *msg;
     if (!tn_sys_stdlib_present())
-        return tn_err_format(&tn_exc_ModuleNotFoundError,
-                             "No module named '%U' (the standard library was not found: '%s/os.py' does not exist;"
-                             " install the Debian package libpython3.11-stdlib or set TANDEM_STDLIB)",
-                             fullname, tn_sys_stdlib_dir());
-    return tn_err_format(&tn_exc_ModuleNotFoundError, "No module named '%U'", fullname);
+        msg = tn_str_from_format("No module named '%U' (the standard library was not found: '%s/os.py' does not exist;"
+                                 " install the Debian package libpython3.11-stdlib or set TANDEM_STDLIB)",
+                                 fullname, tn_sys_stdlib_dir());
+    else
+        msg = tn_str_from_format("No module named '%U'", fullname);
+    if (msg == NULL)
+        return NULL;
+    tn_err_set_import_error(&tn_exc_ModuleNotFoundError, msg, fullname, NULL);
+    tn_decref(msg);
+    return NULL;
 }
 
 /* Find and load `fullname` (not in sys.modules when the caller looked)
@@ -613,8 +619,11 @@ static TnObject *import_one(TnObject *fullname)
     if (r > 0) {
         if (m == TN_NONE) {
             tn_decref(m);
-            return tn_err_format(&tn_exc_ModuleNotFoundError, "import of %U halted; None in sys.modules",
-                                 fullname);
+            TnObject *msg = tn_str_from_format("import of %U halted; None in sys.modules", fullname);
+            if (msg != NULL)
+                tn_err_set_import_error(&tn_exc_ModuleNotFoundError, msg, fullname, NULL);
+            tn_xdecref(msg);
+            return NULL;
         }
         if (wait_until_initialised(fullname) < 0)
             TN_CLEAR(m);
@@ -716,6 +725,30 @@ static TnObject *resolve_name(TnObject *name, TnObject *globals, int level)
     return res;
 }
 
+/* After a failed import of submodule `sub` for a from-list: true (and the
+ * error cleared) when the error says that `sub` itself does not exist —
+ * IMPORT_FROM then reports the missing name.  A ModuleNotFoundError for
+ * another module, raised while sub's body ran, propagates (CPython's
+ * _handle_fromlist compares exc.name). */
+static bool missing_submodule(TnObject *sub)
+{
+    if (sub == NULL || !tn_err_matches(&tn_exc_ModuleNotFoundError))
+        return false;
+    TnObject *exc = tn_err_fetch();
+    TnObject *name = tn_object_getattr_cstr(exc, "name");
+    bool same = name != NULL && tn_str_check(name) && tn_str_eq(name, sub);
+    TnObject *present = NULL;
+    if (same && tn_dict_get_item_ref(modules_dict(), sub, &present) > 0 && present == TN_NONE)
+        same = false;   /* sys.modules[sub] = None blocks the import: report it */
+    tn_xdecref(present);
+    tn_xdecref(name);
+    if (same)
+        tn_decref(exc);
+    else
+        tn_err_restore(exc);
+    return same;
+}
+
 /* from package import name: import package.name when it is a submodule
  * not yet bound (CPython's _handle_fromlist). */
 static int handle_fromlist(TnObject *module, TnObject *fromlist)
@@ -743,15 +776,12 @@ static int handle_fromlist(TnObject *module, TnObject *fromlist)
         }
         TnObject *sub = tn_str_from_format("%U.%U", modname, item);
         TnObject *m = sub != NULL ? import_one(sub) : NULL;
-        tn_xdecref(sub);
-        if (m == NULL) {
-            /* A missing submodule is reported by IMPORT_FROM, not here. */
-            if (!tn_err_matches(&tn_exc_ModuleNotFoundError)) {
-                tn_decref(modname);
-                return -1;
-            }
-            tn_err_clear();
+        if (m == NULL && !missing_submodule(sub)) {
+            tn_decref(sub);
+            tn_decref(modname);
+            return -1;
         }
+        tn_xdecref(sub);
         tn_xdecref(m);
     }
     tn_decref(modname);
@@ -830,15 +860,19 @@ TnObject *tn_import_from(TnObject *module, TnObject *name)
     /* Is its body still running?  (CPython checks __spec__._initializing.) */
     bool initialising = modname != NULL && tn_str_check(modname)
                         && tn_dict_contains(tn_interp()->importing, modname) > 0;
-    if (file != NULL && tn_str_check(file)) {
-        if (initialising)
-            tn_err_format(&tn_exc_ImportError,
-                          "cannot import name '%U' from partially initialized module '%s' "
-                          "(most likely due to a circular import) (%U)", name, mn, file);
-        else
-            tn_err_format(&tn_exc_ImportError, "cannot import name '%U' from '%s' (%U)", name, mn, file);
-    } else {
-        tn_err_format(&tn_exc_ImportError, "cannot import name '%U' from '%s' (unknown location)", name, mn);
+    TnObject *msg;
+    bool has_file = file != NULL && tn_str_check(file);
+    if (has_file && initialising)
+        msg = tn_str_from_format("cannot import name '%U' from partially initialized module '%s' "
+                                 "(most likely due to a circular import) (%U)", name, mn, file);
+    else if (has_file)
+        msg = tn_str_from_format("cannot import name '%U' from '%s' (%U)", name, mn, file);
+    else
+        msg = tn_str_from_format("cannot import name '%U' from '%s' (unknown location)", name, mn);
+    if (msg != NULL) {
+        TnObject *pkg = modname != NULL && tn_str_check(modname) ? modname : NULL;
+        tn_err_set_import_error(&tn_exc_ImportError, msg, pkg, has_file ? file : NULL);
+        tn_decref(msg);
     }
     tn_xdecref(file);
     tn_xdecref(modname);

@@ -1,0 +1,1 @@
+import _tandem_no_such_module_x
