@@ -4,6 +4,9 @@
 #   make gil / ft   configure + build one flavour into build/<preset>/
 #   make all        gil and ft
 #   make test       deps, build gil + ft + ft-tsan + gil-debug + ft-debug, run every test (see below)
+#   make conformance  build gil + ft, run CPython's regression tests of
+#                   tests/conformance/modules.txt under both and print the table
+#                   beside CPython's counts (tools/conformance.py, docs/conformance.md)
 #   make compare    deps, build gil + ft + ft-atomic + gil-sysalloc + ft-sysalloc, run the
 #                   benchmark tables (bench/compare.py, then the threads section
 #                   bench/threads/compare_threads.py, then the memory section
@@ -21,6 +24,7 @@
 # Variables: JOBS (default 2), STRESS_SCALE (10), TSAN_STRESS_SCALE (2),
 # COMPARE_ARGS (passed to bench/compare.py, e.g. COMPARE_ARGS="--runs 3"),
 # COMPARE_THREADS_ARGS (passed to bench/threads/compare_threads.py),
+# CONFORMANCE_ARGS (passed to tools/conformance.py, e.g. "test_list test_dict"),
 # COMPARE_MEMORY_ARGS (passed to bench/memory/compare_memory.py, e.g. "--runs 1"),
 # OOM_ARGS (passed to tools/oom_sweep.py; default "--max-runs 400").
 # for fuzz: N (cases per mode and flavour, default 10000), SEED (1),
@@ -46,7 +50,7 @@ STRESS_TIMEOUT ?= 3600
 
 PRESETS := gil ft ft-atomic gil-sysalloc ft-sysalloc gil-debug ft-debug ft-tsan gil-asan ft-asan
 
-.PHONY: all deps test compare stress oom fuzz clean check-variant-ifs $(PRESETS)
+.PHONY: all deps test conformance compare stress oom fuzz clean check-variant-ifs $(PRESETS)
 
 all: gil ft
 
@@ -62,7 +66,7 @@ $(PRESETS):
 check-variant-ifs:
 	@tools/check_variant_ifs.sh
 
-# The debug presets skip the fuzz and oom rounds: their per-case timeouts are
+# The debug presets skip the fuzz, oom and conformance rounds: their timeouts are
 # set for -O2 builds, and -O0 would turn slow cases into false hangs.
 # Every check runs even when an earlier one fails; the exit status is
 # non-zero if anything failed.  Each ctest prints its summary line
@@ -76,13 +80,17 @@ test: deps
 	echo "== ctest ft (unit, py, bench, stress)"; \
 	ctest --preset ft -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
 	echo "== ctest gil-debug (unit, py, bench, stress with the contract checks TN_ASSERT on)"; \
-	ctest --preset gil-debug -LE 'fuzz|oom' -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
+	ctest --preset gil-debug -LE 'fuzz|oom|conformance' -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
 	echo "== ctest ft-debug (unit, py, bench, stress with the contract checks TN_ASSERT on)"; \
-	ctest --preset ft-debug -LE 'fuzz|oom' -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
+	ctest --preset ft-debug -LE 'fuzz|oom|conformance' -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
 	echo "== ctest ft-tsan (stress under ThreadSanitizer)"; \
 	ctest --preset ft-tsan -L stress -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
 	if [ $$fail -ne 0 ]; then echo "make test: FAILED"; else echo "make test: all passed"; fi; \
 	exit $$fail
+
+conformance: deps
+	@$(MAKE) --no-print-directory gil ft
+	@$(PYTHON) tools/conformance.py --tandem gil=build/gil/tandem --tandem ft=build/ft/tandem $(CONFORMANCE_ARGS)
 
 compare: deps
 	@$(MAKE) --no-print-directory gil ft ft-atomic gil-sysalloc ft-sysalloc
