@@ -32,11 +32,11 @@ TnObject *tn_builtin_aiter(TnObject *module, TnObject *const *args, tn_ssize_t n
     TnObject *it;
     int found = tn_builtins_call_special(args[0], "__aiter__", NULL, 0, &it);
     if (found == 0)
-        return tn_err_format(&tn_exc_TypeError, "'%s' object is not an async iterable", tn_type(args[0])->name);
+        return tn_err_format(&tn_exc_TypeError, "'%s' object is not an async iterable", tn_type_name(tn_type(args[0])));
     if (found < 0)
         return NULL;
     if (!type_has(it, "__anext__")) {
-        tn_err_format(&tn_exc_TypeError, "aiter() returned not an async iterator of type '%s'", tn_type(it)->name);
+        tn_err_format(&tn_exc_TypeError, "aiter() returned not an async iterator of type '%s'", tn_type_name(tn_type(it)));
         tn_decref(it);
         return NULL;
     }
@@ -58,7 +58,7 @@ TnObject *tn_builtin_anext(TnObject *module, TnObject *const *args, tn_ssize_t n
     if (tn_args_no_kw("anext", kwnames) < 0 || tn_builtins_check_positional("anext", nargs, 1, 2) < 0)
         return NULL;
     if (!type_has(args[0], "__anext__"))
-        return tn_err_format(&tn_exc_TypeError, "'%s' object is not an async iterator", tn_type(args[0])->name);
+        return tn_err_format(&tn_exc_TypeError, "'%s' object is not an async iterator", tn_type_name(tn_type(args[0])));
     TnObject *awaitable;
     if (tn_builtins_call_special(args[0], "__anext__", NULL, 0, &awaitable) <= 0)
         return NULL;

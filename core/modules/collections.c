@@ -740,7 +740,7 @@ static TnObject *deque_copy_of(TnObject *self)
         tn_xdecref(ml);
     }
     if (res != NULL && !deque_check(res)) {
-        tn_err_format(&tn_exc_TypeError, "%s() must return a deque, not %s", tp->name, tn_type(res)->name);
+        tn_err_format(&tn_exc_TypeError, "%s() must return a deque, not %s", tn_type_name(tp), tn_type_name(tn_type(res)));
         TN_CLEAR(res);
     }
     return res;
@@ -757,7 +757,7 @@ static TnObject *deque_concat(TnObject *self, TnObject *other)
 {
     if (!deque_check(other))
         return tn_err_format(&tn_exc_TypeError, "can only concatenate deque (not \"%s\") to deque",
-                             tn_type(other)->name);
+                             tn_type_name(tn_type(other)));
     TnObject *copy = deque_copy_of(self);
     if (copy != NULL && deque_extend(DEQUE(copy), other) < 0)
         TN_CLEAR(copy);
@@ -813,8 +813,8 @@ static TnObject *deque_repr(TnObject *self)
     TnObject *list = deque_snapshot(self);
     TnObject *res = NULL;
     if (list != NULL) {
-        const char *name = strrchr(tn_type(self)->name, '.');
-        name = name != NULL ? name + 1 : tn_type(self)->name;
+        const char *name = strrchr(tn_type_name(tn_type(self)), '.');
+        name = name != NULL ? name + 1 : tn_type_name(tn_type(self));
         if (deque_maxlen(self) >= 0)
             res = tn_str_from_format("%s(%R, maxlen=%zd)", name, list, deque_maxlen(self));
         else
@@ -1246,8 +1246,8 @@ static TnObject *defdict_repr(TnObject *self)
     }
     TnObject *res = NULL;
     if (defrepr != NULL) {
-        const char *name = strrchr(tn_type(self)->name, '.');
-        res = tn_str_from_format("%s(%U, %U)", name != NULL ? name + 1 : tn_type(self)->name, defrepr, base);
+        const char *name = strrchr(tn_type_name(tn_type(self)), '.');
+        res = tn_str_from_format("%s(%U, %U)", name != NULL ? name + 1 : tn_type_name(tn_type(self)), defrepr, base);
     }
     tn_xdecref(defrepr);
     tn_decref(factory);
@@ -1437,7 +1437,7 @@ static TnObject *tuplegetter_get(TnObject *self, TnObject *obj, TnObject *type)
     if (!tn_tuple_check(obj))
         return tn_err_format(&tn_exc_TypeError,
                              "descriptor for index '%zd' for tuple subclasses doesn't apply to '%s' object",
-                             g->index, tn_type(obj)->name);
+                             g->index, tn_type_name(tn_type(obj)));
     if (g->index < 0 || g->index >= tn_tuple_size(obj))
         return tn_err_format(&tn_exc_IndexError, "tuple index out of range");
     return tn_newref(tn_tuple_get(obj, g->index));

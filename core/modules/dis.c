@@ -142,7 +142,7 @@ static int dis_object(TnObject *file, TnObject *x, int depth)
         tn_decref(code);
         return r;
     }
-    tn_err_format(&tn_exc_TypeError, "don't know how to disassemble %s objects", tn_type(x)->name);
+    tn_err_format(&tn_exc_TypeError, "don't know how to disassemble %s objects", tn_type_name(tn_type(x)));
     return -1;
 }
 

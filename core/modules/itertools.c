@@ -66,7 +66,7 @@ static bool is_number(TnObject *v)
  * the subclass's name for a subclass), as CPython's _PyType_Name. */
 static const char *short_type_name(TnObject *o)
 {
-    const char *name = tn_type(o)->name;
+    const char *name = tn_type_name(tn_type(o));
     const char *dot = strrchr(name, '.');
     return dot != NULL ? dot + 1 : name;
 }
@@ -977,7 +977,7 @@ static TnObject *grouper_new(TnType *type, TnObject *const *args, tn_ssize_t nar
         return NULL;
     if (!tn_object_type_check(args[0], &groupby_type))
         return tn_err_format(&tn_exc_TypeError, "_grouper() argument 1 must be itertools.groupby, not %s",
-                             tn_type(args[0])->name);
+                             tn_type_name(tn_type(args[0])));
     GrouperObject *gr = (GrouperObject *)tn_object_new(type, (size_t)type->basicsize);
     if (gr == NULL)
         return NULL;

@@ -39,7 +39,7 @@ static int as_double(TnObject *o, double *out)
     }
     const TnNumberMethods *nb = tn_type(o)->as_number;
     if (nb == NULL || (nb->float_ == NULL && nb->index == NULL)) {
-        tn_err_format(&tn_exc_TypeError, "must be real number, not %s", tn_type(o)->name);
+        tn_err_format(&tn_exc_TypeError, "must be real number, not %s", tn_type_name(tn_type(o)));
         return -1;
     }
     *out = tn_float_as_double(o);
@@ -623,7 +623,7 @@ static TnObject *math_trunc(TnObject *self, TnObject *const *args, tn_ssize_t na
     int found = tn_builtins_call_special(x, "__trunc__", NULL, 0, &r);
     if (found == 0)
         return tn_err_format(&tn_exc_TypeError, "type %s doesn't define __trunc__ method",
-                             tn_type(x)->name);
+                             tn_type_name(tn_type(x)));
     return r;
 }
 

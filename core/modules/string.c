@@ -43,7 +43,7 @@ static int str_arg(TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames, c
     if (tn_args_no_kw(fname, kwnames) < 0 || tn_args_count(fname, nargs, 1, 1) < 0)
         return -1;
     if (!tn_str_check(args[0])) {
-        tn_err_format(&tn_exc_TypeError, "expected str, got %s", tn_type(args[0])->name);
+        tn_err_format(&tn_exc_TypeError, "expected str, got %s", tn_type_name(tn_type(args[0])));
         return -1;
     }
     return 0;

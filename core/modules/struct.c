@@ -501,7 +501,7 @@ static const char *format_cstr(TnObject *fmt)
     if (tn_bytes_check(fmt))
         return tn_bytes_data(fmt);
     tn_err_format(&tn_exc_TypeError, "Struct() argument 1 must be a str or bytes object, not %s",
-                  tn_type(fmt)->name);
+                  tn_type_name(tn_type(fmt)));
     return NULL;
 }
 
@@ -591,7 +591,7 @@ static int read_view(TnObject *buffer, TnBytesView *v)
 {
     int r = tn_bytes_view(buffer, v);
     if (r == 0)
-        tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(buffer)->name);
+        tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type_name(tn_type(buffer)));
     return r == 1 ? 1 : -1;
 }
 
@@ -670,7 +670,7 @@ static int struct_write(TnObject *buffer, tn_ssize_t offset, const char *buf, tn
         len = mv->length;
     } else if (!tn_bytearray_check(buffer)) {
         tn_err_format(&tn_exc_TypeError, "argument must be read-write bytes-like object, not %s",
-                      tn_type(buffer)->name);
+                      tn_type_name(tn_type(buffer)));
         return -1;
     }
     int r;
@@ -775,7 +775,7 @@ static TnObject *struct_iter_unpack_buffer(TnObject *self, TnObject *buffer)
     TnObject *snap = tn_bytes_snapshot_ref(buffer);
     if (snap == NULL) {
         if (tn_err_occurred() == NULL)
-            tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(buffer)->name);
+            tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type_name(tn_type(buffer)));
         return NULL;
     }
     if (tn_bytes_size(snap) % st->size != 0) {

@@ -455,7 +455,7 @@ static TnObject *sys_excepthook(TnObject *self, TnObject *const *args, tn_ssize_
     if (!tn_exception_check(value)) {
         fflush(stdout);
         fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n",
-                tn_type(value)->name);
+                tn_type_name(tn_type(value)));
         return tn_none_ref();
     }
     TnBaseException *e = (TnBaseException *)value;

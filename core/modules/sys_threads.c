@@ -13,7 +13,7 @@ static TnObject *sys_setswitchinterval(TnObject *self, TnObject *const *args, tn
         tn_args_count("sys.setswitchinterval", nargs, 1, 1) < 0)
         return NULL;
     if (!tn_float_check(args[0]) && !tn_int_check(args[0]))
-        return tn_err_format(&tn_exc_TypeError, "must be real number, not %s", tn_type(args[0])->name);
+        return tn_err_format(&tn_exc_TypeError, "must be real number, not %s", tn_type_name(tn_type(args[0])));
     double interval = tn_float_as_double(args[0]);
     if (interval == -1 && tn_err_occurred())
         return NULL;

@@ -520,7 +520,7 @@ static TnObject *rlock_repr(TnObject *self)
     RLockObject *r = (RLockObject *)self;
     unsigned long owner = rlock_owner(r);
     return tn_str_from_format("<%s %s object owner=%lu count=%lu at %p>", owner ? "locked" : "unlocked",
-                              tn_type(self)->name, owner, owner ? rlock_count(r) : 0ul, (void *)self);
+                              tn_type_name(tn_type(self)), owner, owner ? rlock_count(r) : 0ul, (void *)self);
 }
 
 static const TnMethodDef rlock_methods[] = {
@@ -767,7 +767,7 @@ static TnObject *thread_interrupt_main(TnObject *self, TnObject *const *args, tn
     if (nargs == 1) {
         if (!tn_int_check(args[0]))
             return tn_err_format(&tn_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                                 tn_type(args[0])->name);
+                                 tn_type_name(tn_type(args[0])));
         int overflow;
         int64_t v = tn_int_as_i64(args[0], &overflow);
         if (v == -1 && tn_err_occurred())
@@ -1034,7 +1034,7 @@ static int local_setattro(TnObject *self, TnObject *name, TnObject *v)
         return -1;
     if (tn_str_eq_cstr(name, "__dict__")) {
         tn_err_format(&tn_exc_AttributeError, "'%s' object attribute '__dict__' is read-only",
-                      tn_type(self)->name);
+                      tn_type_name(tn_type(self)));
         return -1;
     }
     return tn_object_generic_setattr_dict(self, name, v, &d);

@@ -579,7 +579,7 @@ static TnObject *time_strftime(TnObject *self, TnObject *const *args, tn_ssize_t
         return NULL;
     if (!tn_str_check(args[0]))
         return tn_err_format(&tn_exc_TypeError, "strftime() argument 1 must be str, not %s",
-                             tn_type(args[0])->name);
+                             tn_type_name(tn_type(args[0])));
     struct tm buf;
     if (tm_arg_or_now(args + 1, nargs - 1, &buf, "strftime") < 0)
         return NULL;

@@ -302,7 +302,7 @@ TnObject *tn_object_dict_get_or_create(TnObject **dictp)
 
 static TnObject *no_attribute(TnObject *o, TnObject *name)
 {
-    tn_err_format(&tn_exc_AttributeError, "'%s' object has no attribute '%U'", tn_type(o)->name, name);
+    tn_err_format(&tn_exc_AttributeError, "'%s' object has no attribute '%U'", tn_type_name(tn_type(o)), name);
     TnObject *exc = tn_err_occurred();
     if (exc != NULL && tn_type(exc) == &tn_exc_AttributeError) {
         TnNameErrorObject *e = (TnNameErrorObject *)exc;

@@ -135,7 +135,7 @@ static TnObject *bytearray_repr(TnObject *self)
     TnObject *r;
     TN_BEGIN_CRITICAL_SECTION(self);
     char prefix[64];
-    snprintf(prefix, sizeof prefix, "%s(", tn_type(self)->name);
+    snprintf(prefix, sizeof prefix, "%s(", tn_type_name(tn_type(self)));
     r = tn_bytes_repr_data(as_ba(self)->data ? as_ba(self)->data : "", as_ba(self)->size, prefix, ")");
     TN_END_CRITICAL_SECTION();
     return r;
@@ -251,7 +251,7 @@ static TnObject *bytearray_inplace_concat(TnObject *self, TnObject *other)
     TnByteBuf b = {0};
     int got = tn_bbuf_put_bytes_like(&b, other);   /* a copy: other may be self */
     if (got == 0)
-        tn_err_format(&tn_exc_TypeError, "can't concat %s to %s", tn_type(other)->name, tn_type(self)->name);
+        tn_err_format(&tn_exc_TypeError, "can't concat %s to %s", tn_type_name(tn_type(other)), tn_type_name(tn_type(self)));
     int r = got > 0 ? append(self, b.buf, b.len) : -1;
     tn_bbuf_free(&b);
     return r < 0 ? NULL : tn_newref(self);
@@ -308,7 +308,7 @@ static TnObject *bytearray_subscript(TnObject *self, TnObject *key)
     }
     if (!tn_slice_check(key))
         return tn_err_format(&tn_exc_TypeError, "bytearray indices must be integers or slices, not %s",
-                             tn_type(key)->name);
+                             tn_type_name(tn_type(key)));
     tn_ssize_t start, stop, step;
     if (tn_slice_unpack(key, &start, &stop, &step) < 0)   /* may run Python code: before the section */
         return NULL;
@@ -371,7 +371,7 @@ static int bytearray_ass_subscript(TnObject *self, TnObject *key, TnObject *valu
     }
     if (!tn_slice_check(key)) {
         tn_err_format(&tn_exc_TypeError, "bytearray indices must be integers or slices, not %s",
-                      tn_type(key)->name);
+                      tn_type_name(tn_type(key)));
         return -1;
     }
     tn_ssize_t start, stop, step;
@@ -456,7 +456,7 @@ TnObject *tn_bytearray_extend_meth(TnObject *self, TnObject *const *args, tn_ssi
         return NULL;
     }
     if (tn_slice_index_check(v)) {
-        tn_err_format(&tn_exc_TypeError, "can't extend bytearray with %s", tn_type(v)->name);
+        tn_err_format(&tn_exc_TypeError, "can't extend bytearray with %s", tn_type_name(tn_type(v)));
         return NULL;
     }
     /* An iterable of ints: reserve its length hint first, as CPython does. */

@@ -270,7 +270,7 @@ int tn_bytes_from_source(TnObject *src, TnByteBuf *out, int for_bytearray)
     if (it == NULL) {
         if (tn_err_matches(&tn_exc_TypeError)) {
             tn_err_clear();
-            tn_err_format(&tn_exc_TypeError, "cannot convert '%s' object to %s", tn_type(src)->name,
+            tn_err_format(&tn_exc_TypeError, "cannot convert '%s' object to %s", tn_type_name(tn_type(src)),
                           for_bytearray ? "bytearray" : "bytes");
         }
         return -1;
@@ -502,7 +502,7 @@ TnObject *tn_bytes_concat_like(TnObject *a, TnObject *b, TnObject *(*make)(const
     int gb = ga > 0 ? tn_bytes_view(b, &vb) : 0;
     TnObject *r = NULL;
     if (ga == 0 || (ga > 0 && gb == 0))
-        tn_err_format(&tn_exc_TypeError, "can't concat %s to %s", tn_type(b)->name, tn_type(a)->name);
+        tn_err_format(&tn_exc_TypeError, "can't concat %s to %s", tn_type_name(tn_type(b)), tn_type_name(tn_type(a)));
     else if (ga > 0 && gb > 0 && va.n > TN_BYTES_MAX - vb.n)
         tn_err_no_memory();
     else if (ga > 0 && gb > 0 && (r = make(NULL, va.n + vb.n)) != NULL) {
@@ -598,7 +598,7 @@ int tn_bytes_contains(TnObject *self, TnObject *x)
     char byte = 0;
     if (gx == 0) {
         if (!tn_slice_index_check(x)) {
-            tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(x)->name);
+            tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type_name(tn_type(x)));
             return -1;
         }
         int v = tn_bytes_byte_value(x);
@@ -662,7 +662,7 @@ static TnObject *bytes_subscript(TnObject *self, TnObject *key)
     }
     if (!tn_slice_check(key))
         return tn_err_format(&tn_exc_TypeError, "byte indices must be integers or slices, not %s",
-                             tn_type(key)->name);
+                             tn_type_name(tn_type(key)));
     return tn_bytes_slice_data(self, tn_bytes_data(self), tn_bytes_size(self), key);
 }
 

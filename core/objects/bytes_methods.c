@@ -58,7 +58,7 @@ static int need_buf(TnObject *o, Buf *b)
     if (r > 0)
         return 0;
     if (r == 0)
-        tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(o)->name);
+        tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type_name(tn_type(o)));
     return -1;
 }
 
@@ -125,7 +125,7 @@ static int sub_arg(TnObject *o, char *byte, Buf *b)
         return 0;
     }
     tn_err_format(&tn_exc_TypeError, "argument should be integer or bytes-like object, not '%s'",
-                  tn_type(o)->name);
+                  tn_type_name(tn_type(o)));
     return -1;
 }
 
@@ -233,10 +233,10 @@ static int match_one(Buf b, TnObject *x, tn_ssize_t start, tn_ssize_t end, int e
     Buf sub;
     int got = tn_bytes_view(x, &sub);
     if (got == 0 && fname == NULL)
-        tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(x)->name);
+        tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type_name(tn_type(x)));
     else if (got == 0)
         tn_err_format(&tn_exc_TypeError, "%s first arg must be bytes or a tuple of bytes, not %s", fname,
-                      tn_type(x)->name);
+                      tn_type_name(tn_type(x)));
     if (got <= 0)
         return -1;
     int r = tail_match(b, sub, start, end, endswith);
@@ -477,7 +477,7 @@ static int fill_arg(const char *fname, TnObject *o)
     }
     if (fill < 0)
         tn_err_format(&tn_exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %s", fname,
-                      tn_type(o)->name);
+                      tn_type_name(tn_type(o)));
     return fill;
 }
 
@@ -823,7 +823,7 @@ static int join_view(TnByteBuf *out, Buf sep, TnObject *seq)
         int got = tn_bbuf_put_bytes_like(out, o);
         if (got == 0)
             tn_err_format(&tn_exc_TypeError, "sequence item %zd: expected a bytes-like object, %s found", i,
-                          tn_type(o)->name);
+                          tn_type_name(tn_type(o)));
         if (got <= 0)
             return -1;
     }
@@ -1165,7 +1165,7 @@ static TnObject *b_fromhex(TnObject *cls, TnObject *const *args, tn_ssize_t narg
         return NULL;
     TnObject *s = args[0];
     if (!tn_str_check(s))
-        return tn_err_format(&tn_exc_TypeError, "fromhex() argument must be str, not %s", tn_type(s)->name);
+        return tn_err_format(&tn_exc_TypeError, "fromhex() argument must be str, not %s", tn_type_name(tn_type(s)));
     tn_ssize_t n = tn_str_length(s);
     TnByteBuf out = {0};
     for (tn_ssize_t i = 0; i < n;) {
@@ -1351,7 +1351,7 @@ static int format_one(TnByteBuf *out, TnObject *v, char c, const char *spec, tn_
         if (got == 0)
             tn_err_format(&tn_exc_TypeError,
                           "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
-                          tn_type(v)->name);
+                          tn_type_name(tn_type(v)));
         return -1;
     case 'r':
     case 'a': {

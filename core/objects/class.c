@@ -175,7 +175,7 @@ static TnObject *checked_custom_mro(TnType *tp, TnObject *res)
     for (tn_ssize_t i = 0; mro != NULL && i < tn_tuple_size(mro); i++) {
         TnObject *t = tn_tuple_get(mro, i);
         if (!tn_object_type_check(t, &tn_type_type))
-            tn_err_format(&tn_exc_TypeError, "mro() returned a non-class ('%s')", tn_type(t)->name);
+            tn_err_format(&tn_exc_TypeError, "mro() returned a non-class ('%s')", tn_type_name(tn_type(t)));
         else if ((TnType *)t != tp && !on_layout_chain(tp, solid_base((TnType *)t)))
             tn_err_format(&tn_exc_TypeError, "mro() returned base with unsuitable layout ('%s')", ((TnType *)t)->name);
         else
@@ -746,7 +746,7 @@ static int read_slots(TnHeapType *ht, TnObject *spec, TnType *base, bool may_add
         return -1;
     int r = -1;
     if (tn_tuple_size(sp.names) > 0 && var_kind(base) == VAR_ITEMS)
-        tn_err_format(&tn_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->name);
+        tn_err_format(&tn_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", tn_type_name(base));
     else if (visit_slot_names(&sp, may_add_dict, !has_weakref(base) && var_kind(base) != VAR_ITEMS) == 0)
         r = (ht->slots = slot_member_names(&ht->type, sp.names, ht->name)) != NULL ? 0 : -1;
     *add_dict = sp.wants_dict;
@@ -989,7 +989,7 @@ TnObject *tn_class_new(TnType *meta, TnObject *name, TnObject *bases, TnObject *
     ht->name = tn_newref(name);
     tp->name = tn_str_utf8(name, NULL);
     tp->dict = tn_dict_copy(ns);
-    if (tp->name == NULL || tp->dict == NULL)
+    if (tn_type_name(tp) == NULL || tp->dict == NULL)
         goto error;
     /* __qualname__ and __classcell__ are consumed from the namespace. */
     TnObject *qualname = NULL, *key = tn_str_intern_cstr("__qualname__");
@@ -1274,7 +1274,7 @@ static TnObject *abstract_instance_error(TnType *type)
     TnObject *joined = sep != NULL ? tn_call_method_cstr(sep, "join", &sorted, 1) : NULL;
     if (joined != NULL)
         tn_err_format(&tn_exc_TypeError, "Can't instantiate abstract class %s with abstract method%s %U",
-                      type->name, tn_list_size(sorted) > 1 ? "s" : "", joined);
+                      tn_type_name(type), tn_list_size(sorted) > 1 ? "s" : "", joined);
     tn_xdecref(joined);
     tn_xdecref(sep);
     tn_decref(sorted);
@@ -1304,7 +1304,7 @@ TnObject *tn_object_init_meth(TnObject *self, TnObject *const *args, tn_ssize_t 
         if (!is_object_slot(tp, "__init__"))
             return tn_err_format(&tn_exc_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
         return tn_err_format(&tn_exc_TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
-                             tp->name);
+                             tn_type_name(tp));
     }
     return tn_newref(TN_NONE);
 }
@@ -1577,7 +1577,7 @@ static int copy_wrapped_attrs(TnFuncWrapper *w)
 
 static TnObject *funcwrapper_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_no_kw(type->name, kwnames) < 0)
+    if (tn_args_no_kw(tn_type_name(type), kwnames) < 0)
         return NULL;
     if (nargs != 1)
         return tn_err_format(&tn_exc_TypeError, "%s expected 1 argument, got %zd", tn_type_name(type), nargs);

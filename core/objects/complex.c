@@ -751,7 +751,7 @@ static int try_complex_special(TnObject *o, TnObject **out)
         return -1;
     if (!tn_complex_check(r)) {
         tn_err_format(&tn_exc_TypeError, "__complex__ returned non-complex (type %s)",
-                      tn_type(r)->name);
+                      tn_type_name(tn_type(r)));
         tn_decref(r);
         return -1;
     }
@@ -805,12 +805,12 @@ static TnObject *complex_new_slot(TnType *type, TnObject *const *args, tn_ssize_
     if (!is_number_like(r)) {
         tn_err_format(&tn_exc_TypeError,
                       "complex() first argument must be a string or a number, not '%s'",
-                      tn_type(r)->name);
+                      tn_type_name(tn_type(r)));
         goto done;
     }
     if (i != NULL && !is_number_like(i)) {
         tn_err_format(&tn_exc_TypeError, "complex() second argument must be a number, not '%s'",
-                      tn_type(i)->name);
+                      tn_type_name(tn_type(i)));
         goto done;
     }
     Cval cr = {0.0, 0.0}, ci = {0.0, 0.0};
@@ -891,7 +891,7 @@ static TnObject *complex_format_meth(TnObject *self, TnObject *const *args, tn_s
         return NULL;
     if (!tn_str_check(args[0]))
         return tn_err_format(&tn_exc_TypeError, "__format__() argument must be str, not %s",
-                             tn_type(args[0])->name);
+                             tn_type_name(tn_type(args[0])));
     if (tn_str_length(args[0]) == 0)
         return tn_object_str(self);
     return format_complex(self, args[0]);

@@ -58,7 +58,7 @@ TnObject *tn_coro_get_awaitable_iter(TnObject *o)
     TnObject *await = lookup_special(o, "__await__");
     if (await == NULL) {
         if (tn_err_occurred() == NULL)
-            tn_err_format(&tn_exc_TypeError, "object %s can't be used in 'await' expression", tn_type(o)->name);
+            tn_err_format(&tn_exc_TypeError, "object %s can't be used in 'await' expression", tn_type_name(tn_type(o)));
         return NULL;
     }
     TnObject *res = tn_call_noargs(await);
@@ -70,7 +70,7 @@ TnObject *tn_coro_get_awaitable_iter(TnObject *o)
         return tn_err_format(&tn_exc_TypeError, "__await__() returned a coroutine");
     }
     if (tn_type(res)->iternext == NULL) {
-        tn_err_format(&tn_exc_TypeError, "__await__() returned non-iterator of type '%s'", tn_type(res)->name);
+        tn_err_format(&tn_exc_TypeError, "__await__() returned non-iterator of type '%s'", tn_type_name(tn_type(res)));
         tn_decref(res);
         return NULL;
     }
@@ -85,7 +85,7 @@ TnObject *tn_coro_op_get_awaitable(TnObject *o, int where)
             tn_err_clear();
             tn_err_format(&tn_exc_TypeError,
                           "'async with' received an object from __a%s__ that does not implement __await__: %s",
-                          where == 1 ? "enter" : "exit", tn_type(o)->name);
+                          where == 1 ? "enter" : "exit", tn_type_name(tn_type(o)));
         }
         return NULL;
     }
@@ -102,7 +102,7 @@ TnObject *tn_coro_op_get_aiter(TnObject *o)
     if (aiter == NULL) {
         if (tn_err_occurred() == NULL)
             tn_err_format(&tn_exc_TypeError, "'async for' requires an object with __aiter__ method, got %s",
-                          tn_type(o)->name);
+                          tn_type_name(tn_type(o)));
         return NULL;
     }
     TnObject *it = tn_call_noargs(aiter);
@@ -112,7 +112,7 @@ TnObject *tn_coro_op_get_aiter(TnObject *o)
     if (!has_special(it, "__anext__")) {
         tn_err_format(&tn_exc_TypeError,
                       "'async for' received an object from __aiter__ that does not implement __anext__: %s",
-                      tn_type(it)->name);
+                      tn_type_name(tn_type(it)));
         tn_decref(it);
         return NULL;
     }
@@ -125,7 +125,7 @@ TnObject *tn_coro_op_get_anext(TnObject *aiter)
     if (next == NULL) {
         if (tn_err_occurred() == NULL)
             tn_err_format(&tn_exc_TypeError, "'async for' requires an iterator with __anext__ method, got %s",
-                          tn_type(aiter)->name);
+                          tn_type_name(tn_type(aiter)));
         return NULL;
     }
     TnObject *nx = tn_call_noargs(next);
@@ -137,7 +137,7 @@ TnObject *tn_coro_op_get_anext(TnObject *aiter)
     TnObject *aw = tn_coro_get_awaitable_iter(nx);
     if (aw == NULL)
         format_from_cause(&tn_exc_TypeError, "'async for' received an invalid object from __anext__: %s",
-                          tn_type(nx)->name);
+                          tn_type_name(tn_type(nx)));
     tn_decref(nx);
     return aw;
 }

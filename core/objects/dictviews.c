@@ -253,7 +253,7 @@ static TnObject *dictview_repr(TnObject *self)
     if (r != 0)
         return r > 0 ? tn_str_from_cstr("...") : NULL;
     TnObject *seq = tn_list_from_iterable(self);
-    TnObject *res = seq != NULL ? tn_str_from_format("%s(%R)", tn_type(self)->name, seq) : NULL;
+    TnObject *res = seq != NULL ? tn_str_from_format("%s(%R)", tn_type_name(tn_type(self)), seq) : NULL;
     tn_xdecref(seq);
     tn_repr_leave(self);
     return res;
@@ -445,7 +445,7 @@ static TnObject *dictviews_isdisjoint(TnObject *self, TnObject *const *args, tn_
                                       TnObject *kwnames)
 {
     char fname[48];
-    snprintf(fname, sizeof fname, "%s.isdisjoint", tn_type(self)->name);
+    snprintf(fname, sizeof fname, "%s.isdisjoint", tn_type_name(tn_type(self)));
     if (tn_args_no_kw(fname, kwnames) < 0 || tn_args_count(fname, nargs, 1, 1) < 0)
         return NULL;
     TnObject *other = args[0];

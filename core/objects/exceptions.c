@@ -739,7 +739,7 @@ static TnObject *exc_add_note(TnObject *self, TnObject *const *args, tn_ssize_t 
     if (tn_args_no_kw("add_note", kwnames) < 0 || tn_args_count("add_note", nargs, 1, 1) < 0)
         return NULL;
     if (!tn_str_check(args[0]))
-        return tn_err_format(&tn_exc_TypeError, "note must be a str, not '%s'", tn_type(args[0])->name);
+        return tn_err_format(&tn_exc_TypeError, "note must be a str, not '%s'", tn_type_name(tn_type(args[0])));
     TnObject *name = tn_str_intern_cstr("__notes__"), *notes = NULL;
     if (tn_object_lookup_attr(self, name, &notes) < 0)
         return NULL;

@@ -106,7 +106,7 @@ static TnObject *float_from_number(TnObject *o)
             return NULL;
         if (!tn_float_check(r)) {
             tn_err_format(&tn_exc_TypeError, "%s.__float__ returned non-float (type %s)",
-                          tn_type(o)->name, tn_type(r)->name);
+                          tn_type_name(tn_type(o)), tn_type_name(tn_type(r)));
             tn_decref(r);
             return NULL;
         }
@@ -119,7 +119,7 @@ static TnObject *float_from_number(TnObject *o)
         if (i == NULL)
             return NULL;
         if (!tn_int_check(i)) {
-            tn_err_format(&tn_exc_TypeError, "__index__ returned non-int (type %s)", tn_type(i)->name);
+            tn_err_format(&tn_exc_TypeError, "__index__ returned non-int (type %s)", tn_type_name(tn_type(i)));
             tn_decref(i);
             return NULL;
         }
@@ -143,7 +143,7 @@ double tn_float_as_double(TnObject *op)
     TnObject *f = float_from_number(op);
     if (f == NULL) {
         if (!tn_err_occurred())
-            tn_err_format(&tn_exc_TypeError, "must be real number, not %s", tn_type(op)->name);
+            tn_err_format(&tn_exc_TypeError, "must be real number, not %s", tn_type_name(tn_type(op)));
         return -1.0;
     }
     double d = tn_float_value(f);
@@ -1172,7 +1172,7 @@ static TnObject *float_format_meth(TnObject *self, TnObject *const *args, tn_ssi
         return NULL;
     if (!tn_str_check(args[0]))
         return tn_err_format(&tn_exc_TypeError, "__format__() argument must be str, not %s",
-                             tn_type(args[0])->name);
+                             tn_type_name(tn_type(args[0])));
     return tn_format_float(self, args[0]);
 }
 
@@ -1194,7 +1194,7 @@ static TnObject *float_fromhex(TnObject *cls, TnObject *const *args, tn_ssize_t 
         return NULL;
     if (!tn_str_check(args[0]))
         return tn_err_format(&tn_exc_TypeError, "fromhex() argument must be str, not %s",
-                             tn_type(args[0])->name);
+                             tn_type_name(tn_type(args[0])));
     tn_ssize_t len;
     const char *u = tn_str_utf8(args[0], &len);
     if (u == NULL)
@@ -1298,7 +1298,7 @@ static TnObject *float_new_slot(TnType *type, TnObject *const *args, tn_ssize_t 
         if (r == NULL && !tn_err_occurred())
             tn_err_format(&tn_exc_TypeError,
                           "float() argument must be a string or a real number, not '%s'",
-                          tn_type(args[0])->name);
+                          tn_type_name(tn_type(args[0])));
     }
     if (r == NULL || type == &tn_type_float)
         return r;

@@ -141,7 +141,7 @@ static int parse_spec(TnObject *obj, TnObject *spec, Spec *f, uint32_t default_t
     }
     if (end - pos > 1) {
         tn_err_format(&tn_exc_ValueError, "Invalid format specifier '%U' for object of type '%.200s'",
-                      spec, tn_type(obj)->name);
+                      spec, tn_type_name(tn_type(obj)));
         return -1;
     }
     if (end - pos == 1)
@@ -431,7 +431,7 @@ TnObject *tn_format_int(TnObject *v, TnObject *spec)
         return format_float_internal(v, d, &f);
     }
     default:
-        return unknown_presentation_type(f.type, tn_type(v)->name);
+        return unknown_presentation_type(f.type, tn_type_name(tn_type(v)));
     }
 }
 
@@ -520,7 +520,7 @@ TnObject *tn_format_float(TnObject *v, TnObject *spec)
     case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
         return format_float_internal(v, tn_float_value(v), &f);
     default:
-        return unknown_presentation_type(f.type, tn_type(v)->name);
+        return unknown_presentation_type(f.type, tn_type_name(tn_type(v)));
     }
 }
 
@@ -569,7 +569,7 @@ TnObject *tn_format_str(TnObject *v, TnObject *spec)
         return NULL;
     if (f.type == 's')
         return format_string_internal(v, &f);
-    return unknown_presentation_type(f.type, tn_type(v)->name);
+    return unknown_presentation_type(f.type, tn_type_name(tn_type(v)));
 }
 
 /* ---- format(obj, spec) ------------------------------------------------------------ */
@@ -585,7 +585,7 @@ TnObject *tn_object_format(TnObject *obj, TnObject *spec)
             return NULL;
         spec = own_spec;
     } else if (!tn_str_check(spec)) {
-        return tn_err_format(&tn_exc_TypeError, "format() argument 2 must be str, not %s", tn_type(spec)->name);
+        return tn_err_format(&tn_exc_TypeError, "format() argument 2 must be str, not %s", tn_type_name(tn_type(spec)));
     }
     TnObject *r;
     if (tn_str_check_exact(obj)) {
@@ -611,7 +611,7 @@ TnObject *tn_object_format(TnObject *obj, TnObject *spec)
                 r = tn_object_str(obj);
             else
                 r = tn_err_format(&tn_exc_TypeError, "unsupported format string passed to %s.__format__",
-                                  tn_type(obj)->name);
+                                  tn_type_name(tn_type(obj)));
         } else {
             if (found == 1) {
                 TnObject *argv[2] = {obj, spec};
@@ -621,7 +621,7 @@ TnObject *tn_object_format(TnObject *obj, TnObject *spec)
             }
             tn_decref(meth);
             if (r != NULL && !tn_str_check(r)) {
-                tn_err_format(&tn_exc_TypeError, "__format__ must return a str, not %s", tn_type(r)->name);
+                tn_err_format(&tn_exc_TypeError, "__format__ must return a str, not %s", tn_type_name(tn_type(r)));
                 TN_CLEAR(r);
             }
         }
@@ -1263,7 +1263,7 @@ static TnObject *printf_convert(PrintfCtx *c, PrintfArg *a, TnObject *v)
         if (iobj == NULL) {
             tn_err_clear();
             return tn_err_format(&tn_exc_TypeError, "%%%c format: %s is required, not %s", (int)a->ch,
-                                 needs_index ? "an integer" : "a real number", tn_type(v)->name);
+                                 needs_index ? "an integer" : "a real number", tn_type_name(tn_type(v)));
         }
         TnObject *r = printf_format_long(iobj, (a->flags & F_ALT) != 0, a->prec, a->ch);
         tn_decref(iobj);

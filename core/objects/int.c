@@ -1760,7 +1760,7 @@ static TnObject *int_from_object(TnObject *x)
         if (meth == NULL)
             return tn_err_format(&tn_exc_TypeError,
                                  "int() argument must be a string, a bytes-like object or a real number, not '%s'",
-                                 tn_type(x)->name);
+                                 tn_type_name(tn_type(x)));
         r = tn_call_one(meth, x);
         if (r == NULL)
             return NULL;
@@ -1771,7 +1771,7 @@ static TnObject *int_from_object(TnObject *x)
                 if (tn_err_matches(&tn_exc_TypeError)) {
                     tn_err_clear();
                     return tn_err_format(&tn_exc_TypeError, "__trunc__ returned non-Integral (type %s)",
-                                         tn_type(r)->name);
+                                         tn_type_name(tn_type(r)));
                 }
                 return NULL;
             }
@@ -1784,7 +1784,7 @@ static TnObject *int_from_object(TnObject *x)
         return NULL;
     if (!tn_int_check(r)) {
         tn_err_format(&tn_exc_TypeError, "%s returned non-int (type %s)", which ? which : "__int__",
-                      tn_type(r)->name);
+                      tn_type_name(tn_type(r)));
         tn_decref(r);
         return NULL;
     }
@@ -1958,7 +1958,7 @@ static TnObject *int_format_meth(TnObject *self, TnObject *const *args, tn_ssize
         return NULL;
     if (!tn_str_check(args[0]))
         return tn_err_format(&tn_exc_TypeError, "__format__() argument must be str, not %s",
-                             tn_type(args[0])->name);
+                             tn_type_name(tn_type(args[0])));
     return tn_format_int(self, args[0]);
 }
 

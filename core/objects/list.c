@@ -576,7 +576,7 @@ tn_ssize_t tn_object_length_hint(TnObject *o, tn_ssize_t dflt)
         return dflt;
     }
     if (!tn_int_check(res)) {
-        tn_err_format(&tn_exc_TypeError, "__length_hint__ must be an integer, not %s", tn_type(res)->name);
+        tn_err_format(&tn_exc_TypeError, "__length_hint__ must be an integer, not %s", tn_type_name(tn_type(res)));
         tn_decref(res);
         return -1;
     }
@@ -866,7 +866,7 @@ static TnObject *list_concat(TnObject *a, TnObject *b)
 {
     if (!tn_list_check(b))
         return tn_err_format(&tn_exc_TypeError, "can only concatenate list (not \"%s\") to list",
-                             tn_type(b)->name);
+                             tn_type_name(tn_type(b)));
     TnObject *res;
     TN_BEGIN_CRITICAL_SECTION2(a, b);
     res = concat_lock_held(as_list(a), as_list(b));
@@ -1020,7 +1020,7 @@ static TnObject *list_subscript(TnObject *self, TnObject *key)
     }
     if (!tn_slice_check(key))
         return tn_err_format(&tn_exc_TypeError, "list indices must be integers or slices, not %s",
-                             tn_type(key)->name);
+                             tn_type_name(tn_type(key)));
     tn_ssize_t start, stop, step;
     if (tn_slice_unpack(key, &start, &stop, &step) < 0)
         return NULL;
@@ -1070,7 +1070,7 @@ static int list_ass_subscript(TnObject *self, TnObject *key, TnObject *value)
     }
     if (tn_slice_check(key))
         return list_ass_slice_object(self, key, value);
-    tn_err_format(&tn_exc_TypeError, "list indices must be integers or slices, not %s", tn_type(key)->name);
+    tn_err_format(&tn_exc_TypeError, "list indices must be integers or slices, not %s", tn_type_name(tn_type(key)));
     return -1;
 }
 

@@ -86,7 +86,7 @@ static TnObject *mappingproxy_or(TnObject *a, TnObject *b)
 
 static TnObject *mappingproxy_ior(TnObject *self, TnObject *other)
 {
-    return tn_err_format(&tn_exc_TypeError, "'|=' is not supported by %s; use '|' instead", tn_type(self)->name);
+    return tn_err_format(&tn_exc_TypeError, "'|=' is not supported by %s; use '|' instead", tn_type_name(tn_type(self)));
 }
 
 /* get/keys/values/items/copy/__reversed__ call the mapping's own method. */

@@ -57,7 +57,7 @@ TnObject *tn_memoryview_new(TnObject *obj)
     tn_ssize_t n;
     if (!tn_bytes_like(obj, &d, &n))
         return tn_err_format(&tn_exc_TypeError, "memoryview: a bytes-like object is required, not '%s'",
-                             tn_type(obj)->name);
+                             tn_type_name(tn_type(obj)));
     return view_new(obj, 0, 1, n);
 }
 
@@ -232,7 +232,7 @@ static int memoryview_ass_subscript(TnObject *self, TnObject *key, TnObject *val
     TnObject *copy = tn_bytes_snapshot_ref(value);   /* value may overlap */
     if (copy == NULL) {
         if (!tn_err_occurred())
-            tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type(value)->name);
+            tn_err_format(&tn_exc_TypeError, "a bytes-like object is required, not '%s'", tn_type_name(tn_type(value)));
         return -1;
     }
     if (tn_bytes_size(copy) != n) {

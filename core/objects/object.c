@@ -211,7 +211,7 @@ static TnObject *object_format_meth(TnObject *self, TnObject *const *args, tn_ss
         return tn_err_format(&tn_exc_TypeError, "__format__() argument must be str, not %T", args[0]);
     if (tn_str_length(args[0]) > 0)
         return tn_err_format(&tn_exc_TypeError, "unsupported format string passed to %s.__format__",
-                             tn_type(self)->name);
+                             tn_type_name(tn_type(self)));
     return tn_object_str(self);
 }
 

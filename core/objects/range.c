@@ -480,7 +480,7 @@ static TnObject *range_subscript(TnObject *self, TnObject *key)
     if (tn_slice_check(key))
         return range_slice(as_range(self), key);
     return tn_err_format(&tn_exc_TypeError, "range indices must be integers or slices, not %s",
-                         tn_type(key)->name);
+                         tn_type_name(tn_type(key)));
 }
 
 /* v is an item of the machine-word range r (fast path for int values). */

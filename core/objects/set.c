@@ -540,7 +540,7 @@ static TnObject *set_new_from_python(TnType *type, TnObject *const *args, tn_ssi
 /* set.__init__(self, iterable=()): empty the set, then fill it. */
 static TnObject *set_init_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (tn_args_no_kw("set", kwnames) < 0 || tn_args_count(tn_type(self)->name, nargs, 0, 1) < 0)
+    if (tn_args_no_kw("set", kwnames) < 0 || tn_args_count(tn_type_name(tn_type(self)), nargs, 0, 1) < 0)
         return NULL;
     set_clear_internal(self);
     if (nargs > 0 && set_update_internal(self, args[0]) < 0)
@@ -551,7 +551,7 @@ static TnObject *set_init_meth(TnObject *self, TnObject *const *args, tn_ssize_t
 static TnObject *frozenset_new_from_python(TnType *type, TnObject *const *args, tn_ssize_t nargs,
                                            TnObject *kwnames)
 {
-    if (tn_args_no_kw("frozenset", kwnames) < 0 || tn_args_count(type->name, nargs, 0, 1) < 0)
+    if (tn_args_no_kw("frozenset", kwnames) < 0 || tn_args_count(tn_type_name(type), nargs, 0, 1) < 0)
         return NULL;
     return make_new_frozenset(type, nargs > 0 ? args[0] : NULL);
 }
@@ -1346,7 +1346,7 @@ static int set_sq_contains(TnObject *self, TnObject *key)
  * is reached again while its repr runs. */
 static TnObject *set_repr(TnObject *self)
 {
-    const char *name = tn_type(self)->name;
+    const char *name = tn_type_name(tn_type(self));
     int r = tn_repr_enter(self);
     if (r != 0)
         return r > 0 ? tn_str_from_format("%s(...)", name) : NULL;

@@ -991,7 +991,7 @@ static TnObject *str_concat_slot(TnObject *a, TnObject *b)
         return tn_newref(TN_NOTIMPLEMENTED);
     if (!tn_str_check(b))
         return tn_err_format(&tn_exc_TypeError, "can only concatenate str (not \"%s\") to str",
-                             tn_type(b)->name);
+                             tn_type_name(tn_type(b)));
     return tn_str_concat(a, b);
 }
 
@@ -1045,7 +1045,7 @@ static int str_contains_slot(TnObject *s, TnObject *sub)
 {
     if (!tn_str_check(sub)) {
         tn_err_format(&tn_exc_TypeError, "'in <string>' requires string as left operand, not %s",
-                      tn_type(sub)->name);
+                      tn_type_name(tn_type(sub)));
         return -1;
     }
     return tn_str_find_sub(s, sub, 0, tn_str_length(s), 0) >= 0;
@@ -1083,7 +1083,7 @@ static TnObject *str_subscript(TnObject *s, TnObject *key)
         return str_item_slot(s, i);
     }
     return tn_err_format(&tn_exc_TypeError, "string indices must be integers, not '%s'",
-                         tn_type(key)->name);
+                         tn_type_name(tn_type(key)));
 }
 
 /* ---- iterator ------------------------------------------------------------- */

@@ -99,7 +99,7 @@ static int parse_sub_args(const char *fname, TnObject *const *args, tn_ssize_t n
 static int require_str(TnObject *o)
 {
     if (!tn_str_check(o)) {
-        tn_err_format(&tn_exc_TypeError, "must be str, not %s", tn_type(o)->name);
+        tn_err_format(&tn_exc_TypeError, "must be str, not %s", tn_type_name(tn_type(o)));
         return -1;
     }
     return 0;
@@ -250,7 +250,7 @@ static TnObject *startsend(const char *fname, TnObject *self, TnObject *const *a
             TnObject *s = tn_tuple_get(sub, i);
             if (!tn_str_check(s))
                 return tn_err_format(&tn_exc_TypeError, "tuple for %s must only contain str, not %s", fname,
-                                     tn_type(s)->name);
+                                     tn_type_name(tn_type(s)));
             if (tailmatch(self, s, start, end, at_end))
                 return tn_bool_from(1);
         }
@@ -258,7 +258,7 @@ static TnObject *startsend(const char *fname, TnObject *self, TnObject *const *a
     }
     if (!tn_str_check(sub))
         return tn_err_format(&tn_exc_TypeError, "%s first arg must be str or a tuple of str, not %s", fname,
-                             tn_type(sub)->name);
+                             tn_type_name(tn_type(sub)));
     return tn_bool_from(tailmatch(self, sub, start, end, at_end));
 }
 
@@ -542,7 +542,7 @@ static int parse_just(const char *fname, TnObject *const *args, tn_ssize_t nargs
     if (nargs > 1) {
         if (!tn_str_check(args[1])) {
             tn_err_format(&tn_exc_TypeError, "The fill character must be a unicode character, not %s",
-                          tn_type(args[1])->name);
+                          tn_type_name(tn_type(args[1])));
             return -1;
         }
         if (tn_str_length(args[1]) != 1) {
@@ -697,7 +697,7 @@ static TnObject *affix(const char *fname, TnObject *self, TnObject *const *args,
     TnObject *a = args[0];
     if (!tn_str_check(a))
         return tn_err_format(&tn_exc_TypeError, "%s() argument must be str, not %s", fname + 4,
-                             tn_type(a)->name);
+                             tn_type_name(tn_type(a)));
     tn_ssize_t n = tn_str_length(self), m = tn_str_length(a);
     if (m > 0 && m <= n && match_at(self, suffix ? n - m : 0, a))
         return suffix ? tn_str_substring(self, 0, n - m) : tn_str_substring(self, m, n);
@@ -847,7 +847,7 @@ static TnObject *do_split(const char *fname, TnObject *self, TnObject *const *ar
         return r;
     }
     if (!tn_str_check(a[0]))
-        return tn_err_format(&tn_exc_TypeError, "must be str or None, not %s", tn_type(a[0])->name);
+        return tn_err_format(&tn_exc_TypeError, "must be str or None, not %s", tn_type_name(tn_type(a[0])));
     return split_sep(self, a[0], maxsplit, reverse);
 }
 
@@ -963,9 +963,9 @@ static TnObject *str_replace(TnObject *self, TnObject *const *args, tn_ssize_t n
         return NULL;
     TnObject *old = args[0], *new_ = args[1];
     if (!tn_str_check(old))
-        return tn_err_format(&tn_exc_TypeError, "replace() argument 1 must be str, not %s", tn_type(old)->name);
+        return tn_err_format(&tn_exc_TypeError, "replace() argument 1 must be str, not %s", tn_type_name(tn_type(old)));
     if (!tn_str_check(new_))
-        return tn_err_format(&tn_exc_TypeError, "replace() argument 2 must be str, not %s", tn_type(new_)->name);
+        return tn_err_format(&tn_exc_TypeError, "replace() argument 2 must be str, not %s", tn_type_name(tn_type(new_)));
     tn_ssize_t count = -1;
     if (nargs > 2 && index_arg(args[2], &count) < 0)
         return NULL;
@@ -1114,11 +1114,11 @@ static TnObject *str_maketrans(TnObject *self, TnObject *const *args, tn_ssize_t
     }
     TnObject *x = args[0], *y = args[1];
     if (!tn_str_check(x)) {
-        tn_err_format(&tn_exc_TypeError, "maketrans() argument 1 must be str, not %s", tn_type(x)->name);
+        tn_err_format(&tn_exc_TypeError, "maketrans() argument 1 must be str, not %s", tn_type_name(tn_type(x)));
         goto error;
     }
     if (!tn_str_check(y)) {
-        tn_err_format(&tn_exc_TypeError, "maketrans() argument 2 must be str, not %s", tn_type(y)->name);
+        tn_err_format(&tn_exc_TypeError, "maketrans() argument 2 must be str, not %s", tn_type_name(tn_type(y)));
         goto error;
     }
     if (tn_str_length(x) != tn_str_length(y)) {
@@ -1137,7 +1137,7 @@ static TnObject *str_maketrans(TnObject *self, TnObject *const *args, tn_ssize_t
     if (nargs == 3) {
         TnObject *z = args[2];
         if (!tn_str_check(z)) {
-            tn_err_format(&tn_exc_TypeError, "maketrans() argument 3 must be str, not %s", tn_type(z)->name);
+            tn_err_format(&tn_exc_TypeError, "maketrans() argument 3 must be str, not %s", tn_type_name(tn_type(z)));
             goto error;
         }
         for (tn_ssize_t i = 0; i < tn_str_length(z); i++)
@@ -1184,7 +1184,7 @@ static TnObject *str_dunder_format(TnObject *self, TnObject *const *args, tn_ssi
         return NULL;
     if (!tn_str_check(args[0]))
         return tn_err_format(&tn_exc_TypeError, "__format__() argument must be str, not %s",
-                             tn_type(args[0])->name);
+                             tn_type_name(tn_type(args[0])));
     return tn_format_str(self, args[0]);
 }
 

@@ -263,7 +263,7 @@ static TnObject *tuple_concat(TnObject *a, TnObject *b)
 {
     if (!tn_tuple_check(b))
         return tn_err_format(&tn_exc_TypeError, "can only concatenate tuple (not \"%s\") to tuple",
-                             tn_type(b)->name);
+                             tn_type_name(tn_type(b)));
     tn_ssize_t na = tn_tuple_size(a), nb = tn_tuple_size(b);
     if (na == 0 && tn_tuple_check_exact(b))
         return tn_newref(b);
@@ -328,7 +328,7 @@ static TnObject *tuple_subscript(TnObject *self, TnObject *key)
     }
     if (!tn_slice_check(key))
         return tn_err_format(&tn_exc_TypeError, "tuple indices must be integers or slices, not %s",
-                             tn_type(key)->name);
+                             tn_type_name(tn_type(key)));
     tn_ssize_t start, stop, step, len;
     if (tn_slice_indices(key, tn_tuple_size(self), &start, &stop, &step, &len) < 0)
         return NULL;

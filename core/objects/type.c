@@ -232,7 +232,7 @@ TnObject *tn_type_name_str(TnType *tp)
 {
     if (tp->flags & TN_TPFLAGS_HEAPTYPE)
         return tn_field_get_ref(&((TnHeapType *)tp)->name);
-    return tn_str_from_cstr(tp->name);
+    return tn_str_from_cstr(tn_type_name(tp));
 }
 
 TnObject *tn_type_new_not_allowed(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
@@ -479,8 +479,9 @@ static TnObject *type_get_name(TnObject *self, void *c)
     if (tp->flags & TN_TPFLAGS_HEAPTYPE)
         return tn_field_get_ref(c != NULL ? &((TnHeapType *)tp)->qualname : &((TnHeapType *)tp)->name);
     /* A static type named "module.Name" is Name in module (CPython's rule). */
-    const char *dot = strrchr(tp->name, '.');
-    return tn_str_from_cstr(dot != NULL ? dot + 1 : tp->name);
+    const char *name = tn_type_name(tp);
+    const char *dot = strrchr(name, '.');
+    return tn_str_from_cstr(dot != NULL ? dot + 1 : name);
 }
 /* None while a metaclass mro() builds the MRO, as in CPython. */
 static TnObject *type_get_mro(TnObject *self, void *c)
@@ -502,9 +503,10 @@ static TnObject *type_get_module(TnObject *self, void *c)
     TnObject *mod = tp->dict ? tn_dict_get_cstr_borrowed(tp->dict, "__module__") : NULL;
     if (mod != NULL)
         return tn_newref(mod);
-    const char *dot = strrchr(tp->name, '.');
+    const char *name = tn_type_name(tp);
+    const char *dot = strrchr(name, '.');
     if (dot != NULL)
-        return tn_str_from_utf8(tp->name, dot - tp->name);
+        return tn_str_from_utf8(name, dot - name);
     return tn_str_from_cstr("builtins");
 }
 

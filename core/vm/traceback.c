@@ -351,7 +351,7 @@ static void print_exception_line(PrintCtx *c, TnObject *exc)
         if (m != NULL && strcmp(m, "builtins") != 0 && strcmp(m, "__main__") != 0)
             fprintf(out, "%s.", m);
     }
-    fputs(tp->name, out);
+    fputs(tn_type_name(tp), out);
     TnObject *msg;
     if (tn_object_type_check(exc, &tn_exc_SyntaxError)) {
         TnObject *m = ((TnSyntaxErrorObject *)exc)->msg;
@@ -554,7 +554,7 @@ static void print_recursive(PrintCtx *c, TnObject *exc)
          * __context__ can be any object: CPython's print_exception_invalid_type. */
         write_indent(c);
         fprintf(c->out, "TypeError: print_exception(): Exception expected for value, %s found\n",
-                tn_type(exc)->name);
+                tn_type_name(tn_type(exc)));
         return;
     }
     print_cause_and_context(c, exc);
@@ -569,7 +569,7 @@ void tn_err_print_exception(TnObject *exc)
     PrintCtx *c = tn_mem_calloc(1, sizeof(PrintCtx));
     fflush(stdout);
     if (c == NULL) {
-        fprintf(stderr, "%s\n", tn_type(exc)->name);
+        fprintf(stderr, "%s\n", tn_type_name(tn_type(exc)));
         return;
     }
     c->out = stderr;
