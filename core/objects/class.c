@@ -1049,10 +1049,7 @@ TnObject *tn_class_new(TnType *meta, TnObject *name, TnObject *bases, TnObject *
         TnType *b = (TnType *)tn_tuple_get(effective_bases, i);
         if (!(b->flags & TN_TPFLAGS_HEAPTYPE))
             continue;
-        TnHeapType *bh = (TnHeapType *)b;
-        if (bh->subclasses == NULL && (bh->subclasses = tn_list_new(0)) == NULL)
-            goto error_cell;
-        if (tn_list_append(bh->subclasses, TN_OBJ(tp)) < 0)
+        if (tn_type_add_subclass(b, tp) < 0)
             goto error_cell;
     }
     tp->version_tag = 0;

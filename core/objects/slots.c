@@ -1135,25 +1135,20 @@ void tn_slots_fixup(TnHeapType *ht)
 }
 
 /* Record the slot changes of tp and of every class deriving from it. */
+static int collect_changes_visit(TnType *tp, void *ch);
+
 static void collect_changes(TnType *tp, SlotChanges *ch)
 {
     if (!(tp->flags & TN_TPFLAGS_HEAPTYPE))
         return;
-    TnHeapType *ht = (TnHeapType *)tp;
-    fixup_slots(ht, ch);
-    if (ht->subclasses == NULL)
-        return;
-    /* Another thread may be appending a new subclass: take each as a
-     * reference, re-checking the size at every step. */
-    for (tn_ssize_t i = 0; i < tn_list_size(ht->subclasses); i++) {
-        TnObject *sub = tn_list_get_item_ref(ht->subclasses, i);
-        if (sub == NULL) {
-            tn_err_clear();
-            break;
-        }
-        collect_changes((TnType *)sub, ch);
-        tn_decref(sub);
-    }
+    fixup_slots((TnHeapType *)tp, ch);
+    tn_type_visit_subclasses(tp, collect_changes_visit, ch);
+}
+
+static int collect_changes_visit(TnType *tp, void *ch)
+{
+    collect_changes(tp, ch);
+    return 0;
 }
 
 /* Two threads may update slots of the same classes at once, and a value

@@ -182,23 +182,123 @@ static uint32_t assign_version(TnType *tp)
     return v;
 }
 
+/* ---- the subclasses a heap type knows ---------------------------------------------------- */
+
+/* A class registers with each of its Python-level bases, so that a dunder
+ * assigned to a base reaches its slots (slots.c) and a dict change its
+ * lookup caches (tn_type_modified).  The list holds weak references, as
+ * CPython's tp_subclasses does, so a class nobody uses any more is freed
+ * though its bases live on; entries stay in creation order.  A list is
+ * never shrunk in place (readers in other threads walk it by index, and a
+ * removal would make them skip a live class): when its size reaches a
+ * power of two and at most half its entries are alive, the live ones move
+ * to a new list that replaces it, and the old one is freed once no reader
+ * can hold it (amortised O(1) per class). */
+static bool is_power_of_two(tn_ssize_t n) { return n > 0 && (n & (n - 1)) == 0; }
+
+static TnObject *live_subclasses_lock_held(TnObject *subs, tn_ssize_t *live)
+{
+    TnObject *fresh = tn_list_new(0);
+    for (tn_ssize_t i = 0; fresh != NULL && i < tn_list_size(subs); i++) {
+        TnObject *wr = tn_list_get_lock_held(subs, i);
+        TnObject *cls = tn_weakref_get_ref(wr);
+        if (cls != NULL) {
+            tn_decref(cls);
+            if (tn_list_append(fresh, wr) < 0)
+                TN_CLEAR(fresh);
+        }
+    }
+    *live = fresh != NULL ? tn_list_size(fresh) : 0;
+    return fresh;
+}
+
+/* 0 done, -1 error, 1 the list was replaced meanwhile (try again). */
+static int add_subclass_lock_held(TnHeapType *bh, TnObject *subs, TnObject *wr)
+{
+    if (tn_field_load(&bh->subclasses) != subs)
+        return 1;
+    tn_ssize_t n = tn_list_size(subs);
+    if (n >= 8 && is_power_of_two(n)) {
+        tn_ssize_t live;
+        TnObject *fresh = live_subclasses_lock_held(subs, &live);
+        if (fresh == NULL)
+            return -1;
+        if (live <= n / 2) {
+            if (tn_list_append(fresh, wr) < 0) {
+                tn_decref(fresh);
+                return -1;
+            }
+            tn_field_replace_steal(&bh->subclasses, fresh);
+            return 0;
+        }
+        tn_decref(fresh);
+    }
+    return tn_list_append(subs, wr);
+}
+
+int tn_type_add_subclass(TnType *base, TnType *sub)
+{
+    TnHeapType *bh = (TnHeapType *)base;
+    TnObject *wr = tn_weakref_new_ref(TN_OBJ(sub), NULL);
+    if (wr == NULL)
+        return -1;
+    int r = 1;
+    while (r == 1) {
+        TnObject *subs = tn_field_get_ref(&bh->subclasses);
+        if (subs == NULL) {
+            TnObject *fresh = tn_list_new(0);
+            if (fresh == NULL) {
+                r = -1;
+                break;
+            }
+            if (!tn_atomic_cas_ptr((void **)&bh->subclasses, NULL, fresh))
+                tn_decref(fresh);   /* another thread made it first */
+            continue;
+        }
+        TN_BEGIN_CRITICAL_SECTION(subs);
+        r = add_subclass_lock_held(bh, subs, wr);
+        TN_END_CRITICAL_SECTION();
+        tn_decref(subs);
+    }
+    tn_decref(wr);
+    return r;
+}
+
+int tn_type_visit_subclasses(TnType *tp, int (*fn)(TnType *sub, void *arg), void *arg)
+{
+    if (!(tp->flags & TN_TPFLAGS_HEAPTYPE))
+        return 0;
+    TnObject *subs = tn_field_get_ref(&((TnHeapType *)tp)->subclasses);
+    int r = 0;
+    /* Another thread may be registering a class: read each entry as a
+     * reference, with the size re-checked at every step. */
+    for (tn_ssize_t i = 0; subs != NULL && r == 0 && i < tn_list_size(subs); i++) {
+        TnObject *wr = tn_list_get_item_ref(subs, i);
+        if (wr == NULL) {
+            tn_err_clear();
+            break;
+        }
+        TnObject *cls = tn_weakref_get_ref(wr);
+        tn_decref(wr);
+        if (cls != NULL) {
+            r = fn((TnType *)cls, arg);
+            tn_decref(cls);
+        }
+    }
+    tn_xdecref(subs);
+    return r;
+}
+
+static int modified_visit(TnType *sub, void *arg)
+{
+    tn_type_modified(sub);
+    return 0;
+}
+
 void tn_type_modified(TnType *tp)
 {
     tn_atomic_store_u32_relaxed(&tp->version_tag, 0);
-    if (tp->flags & TN_TPFLAGS_HEAPTYPE) {
-        /* Another thread may be appending a new subclass: read each item
-         * as a reference, with the size re-checked at every step. */
-        TnObject *subs = ((TnHeapType *)tp)->subclasses;
-        for (tn_ssize_t i = 0; subs != NULL && i < tn_list_size(subs); i++) {
-            TnObject *sub = tn_list_get_item_ref(subs, i);
-            if (sub == NULL) {
-                tn_err_clear();
-                break;
-            }
-            tn_type_modified((TnType *)sub);
-            tn_decref(sub);
-        }
-    }
+    tn_type_visit_subclasses(tp, modified_visit, NULL);
 }
 
 /* Lookups by interned name go through the thread's cache, keyed by the
@@ -554,13 +654,19 @@ static TnObject *type_init_meth(TnObject *self, TnObject *const *args, tn_ssize_
 /* cls.__subclasses__(): the classes made with cls as a direct base.  Only
  * classes defined in Python keep that list (TnHeapType.subclasses);
  * builtins report none. */
+static int subclasses_append(TnType *sub, void *list)
+{
+    return tn_list_append(list, TN_OBJ(sub));
+}
+
 static TnObject *type_subclasses_meth(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (tn_args_no_kw("__subclasses__", kwnames) < 0 || tn_args_count("__subclasses__", nargs, 0, 0) < 0)
         return NULL;
-    TnType *tp = (TnType *)self;
-    TnObject *subs = (tp->flags & TN_TPFLAGS_HEAPTYPE) ? ((TnHeapType *)tp)->subclasses : NULL;
-    return subs != NULL ? tn_list_from_iterable(subs) : tn_list_new(0);
+    TnObject *res = tn_list_new(0);
+    if (res != NULL && tn_type_visit_subclasses((TnType *)self, subclasses_append, res) != 0)
+        TN_CLEAR(res);
+    return res;
 }
 
 static const TnMethodDef type_methods[] = {

@@ -10,6 +10,13 @@
 int tn_type_ready(TnType *tp);
 /* tp's dict changed: forget cached lookups for it and its subclasses. */
 void tn_type_modified(TnType *tp);
+/* Register sub as a subclass of the heap type base (a weak reference in
+ * base's subclasses list).  0 / -1. */
+int tn_type_add_subclass(TnType *base, TnType *sub);
+/* Call fn(sub, arg) for each live class registered with the heap type tp
+ * (none for a static type); stops at and returns fn's first non-zero
+ * result, else 0. */
+int tn_type_visit_subclasses(TnType *tp, int (*fn)(TnType *sub, void *arg), void *arg);
 /* Look name up along tp's MRO: borrowed value or NULL (no exception). */
 TnObject *tn_type_lookup(TnType *tp, TnObject *name);
 /* Drop a reference that lock-free readers in other threads may still be
