@@ -110,4 +110,14 @@ void tn_assert_fail(const char *expr, const char *file, int line, const char *fu
 #define TN_UNUSED
 #endif
 
+/* TN_LSAN_KEEP(p): the heap object p is never freed on purpose (an
+ * immortal code constant of the ft flavour): LeakSanitizer must not report
+ * it at exit.  Nothing outside the sanitizer builds. */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#define TN_LSAN_KEEP(p) __lsan_ignore_object(p)
+#else
+#define TN_LSAN_KEEP(p) ((void)(p))
+#endif
+
 #endif /* TN_CONFIG_H */

@@ -47,6 +47,7 @@ static void immortalize_const(TnObject *c)
         return;
     }
     tn_set_immortal(c);
+    TN_LSAN_KEEP(c);
 }
 
 /* Validate every operand against the tables it indexes, so the eval loop
@@ -150,7 +151,88 @@ static TnObject *code_get_varnames(TnObject *self, void *c) { return code_get_na
 static TnObject *code_get_cellvars(TnObject *self, void *c) { return code_get_names_of_kind((TnCode *)self, TN_LOCAL_KIND_CELL); }
 static TnObject *code_get_freevars(TnObject *self, void *c) { return code_get_names_of_kind((TnCode *)self, TN_LOCAL_KIND_FREE); }
 
+static TnObject *code_get_nlocals(TnObject *self, void *c)
+{
+    TnCode *co = (TnCode *)self;
+    int n = 0;
+    for (int i = 0; i < co->nlocalsplus; i++)
+        n += (co->localspluskinds[i] & TN_LOCAL_KIND_LOCAL) != 0;
+    return tn_int_from_i64(n);
+}
+
+/* An int, or None for -1 (unknown). */
+static TnObject *int_or_none(int32_t v)
+{
+    return v >= 0 ? tn_int_from_i64(v) : tn_none_ref();
+}
+
+/* Iterate over a list built here (the tables are small and immutable). */
+static TnObject *iter_of_list_steal(TnObject *list)
+{
+    if (list == NULL)
+        return NULL;
+    TnObject *it = tn_object_get_iter(list);
+    tn_decref(list);
+    return it;
+}
+
+/* co_positions(): (lineno, end_lineno, col, end_col) per instruction.
+ * Tandem's instructions count as two bytes each in tb_lasti/f_lasti, so
+ * traceback.py's `lasti // 2` finds the instruction's entry. */
+static TnObject *code_positions(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("co_positions", kwnames) < 0 || tn_args_count("co_positions", nargs, 0, 0) < 0)
+        return NULL;
+    TnCode *co = (TnCode *)self;
+    TnObject *list = tn_list_new(0);
+    for (tn_ssize_t i = 0; list != NULL && i < co->ninstr; i++) {
+        TnCodePos p = co->positions != NULL ? co->positions[i] : (TnCodePos){-1, -1, -1, -1};
+        TnObject *a = int_or_none(p.lineno), *b = int_or_none(p.end_lineno);
+        TnObject *c = int_or_none(p.col), *d = int_or_none(p.end_col);
+        TnObject *t = a && b && c && d ? tn_tuple_pack(4, a, b, c, d) : NULL;
+        tn_xdecref(a);
+        tn_xdecref(b);
+        tn_xdecref(c);
+        tn_xdecref(d);
+        if (t == NULL || tn_list_append_steal(list, t) < 0)
+            TN_CLEAR(list);
+    }
+    return iter_of_list_steal(list);
+}
+
+/* co_lines(): (start, end, lineno) for each run of instructions on one
+ * line, in bytes (two per instruction); lineno None where unknown. */
+static TnObject *code_lines(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("co_lines", kwnames) < 0 || tn_args_count("co_lines", nargs, 0, 0) < 0)
+        return NULL;
+    TnCode *co = (TnCode *)self;
+    TnObject *list = tn_list_new(0);
+    tn_ssize_t start = 0;
+    for (tn_ssize_t i = 1; list != NULL && i <= co->ninstr; i++) {
+        int32_t line = co->positions != NULL ? co->positions[start].lineno : -1;
+        if (i < co->ninstr && (co->positions != NULL ? co->positions[i].lineno : -1) == line)
+            continue;
+        TnObject *a = tn_int_from_ssize(start * 2), *b = tn_int_from_ssize(i * 2), *c = int_or_none(line);
+        TnObject *t = a && b && c ? tn_tuple_pack(3, a, b, c) : NULL;
+        tn_xdecref(a);
+        tn_xdecref(b);
+        tn_xdecref(c);
+        if (t == NULL || tn_list_append_steal(list, t) < 0)
+            TN_CLEAR(list);
+        start = i;
+    }
+    return iter_of_list_steal(list);
+}
+
+static const TnMethodDef code_methods[] = {
+    {"co_positions", code_positions, 0, "Return an iterator of (lineno, end_lineno, col, end_col) per instruction."},
+    {"co_lines", code_lines, 0, "Return an iterator of (start, end, lineno) byte ranges."},
+    {NULL, NULL, 0, NULL},
+};
+
 static const TnGetSetDef code_getsets[] = {
+    {"co_nlocals", code_get_nlocals, NULL, NULL, NULL},
     CODE_INT("co_argcount", argcount),
     CODE_INT("co_posonlyargcount", posonlyargcount),
     CODE_INT("co_kwonlyargcount", kwonlyargcount),
@@ -177,5 +259,6 @@ TnType tn_type_code = {
     .dealloc = code_dealloc,
     .repr = code_repr,
     .getsets = code_getsets,
+    .methods = code_methods,
     .new_ = tn_type_new_not_allowed,
 };

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include "core/tn.h"
 #include "core/objects/codecs.h"
+#include "core/objects/frameobject.h"
 
 /* ---- BaseException ----------------------------------------------------- */
 
@@ -1497,6 +1498,7 @@ static void traceback_dealloc(TnObject *self)
     TnTraceback *tb = (TnTraceback *)self;
     TnTraceback *next = tb->next;
     tn_xdecref(tb->code);
+    tn_xdecref(tb->frame);
     tn_object_free(self);
     while (next != NULL) {
         if (tn_refcnt(TN_OBJ(next)) > 1) {
@@ -1510,13 +1512,16 @@ static void traceback_dealloc(TnObject *self)
     }
 }
 
-int tn_traceback_add(TnObject *exc, TnObject *code, int lasti)
+int tn_traceback_add(TnObject *exc, TnObject *code, int lasti, TnObject *frame_steal, bool from_callee)
 {
     TnBaseException *e = (TnBaseException *)exc;
     TnTraceback *tb = (TnTraceback *)tn_object_new(&tn_type_traceback, sizeof(TnTraceback));
-    if (tb == NULL)
+    if (tb == NULL) {
+        tn_xdecref(frame_steal);
         return -1;
+    }
     tb->code = tn_newref(code);
+    tb->frame = frame_steal;
     tb->lasti = lasti;
     tb->lineno = tn_code_line_of((TnCode *)code, lasti);
     /* The new entry takes over the exception's reference to the old head:
@@ -1527,15 +1532,104 @@ int tn_traceback_add(TnObject *exc, TnObject *code, int lasti)
         old = tn_field_load(&e->traceback);
         tb->next = (TnTraceback *)old;
     } while (!tn_atomic_cas_ptr((void **)&e->traceback, old, tb));
+    if (from_callee && old != NULL && frame_steal != NULL) {
+        TnObject *callee = tn_field_load(&((TnTraceback *)old)->frame);
+        if (callee != NULL)
+            tn_frame_object_set_back(callee, frame_steal);
+    }
     return 0;
 }
 
-static TnObject *tb_get_next(TnObject *self, void *c) { return get_or_none(TN_OBJ(((TnTraceback *)self)->next)); }
+static int traceback_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TnTraceback *tb = (TnTraceback *)self;
+    TN_VISIT(TN_OBJ(tn_field_load((TnObject *const *)&tb->next)));
+    TN_VISIT(tb->code);
+    TN_VISIT(tn_field_load(&tb->frame));
+    return 0;
+}
+
+static int traceback_clear(TnObject *self)
+{
+    TnTraceback *tb = (TnTraceback *)self;
+    tn_field_replace_steal((TnObject **)&tb->next, NULL);
+    tn_field_replace_steal(&tb->frame, NULL);
+    return 0;
+}
+
+static TnObject *tb_get_next(TnObject *self, void *c)
+{
+    TnObject *next = tn_field_get_ref((TnObject *const *)&((TnTraceback *)self)->next);
+    return next != NULL ? next : tn_none_ref();
+}
+
+/* tb_next = traceback or None, refusing a loop (CPython's tb_next_set). */
+static int tb_set_next(TnObject *self, TnObject *value, void *c)
+{
+    if (value == NULL) {
+        tn_err_set_str(&tn_exc_TypeError, "can't delete tb_next attribute");
+        return -1;
+    }
+    if (value == TN_NONE) {
+        value = NULL;
+    } else if (!tn_object_type_check(value, &tn_type_traceback)) {
+        tn_err_format(&tn_exc_TypeError, "expected traceback object, got '%s'",
+                      tn_type_name(tn_type(value)));
+        return -1;
+    }
+    for (TnTraceback *t = (TnTraceback *)value; t != NULL; t = t->next) {
+        if (TN_OBJ(t) == self) {
+            tn_err_set_str(&tn_exc_ValueError, "traceback loop detected");
+            return -1;
+        }
+    }
+    tn_field_replace_steal((TnObject **)&((TnTraceback *)self)->next, tn_xnewref(value));
+    return 0;
+}
+
+static TnObject *tb_get_frame(TnObject *self, void *c)
+{
+    TnObject *f = tn_field_get_ref(&((TnTraceback *)self)->frame);
+    return f != NULL ? f : tn_none_ref();
+}
 static TnObject *tb_get_lineno(TnObject *self, void *c) { return tn_int_from_i64(((TnTraceback *)self)->lineno); }
-static TnObject *tb_get_lasti(TnObject *self, void *c) { return tn_int_from_i64(((TnTraceback *)self)->lasti); }
+static TnObject *tb_get_lasti(TnObject *self, void *c) { return tn_int_from_i64(((TnTraceback *)self)->lasti * 2); }
+
+/* types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno). */
+static TnObject *traceback_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    static const char *const names[] = {"tb_next", "tb_frame", "tb_lasti", "tb_lineno", NULL};
+    TnObject *a[4];
+    if (tn_args_parse("TracebackType", args, nargs, kwnames, names, 0, 4, a) < 0)
+        return NULL;
+    if (a[0] != TN_NONE && !tn_object_type_check(a[0], &tn_type_traceback))
+        return tn_err_format(&tn_exc_TypeError, "expected traceback object or None, got '%s'",
+                             tn_type_name(tn_type(a[0])));
+    if (!tn_object_type_check(a[1], &tn_type_frame))
+        return tn_err_format(&tn_exc_TypeError, "TracebackType() argument 'tb_frame' must be frame, not %s",
+                             tn_type_name(tn_type(a[1])));
+    int overflow = 0;
+    int64_t lasti = tn_int_check(a[2]) ? tn_int_as_i64(a[2], &overflow) : -1;
+    int64_t lineno = tn_int_check(a[3]) ? tn_int_as_i64(a[3], &overflow) : -1;
+    if (!tn_int_check(a[2]) || !tn_int_check(a[3]))
+        return tn_err_format(&tn_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                             tn_type_name(tn_type(tn_int_check(a[2]) ? a[3] : a[2])));
+    if (overflow || lasti > INT32_MAX || lineno > INT32_MAX || lasti < INT32_MIN || lineno < INT32_MIN)
+        return tn_err_format(&tn_exc_OverflowError, "Python int too large to convert to C int");
+    TnTraceback *tb = (TnTraceback *)tn_object_new(&tn_type_traceback, sizeof(TnTraceback));
+    if (tb == NULL)
+        return NULL;
+    tb->next = (TnTraceback *)(a[0] != TN_NONE ? tn_newref(a[0]) : NULL);
+    tb->frame = tn_newref(a[1]);
+    tb->code = tn_newref(((TnFrameObject *)a[1])->code);
+    tb->lasti = (int)(lasti / 2);
+    tb->lineno = (int)lineno;
+    return TN_OBJ(tb);
+}
 
 static const TnGetSetDef traceback_getsets[] = {
-    {"tb_next", tb_get_next, NULL, NULL, NULL},
+    {"tb_next", tb_get_next, tb_set_next, NULL, NULL},
+    {"tb_frame", tb_get_frame, NULL, NULL, NULL},
     {"tb_lineno", tb_get_lineno, NULL, NULL, NULL},
     {"tb_lasti", tb_get_lasti, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
@@ -1545,7 +1639,10 @@ TnType tn_type_traceback = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "traceback",
     .basicsize = sizeof(TnTraceback),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = traceback_dealloc,
+    .traverse = traceback_traverse,
+    .clear = traceback_clear,
     .getsets = traceback_getsets,
-    .new_ = tn_type_new_not_allowed,
+    .new_ = traceback_new,
 };

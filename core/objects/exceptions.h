@@ -161,14 +161,18 @@ TnObject *tn_exception_new(TnType *type, TnObject *args);
 /* The traceback object: a linked list of (frame summary) entries. */
 typedef struct TnTraceback {
     TnObject ob;
-    struct TnTraceback *next;   /* towards the raise point */
+    struct TnTraceback *next;   /* towards the raise point (tb_next: writable) */
     TnObject *code;             /* TnCode */
-    int lasti;                  /* instruction index */
+    TnObject *frame;            /* tb_frame: a frame snapshot, or NULL */
+    int lasti;                  /* instruction index (tb_lasti reports it in CPython's bytes) */
     int lineno;
 } TnTraceback;
 extern TnType tn_type_traceback;
-/* Prepend an entry for (code, lasti) to exc's traceback. 0 / -1. */
-int tn_traceback_add(TnObject *exc, TnObject *code, int lasti);
+/* Prepend an entry for (code, lasti) to exc's traceback, with frame_steal
+ * (the frame's snapshot, may be NULL) as tb_frame.  When from_callee, the
+ * entry that was the head belongs to a frame this one called: its frame's
+ * f_back becomes frame_steal.  0 / -1. */
+int tn_traceback_add(TnObject *exc, TnObject *code, int lasti, TnObject *frame_steal, bool from_callee);
 int tn_exceptions_init_types(void);
 
 #endif

@@ -24,6 +24,7 @@
 #include "core/vm/eval.h"
 #include "core/objects/genobject.h"
 #include "core/objects/coroobject.h"
+#include "core/objects/frameobject.h"
 #include "core/vm/import.h"
 #include "core/vm/match.h"
 
@@ -917,6 +918,23 @@ done:
     tn_xdecref(items);
     tn_xdecref(fs);
     return result;
+}
+
+/* Record that the exception `exc` (the current one) passed through frame
+ * at instruction lasti: a traceback entry with the frame's snapshot as
+ * tb_frame.  from_callee: the exception came out of a call this frame
+ * made, so the head entry's frame gets this one as f_back.  A snapshot
+ * that cannot be made (no memory) leaves tb_frame None and the exception
+ * being raised untouched. */
+static void traceback_here(TnObject *exc, TnFrame *frame, int lasti, bool from_callee)
+{
+    TnObject *cur = tn_err_fetch();
+    TnObject *fo = tn_frame_object_for_traceback(frame, lasti);
+    if (fo == NULL)
+        tn_err_clear();
+    if (tn_traceback_add(exc, TN_OBJ(frame->code), lasti, fo, from_callee) < 0)
+        tn_err_clear();
+    tn_err_restore(cur);
 }
 
 /* Find the handler for the instruction at index i: the innermost entry whose
@@ -2286,7 +2304,7 @@ traceback_here: {
     if (exc == NULL)
         tn_err_set_str(&tn_exc_SystemError, "error return without exception set");
     else if (tn_exception_check(exc))
-        tn_traceback_add(exc, TN_OBJ(co), (int)(ip - co->instr - 1));
+        traceback_here(exc, frame, (int)(ip - co->instr - 1), false);
 }
 exception_unwind: {
     tn_ssize_t index = ip - co->instr - 1;
@@ -2321,7 +2339,7 @@ exception_unwind_frame:
     /* The caller's ip is past its CALL instruction. */
     TnObject *exc = tn_err_occurred();
     if (exc != NULL && tn_exception_check(exc))
-        tn_traceback_add(exc, TN_OBJ(co), (int)(ip - co->instr - 1));
+        traceback_here(exc, frame, (int)(ip - co->instr - 1), true);
     goto exception_unwind;
 }
 
