@@ -74,6 +74,9 @@ TnObject *tn_collections_module_create(void);
 TnObject *tn_random_module_create(void);
 TnObject *tn_struct_module_create(void);
 TnObject *tn_contextvars_module_create(void);
+TnObject *tn_imp_module_create(void);
+TnObject *tn_warnings_module_create(void);
+TnObject *tn_marshal_module_create(void);
 /* Run the atexit callbacks (at interpreter exit, after threading._shutdown()). */
 void tn_atexit_run_at_exit(void);
 

@@ -796,23 +796,9 @@ static int add_version_attrs(TnObject *m)
 
 static int add_platform_attrs(TnObject *m)
 {
-    static const char *const builtin_names[] = {"_collections", "_contextvars", "_random", "_stat", "_string",
-                                                 "_struct", "_weakref", "atexit", "builtins", "dis", "errno", "gc",
-                                                 "itertools", "math", "os", "sys", "time"};
-    enum { NNAMES = sizeof builtin_names / sizeof builtin_names[0] };
-    TnObject *names = tn_tuple_new(NNAMES);
+    TnObject *names = tn_import_builtin_module_names();
     if (names == NULL)
         return -1;
-    bool failed = false;
-    for (int i = 0; i < NNAMES; i++) {
-        TnObject *s = tn_str_intern_cstr(builtin_names[i]);
-        failed |= s == NULL;
-        tn_tuple_set_steal(names, i, s != NULL ? s : tn_none_ref());
-    }
-    if (failed) {
-        tn_decref(names);
-        return -1;
-    }
     if (add_steal(m, "builtin_module_names", names) < 0 ||
         add_steal(m, "maxsize", tn_int_from_i64(INTPTR_MAX)) < 0 ||
         add_steal(m, "maxunicode", tn_int_from_i64(0x10FFFF)) < 0 ||

@@ -380,7 +380,7 @@ static int subtype_clear(TnObject *self)
     }
     if (tp->dictoffset != base->dictoffset) {
         /* Attribute lookups read the dict pointer lock-free (see
-         * instance_set_dict): swap it out atomically. */
+         * tn_object_generic_set_dict): swap it out atomically. */
         TnObject **d = tn_object_dict_ptr(self);
         if (d != NULL)
             tn_field_replace_steal(d, NULL);
@@ -479,8 +479,8 @@ TnType tn_type_member_descr = {
     .new_ = tn_type_new_not_allowed,
 };
 
-/* instance.__dict__ */
-static TnObject *instance_get_dict(TnObject *self, void *c)
+/* instance.__dict__ (also function.__dict__) */
+TnObject *tn_object_generic_get_dict(TnObject *self, void *c)
 {
     TnObject **d = tn_object_dict_ptr(self);
     if (d == NULL)
@@ -489,7 +489,7 @@ static TnObject *instance_get_dict(TnObject *self, void *c)
     return dict != NULL ? tn_newref(dict) : NULL;
 }
 
-static int instance_set_dict(TnObject *self, TnObject *value, void *c)
+int tn_object_generic_set_dict(TnObject *self, TnObject *value, void *c)
 {
     TnObject **d = tn_object_dict_ptr(self);
     if (d == NULL) {
@@ -510,7 +510,7 @@ static int instance_set_dict(TnObject *self, TnObject *value, void *c)
     return 0;
 }
 
-static const TnGetSetDef instance_dict_getset = {"__dict__", instance_get_dict, instance_set_dict, NULL, NULL};
+static const TnGetSetDef instance_dict_getset = {"__dict__", tn_object_generic_get_dict, tn_object_generic_set_dict, NULL, NULL};
 
 /* instance.__weakref__: the first weak reference to the instance, or None. */
 static TnObject *instance_get_weakref(TnObject *self, void *c) { return tn_weakref_first(self); }
@@ -1607,7 +1607,7 @@ static int funcwrapper_traverse(TnObject *self, tn_visitproc visit, void *arg)
 
 /* A cleared wrapper has no callable: binding or calling it raises
  * RuntimeError as CPython's does ("uninitialized staticmethod object").
- * Its __dict__ is read lock-free (instance_get_dict): swapped out
+ * Its __dict__ is read lock-free (tn_object_generic_get_dict): swapped out
  * atomically. */
 static int funcwrapper_clear(TnObject *self)
 {
@@ -1693,7 +1693,7 @@ static const TnGetSetDef funcwrapper_getsets[] = {
     {"__func__", funcwrapper_get_func, NULL, NULL, NULL},
     {"__wrapped__", funcwrapper_get_func, NULL, NULL, NULL},
     {"__isabstractmethod__", funcwrapper_get_abstract, NULL, NULL, NULL},
-    {"__dict__", instance_get_dict, instance_set_dict, NULL, NULL},
+    {"__dict__", tn_object_generic_get_dict, tn_object_generic_set_dict, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -13,6 +13,10 @@ TnObject *tn_class_new(TnType *meta, TnObject *name, TnObject *bases, TnObject *
 /* type's new_ slot: type(x) and type(name, bases, dict). */
 TnObject *tn_type_new_slot(TnType *meta, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
 /* type's call slot: new_ then __init__. */
+/* __dict__ getter and setter of objects with a dict pointer (getset
+ * closure unused). */
+TnObject *tn_object_generic_get_dict(TnObject *self, void *c);
+int tn_object_generic_set_dict(TnObject *self, TnObject *value, void *c);
 TnObject *tn_type_call(TnObject *callable, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);
 /* builtins.__build_class__(func, name, *bases, metaclass=..., **kwds) */
 TnObject *tn_build_class(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);

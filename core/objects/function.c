@@ -242,6 +242,7 @@ static int func_set_annotations(TnObject *self, TnObject *value, void *closure)
 static const TnGetSetDef function_getsets[] = {
     {"__annotations__", func_get_annotations, func_set_annotations, NULL, NULL},
     {"__name__", func_get_name, func_set_name, NULL, NULL},
+    {"__dict__", tn_object_generic_get_dict, tn_object_generic_set_dict, NULL, NULL},
     {"__qualname__", func_get_name, func_set_name, NULL, (void *)1},
     {"__globals__", func_get_globals, NULL, NULL, NULL},
     {"__code__", func_get_field, func_set_code, NULL, (void *)offsetof(TnFunction, code)},

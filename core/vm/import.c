@@ -464,6 +464,9 @@ static const struct {
     {"_struct", tn_struct_module_create, false},
     {"_contextvars", tn_contextvars_module_create, false},
     {"gc", tn_gc_module_create, false},
+    {"_imp", tn_imp_module_create, false},
+    {"_warnings", tn_warnings_module_create, false},
+    {"marshal", tn_marshal_module_create, false},
 };
 
 /* Create builtin_modules[i] and put it in `modules` (with os.path for os).
@@ -502,6 +505,45 @@ int tn_import_add_builtin_modules(TnObject *modules)
         tn_decref(m);
     }
     return 0;
+}
+
+TnObject *tn_import_builtin_module_names(void)
+{
+    TnObject *list = tn_list_new(0);
+    if (list == NULL)
+        return NULL;
+    const char *extra[] = {"builtins", "sys"};
+    for (size_t i = 0; i < 2 + sizeof builtin_modules / sizeof builtin_modules[0]; i++) {
+        const char *name = i < 2 ? extra[i] : builtin_modules[i - 2].name;
+        TnObject *s = tn_str_intern_cstr(name);
+        if (s == NULL || tn_list_append(list, s) < 0) {
+            tn_decref(list);
+            return NULL;
+        }
+    }
+    TnObject *t = tn_list_sort(list, NULL, 0) == 0 ? tn_list_as_tuple(list) : NULL;
+    tn_decref(list);
+    return t;
+}
+
+TnObject *tn_import_create_builtin(TnObject *name)
+{
+    const char *s = tn_str_utf8(name, NULL);
+    if (s == NULL)
+        return NULL;
+    TnObject *m;
+    int r = tn_dict_get_item_ref(modules_dict(), name, &m);
+    if (r != 0)
+        return r > 0 ? m : NULL;
+    if (!tn_import_is_builtin(s)) {
+        TnObject *msg = tn_str_from_format("no built-in module named %U", name);
+        if (msg != NULL)
+            tn_err_set_import_error(&tn_exc_ImportError, msg, name, NULL);
+        tn_xdecref(msg);
+        return NULL;
+    }
+    /* The importer's own path: the module lock, creation, sys.modules. */
+    return tn_import_module_level(name, NULL, NULL, 0);
 }
 
 bool tn_import_is_builtin(const char *name)

@@ -17,6 +17,12 @@ int tn_import_add_builtin_modules(TnObject *modules);
 /* name is one of the builtin C modules of the table (created at start-up
  * or on first import), not counting sys and builtins. */
 bool tn_import_is_builtin(const char *name);
+/* sys.builtin_module_names: the sorted names of the table, sys and
+ * builtins.  New tuple or NULL. */
+TnObject *tn_import_builtin_module_names(void);
+/* _imp.create_builtin: the builtin module `name` (str), from sys.modules
+ * or made now; ImportError "no built-in module named x" otherwise. */
+TnObject *tn_import_create_builtin(TnObject *name);
 /* tandem -m NAME: run the module (or a package's __main__) as __main__.
  * Returns 0 (ran; *exit_code 0), -1 (an exception is set), or 1 when it was
  * not found (*exit_code 1: no module; 2: a package without __main__). */

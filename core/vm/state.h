@@ -45,6 +45,11 @@ typedef struct TnInterp {
                                   uncaught KeyboardInterrupt: SIGINT), 0 = exit normally */
     TnObject *atexit_callbacks; /* the atexit module's list of callbacks, or NULL before the
                                    first use (core/modules/atexit.c) */
+    /* _imp.acquire_lock(): importlib's global import lock, reentrant
+     * (core/modules/imp.c). */
+    TnMutex imp_lock;
+    uintptr_t imp_lock_owner;  /* atomic: tn_thread_id() of the holder, 0 = free */
+    int imp_lock_count;        /* the holder's depth */
 } TnInterp;
 
 typedef struct TnDataChunk TnDataChunk;
