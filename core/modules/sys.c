@@ -834,6 +834,9 @@ TnObject *tn_sys_module_create(TnObject *argv_list, const char *path0, int ignor
         tn_module_add_functions(m, sys_functions) < 0 ||
         tn_module_add_functions(m, tn_sys_thread_functions) < 0 ||
         add_steal(m, "path", make_path(path0, ignore_environment)) < 0 ||
+        add_steal(m, "meta_path", tn_list_new(0)) < 0 ||
+        add_steal(m, "path_hooks", tn_list_new(0)) < 0 ||
+        add_steal(m, "path_importer_cache", tn_dict_new()) < 0 ||
         add_modules(m) < 0 ||
         add_version_attrs(m) < 0 ||
         add_platform_attrs(m) < 0 ||

@@ -364,6 +364,183 @@ static int set_str(TnObject *d, const char *key, const char *value)
 
 /* Load module `fullname` from `file` (package if package_dir != NULL):
  * create it, register it in sys.modules, run it.  New reference. */
+/* ---- importlib -------------------------------------------------------------------------- */
+
+/* The C importer does the work of importlib's standard finders
+ * (BuiltinImporter, FrozenImporter, PathFinder) itself, and runs any other
+ * finder a program puts on sys.meta_path (docs/stdlib.md, "importlib").
+ * When importlib is first imported, install_importlib does what CPython's
+ * start-up does with its frozen importlib: the standard finders go on
+ * sys.meta_path and FileFinder's hook on sys.path_hooks, so that
+ * importlib.import_module, importlib.util.find_spec, pkgutil and runpy
+ * work; and every module the C importer loaded gets the __spec__ and
+ * __loader__ importlib would have given it.  Before that, modules have
+ * __spec__ None (nothing has imported importlib's classes yet). */
+
+/* __spec__ and __loader__ of a module loaded from `file`. */
+static int set_spec(TnObject *m, TnObject *fullname, const char *file, const char *package_dir)
+{
+    TnObject *d = tn_module_dict(m);
+    TnObject *ext = tn_interp()->importlib_external;
+    if (ext == NULL)
+        return tn_dict_set_item_cstr(d, "__spec__", TN_NONE) < 0
+               || tn_dict_set_item_cstr(d, "__loader__", TN_NONE) < 0 ? -1 : 0;
+    TnObject *fn = tn_object_getattr_cstr(ext, "spec_from_file_location");
+    TnObject *path = tn_str_from_cstr(file);
+    TnObject *locs = NULL, *spec = NULL, *loader = NULL;
+    if (fn != NULL && path != NULL) {
+        if (package_dir != NULL) {
+            TnObject *dir = tn_str_from_cstr(package_dir);
+            locs = dir != NULL ? tn_list_new(0) : NULL;
+            if (locs != NULL && tn_list_append(locs, dir) < 0)
+                TN_CLEAR(locs);
+            tn_xdecref(dir);
+        }
+        TnObject *args[3] = {fullname, path, locs};
+        TnObject *kw = locs != NULL ? tn_tuple_pack(1, tn_str_intern_cstr("submodule_search_locations")) : NULL;
+        if (package_dir == NULL || locs != NULL)
+            spec = tn_call(fn, args, 2, kw);
+        tn_xdecref(kw);
+    }
+    if (spec != NULL)
+        loader = tn_object_getattr_cstr(spec, "loader");
+    int r = loader != NULL && tn_dict_set_item_cstr(d, "__spec__", spec) == 0
+            && tn_dict_set_item_cstr(d, "__loader__", loader) == 0 ? 0 : -1;
+    tn_xdecref(fn);
+    tn_xdecref(path);
+    tn_xdecref(locs);
+    tn_xdecref(spec);
+    tn_xdecref(loader);
+    return r;
+}
+
+/* Give the modules loaded before importlib their specs (builtin modules got
+ * theirs from importlib's own _setup). */
+static int respec_loaded_modules(void)
+{
+    TnObject *items = tn_dict_items_list(modules_dict());
+    if (items == NULL)
+        return -1;
+    int r = 0;
+    for (tn_ssize_t i = 0; r == 0 && i < tn_list_size(items); i++) {
+        TnObject *kv = tn_list_get_item_ref(items, i);
+        TnObject *name = tn_tuple_get(kv, 0), *m = tn_tuple_get(kv, 1);
+        if (tn_object_type_check(m, &tn_type_module) && tn_str_check(name)) {
+            TnObject *d = tn_module_dict(m);
+            TnObject *spec = tn_dict_get_cstr_borrowed(d, "__spec__");
+            TnObject *file = tn_dict_get_cstr_borrowed(d, "__file__");
+            if ((spec == NULL || spec == TN_NONE) && file != NULL && tn_str_check(file)) {
+                TnObject *path = tn_dict_get_cstr_borrowed(d, "__path__");
+                TnObject *dir = path != NULL && tn_list_check(path) && tn_list_size(path) > 0
+                                    ? tn_list_get_item_ref(path, 0) : NULL;
+                const char *dirs = dir != NULL && tn_str_check(dir) ? tn_str_utf8(dir, NULL) : NULL;
+                r = set_spec(m, name, tn_str_utf8(file, NULL), dirs);
+                tn_xdecref(dir);
+            }
+        }
+        tn_decref(kv);
+    }
+    tn_decref(items);
+    return r;
+}
+
+/* importlib has just been imported: install its standard finders (as
+ * CPython's _install and _install_external_importers), remember them, and
+ * give the loaded modules their specs. */
+static int install_importlib(TnObject *importlib)
+{
+    TnInterp *interp = tn_interp();
+    if (interp->importlib_external != NULL)
+        return 0;
+    TnObject *b = tn_object_getattr_cstr(importlib, "_bootstrap");
+    TnObject *be = b != NULL ? tn_object_getattr_cstr(importlib, "_bootstrap_external") : NULL;
+    TnObject *sys = tn_import_module_level(tn_str_intern_cstr("sys"), NULL, NULL, 0);
+    TnObject *imp = sys != NULL ? tn_import_module_level(tn_str_intern_cstr("_imp"), NULL, NULL, 0) : NULL;
+    int r = -1;
+    if (be != NULL && imp != NULL) {
+        TnObject *args[2] = {sys, imp};
+        TnObject *r1 = tn_call_method_cstr(b, "_install", args, 2);
+        TnObject *r2 = r1 != NULL ? tn_call_method_cstr(be, "_install", &b, 1) : NULL;
+        TnObject *bi = r2 != NULL ? tn_object_getattr_cstr(b, "BuiltinImporter") : NULL;
+        TnObject *fi = bi != NULL ? tn_object_getattr_cstr(b, "FrozenImporter") : NULL;
+        TnObject *pf = fi != NULL ? tn_object_getattr_cstr(be, "PathFinder") : NULL;
+        if (pf != NULL) {
+            interp->std_finders = tn_tuple_pack(3, bi, fi, pf);
+            interp->importlib_external = tn_newref(be);
+            r = interp->std_finders != NULL ? respec_loaded_modules() : -1;
+        }
+        tn_xdecref(r1);
+        tn_xdecref(r2);
+        tn_xdecref(bi);
+        tn_xdecref(fi);
+        tn_xdecref(pf);
+    }
+    tn_xdecref(b);
+    tn_xdecref(be);
+    tn_xdecref(sys);
+    tn_xdecref(imp);
+    return r;
+}
+
+static bool is_std_finder(TnObject *finder)
+{
+    TnObject *std = tn_interp()->std_finders;
+    for (tn_ssize_t i = 0; std != NULL && i < tn_tuple_size(std); i++)
+        if (tn_tuple_get(std, i) == finder)
+            return true;
+    return false;
+}
+
+/* Ask the finders of sys.meta_path that are not importlib's standard ones,
+ * in order, for `fullname` (search: the parent's __path__, or NULL).  The
+ * C importer's own search takes the place of the first standard finder, or
+ * comes first when there is none; *native_first tells the caller which.
+ * 1 and *module when a finder found it (loaded by importlib's _load), 0
+ * when none did, -1 on error. */
+static int meta_path_find(TnObject *fullname, TnObject *search, bool after_native, TnObject **module)
+{
+    *module = NULL;
+    TnObject *mp = NULL;
+    if (tn_interp()->sysdict == NULL
+        || tn_dict_get_item_ref(tn_interp()->sysdict, tn_str_intern_cstr("meta_path"), &mp) <= 0)
+        return 0;
+    TnObject *finders = tn_list_check(mp) ? tn_list_as_tuple(mp) : NULL;
+    tn_decref(mp);
+    if (finders == NULL)
+        return 0;
+    bool native_seen = tn_interp()->std_finders == NULL;
+    int r = 0;
+    for (tn_ssize_t i = 0; r == 0 && i < tn_tuple_size(finders); i++) {
+        TnObject *f = tn_tuple_get(finders, i);
+        if (is_std_finder(f)) {
+            native_seen = true;
+            continue;
+        }
+        if (native_seen != after_native)
+            continue;
+        TnObject *args[3] = {fullname, search != NULL ? search : TN_NONE, TN_NONE};
+        TnObject *spec = tn_call_method_cstr(f, "find_spec", args, 3);
+        if (spec == NULL) {
+            if (!tn_err_matches(&tn_exc_AttributeError))
+                r = -1;
+            else
+                tn_err_clear();   /* a finder without find_spec (the legacy protocol) */
+            continue;
+        }
+        if (spec != TN_NONE) {
+            TnObject *il = tn_import_module_level(tn_str_intern_cstr("importlib"), NULL, NULL, 0);
+            TnObject *b = il != NULL ? tn_object_getattr_cstr(il, "_bootstrap") : NULL;
+            *module = b != NULL ? tn_call_method_cstr(b, "_load", &spec, 1) : NULL;
+            tn_xdecref(il);
+            tn_xdecref(b);
+            r = *module != NULL ? 1 : -1;
+        }
+        tn_decref(spec);
+    }
+    tn_decref(finders);
+    return r;
+}
+
 static TnObject *load_module(TnObject *fullname, const char *file, const char *package_dir)
 {
     const char *name = tn_str_utf8(fullname, NULL);
@@ -395,6 +572,8 @@ static TnObject *load_module(TnObject *fullname, const char *file, const char *p
         }
         tn_decref(pkg);
     }
+    if (set_spec(m, fullname, file, package_dir) < 0)
+        goto error;
     /* "Initialising" is published before the module appears in sys.modules
      * and withdrawn only after its body is done (and, on failure, after it
      * left sys.modules again): a thread that finds it in sys.modules and
@@ -589,6 +768,18 @@ static TnObject *not_found(TnObject *fullname)
 
 /* Find and load `fullname` (not in sys.modules when the caller looked)
  * while holding its module lock. */
+/* Bind a submodule as an attribute of its package.  Steals m; NULL on error. */
+static TnObject *bind_to_parent(TnObject *parent, const char *leaf_name, TnObject *m)
+{
+    if (m == NULL || parent == NULL)
+        return m;
+    TnObject *leaf = tn_str_from_cstr(leaf_name);
+    if (leaf == NULL || tn_object_setattr(parent, leaf, m) < 0)
+        TN_CLEAR(m);
+    tn_xdecref(leaf);
+    return m;
+}
+
 static TnObject *find_and_load_import_locked(TnObject *fullname)
 {
     /* Another thread may have loaded it while we waited for the lock. */
@@ -601,15 +792,7 @@ static TnObject *find_and_load_import_locked(TnObject *fullname)
         return NULL;
     const char *dot = strrchr(name, '.');
     TnObject *search = NULL, *parent = NULL;
-    if (dot == NULL) {
-        r = create_builtin_import_locked(fullname, &m);
-        if (r != 0)
-            return m;
-        /* A new reference: another thread may rebind sys.path meanwhile. */
-        if (tn_interp()->sysdict != NULL
-            && tn_dict_get_item_ref(tn_interp()->sysdict, tn_str_intern_cstr("path"), &search) < 0)
-            return NULL;
-    } else {
+    if (dot != NULL) {
         TnObject *pname = tn_str_from_utf8(name, dot - name);
         if (pname == NULL)
             return NULL;
@@ -630,23 +813,42 @@ static TnObject *find_and_load_import_locked(TnObject *fullname)
             return NULL;
         }
     }
+    const char *leaf = dot != NULL ? dot + 1 : name;
+    /* Finders a program put before the standard ones. */
+    r = meta_path_find(fullname, search, false, &m);
+    if (r == 0 && dot == NULL) {
+        r = create_builtin_import_locked(fullname, &m);
+        /* A new reference: another thread may rebind sys.path meanwhile. */
+        if (r == 0 && tn_interp()->sysdict != NULL
+            && tn_dict_get_item_ref(tn_interp()->sysdict, tn_str_intern_cstr("path"), &search) < 0)
+            r = -1;
+    }
+    if (r != 0) {
+        tn_xdecref(search);
+        m = bind_to_parent(parent, leaf, m);
+        tn_xdecref(parent);
+        return m;
+    }
     char *package_dir = NULL;
-    char *file = find_module(search, dot != NULL ? dot + 1 : name, &package_dir);
+    char *file = find_module(search, leaf, &package_dir);
     tn_xdecref(search);
     if (file == NULL) {
+        if (tn_err_occurred()) {
+            tn_xdecref(parent);
+            return NULL;
+        }
+        /* Finders after the standard ones. */
+        r = meta_path_find(fullname, dot != NULL ? NULL : NULL, true, &m);
+        m = r > 0 ? bind_to_parent(parent, leaf, m) : r == 0 ? not_found(fullname) : NULL;
         tn_xdecref(parent);
-        return tn_err_occurred() ? NULL : not_found(fullname);
+        return m;
     }
     m = load_module(fullname, file, package_dir);
     tn_mem_free(file);
     tn_mem_free(package_dir);
-    if (m != NULL && parent != NULL) {
-        /* Bind the submodule as an attribute of its package. */
-        TnObject *leaf = tn_str_from_cstr(dot + 1);
-        if (leaf == NULL || tn_object_setattr(parent, leaf, m) < 0)
-            TN_CLEAR(m);
-        tn_xdecref(leaf);
-    }
+    if (m != NULL && strcmp(name, "importlib") == 0 && install_importlib(m) < 0)
+        TN_CLEAR(m);
+    m = bind_to_parent(parent, leaf, m);
     tn_xdecref(parent);
     return m;
 }

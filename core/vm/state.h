@@ -50,6 +50,12 @@ typedef struct TnInterp {
     TnMutex imp_lock;
     uintptr_t imp_lock_owner;  /* atomic: tn_thread_id() of the holder, 0 = free */
     int imp_lock_count;        /* the holder's depth */
+    /* Once importlib is imported (core/vm/import.c, install_importlib):
+     * its _bootstrap_external module (module specs for the modules the C
+     * importer loads) and the standard finders it put on sys.meta_path,
+     * whose work the C importer does itself.  NULL before. */
+    TnObject *importlib_external;
+    TnObject *std_finders;     /* tuple */
 } TnInterp;
 
 typedef struct TnDataChunk TnDataChunk;
