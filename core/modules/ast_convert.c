@@ -327,7 +327,7 @@ static int loc_from_obj(FromObj *c, const TnAstNodeDef *d, TnObject *obj, TnAstL
         if (v == NULL || (v == TN_NONE && i >= 2 && d->attrs_optional)) {
             tn_xdecref(v);
             if (i >= 2 && d->attrs_optional) {
-                *out[i] = 0;
+                *out[i] = *out[i - 2];   /* end = start, as CPython 3.11 */
                 continue;
             }
             tn_err_format(&tn_exc_TypeError, "required field \"%s\" missing from %s", names[i], owner);

@@ -22,7 +22,7 @@
 
 /* ctx: the context an expression must have; for a pattern, 1 if it may be
  * a MatchStar (an item of a MatchSequence). */
-static int validate_node(TnAstType cat, const void *node, int ctx);
+static int validate_node(TnAstType cat, const void *node, int ctx, bool positions);
 
 static int fail(TnType *exc, const char *msg)
 {
@@ -43,7 +43,6 @@ static int field_ctx(const char *node, const char *field)
         {"AugAssign", "target", TN_CTX_STORE}, {"AnnAssign", "target", TN_CTX_STORE},
         {"For", "target", TN_CTX_STORE}, {"AsyncFor", "target", TN_CTX_STORE},
         {"withitem", "optional_vars", TN_CTX_STORE}, {"comprehension", "target", TN_CTX_STORE},
-        {"NamedExpr", "target", TN_CTX_STORE},
         {"List", "elts", INHERIT}, {"Tuple", "elts", INHERIT}, {"Starred", "value", INHERIT},
     };
     for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
@@ -197,6 +196,13 @@ static int stmt_rules(const TnStmt *s)
             tn_err_format(&tn_exc_ValueError, "%s has neither except handlers nor finalbody", owner);
             return -1;
         }
+        /* CPython 3.11 compiles an except* handler without a type into
+         * code that crashes when run; refused here. */
+        for (tn_ssize_t i = 0; s->kind == TN_STMT_TRYSTAR && i < tn_ast_seq_len(s->v.try_.handlers); i++) {
+            const TnExceptHandler *h = TN_SEQ_GET(s->v.try_.handlers, i);
+            if (h != NULL && h->type == NULL)
+                return fail(&tn_exc_ValueError, "except* handler without an exception type");
+        }
         if (tn_ast_seq_len(s->v.try_.handlers) == 0 && tn_ast_seq_len(s->v.try_.orelse) != 0) {
             tn_err_format(&tn_exc_ValueError, "%s has orelse but no except handlers", owner);
             return -1;
@@ -213,6 +219,51 @@ static int stmt_rules(const TnStmt *s)
     return 0;
 }
 
+static bool exact_number(const TnExpr *e, bool real, bool imaginary)
+{
+    if (e->kind != TN_EXPR_CONSTANT)
+        return false;
+    TnObject *v = e->v.constant.value;
+    return (real && (tn_int_check_exact(v) || tn_float_check_exact(v))) || (imaginary && tn_complex_check_exact(v));
+}
+
+/* The value of a MatchValue: an expression in Load context, then a literal
+ * (a number, str or bytes), an attribute lookup, a negated number or a
+ * complex literal (CPython's validate_pattern_match_value, and its
+ * folding of `-1` and `1+2j` that must give a constant). */
+static int match_value_rules(const TnExpr *v)
+{
+    if (validate_node(TN_AST_EXPR, v, TN_CTX_LOAD, true) < 0)
+        return -1;
+    switch (v->kind) {
+    case TN_EXPR_CONSTANT: {
+        TnObject *c = v->v.constant.value;
+        if (tn_int_check_exact(c) || tn_float_check_exact(c) || tn_complex_check_exact(c) ||
+            tn_str_check_exact(c) || tn_type_check_exact(c, &tn_type_bytes))
+            return 0;
+        return fail(&tn_exc_ValueError, "unexpected constant inside of a literal pattern");
+    }
+    case TN_EXPR_ATTRIBUTE:
+    case TN_EXPR_JOINEDSTR:   /* the compiler refuses it (SyntaxError) */
+        return 0;
+    case TN_EXPR_UNARYOP:
+        if (v->v.unaryop.op == TN_UOP_USUB && exact_number(v->v.unaryop.operand, true, true))
+            return 0;
+        break;
+    case TN_EXPR_BINOP: {
+        const TnExpr *l = v->v.binop.left;
+        if ((v->v.binop.op == TN_OP_ADD || v->v.binop.op == TN_OP_SUB) && exact_number(v->v.binop.right, false, true) &&
+            (exact_number(l, true, false) ||
+             (l->kind == TN_EXPR_UNARYOP && l->v.unaryop.op == TN_UOP_USUB && exact_number(l->v.unaryop.operand, true, false))))
+            return 0;
+        break;
+    }
+    default:
+        break;
+    }
+    return fail(&tn_exc_ValueError, "patterns may only match literals and attribute lookups");
+}
+
 static int validate_capture(TnObject *name)
 {
     if (name != NULL && tn_str_eq_cstr(name, "_"))
@@ -223,13 +274,8 @@ static int validate_capture(TnObject *name)
 static int pattern_rules(const TnPattern *p, bool star_ok)
 {
     switch (p->kind) {
-    case TN_PAT_VALUE: {
-        const TnExpr *v = p->v.value.value;
-        if (v->kind != TN_EXPR_CONSTANT && v->kind != TN_EXPR_ATTRIBUTE && v->kind != TN_EXPR_UNARYOP &&
-            v->kind != TN_EXPR_BINOP)
-            return fail(&tn_exc_ValueError, "patterns may only match literals and attribute lookups");
-        break;
-    }
+    case TN_PAT_VALUE:
+        return match_value_rules(p->v.value.value);
     case TN_PAT_SINGLETON: {
         TnObject *v = p->v.singleton.value;
         if (v != TN_NONE && v != TN_TRUE && v != TN_FALSE)
@@ -315,6 +361,9 @@ static int validate_fields(const TnAstNodeDef *d, const void *node, int ctx)
             }
             continue;
         }
+        /* CPython checks only that a NamedExpr target is a Name (expr_rules). */
+        if (strcmp(d->name, "NamedExpr") == 0 && strcmp(f->name, "target") == 0)
+            continue;
         int c = field_ctx(d->name, f->name);
         if (c == INHERIT)
             c = ctx;
@@ -323,7 +372,9 @@ static int validate_fields(const TnAstNodeDef *d, const void *node, int ctx)
         const void *p = FIELD_PTR(node, f->offset);
         if (f->qual != TN_ASTQ_SEQ) {
             const void *child = *(void *const *)p;
-            if (child != NULL && validate_node(f->type, child, c) < 0)
+            /* CPython checks the positions of vararg and kwarg only through
+             * their annotations. */
+            if (child != NULL && validate_node(f->type, child, c, f->type != TN_AST_ARG) < 0)
                 return -1;
             continue;
         }
@@ -348,18 +399,45 @@ static int validate_fields(const TnAstNodeDef *d, const void *node, int ctx)
                 return fail(&tn_exc_ValueError, f->type == TN_AST_STMT ? "None disallowed in statement list"
                                                 : "None disallowed in expression list");
             }
-            if (validate_node(f->type, child, c) < 0)
+            /* nor those of except* handlers. */
+            bool positions = !(strcmp(d->name, "TryStar") == 0 && f->type == TN_AST_EXCEPTHANDLER);
+            if (validate_node(f->type, child, c, positions) < 0)
                 return -1;
         }
     }
     return 0;
 }
 
-static int validate_node_inner(TnAstType cat, const void *node, int ctx)
+/* CPython's VALIDATE_POSITIONS, for statements, expressions, patterns,
+ * arguments and except handlers. */
+static int validate_positions(const TnAstLoc *l)
+{
+    if (l->lineno > l->end_lineno) {
+        tn_err_format(&tn_exc_ValueError, "AST node line range (%d, %d) is not valid", l->lineno, l->end_lineno);
+        return -1;
+    }
+    if ((l->lineno < 0 && l->end_lineno != l->lineno) || (l->col_offset < 0 && l->col_offset != l->end_col_offset)) {
+        tn_err_format(&tn_exc_ValueError, "AST node column range (%d, %d) for line range (%d, %d) is not valid",
+                      l->col_offset, l->end_col_offset, l->lineno, l->end_lineno);
+        return -1;
+    }
+    if (l->lineno == l->end_lineno && l->col_offset > l->end_col_offset) {
+        tn_err_format(&tn_exc_ValueError, "line %d, column %d-%d is not a valid range",
+                      l->lineno, l->col_offset, l->end_col_offset);
+        return -1;
+    }
+    return 0;
+}
+
+static int validate_node_inner(TnAstType cat, const void *node, int ctx, bool positions)
 {
     const TnAstNodeDef *d = row_of(cat, node);
     if (d == NULL)
         return fail(&tn_exc_SystemError, "invalid node in the syntax tree");
+    if (positions && (cat == TN_AST_STMT || cat == TN_AST_EXPR || cat == TN_AST_PATTERN || cat == TN_AST_ARG ||
+                      cat == TN_AST_EXCEPTHANDLER) &&
+        validate_positions((const TnAstLoc *)FIELD_PTR(node, d->loc)) < 0)
+        return -1;
     if (cat == TN_AST_EXPR && expr_rules(node, ctx) < 0)
         return -1;
     if (cat == TN_AST_STMT && stmt_rules(node) < 0)
@@ -371,16 +449,16 @@ static int validate_node_inner(TnAstType cat, const void *node, int ctx)
     return validate_fields(d, node, ctx);
 }
 
-static int validate_node(TnAstType cat, const void *node, int ctx)
+static int validate_node(TnAstType cat, const void *node, int ctx, bool positions)
 {
     if (tn_enter_recursive_call(" during compilation") < 0)
         return -1;
-    int r = validate_node_inner(cat, node, ctx);
+    int r = validate_node_inner(cat, node, ctx, positions);
     tn_leave_recursive_call();
     return r;
 }
 
 int tn_ast_validate(const TnMod *mod)
 {
-    return validate_node(TN_AST_MOD, mod, TN_CTX_LOAD);
+    return validate_node(TN_AST_MOD, mod, TN_CTX_LOAD, true);
 }
