@@ -68,7 +68,7 @@ m.body.append(ast.If(ast.Constant(1, **L), m.body, [], **L))
 attempt("list cycle", m)
 # deep nesting
 e = ast.Constant(0, **L)
-for i in range(100000):
+for i in range(3000):
     e = ast.UnaryOp(ast.USub(), e, **L)
 attempt("deep", expr_mod(e))
 
