@@ -48,6 +48,16 @@ bool tn_ast_check(TnObject *obj)
     return tn_object_type_check(obj, &ast_type);
 }
 
+bool tn_ast_is_tagged(TnAstType cat)
+{
+    return cat == TN_AST_MOD || cat == TN_AST_STMT || cat == TN_AST_EXPR || cat == TN_AST_PATTERN;
+}
+
+int tn_ast_row_of(TnAstType cat, const void *node)
+{
+    return tn_ast_node_index(cat, tn_ast_is_tagged(cat) ? *(const int *)node : 0);
+}
+
 int tn_ast_node_index(TnAstType cat, int kind)
 {
     for (int i = 0; i < tn_ast_nnodes; i++)
@@ -263,13 +273,11 @@ static TnObject *make_class(int i)
 {
     const TnAstNodeDef *d = &tn_ast_nodes[i];
     TnObject *name = tn_str_from_cstr(d->name);
-    TnObject *bases = tn_tuple_new(1);
+    TnObject *bases = tn_tuple_pack(1, class_by_name(d->base, i));
     TnObject *ns = tn_dict_new();
     TnObject *doc = tn_str_from_cstr(d->doc);
     TnObject *mod = tn_str_from_cstr("ast");
     TnObject *cls = NULL;
-    if (bases != NULL)
-        tn_tuple_set_steal(bases, 0, tn_newref(class_by_name(d->base, i)));
     if (name != NULL && bases != NULL && ns != NULL && doc != NULL && mod != NULL &&
         tn_dict_set_item_cstr(ns, "__module__", mod) == 0 && tn_dict_set_item_cstr(ns, "__doc__", doc) == 0 &&
         set_layout(ns, d) == 0) {

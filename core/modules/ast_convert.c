@@ -22,26 +22,11 @@ static const char *const category_names[TN_AST_NCATEGORIES] = {
     "match_case", "pattern", "type_ignore",
 };
 
-/* Categories whose C nodes start with a kind tag (an int). */
-static bool is_tagged(TnAstType cat)
-{
-    return cat == TN_AST_MOD || cat == TN_AST_STMT || cat == TN_AST_EXPR || cat == TN_AST_PATTERN;
-}
-
 /* Enumerations: stored as an int, converted to the class's one instance. */
 static bool is_enum(TnAstType t)
 {
     return t == TN_AST_EXPR_CONTEXT || t == TN_AST_BOOLOP || t == TN_AST_OPERATOR ||
            t == TN_AST_UNARYOP || t == TN_AST_CMPOP;
-}
-
-/* The row of an untagged category (its one concrete class). */
-static int untagged_index(TnAstType cat)
-{
-    for (int i = 0; i < tn_ast_nnodes; i++)
-        if (tn_ast_nodes[i].category == cat && !tn_ast_nodes[i].abstract)
-            return i;
-    return -1;
 }
 
 #define FIELD_PTR(node, off) ((char *)(node) + (off))
@@ -119,7 +104,7 @@ static int set_loc(TnObject *obj, const TnAstLoc *loc)
 
 static TnObject *node_to_obj_inner(ToObj *c, TnAstType cat, const void *node)
 {
-    int i = is_tagged(cat) ? tn_ast_node_index(cat, *(const int *)node) : untagged_index(cat);
+    int i = tn_ast_row_of(cat, node);
     if (i < 0)
         return tn_err_format(&tn_exc_SystemError, "invalid %s node in the syntax tree", category_names[cat]);
     const TnAstNodeDef *d = &tn_ast_nodes[i];
@@ -379,12 +364,13 @@ static int fields_from_obj(FromObj *c, const TnAstNodeDef *d, TnObject *obj, voi
 
 static int obj_to_node_inner(FromObj *c, TnAstType cat, TnObject *obj, void **out)
 {
-    bool product = !tn_ast_nodes[untagged_index(cat)].abstract &&
-                   strcmp(tn_ast_nodes[untagged_index(cat)].base, "AST") == 0;
+    /* A product's one row is its category's ("arguments"), based on AST. */
+    int first = tn_ast_node_index(cat, 0);
+    bool product = first >= 0 && strcmp(tn_ast_nodes[first].base, "AST") == 0;
     int i;
     TnAstLoc loc = {0, 0, 0, 0};
     if (product) {
-        i = untagged_index(cat);
+        i = first;
     } else {
         if (obj == TN_NONE)
             return 0;
@@ -402,7 +388,7 @@ static int obj_to_node_inner(FromObj *c, TnAstType cat, TnObject *obj, void **ou
     void *node = NULL;
     if (d->size > 0 && (node = tn_arena_alloc(c->arena, d->size)) == NULL)
         return -1;
-    if (node != NULL && is_tagged(cat))
+    if (node != NULL && tn_ast_is_tagged(cat))
         *(int *)node = d->kind;
     if (fields_from_obj(c, d, obj, node) < 0)
         return -1;

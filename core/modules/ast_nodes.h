@@ -64,8 +64,14 @@ extern const int tn_ast_nnodes;
  * borrowed array, or NULL with an exception. */
 TnObject *const *tn_ast_classes(void);
 TnObject *const *tn_ast_singletons(void);
-/* Index of the row of category cat with kind tag kind, or -1. */
+/* Index of the concrete row of category cat with kind tag kind (0 for the
+ * untagged categories, which have one concrete row), or -1. */
 int tn_ast_node_index(TnAstType cat, int kind);
+/* Do the C nodes of cat start with a kind tag (an int)?  mod, stmt, expr
+ * and pattern do; the products and excepthandler have one shape. */
+bool tn_ast_is_tagged(TnAstType cat);
+/* The row of a C node of category cat, or -1. */
+int tn_ast_row_of(TnAstType cat, const void *node);
 /* Is obj an instance of ast.AST? */
 bool tn_ast_check(TnObject *obj);
 

@@ -327,51 +327,62 @@ static int arguments_rules(const TnArguments *a)
     return 0;
 }
 
-/* The row of a C node. */
-static const TnAstNodeDef *row_of(TnAstType cat, const void *node)
+/* A list field with no items where CPython requires some: "empty body on
+ * For", "empty targets on Assign" ... */
+static int check_not_empty(const TnAstNodeDef *d, const TnAstField *f, const TnAstSeq *seq)
 {
-    bool tagged = cat == TN_AST_MOD || cat == TN_AST_STMT || cat == TN_AST_EXPR || cat == TN_AST_PATTERN;
-    for (int i = 0; i < tn_ast_nnodes; i++) {
-        const TnAstNodeDef *d = &tn_ast_nodes[i];
-        if (d->category == cat && !d->abstract && (!tagged || d->kind == *(const int *)node))
-            return d;
+    if (tn_ast_seq_len(seq) != 0)
+        return 0;
+    if (body_required(d->name, f->name)) {
+        tn_err_format(&tn_exc_ValueError, "empty body on %s", d->name);
+        return -1;
     }
-    return NULL;
+    const char *ne = nonempty_seq(d->name, f->name);
+    if (ne != NULL) {
+        tn_err_format(&tn_exc_ValueError, "empty %s on %s", ne, d->name);
+        return -1;
+    }
+    return 0;
+}
+
+/* A None item of a list field: allowed in Dict keys (**mapping) and
+ * kw_defaults (no default), else an error.  0 / -1. */
+static int check_none_item(const TnAstNodeDef *d, const TnAstField *f)
+{
+    if ((strcmp(d->name, "Dict") == 0 && strcmp(f->name, "keys") == 0) || strcmp(f->name, "kw_defaults") == 0)
+        return 0;
+    if (f->type == TN_AST_STMT)
+        return fail(&tn_exc_ValueError, "None disallowed in statement list");
+    if (f->type == TN_AST_IDENTIFIER) {   /* CPython 3.11 crashes on these */
+        tn_err_format(&tn_exc_ValueError, "None disallowed in %s list", f->name);
+        return -1;
+    }
+    return fail(&tn_exc_ValueError, "None disallowed in expression list");
+}
+
+static bool is_node_type(TnAstType t)
+{
+    return t < TN_AST_NCATEGORIES && t != TN_AST_CMPOP && t != TN_AST_EXPR_CONTEXT && t != TN_AST_BOOLOP &&
+           t != TN_AST_OPERATOR && t != TN_AST_UNARYOP;
 }
 
 static int validate_fields(const TnAstNodeDef *d, const void *node, int ctx)
 {
     for (int k = 0; k < d->nfields; k++) {
         const TnAstField *f = &d->fields[k];
-        if (f->offset < 0 || f->type >= TN_AST_NCATEGORIES || f->type == TN_AST_CMPOP ||
-            f->type == TN_AST_EXPR_CONTEXT || f->type == TN_AST_BOOLOP || f->type == TN_AST_OPERATOR ||
-            f->type == TN_AST_UNARYOP) {
-            if (f->qual == TN_ASTQ_SEQ && f->offset >= 0 && f->type != TN_AST_CMPOP) {
-                const TnAstSeq *seq = *(TnAstSeq *const *)FIELD_PTR(node, f->offset);
-                for (tn_ssize_t i = 0; i < tn_ast_seq_len(seq); i++)
-                    if (TN_SEQ_GET(seq, i) == NULL) {
-                        tn_err_format(&tn_exc_ValueError, "None disallowed in %s list", f->name);
-                        return -1;
-                    }
-                const char *ne = nonempty_seq(d->name, f->name);
-                if (ne != NULL && tn_ast_seq_len(seq) == 0) {
-                    tn_err_format(&tn_exc_ValueError, "empty %s on %s", ne, d->name);
-                    return -1;
-                }
-            }
+        if (f->offset < 0 || f->type == TN_AST_CMPOP)
             continue;
-        }
         /* CPython checks only that a NamedExpr target is a Name (expr_rules). */
         if (strcmp(d->name, "NamedExpr") == 0 && strcmp(f->name, "target") == 0)
             continue;
+        const void *p = FIELD_PTR(node, f->offset);
         int c = field_ctx(d->name, f->name);
         if (c == INHERIT)
             c = ctx;
         if (f->type == TN_AST_PATTERN)   /* for patterns: may it be a MatchStar? */
             c = strcmp(d->name, "MatchSequence") == 0;
-        const void *p = FIELD_PTR(node, f->offset);
         if (f->qual != TN_ASTQ_SEQ) {
-            const void *child = *(void *const *)p;
+            const void *child = is_node_type(f->type) ? *(void *const *)p : NULL;
             /* CPython checks the positions of vararg and kwarg only through
              * their annotations. */
             if (child != NULL && validate_node(f->type, child, c, f->type != TN_AST_ARG) < 0)
@@ -379,29 +390,14 @@ static int validate_fields(const TnAstNodeDef *d, const void *node, int ctx)
             continue;
         }
         const TnAstSeq *seq = *(TnAstSeq *const *)p;
-        if (body_required(d->name, f->name) && tn_ast_seq_len(seq) == 0) {
-            tn_err_format(&tn_exc_ValueError, "empty body on %s", d->name);
+        if (check_not_empty(d, f, seq) < 0)
             return -1;
-        }
-        const char *ne = nonempty_seq(d->name, f->name);
-        if (ne != NULL && tn_ast_seq_len(seq) == 0) {
-            tn_err_format(&tn_exc_ValueError, "empty %s on %s", ne, d->name);
-            return -1;
-        }
-        /* Dict keys (None: **mapping) and kw_defaults (None: no default) may hold None. */
-        bool none_ok = (strcmp(d->name, "Dict") == 0 && strcmp(f->name, "keys") == 0) ||
-                       strcmp(f->name, "kw_defaults") == 0;
+        /* nor those of except* handlers. */
+        bool positions = !(strcmp(d->name, "TryStar") == 0 && f->type == TN_AST_EXCEPTHANDLER);
         for (tn_ssize_t i = 0; i < tn_ast_seq_len(seq); i++) {
             const void *child = TN_SEQ_GET(seq, i);
-            if (child == NULL) {
-                if (none_ok)
-                    continue;
-                return fail(&tn_exc_ValueError, f->type == TN_AST_STMT ? "None disallowed in statement list"
-                                                : "None disallowed in expression list");
-            }
-            /* nor those of except* handlers. */
-            bool positions = !(strcmp(d->name, "TryStar") == 0 && f->type == TN_AST_EXCEPTHANDLER);
-            if (validate_node(f->type, child, c, positions) < 0)
+            if (child == NULL ? check_none_item(d, f) < 0
+                              : is_node_type(f->type) && validate_node(f->type, child, c, positions) < 0)
                 return -1;
         }
     }
@@ -431,9 +427,10 @@ static int validate_positions(const TnAstLoc *l)
 
 static int validate_node_inner(TnAstType cat, const void *node, int ctx, bool positions)
 {
-    const TnAstNodeDef *d = row_of(cat, node);
-    if (d == NULL)
+    int row = tn_ast_row_of(cat, node);
+    if (row < 0)
         return fail(&tn_exc_SystemError, "invalid node in the syntax tree");
+    const TnAstNodeDef *d = &tn_ast_nodes[row];
     if (positions && (cat == TN_AST_STMT || cat == TN_AST_EXPR || cat == TN_AST_PATTERN || cat == TN_AST_ARG ||
                       cat == TN_AST_EXCEPTHANDLER) &&
         validate_positions((const TnAstLoc *)FIELD_PTR(node, d->loc)) < 0)
