@@ -10,6 +10,7 @@
  * the tree as CPython's PyAST_Validate does (core/modules/ast_validate.c)
  * before the compiler sees it.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "core/tn.h"
@@ -38,6 +39,7 @@ static bool is_enum(TnAstType t)
 typedef struct {
     TnObject *const *classes;
     TnObject *const *singletons;
+    int depth, limit;    /* CPython 3.11's ast2obj recursion count, see tn_ast_to_object */
 } ToObj;
 
 static TnObject *node_to_obj(ToObj *c, TnAstType cat, const void *node);
@@ -132,17 +134,28 @@ static TnObject *node_to_obj(ToObj *c, TnAstType cat, const void *node)
 {
     if (node == NULL)
         return tn_newref(TN_NONE);
-    /* Depth is bounded by the parser; only the C stack is checked. */
-    if (tn_check_c_stack(" during ast construction") < 0)
-        return NULL;
-    return node_to_obj_inner(c, cat, node);
+    if (++c->depth > c->limit) {
+        c->depth--;
+        return tn_err_format(&tn_exc_RecursionError, "maximum recursion depth exceeded during ast construction");
+    }
+    /* A recursion limit set very high must not overflow the C stack. */
+    TnObject *obj = tn_check_c_stack(" during ast construction") < 0 ? NULL : node_to_obj_inner(c, cat, node);
+    c->depth--;
+    return obj;
 }
 
+/* As CPython 3.11's PyAST_mod2obj, each node counts 1 against three times
+ * the recursion limit, starting from three times the current depth: a
+ * chain of 5000 additions parses but cannot become objects. */
 TnObject *tn_ast_to_object(const TnMod *mod)
 {
-    ToObj c = {tn_ast_classes(), NULL};
+    TnThreadState *ts = tn_tstate();
+    int limit = ts->interp->recursion_limit;
+    ToObj c = {tn_ast_classes(), NULL, 0, 0};
     if (c.classes == NULL)
         return NULL;
+    c.limit = limit < INT_MAX / 3 ? limit * 3 : limit;
+    c.depth = ts->py_recursion_depth < INT_MAX / 3 ? ts->py_recursion_depth * 3 : ts->py_recursion_depth;
     c.singletons = tn_ast_singletons();
     return node_to_obj(&c, TN_AST_MOD, mod);
 }

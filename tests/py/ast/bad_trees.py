@@ -103,3 +103,12 @@ try:
     compile("x", "<s>", "bogus", ast.PyCF_ONLY_AST)
 except ValueError as e:
     print(e)
+
+# a source that parses but whose tree is too deep to become objects
+# (CPython 3.11 counts three times the recursion limit)
+for n in (1000, 5000):
+    try:
+        t = ast.parse("+".join(["1"] * n))
+        print(n, "terms:", type(t.body[0].value).__name__)
+    except RecursionError as e:
+        print(n, "terms:", e)
