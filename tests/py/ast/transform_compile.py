@@ -92,3 +92,33 @@ print(ast.dump(t3, include_attributes=True) == ast.dump(t.body[0], include_attri
 
 # compile of an AST with PyCF_ONLY_AST gives it back
 print(compile(t, "<x>", "exec", ast.PyCF_ONLY_AST) is t)
+# __future__ in a tree, docstrings, error locations of compiled trees
+ns = {}
+exec(compile(ast.parse("from __future__ import annotations\ndef f(x: int) -> List[int]:\n    'doc'\n    return x\n"), "<f>", "exec"), ns)
+print(ns["f"].__annotations__, ns["f"].__doc__)
+t = ast.parse("def g(a):\n    return a[0] + a.b\n")
+exec(compile(t, "<g>", "exec"), ns)
+try:
+    ns["g"]([1])
+except AttributeError as e:
+    tb = e.__traceback__.tb_next
+    print(tb.tb_lineno, e)
+m = ast.Module([ast.FunctionDef("h", ast.arguments([], [], None, [], [], None, []),
+                                [ast.Return(ast.BinOp(ast.Constant(1), ast.Div(), ast.Constant(0)))], [])], [])
+ast.fix_missing_locations(m)
+exec(compile(m, "<h>", "exec"), ns)
+try:
+    ns["h"]()
+except ZeroDivisionError as e:
+    tb = e.__traceback__.tb_next
+    print(tb.tb_lineno)
+try:
+    compile(ast.parse("def f():\n    nonlocal q\n"), "<nl>", "exec")
+except SyntaxError as e:
+    print(e.msg, e.lineno, e.offset, e.filename, repr(e.text))
+try:
+    compile(ast.parse("x = 1\nbreak\n"), "<br>", "exec")
+except SyntaxError as e:
+    print(e.msg, e.lineno, e.offset, e.filename, repr(e.text))
+print(eval(compile(ast.parse("[i*i for i in range(4)]", mode="eval"), "<e>", "eval")))
+exec(compile(ast.Interactive([ast.Expr(ast.Constant(42, lineno=1, col_offset=0), lineno=1, col_offset=0)]), "<i>", "single"))
