@@ -796,7 +796,7 @@ static int add_version_attrs(TnObject *m)
 
 static int add_platform_attrs(TnObject *m)
 {
-    static const char *const builtin_names[] = {"_collections", "_contextvars", "_random", "_stat", "_string",
+    static const char *const builtin_names[] = {"_ast", "_collections", "_contextvars", "_random", "_stat", "_string",
                                                  "_struct", "_weakref", "atexit", "builtins", "dis", "errno", "gc",
                                                  "itertools", "math", "os", "sys", "time"};
     enum { NNAMES = sizeof builtin_names / sizeof builtin_names[0] };

@@ -112,3 +112,6 @@ for n in (1000, 5000):
         print(n, "terms:", type(t.body[0].value).__name__)
     except RecursionError as e:
         print(n, "terms:", e)
+
+import sys
+print("_ast" in sys.builtin_module_names)
