@@ -9,6 +9,12 @@
 #include "core/object.h"
 #include "core/compiler/ast.h"
 
+/* compile()'s flags that concern the AST (CPython's PyCF_*; the _ast module
+ * exports them). */
+#define TN_CF_ONLY_AST              0x0400
+#define TN_CF_TYPE_COMMENTS         0x1000
+#define TN_CF_ALLOW_TOP_LEVEL_AWAIT 0x2000
+
 /* Compile an AST into a code object.  Returns a new TnCode reference, or NULL
  * with SyntaxError set (e.g. "'return' outside function", "'break' outside loop",
  * "'continue' not properly in loop", "name 'x' is used prior to global declaration",

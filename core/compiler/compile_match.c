@@ -211,6 +211,11 @@ static int emit_load_ssize(TnCompiler *c, tn_ssize_t n)
 
 static int compile_pattern_value(TnCompiler *c, TnPattern *p, PatternContext *pc)
 {
+    /* The parser makes only literals, -n, a+bj and attribute lookups; a
+     * tree built from AST objects may hold an f-string (which CPython's
+     * validator lets through for its compiler to refuse). */
+    if (p->v.value.value->kind == TN_EXPR_JOINEDSTR)
+        return tn_comp_error(c, "patterns may only match literals and attribute lookups");
     TN_TRY(tn_comp_expr(c, p->v.value.value));
     TN_TRY(tn_comp_emit(c, TN_COMPARE_OP, TN_EQ));
     return jump_to_fail_pop(c, pc, TN_POP_JUMP_IF_FALSE);

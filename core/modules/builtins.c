@@ -17,6 +17,8 @@
 #include "core/vm/import.h"
 #include "core/objects/complex.h"
 #include "core/compiler/ast.h"
+#include "core/compiler/parser.h"
+#include "core/modules/ast_nodes.h"
 #include "core/vm/eval.h"
 #include "core/modules/modules.h"
 #include "core/modules/builtins_iter.h"
@@ -651,16 +653,58 @@ static TnObject *compile_text(const char *text, tn_ssize_t len, const char *file
     return tn_compile_source(text, len, filename, mode);
 }
 
-/* compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1) */
+/* Source text parsed into Python AST objects (compile()'s PyCF_ONLY_AST). */
+static TnObject *parse_to_ast(const char *text, tn_ssize_t len, const char *filename, TnCompileMode mode)
+{
+    if (memchr(text, '\0', (size_t)len) != NULL)
+        return tn_err_format(&tn_exc_ValueError, "source code string cannot contain null bytes");
+    TnArena *arena = tn_arena_new();
+    if (arena == NULL)
+        return NULL;
+    TnMod *mod = tn_parse_string(text, len, filename, mode, arena);
+    TnObject *res = mod != NULL ? tn_ast_to_object(mod) : NULL;
+    tn_arena_free(arena);
+    return res;
+}
+
+/* An ast.Module/Expression/Interactive object compiled (validated first). */
+static TnObject *compile_ast_object(TnObject *tree, const char *filename, TnCompileMode mode)
+{
+    TnArena *arena = tn_arena_new();
+    if (arena == NULL)
+        return NULL;
+    TnMod *mod = tn_ast_from_object(tree, mode, arena);
+    TnObject *co = mod != NULL ? tn_compile_ast(mod, filename, mode, arena) : NULL;
+    tn_arena_free(arena);
+    return co;
+}
+
+#define COMPILE_FLAGS_KNOWN (TN_CF_ONLY_AST | TN_CF_TYPE_COMMENTS | TN_CF_ALLOW_TOP_LEVEL_AWAIT \
+                             | 0x3e000 /* the __future__ feature flags */ | 0x0200 /* PyCF_SOURCE_IS_UTF8 */ \
+                             | 0x4000 /* PyCF_IGNORE_COOKIE */ | 0x0010 /* CO_NESTED, obsolete */)
+
+/* compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)
+ * source: str, bytes (UTF-8), a code object or an AST object; with
+ * PyCF_ONLY_AST (ast.parse) the result is the AST as objects. */
 static TnObject *builtin_compile(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    static const char *const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize", NULL};
-    TnObject *out[6];
+    static const char *const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize",
+                                        "_feature_version", NULL};
+    TnObject *out[7];
     if (tn_args_parse("compile", args, nargs, kwnames, names, 0, 3, out) < 0)
         return NULL;
     if (!tn_str_check(out[1]) || !tn_str_check(out[2]))
         return tn_err_format(&tn_exc_TypeError, "compile() argument 'filename' must be str, not %T",
                              tn_str_check(out[1]) ? out[2] : out[1]);
+    tn_ssize_t flags = 0, optimize = -1;
+    if (out[3] != NULL && (flags = tn_number_as_ssize(out[3], &tn_exc_OverflowError)) == -1 && tn_err_occurred())
+        return NULL;
+    if (out[5] != NULL && (optimize = tn_number_as_ssize(out[5], &tn_exc_OverflowError)) == -1 && tn_err_occurred())
+        return NULL;
+    if (flags & ~(tn_ssize_t)COMPILE_FLAGS_KNOWN)
+        return tn_err_format(&tn_exc_ValueError, "compile(): unrecognised flags");
+    if (optimize < -1 || optimize > 2)
+        return tn_err_format(&tn_exc_ValueError, "compile(): invalid optimize value");
     TnCompileMode mode;
     if (tn_str_eq_cstr(out[2], "exec"))
         mode = TN_MODE_FILE;
@@ -668,15 +712,34 @@ static TnObject *builtin_compile(TnObject *self, TnObject *const *args, tn_ssize
         mode = TN_MODE_EVAL;
     else if (tn_str_eq_cstr(out[2], "single"))
         mode = TN_MODE_SINGLE;
-    else
-        return tn_err_format(&tn_exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    else if (tn_str_eq_cstr(out[2], "func_type")) {
+        if (!(flags & TN_CF_ONLY_AST))
+            return tn_err_format(&tn_exc_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+        return tn_err_format(&tn_exc_ValueError, "compile() mode 'func_type' is not supported by Tandem");
+    } else {
+        return tn_err_format(&tn_exc_ValueError, (flags & TN_CF_ONLY_AST)
+                             ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                             : "compile() mode must be 'exec', 'eval' or 'single'");
+    }
+    const char *filename = tn_str_utf8(out[1], NULL);
+    if (tn_ast_check(out[0])) {
+        if (flags & TN_CF_ONLY_AST)
+            return tn_newref(out[0]);
+        return compile_ast_object(out[0], filename, mode);
+    }
     if (tn_code_check(out[0]))
         return tn_newref(out[0]);
     tn_ssize_t len;
-    const char *text = source_text(out[0], &len, "compile", "string, bytes or AST");
-    if (text == NULL)
+    const char *text;
+    if (tn_bytes_check(out[0])) {
+        text = tn_bytes_data(out[0]);
+        len = tn_bytes_size(out[0]);
+    } else if ((text = source_text(out[0], &len, "compile", "string, bytes or AST")) == NULL) {
         return NULL;
-    return compile_text(text, len, tn_str_utf8(out[1], NULL), mode);
+    }
+    if (flags & TN_CF_ONLY_AST)
+        return parse_to_ast(text, len, filename, mode);
+    return compile_text(text, len, filename, mode);
 }
 
 /* Shared by eval and exec: resolve the namespaces, compile if needed, run. */

@@ -73,6 +73,7 @@ TnObject *tn_itertools_module_create(void);
 TnObject *tn_collections_module_create(void);
 TnObject *tn_random_module_create(void);
 TnObject *tn_struct_module_create(void);
+TnObject *tn_ast_module_create(void);      /* core/modules/ast.c: _ast */
 TnObject *tn_contextvars_module_create(void);
 TnObject *tn_imp_module_create(void);
 TnObject *tn_warnings_module_create(void);

@@ -641,6 +641,7 @@ static const struct {
     {"_collections", tn_collections_module_create, false},
     {"_random", tn_random_module_create, false},
     {"_struct", tn_struct_module_create, false},
+    {"_ast", tn_ast_module_create, false},
     {"_contextvars", tn_contextvars_module_create, false},
     {"gc", tn_gc_module_create, false},
     {"_imp", tn_imp_module_create, false},
