@@ -34,8 +34,9 @@ void tn_posix_path_clear(TnPosixPath *p);
 
 /* A name from the system: str (surrogateescape) or bytes.  New ref. */
 TnObject *tn_posix_name(const char *s, tn_ssize_t n, bool as_bytes);
-/* os.fsencode-style bytes of a str or bytes (borrowed in, new ref out);
- * `what` names the argument in the TypeError.  NULL on error. */
+/* os.fsencode-style bytes of a str, bytes or os.PathLike (borrowed in, new
+ * ref out), without embedded NUL; fname is the calling function.  NULL on
+ * error. */
 TnObject *tn_posix_fsencode(TnObject *o, const char *fname);
 
 /* Raise the OSError subclass for errno with p's filename (NULL: none), or

@@ -354,14 +354,16 @@ static int id_arg(TnObject *o, long long *out)
 static TnObject *do_chown(const char *fname, bool lchown_, TnObject *const *args, tn_ssize_t nargs,
                           TnObject *kwnames)
 {
-    static const char *const names[] = {"path", "uid", "gid", "dir_fd", "follow_symlinks", NULL};
+    static const char *const chown_names[] = {"path", "uid", "gid", "dir_fd", "follow_symlinks", NULL};
+    static const char *const lchown_names[] = {"path", "uid", "gid", NULL};
+    const char *const *names = lchown_ ? lchown_names : chown_names;
     TnObject *v[5] = {NULL, NULL, NULL, NULL, NULL};
     TnPosixPath p = TN_POSIX_PATH(fname, "path", false, !lchown_);
     TnObject *r = NULL;
     int dir_fd;
     long long uid, gid;
     bool follow;
-    if (tn_posix_parse(fname, args, nargs, kwnames, lchown_ ? names : names, 3, 3, v) < 0 ||
+    if (tn_posix_parse(fname, args, nargs, kwnames, names, 3, 3, v) < 0 ||
         tn_posix_path_convert(v[0], &p) < 0 || id_arg(v[1], &uid) < 0 || id_arg(v[2], &gid) < 0 ||
         tn_posix_dir_fd(v[3], &dir_fd) < 0 || tn_posix_flag(v[4], !lchown_, &follow) < 0 ||
         tn_posix_check_fd_combo(&p, dir_fd, follow) < 0)
@@ -384,9 +386,6 @@ static TnObject *posix_chown(TnObject *self, TnObject *const *args, tn_ssize_t n
 
 static TnObject *posix_lchown(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    if (kwnames != NULL && nargs + tn_tuple_size(kwnames) > 3)
-        return tn_err_format(&tn_exc_TypeError, "lchown() takes at most 3 arguments (%zd given)",
-                             nargs + tn_tuple_size(kwnames));
     return do_chown("lchown", true, args, nargs, kwnames);
 }
 
