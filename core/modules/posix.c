@@ -153,6 +153,11 @@ TnObject *tn_posix_error(const TnPosixPath *p)
     return tn_err_set_from_errno_filename(errno, p != NULL ? p->object : NULL);
 }
 
+TnObject *tn_posix_none_or_error(int rc, const TnPosixPath *p)
+{
+    return rc != 0 ? tn_posix_error(p) : tn_none_ref();
+}
+
 TnObject *tn_posix_error2(const TnPosixPath *a, const TnPosixPath *b)
 {
     int err = errno;
@@ -282,6 +287,16 @@ static TnObject *make_environ(void)
     return d;
 }
 
+/* A name putenv/unsetenv accept: not empty, no '='.  0, or -1 with
+ * CPython's ValueError. */
+static int check_env_name(const char *name)
+{
+    if (name[0] != '\0' && strchr(name, '=') == NULL)
+        return 0;
+    tn_err_format(&tn_exc_ValueError, "illegal environment variable name");
+    return -1;
+}
+
 /* putenv(name, value, /) */
 static TnObject *posix_putenv(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
@@ -290,15 +305,8 @@ static TnObject *posix_putenv(TnObject *self, TnObject *const *args, tn_ssize_t 
     TnObject *k = tn_posix_fsencode(args[0], "putenv");
     TnObject *v = k != NULL ? tn_posix_fsencode(args[1], "putenv") : NULL;
     TnObject *r = NULL;
-    if (v != NULL) {
-        const char *ks = tn_bytes_data(k);
-        if (ks[0] == '\0' || strchr(ks, '=') != NULL)
-            tn_err_format(&tn_exc_ValueError, "illegal environment variable name");
-        else if (setenv(ks, tn_bytes_data(v), 1) != 0)
-            tn_posix_error(NULL);
-        else
-            r = tn_none_ref();
-    }
+    if (v != NULL && check_env_name(tn_bytes_data(k)) == 0)
+        r = tn_posix_none_or_error(setenv(tn_bytes_data(k), tn_bytes_data(v), 1), NULL);
     tn_xdecref(k);
     tn_xdecref(v);
     return r;
@@ -312,14 +320,9 @@ static TnObject *posix_unsetenv(TnObject *self, TnObject *const *args, tn_ssize_
     TnObject *k = tn_posix_fsencode(args[0], "unsetenv");
     if (k == NULL)
         return NULL;
-    const char *ks = tn_bytes_data(k);
     TnObject *r = NULL;
-    if (ks[0] == '\0' || strchr(ks, '=') != NULL)
-        tn_err_format(&tn_exc_ValueError, "illegal environment variable name");
-    else if (unsetenv(ks) != 0)
-        tn_posix_error(NULL);
-    else
-        r = tn_none_ref();
+    if (check_env_name(tn_bytes_data(k)) == 0)
+        r = tn_posix_none_or_error(unsetenv(tn_bytes_data(k)), NULL);
     tn_decref(k);
     return r;
 }

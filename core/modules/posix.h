@@ -43,6 +43,9 @@ TnObject *tn_posix_fsencode(TnObject *o, const char *fname);
  * with two filenames ("'a' -> 'b'").  Always NULL. */
 TnObject *tn_posix_error(const TnPosixPath *p);
 TnObject *tn_posix_error2(const TnPosixPath *a, const TnPosixPath *b);
+/* None when a system call's rc is 0, else its OSError (errno, p's
+ * filename).  New ref or NULL. */
+TnObject *tn_posix_none_or_error(int rc, const TnPosixPath *p);
 
 /* Argument helpers.  Each is 0 / -1 with CPython's TypeError. */
 /* dir_fd: None -> AT_FDCWD, or an int. */

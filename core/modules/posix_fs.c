@@ -50,12 +50,8 @@ static TnObject *posix_chdir(TnObject *self, TnObject *const *args, tn_ssize_t n
     TnObject *v[1] = {NULL};
     TnPosixPath p = TN_POSIX_PATH("chdir", "path", false, true);
     TnObject *r = NULL;
-    if (tn_args_parse("chdir", args, nargs, kwnames, names, 0, 1, v) == 0 && tn_posix_path_convert(v[0], &p) == 0) {
-        if ((p.narrow != NULL ? chdir(p.narrow) : fchdir(p.fd)) != 0)
-            tn_posix_error(&p);
-        else
-            r = tn_none_ref();
-    }
+    if (tn_args_parse("chdir", args, nargs, kwnames, names, 0, 1, v) == 0 && tn_posix_path_convert(v[0], &p) == 0)
+        r = tn_posix_none_or_error(p.narrow != NULL ? chdir(p.narrow) : fchdir(p.fd), &p);
     tn_posix_path_clear(&p);
     return r;
 }
@@ -149,10 +145,7 @@ static TnObject *path_dirfd_call(const char *fname, TnObject *const *args, tn_ss
         tn_posix_path_convert(v[0], &p) < 0 || (npos > 1 && v[1] != NULL && tn_builtins_as_int(v[1], &arg) < 0) ||
         tn_posix_dir_fd(v[npos], &dir_fd) < 0)
         goto done;
-    if (call(p.narrow, dir_fd, arg) != 0)
-        tn_posix_error(&p);
-    else
-        r = tn_none_ref();
+    r = tn_posix_none_or_error(call(p.narrow, dir_fd, arg), &p);
 done:
     tn_posix_path_clear(&p);
     return r;
@@ -188,10 +181,7 @@ static TnObject *posix_mknod(TnObject *self, TnObject *const *args, tn_ssize_t n
         (v[1] != NULL && tn_builtins_as_int(v[1], &mode) < 0) || (v[2] != NULL && id_arg(v[2], &dev) < 0) ||
         tn_posix_dir_fd(v[3], &dir_fd) < 0)
         goto done;
-    if (mknodat(dir_fd, p.narrow, (mode_t)mode, (dev_t)dev) != 0)
-        tn_posix_error(&p);
-    else
-        r = tn_none_ref();
+    r = tn_posix_none_or_error(mknodat(dir_fd, p.narrow, (mode_t)mode, (dev_t)dev), &p);
 done:
     tn_posix_path_clear(&p);
     return r;
@@ -370,10 +360,7 @@ static TnObject *do_chown(const char *fname, bool lchown_, TnObject *const *args
         goto done;
     int rc = p.fd >= 0 ? fchown(p.fd, (uid_t)uid, (gid_t)gid)
                        : fchownat(dir_fd, p.narrow, (uid_t)uid, (gid_t)gid, follow ? 0 : AT_SYMLINK_NOFOLLOW);
-    if (rc != 0)
-        tn_posix_error(&p);
-    else
-        r = tn_none_ref();
+    r = tn_posix_none_or_error(rc, &p);
 done:
     tn_posix_path_clear(&p);
     return r;
@@ -493,10 +480,7 @@ static TnObject *posix_utime(TnObject *self, TnObject *const *args, tn_ssize_t n
         goto done;
     int rc = p.fd >= 0 ? futimens(p.fd, now ? NULL : ts)
                        : utimensat(dir_fd, p.narrow, now ? NULL : ts, follow ? 0 : AT_SYMLINK_NOFOLLOW);
-    if (rc != 0)
-        tn_posix_error(&p);
-    else
-        r = tn_none_ref();
+    r = tn_posix_none_or_error(rc, &p);
 done:
     tn_posix_path_clear(&p);
     return r;
@@ -534,10 +518,7 @@ static TnObject *posix_truncate(TnObject *self, TnObject *const *args, tn_ssize_
     tn_ssize_t len = tn_number_as_ssize(v[1], &tn_exc_OverflowError);
     if (len == -1 && tn_err_occurred())
         goto done;
-    if ((p.fd >= 0 ? ftruncate(p.fd, (off_t)len) : truncate(p.narrow, (off_t)len)) != 0)
-        tn_posix_error(&p);
-    else
-        r = tn_none_ref();
+    r = tn_posix_none_or_error((p.fd >= 0 ? ftruncate(p.fd, (off_t)len) : truncate(p.narrow, (off_t)len)), &p);
 done:
     tn_posix_path_clear(&p);
     return r;

@@ -288,34 +288,25 @@ static int status_arg(const char *fname, TnObject *const *args, tn_ssize_t nargs
     return tn_builtins_as_int(v[0], status);
 }
 
-#define W_BOOL(name)                                                                                 \
+/* One W* function: conv turns the macro's value into bool or int. */
+#define W_FUNCTION(name, conv)                                                                       \
     static TnObject *posix_##name(TnObject *self, TnObject *const *args, tn_ssize_t nargs,          \
                                   TnObject *kwnames)                                                 \
     {                                                                                                \
         int status;                                                                                  \
         if (status_arg(#name, args, nargs, kwnames, &status) < 0)                                    \
             return NULL;                                                                             \
-        return tn_bool_from(name(status));                                                           \
+        return conv(name(status));                                                                   \
     }
-#define W_INT(name)                                                                                  \
-    static TnObject *posix_##name(TnObject *self, TnObject *const *args, tn_ssize_t nargs,          \
-                                  TnObject *kwnames)                                                 \
-    {                                                                                                \
-        int status;                                                                                  \
-        if (status_arg(#name, args, nargs, kwnames, &status) < 0)                                    \
-            return NULL;                                                                             \
-        return tn_int_from_i64(name(status));                                                        \
-    }
-W_BOOL(WIFEXITED)
-W_BOOL(WIFSIGNALED)
-W_BOOL(WIFSTOPPED)
-W_BOOL(WIFCONTINUED)
-W_BOOL(WCOREDUMP)
-W_INT(WEXITSTATUS)
-W_INT(WTERMSIG)
-W_INT(WSTOPSIG)
-#undef W_BOOL
-#undef W_INT
+W_FUNCTION(WIFEXITED, tn_bool_from)
+W_FUNCTION(WIFSIGNALED, tn_bool_from)
+W_FUNCTION(WIFSTOPPED, tn_bool_from)
+W_FUNCTION(WIFCONTINUED, tn_bool_from)
+W_FUNCTION(WCOREDUMP, tn_bool_from)
+W_FUNCTION(WEXITSTATUS, tn_int_from_i64)
+W_FUNCTION(WTERMSIG, tn_int_from_i64)
+W_FUNCTION(WSTOPSIG, tn_int_from_i64)
+#undef W_FUNCTION
 
 static TnObject *posix_waitstatus_to_exitcode(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
                                               TnObject *kwnames)
