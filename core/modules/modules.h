@@ -26,6 +26,8 @@ TnObject *tn_time_module_create(void);
 /* The posix module (core/modules/posix*.c): what CPython's os.py imports
  * (docs/posix.md).  New ref or NULL. */
 TnObject *tn_posix_module_create(void);
+/* The pwd module (core/modules/pwd.c).  New ref or NULL. */
+TnObject *tn_pwd_module_create(void);
 
 /* open() in builtins, and sys.stdin/stdout/stderr (plus __stdin__ ...)
  * as file objects (core/modules/io.c).  0 / -1. */

@@ -801,7 +801,7 @@ static int add_platform_attrs(TnObject *m)
 {
     static const char *const builtin_names[] = {"_collections", "_contextvars", "_random", "_stat", "_string",
                                                  "_struct", "_weakref", "atexit", "builtins", "dis", "errno", "gc",
-                                                 "itertools", "math", "posix", "sys", "time"};
+                                                 "itertools", "math", "posix", "pwd", "sys", "time"};
     enum { NNAMES = sizeof builtin_names / sizeof builtin_names[0] };
     TnObject *names = tn_tuple_new(NNAMES);
     if (names == NULL)

@@ -454,6 +454,7 @@ static const struct {
     /* At start-up: it installs the collector's weak-reference hooks. */
     {"_weakref", tn_weakref_module_create, true},
     {"posix", tn_posix_module_create, false},
+    {"pwd", tn_pwd_module_create, false},
     {"errno", tn_errno_module_create, false},
     {"_stat", tn_stat_module_create, false},
     {"atexit", tn_atexit_module_create, false},
