@@ -249,6 +249,11 @@ int tn_posix_check_fd_combo(const TnPosixPath *p, int dir_fd, bool follow)
     return 0;
 }
 
+int tn_posix_append_steal(TnObject *list, TnObject *item)
+{
+    return item == NULL ? -1 : tn_list_append_steal(list, item);
+}
+
 int tn_posix_add_steal(TnObject *m, const char *name, TnObject *v)
 {
     if (v == NULL)
@@ -399,7 +404,7 @@ static TnObject *make_have_functions(void)
     enum { N = sizeof have_functions / sizeof have_functions[0] };
     TnObject *l = tn_list_new(0);
     for (int i = 0; l != NULL && i < N; i++)
-        if (tn_list_append_steal(l, tn_str_from_cstr(have_functions[i])) < 0)
+        if (tn_posix_append_steal(l, tn_str_from_cstr(have_functions[i])) < 0)
             TN_CLEAR(l);
     return l;
 }

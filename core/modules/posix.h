@@ -73,6 +73,10 @@ int tn_posix_fs_add(TnObject *m);
 int tn_posix_fd_add(TnObject *m);
 int tn_posix_proc_add(TnObject *m);
 
+/* Append item (stolen; NULL: a failed allocation, -1 with its error) to
+ * list.  0 / -1. */
+int tn_posix_append_steal(TnObject *list, TnObject *item);
+
 /* Add an int constant / a new object (stolen) to m.  0 / -1. */
 int tn_posix_add_int(TnObject *m, const char *name, long long v);
 int tn_posix_add_steal(TnObject *m, const char *name, TnObject *v);

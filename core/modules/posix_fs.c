@@ -85,7 +85,7 @@ static TnObject *read_names(DIR *d, const TnPosixPath *p)
         const char *n = ent->d_name;
         if (n[0] == '.' && (n[1] == '\0' || (n[1] == '.' && n[2] == '\0')))
             continue;
-        if (tn_list_append_steal(list, tn_posix_name(n, (tn_ssize_t)strlen(n), p->is_bytes)) < 0)
+        if (tn_posix_append_steal(list, tn_posix_name(n, (tn_ssize_t)strlen(n), p->is_bytes)) < 0)
             TN_CLEAR(list);
     }
     if (p->fd >= 0)

@@ -61,7 +61,7 @@ static TnObject *posix_getgroups(TnObject *self, TnObject *const *args, tn_ssize
         return tn_posix_error(NULL);
     TnObject *l = tn_list_new(0);
     for (int i = 0; l != NULL && i < n; i++)
-        if (tn_list_append_steal(l, tn_int_from_i64(groups[i])) < 0)
+        if (tn_posix_append_steal(l, tn_int_from_i64(groups[i])) < 0)
             TN_CLEAR(l);
     return l;
 }

@@ -200,7 +200,7 @@ static TnObject *pwd_getpwall(TnObject *self, TnObject *const *args, tn_ssize_t 
     for (size_t i = 0; list != NULL && i < n; i++) {
         struct passwd pw = {.pw_name = c[i].name, .pw_passwd = c[i].passwd, .pw_uid = c[i].uid, .pw_gid = c[i].gid,
                             .pw_gecos = c[i].gecos, .pw_dir = c[i].dir, .pw_shell = c[i].shell};
-        if (tn_list_append_steal(list, passwd_result(&pw)) < 0)
+        if (tn_posix_append_steal(list, passwd_result(&pw)) < 0)
             TN_CLEAR(list);
     }
     free_copies(c, n);

@@ -14,7 +14,7 @@ NTHREADS = 4
 NFILES = 200
 ROUNDS = 3 * SCALE
 
-base = "_tmp_scandir_shared_%d" % os.getpid()
+base = "/tmp/tn_stress_scandir_%d" % os.getpid()
 os.mkdir(base)
 names = ["f%03d" % i for i in range(NFILES)]
 for n in names:
