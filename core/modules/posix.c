@@ -97,14 +97,23 @@ int tn_posix_path_convert(TnObject *o, TnPosixPath *p)
     if (p->allow_fd && tn_slice_index_check(o))
         return path_from_fd(o, p);
     p->object = fspath_or_null(o);
+    if (p->object == NULL && !tn_err_occurred()) {
+        /* Another bytes-like object: CPython 3.11 takes a copy of its bytes
+         * after a DeprecationWarning (Tandem has no C-level warnings yet,
+         * so the warning is not written). */
+        p->bytes = tn_bytes_snapshot_ref(o);
+        if (p->bytes != NULL)
+            p->object = tn_newref(o);
+    }
     if (p->object == NULL) {
         if (!tn_err_occurred())
             tn_err_format(&tn_exc_TypeError, "%s: %s should be %s, not %s", p->fname, p->argname,
                           path_kinds(p), tn_type(o)->name);
         return -1;
     }
-    p->is_bytes = tn_bytes_check(p->object);
-    p->bytes = p->is_bytes ? tn_newref(p->object) : tn_codec_encode(p->object, "utf-8", "surrogateescape");
+    p->is_bytes = !tn_str_check(p->object);
+    if (p->bytes == NULL)
+        p->bytes = p->is_bytes ? tn_newref(p->object) : tn_codec_encode(p->object, "utf-8", "surrogateescape");
     if (p->bytes == NULL)
         return -1;
     const char *s = tn_bytes_data(p->bytes);

@@ -2,6 +2,7 @@
 # utime (times and ns), access, truncate, stat fields and follow_symlinks,
 # dir_fd forms, the OSError subclasses with their filenames.
 import os, stat
+from _support import bytes_like
 
 
 def cleanup(top):
@@ -77,6 +78,8 @@ try:
     print(os.access(f, os.R_OK), os.access(f + 'x', os.F_OK), os.access(f, os.W_OK, effective_ids=False))
     os.truncate(f, 3)
     print(os.path.getsize(f))
+    # Other bytes-like paths: accepted, names come back as bytes.
+    print(bytes_like.stat_size(f), bytes_like.listdir_types(base))
 
     dfd = os.open(base, os.O_RDONLY)
     print(os.stat('f', dir_fd=dfd).st_size, os.readlink('ln3', dir_fd=dfd), os.access('f', os.F_OK, dir_fd=dfd))
