@@ -437,6 +437,13 @@ static TnObject *do_exec(const char *fname, TnObject *const *args, tn_ssize_t na
     if (tn_posix_path_convert(v[0], &p) < 0 || (argv = encode_argv(fname, v[1], &keep)) == NULL)
         goto done;
     if (with_env) {
+        /* CPython's PyMapping_Check: something with items to copy. */
+        int mapping = tn_dict_check(v[2]) ? 1 : tn_object_hasattr(v[2], tn_str_intern_cstr("items"));
+        if (mapping <= 0) {
+            if (mapping == 0)
+                tn_err_format(&tn_exc_TypeError, "execve: environment must be a mapping object");
+            goto done;
+        }
         if ((envp = encode_env(v[2], keep)) == NULL)
             goto done;
         if (p.fd >= 0)
