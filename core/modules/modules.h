@@ -18,13 +18,16 @@ const char *tn_sys_stdlib_dir(void);
 /* 1 when tn_sys_stdlib_dir() holds os.py (the marker CMake checks), else 0. */
 int tn_sys_stdlib_present(void);
 
-/* The math, time and os modules (os.path is the os module's attribute
- * `path`, a module object named "posixpath").  New ref or NULL. */
+/* The math and time modules.  New ref or NULL. */
 TnObject *tn_math_module_create(void);
 /* The gc module (core/modules/gc.c).  New ref or NULL. */
 TnObject *tn_gc_module_create(void);
 TnObject *tn_time_module_create(void);
-TnObject *tn_os_module_create(void);
+/* The posix module (core/modules/posix*.c): what CPython's os.py imports
+ * (docs/posix.md).  New ref or NULL. */
+TnObject *tn_posix_module_create(void);
+/* The pwd module (core/modules/pwd.c).  New ref or NULL. */
+TnObject *tn_pwd_module_create(void);
 
 /* open() in builtins, and sys.stdin/stdout/stderr (plus __stdin__ ...)
  * as file objects (core/modules/io.c).  0 / -1. */

@@ -256,6 +256,36 @@ static TnObject *sys_getdefaultencoding(TnObject *self, TnObject *const *args, t
     return tn_str_from_cstr("utf-8");
 }
 
+/* audit(event, *args): Tandem has no audit hooks (no sys.addaudithook), so
+ * an event goes nowhere; CPython checks nothing more when no hook is set.
+ * os.walk, shutil and tempfile raise events. */
+static TnObject *sys_audit(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("audit", kwnames) < 0)
+        return NULL;
+    if (nargs == 0)
+        return tn_err_format(&tn_exc_TypeError, "audit() missing 1 required positional argument: 'event'");
+    return tn_none_ref();
+}
+
+/* The file system encoding is UTF-8 with surrogateescape, as CPython's in
+ * a UTF-8 locale (PEP 529/540); posix encodes str paths that way. */
+static TnObject *sys_getfilesystemencoding(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                                           TnObject *kwnames)
+{
+    if (no_args("sys.getfilesystemencoding", nargs, kwnames) < 0)
+        return NULL;
+    return tn_str_from_cstr("utf-8");
+}
+
+static TnObject *sys_getfilesystemencodeerrors(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
+                                               TnObject *kwnames)
+{
+    if (no_args("sys.getfilesystemencodeerrors", nargs, kwnames) < 0)
+        return NULL;
+    return tn_str_from_cstr("surrogateescape");
+}
+
 /* The exception being handled (borrowed) or NULL. */
 static TnObject *handled_exception(void)
 {
@@ -386,33 +416,6 @@ static TnObject *breakpoint_target(const char *spec)
     return hook;
 }
 
-/* $PYTHONBREAKPOINT as os.environ has it (a new str ref), or NULL (no
- * error) when os is not loaded or the variable is not a str there.  Tandem's
- * os.environ is a dict that does not call putenv, so it is consulted first
- * for scripts that set the variable (CPython reads the C environment, which
- * its os.environ keeps in sync). */
-static TnObject *breakpoint_env_ref(void)
-{
-    /* New references throughout: the getattr can run code that rebinds
-     * sys.modules or os.environ (and other threads can). */
-    TnObject *modules = tn_dict_get_cstr_ref(tn_interp()->sysdict, "modules");
-    TnObject *os = modules != NULL && tn_dict_check(modules) ? tn_dict_get_cstr_ref(modules, "os") : NULL;
-    tn_xdecref(modules);
-    if (os == NULL)
-        return NULL;
-    TnObject *environ_ = tn_object_getattr_cstr(os, "environ");
-    tn_decref(os);
-    TnObject *value = NULL;
-    if (environ_ == NULL)
-        tn_err_clear();
-    else if (tn_dict_check(environ_))
-        value = tn_dict_get_cstr_ref(environ_, "PYTHONBREAKPOINT");
-    if (value != NULL && !tn_str_check(value))
-        TN_CLEAR(value);
-    tn_xdecref(environ_);
-    return value;
-}
-
 /* breakpointhook(*args, **kws): $PYTHONBREAKPOINT "0" disables it; unset or
  * empty means pdb.set_trace.  A hook that cannot be imported is ignored with
  * a RuntimeWarning written to stderr (Tandem has no warnings module yet, and
@@ -420,14 +423,13 @@ static TnObject *breakpoint_env_ref(void)
 static TnObject *sys_breakpointhook(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
                                     TnObject *kwnames)
 {
-    TnObject *env = breakpoint_env_ref();
-    const char *spec = env != NULL ? tn_str_utf8(env, NULL) : getenv("PYTHONBREAKPOINT");
-    if (spec == NULL || spec[0] == '\0')
-        spec = "pdb.set_trace";
-    if (strcmp(spec, "0") == 0) {
-        tn_xdecref(env);
+    /* A copy: importing the hook may run code that changes the environment
+     * (os.environ calls putenv, as CPython's, which copies it too). */
+    const char *var = getenv("PYTHONBREAKPOINT");
+    char spec[512];
+    snprintf(spec, sizeof spec, "%s", var == NULL || var[0] == '\0' ? "pdb.set_trace" : var);
+    if (strcmp(spec, "0") == 0)
         return tn_none_ref();
-    }
     TnObject *hook = breakpoint_target(spec);
     if (hook == NULL) {
         if (!tn_err_matches(&tn_exc_ImportError) && !tn_err_matches(&tn_exc_AttributeError))
@@ -435,10 +437,8 @@ static TnObject *sys_breakpointhook(TnObject *self, TnObject *const *args, tn_ss
         tn_err_clear();
         fflush(stdout);
         fprintf(stderr, "RuntimeWarning: Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"\n", spec);
-        tn_xdecref(env);
         return tn_none_ref();
     }
-    tn_xdecref(env);
     TnObject *res = tn_call(hook, args, nargs, kwnames);
     tn_decref(hook);
     return res;
@@ -466,10 +466,13 @@ static TnObject *sys_excepthook(TnObject *self, TnObject *const *args, tn_ssize_
 }
 
 static const TnMethodDef sys_functions[] = {
+    {"audit", sys_audit, 0, "Passes the event to any audit hooks that are attached."},
     {"exit", sys_exit, 0, "Exit the interpreter by raising SystemExit(status)."},
     {"exc_info", sys_exc_info, 0, "Return current exception information: (type, value, traceback)."},
     {"exception", sys_exception, 0, "Return the current exception."},
     {"getdefaultencoding", sys_getdefaultencoding, 0, "Return the current default encoding used by the Unicode implementation."},
+    {"getfilesystemencoding", sys_getfilesystemencoding, 0, "Return the encoding used to convert Unicode filenames to OS filenames."},
+    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, 0, "Return the error mode used Unicode to OS filename conversion."},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, "Return the maximum string digits limit for non-binary int<->str conversions."},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"getrecursionlimit", sys_getrecursionlimit, 0, "Return the current value of the recursion limit."},

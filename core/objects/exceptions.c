@@ -383,6 +383,13 @@ static TnType *os_error_subclass(int err)
     case EINTR: return &tn_exc_InterruptedError;
     case EACCES: case EPERM: return &tn_exc_PermissionError;
     case ETIMEDOUT: return &tn_exc_TimeoutError;
+    case EAGAIN: case EALREADY: case EINPROGRESS: return &tn_exc_BlockingIOError;
+    case ECHILD: return &tn_exc_ChildProcessError;
+    case ESRCH: return &tn_exc_ProcessLookupError;
+    case EPIPE: case ESHUTDOWN: return &tn_exc_BrokenPipeError;
+    case ECONNABORTED: return &tn_exc_ConnectionAbortedError;
+    case ECONNREFUSED: return &tn_exc_ConnectionRefusedError;
+    case ECONNRESET: return &tn_exc_ConnectionResetError;
     default: return &tn_exc_OSError;
     }
 }
@@ -1388,6 +1395,7 @@ TN_EXCEPTION_LIST(TN_BASE_ALIAS)
 #define BASE_TYPE_LookupError tn_exc_LookupError
 #define BASE_TYPE_NameError tn_exc_NameError
 #define BASE_TYPE_OSError tn_exc_OSError
+#define BASE_TYPE_ConnectionError tn_exc_ConnectionError
 #define BASE_TYPE_RuntimeError tn_exc_RuntimeError
 #define BASE_TYPE_SyntaxError tn_exc_SyntaxError
 #define BASE_TYPE_IndentationError tn_exc_IndentationError
@@ -1460,7 +1468,9 @@ int tn_exceptions_init_types(void)
     TnType *const os_subclasses[] = {
         &tn_exc_FileNotFoundError, &tn_exc_FileExistsError, &tn_exc_PermissionError,
         &tn_exc_IsADirectoryError, &tn_exc_NotADirectoryError, &tn_exc_InterruptedError,
-        &tn_exc_TimeoutError,
+        &tn_exc_TimeoutError, &tn_exc_BlockingIOError, &tn_exc_ChildProcessError, &tn_exc_ProcessLookupError,
+        &tn_exc_ConnectionError, &tn_exc_BrokenPipeError, &tn_exc_ConnectionAbortedError,
+        &tn_exc_ConnectionRefusedError, &tn_exc_ConnectionResetError,
     };
     for (size_t i = 0; i < sizeof os_subclasses / sizeof os_subclasses[0]; i++)
         specialise(os_subclasses[i], &os_error_layout, NULL, os_error_str);

@@ -118,6 +118,14 @@ typedef struct TnBaseExceptionGroupObject {
     X(NotADirectoryError, OSError) \
     X(InterruptedError, OSError) \
     X(TimeoutError, OSError) \
+    X(BlockingIOError, OSError) \
+    X(ChildProcessError, OSError) \
+    X(ProcessLookupError, OSError) \
+    X(ConnectionError, OSError) \
+    X(BrokenPipeError, ConnectionError) \
+    X(ConnectionAbortedError, ConnectionError) \
+    X(ConnectionRefusedError, ConnectionError) \
+    X(ConnectionResetError, ConnectionError) \
     X(ReferenceError, Exception) \
     X(RuntimeError, Exception) \
     X(NotImplementedError, RuntimeError) \
@@ -136,7 +144,14 @@ typedef struct TnBaseExceptionGroupObject {
     X(DeprecationWarning, Warning) \
     X(RuntimeWarning, Warning) \
     X(UserWarning, Warning) \
-    X(SyntaxWarning, Warning)
+    X(SyntaxWarning, Warning) \
+    X(PendingDeprecationWarning, Warning) \
+    X(FutureWarning, Warning) \
+    X(ImportWarning, Warning) \
+    X(UnicodeWarning, Warning) \
+    X(BytesWarning, Warning) \
+    X(ResourceWarning, Warning) \
+    X(EncodingWarning, Warning)
 
 #define TN_DECLARE_EXC(name, base) extern TnType tn_exc_##name;
 TN_EXCEPTION_LIST(TN_DECLARE_EXC)

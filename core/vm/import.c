@@ -627,12 +627,13 @@ static const struct {
 } builtin_modules[] = {
     {"math", tn_math_module_create, true},
     {"time", tn_time_module_create, true},
-    {"os", tn_os_module_create, true},
     {"dis", tn_dis_module_create, true},
     {"_thread", tn_thread_module_create, true},
     {"signal", tn_signal_module_create, true},
     /* At start-up: it installs the collector's weak-reference hooks. */
     {"_weakref", tn_weakref_module_create, true},
+    {"posix", tn_posix_module_create, false},
+    {"pwd", tn_pwd_module_create, false},
     {"errno", tn_errno_module_create, false},
     {"_stat", tn_stat_module_create, false},
     {"atexit", tn_atexit_module_create, false},
@@ -649,7 +650,7 @@ static const struct {
     {"marshal", tn_marshal_module_create, false},
 };
 
-/* Create builtin_modules[i] and put it in `modules` (with os.path for os).
+/* Create builtin_modules[i] and put it in `modules`.
  * New reference, NULL on error. */
 static TnObject *create_builtin(size_t i, TnObject *modules)
 {
@@ -657,19 +658,6 @@ static TnObject *create_builtin(size_t i, TnObject *modules)
     if (m == NULL || tn_dict_set_item_cstr(modules, builtin_modules[i].name, m) < 0) {
         tn_xdecref(m);
         return NULL;
-    }
-    if (builtin_modules[i].create == tn_os_module_create) {
-        /* As os.py does: os.path is importable by its dotted name. */
-        TnObject *path;
-        int r = tn_dict_get_item_ref(tn_module_dict(m), tn_str_intern_cstr("path"), &path);
-        if (r > 0) {
-            r = tn_dict_set_item_cstr(modules, "os.path", path);
-            tn_decref(path);
-        }
-        if (r < 0) {
-            tn_decref(m);
-            return NULL;
-        }
     }
     return m;
 }

@@ -1,0 +1,1 @@
+# Helper modules of the os tests (not tests themselves).
