@@ -462,6 +462,8 @@ static const struct {
     {"_collections", tn_collections_module_create, false},
     {"_random", tn_random_module_create, false},
     {"_struct", tn_struct_module_create, false},
+    {"_codecs", tn_codecs_module_create, false},
+    {"binascii", tn_binascii_module_create, false},
     {"_contextvars", tn_contextvars_module_create, false},
     {"gc", tn_gc_module_create, false},
 };

@@ -45,6 +45,13 @@ typedef struct TnInterp {
                                   uncaught KeyboardInterrupt: SIGINT), 0 = exit normally */
     TnObject *atexit_callbacks; /* the atexit module's list of callbacks, or NULL before the
                                    first use (core/modules/atexit.c) */
+    /* The codec registry (core/objects/codecs_registry.c): search functions
+     * (list), normalised name -> CodecInfo (dict), error handler name ->
+     * handler (dict); codecs_ready (atomic) once `encodings` is imported. */
+    TnObject *codec_search_path;
+    TnObject *codec_search_cache;
+    TnObject *codec_error_registry;
+    int codecs_ready;
 } TnInterp;
 
 typedef struct TnDataChunk TnDataChunk;
