@@ -75,6 +75,7 @@ TnObject *tn_random_module_create(void);
 TnObject *tn_struct_module_create(void);
 TnObject *tn_codecs_module_create(void);
 TnObject *tn_binascii_module_create(void);
+TnObject *tn_array_module_create(void);
 TnObject *tn_contextvars_module_create(void);
 /* Run the atexit callbacks (at interpreter exit, after threading._shutdown()). */
 void tn_atexit_run_at_exit(void);

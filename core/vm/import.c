@@ -464,6 +464,7 @@ static const struct {
     {"_struct", tn_struct_module_create, false},
     {"_codecs", tn_codecs_module_create, false},
     {"binascii", tn_binascii_module_create, false},
+    {"array", tn_array_module_create, false},
     {"_contextvars", tn_contextvars_module_create, false},
     {"gc", tn_gc_module_create, false},
 };
