@@ -549,30 +549,11 @@ static const TnMethodDef binascii_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* class name(base), __module__ 'binascii'. */
-static TnObject *make_class(const char *cname, TnType *base)
-{
-    TnObject *name = tn_str_from_cstr(cname);
-    TnObject *bases = tn_tuple_pack(1, TN_OBJ(base));
-    TnObject *ns = tn_dict_new();
-    TnObject *mod = tn_str_from_cstr("binascii");
-    TnObject *cls = NULL;
-    if (name != NULL && bases != NULL && ns != NULL && mod != NULL && tn_dict_set_item_cstr(ns, "__module__", mod) == 0) {
-        TnObject *cargs[3] = {name, bases, ns};
-        cls = tn_call(TN_OBJ(&tn_type_type), cargs, 3, NULL);
-    }
-    tn_xdecref(name);
-    tn_xdecref(bases);
-    tn_xdecref(ns);
-    tn_xdecref(mod);
-    return cls;
-}
-
 TnObject *tn_binascii_module_create(void)
 {
-    if (binascii_error == NULL && (binascii_error = make_class("Error", &tn_exc_ValueError)) == NULL)
+    if (binascii_error == NULL && (binascii_error = tn_exception_class_new("binascii", "Error", &tn_exc_ValueError)) == NULL)
         return NULL;
-    if (binascii_incomplete == NULL && (binascii_incomplete = make_class("Incomplete", &tn_exc_Exception)) == NULL)
+    if (binascii_incomplete == NULL && (binascii_incomplete = tn_exception_class_new("binascii", "Incomplete", &tn_exc_Exception)) == NULL)
         return NULL;
     TnObject *m = tn_module_new("binascii");
     if (m == NULL || tn_module_add_functions(m, binascii_functions) < 0 ||
