@@ -533,7 +533,9 @@ static int del_index_lock_held(ArrayObject *a, tn_ssize_t i)
     return delete_lock_held(a, i, 1, 1);
 }
 
-static int array_ass_item(TnObject *self, tn_ssize_t i, TnObject *value)
+/* a[i] = value / del a[i]; a negative i counts from the end, resolved
+ * against the size inside the section. */
+static int ass_index(TnObject *self, tn_ssize_t i, TnObject *value)
 {
     ArrVal v = {0};
     if (value != NULL && convert(ARR(self)->d, value, &v) < 0)
@@ -547,6 +549,17 @@ static int array_ass_item(TnObject *self, tn_ssize_t i, TnObject *value)
         return -1;
     }
     return r;
+}
+
+/* The sequence slot: the abstract layer has already added the length to a
+ * negative index. */
+static int array_ass_item(TnObject *self, tn_ssize_t i, TnObject *value)
+{
+    if (i < 0) {
+        tn_err_set_str(&tn_exc_IndexError, "array assignment index out of range");
+        return -1;
+    }
+    return ass_index(self, i, value);
 }
 
 static TnObject *slice_lock_held(TnObject *self, tn_ssize_t start, tn_ssize_t stop, tn_ssize_t step)
@@ -597,7 +610,8 @@ static int ass_slice_lock_held(ArrayObject *a, tn_ssize_t start, tn_ssize_t stop
         tn_ssize_t old = a->size, grow = nsrc - (stop - start);
         if (grow > 0 && resize_lock_held(a, old + grow) < 0)
             return -1;
-        memmove(item_ptr(a, stop + grow), item_ptr(a, stop), (size_t)((old - stop) * size));
+        if (old > stop)
+            memmove(item_ptr(a, stop + grow), item_ptr(a, stop), (size_t)((old - stop) * size));
         if (nsrc > 0)
             memcpy(item_ptr(a, start), src, (size_t)(nsrc * size));
         return grow < 0 ? resize_lock_held(a, old + grow) : 0;
@@ -623,11 +637,7 @@ static int array_ass_subscript(TnObject *self, TnObject *key, TnObject *value)
         tn_ssize_t i = tn_number_as_ssize(key, &tn_exc_IndexError);
         if (i == -1 && tn_err_occurred())
             return -1;
-        if (i < 0 && value == NULL)
-            i += array_length(self);
-        else if (i < 0)
-            i += array_length(self);
-        return array_ass_item(self, i, value);
+        return ass_index(self, i, value);
     }
     tn_ssize_t start, stop, step;
     if (tn_slice_unpack(key, &start, &stop, &step) < 0)
@@ -845,7 +855,8 @@ static int insert_lock_held(ArrayObject *a, tn_ssize_t i, ArrVal v)
         i = n;
     if (resize_lock_held(a, n + 1) < 0)
         return -1;
-    memmove(item_ptr(a, i + 1), item_ptr(a, i), (size_t)((n - i) * a->d->size));
+    if (n > i)
+        memmove(item_ptr(a, i + 1), item_ptr(a, i), (size_t)((n - i) * a->d->size));
     store(a->d, item_ptr(a, i), v);
     return 0;
 }

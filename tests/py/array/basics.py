@@ -79,3 +79,14 @@ print(s, type(s + s).__name__, isinstance(s, array))
 t("subscript", lambda: array[int])
 it = iter(array('b', [1, 2]))
 print(type(it).__name__, next(it), next(it), next(it, 'end'))
+n = array('h', [1, 2, 3, 4])
+print(n[-1], n[-4])
+t('get -5', lambda: n[-5])
+n[-1] = 40
+del n[-4]
+print(n)
+t('set -4', lambda: n.__setitem__(-4, 1))
+t('del -4', lambda: n.__delitem__(-4))
+t('del 3', lambda: n.__delitem__(3))
+import operator
+t('operator.getitem', lambda: operator.getitem(n, -2))
