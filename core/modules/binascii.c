@@ -47,19 +47,25 @@ static int ascii_arg(TnObject *o, TnBytesView *v)
     return got > 0 ? 0 : -1;
 }
 
-/* The keyword-only tail of f(data, /, *, name=...): the positional count
- * must be 1. */
-static int one_positional(const char *fname, tn_ssize_t nargs)
-{
-    if (nargs == 1)
-        return 0;
-    tn_err_format(&tn_exc_TypeError, "%s() takes exactly 1 positional argument (%zd given)", fname, nargs);
-    return -1;
-}
-
 static int flag_arg(TnObject *o, int dflt)
 {
     return o == NULL ? dflt : tn_object_is_true(o);
+}
+
+/* f(data, /, *, flag=dflt): the view of data (ASCII text allowed when
+ * ascii) and the flag's truth.  0 (release the view) / -1. */
+static int data_and_flag(const char *fname, const char *flag, int dflt, bool ascii, TnObject *const *args,
+                         tn_ssize_t nargs, TnObject *kw, TnBytesView *v, int *out)
+{
+    const char *names[] = {"data", flag, NULL};
+    TnObject *a[2] = {NULL, NULL};
+    if (nargs != 1) {
+        tn_err_format(&tn_exc_TypeError, "%s() takes exactly 1 positional argument (%zd given)", fname, nargs);
+        return -1;
+    }
+    if (tn_args_parse(fname, args, nargs, kw, names, 1, 1, a) < 0 || (*out = flag_arg(a[1], dflt)) < 0)
+        return -1;
+    return ascii ? ascii_arg(a[0], v) : bin_arg(a[0], v);
 }
 
 static TnObject *finish(TnByteBuf *b, int ok)
@@ -212,13 +218,9 @@ static int a2b_base64(const unsigned char *s, tn_ssize_t n, bool strict, TnByteB
 
 static TnObject *ba_a2b_base64(TnObject *m, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
 {
-    static const char *const names[] = {"data", "strict_mode", NULL};
-    TnObject *a[2] = {NULL, NULL};
     TnBytesView v;
-    if (one_positional("a2b_base64", nargs) < 0 || tn_args_parse("a2b_base64", args, nargs, kw, names, 1, 1, a) < 0)
-        return NULL;
-    int strict = flag_arg(a[1], 0);
-    if (strict < 0 || ascii_arg(a[0], &v) < 0)
+    int strict;
+    if (data_and_flag("a2b_base64", "strict_mode", 0, true, args, nargs, kw, &v, &strict) < 0)
         return NULL;
     TnByteBuf b = {0};
     const char *err = NULL;
@@ -236,13 +238,9 @@ static TnObject *ba_a2b_base64(TnObject *m, TnObject *const *args, tn_ssize_t na
 
 static TnObject *ba_b2a_base64(TnObject *m, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
 {
-    static const char *const names[] = {"data", "newline", NULL};
-    TnObject *a[2] = {NULL, NULL};
     TnBytesView v;
-    if (one_positional("b2a_base64", nargs) < 0 || tn_args_parse("b2a_base64", args, nargs, kw, names, 1, 1, a) < 0)
-        return NULL;
-    int newline = flag_arg(a[1], 1);
-    if (newline < 0 || bin_arg(a[0], &v) < 0)
+    int newline;
+    if (data_and_flag("b2a_base64", "newline", 1, false, args, nargs, kw, &v, &newline) < 0)
         return NULL;
     TnByteBuf b = {0};
     const unsigned char *s = (const unsigned char *)v.d;
@@ -314,13 +312,9 @@ static TnObject *ba_a2b_uu(TnObject *m, TnObject *const *args, tn_ssize_t nargs,
 
 static TnObject *ba_b2a_uu(TnObject *m, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
 {
-    static const char *const names[] = {"data", "backtick", NULL};
-    TnObject *a[2] = {NULL, NULL};
     TnBytesView v;
-    if (one_positional("b2a_uu", nargs) < 0 || tn_args_parse("b2a_uu", args, nargs, kw, names, 1, 1, a) < 0)
-        return NULL;
-    int backtick = flag_arg(a[1], 0);
-    if (backtick < 0 || bin_arg(a[0], &v) < 0)
+    int backtick;
+    if (data_and_flag("b2a_uu", "backtick", 0, false, args, nargs, kw, &v, &backtick) < 0)
         return NULL;
     if (v.n > 45) {
         tn_bytes_view_release(&v);

@@ -82,17 +82,6 @@ static int data_arg(TnObject *o, bool text, TnBytesView *v)
     return got > 0 ? 0 : -1;
 }
 
-static TnObject *pair(TnObject *v_steal, tn_ssize_t n)
-{
-    if (v_steal == NULL)
-        return NULL;
-    TnObject *len = tn_int_from_ssize(n);
-    TnObject *r = len != NULL ? tn_tuple_pack(2, v_steal, len) : NULL;
-    tn_xdecref(len);
-    tn_decref(v_steal);
-    return r;
-}
-
 /* ---- the codec functions ------------------------------------------------- */
 
 /* fname(str, errors=None[, extra]) with codec enc -> (bytes, len(str)). */
@@ -103,7 +92,7 @@ static TnObject *run_encode(const char *fname, int enc, TnObject *str, const cha
     int r = tn_codec_run_encoder(&e);
     TnObject *b = r < 0 ? NULL : tn_bytes_from_data(e.out.buf, e.out.len);
     tn_bbuf_free(&e.out);
-    return pair(b, tn_str_length(str));
+    return tn_codec_pair_steal(b, tn_str_length(str));
 }
 
 static TnObject *encode_fn(const char *fname, int enc, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -133,7 +122,7 @@ static TnObject *run_decode(int enc, const TnBytesView *v, const char *errors, b
     tn_mem_free(d.out.cp);
     if (byteorder != NULL && *byteorder == 0)
         *byteorder = d.byteorder;
-    return pair(s, d.consumed);
+    return tn_codec_pair_steal(s, d.consumed);
 }
 
 /* fname(data, errors=None[, final]) -> (str, consumed). */
@@ -309,7 +298,7 @@ static TnObject *c_escape_encode(TnObject *m, TnObject *const *args, tn_ssize_t 
     const char *s = tn_str_utf8(rep, &len);
     TnObject *b = s != NULL ? tn_bytes_from_data(s + 3, len - 4) : NULL;
     tn_decref(rep);
-    return pair(b, tn_bytes_size(args[0]));
+    return tn_codec_pair_steal(b, tn_bytes_size(args[0]));
 }
 
 static TnObject *c_escape_decode(TnObject *m, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -326,7 +315,7 @@ static TnObject *c_escape_decode(TnObject *m, TnObject *const *args, tn_ssize_t 
         if (k == -2)
             tn_err_format(&tn_exc_ValueError, "invalid \\x escape at position %zd", bad);
         if (k == 0)
-            r = pair(tn_bytes_from_data(out.buf, out.len), v.n);
+            r = tn_codec_pair_steal(tn_bytes_from_data(out.buf, out.len), v.n);
         tn_bbuf_free(&out);
     }
     tn_bytes_view_release(&v);
@@ -341,7 +330,7 @@ static TnObject *c_readbuffer_encode(TnObject *m, TnObject *const *args, tn_ssiz
         return NULL;
     TnObject *r = NULL;
     if (errors_arg("readbuffer_encode", args, nargs, 1, &errors) == 0)
-        r = pair(tn_bytes_from_data(v.d, v.n), v.n);
+        r = tn_codec_pair_steal(tn_bytes_from_data(v.d, v.n), v.n);
     tn_bytes_view_release(&v);
     return r;
 }

@@ -60,14 +60,14 @@ static bool exc_range(TnObject *exc, int kind, TnObject **obj, tn_ssize_t *start
     return true;
 }
 
-static TnObject *result(TnObject *rep_steal, tn_ssize_t pos)
+TnObject *tn_codec_pair_steal(TnObject *v_steal, tn_ssize_t n)
 {
-    if (rep_steal == NULL)
+    if (v_steal == NULL)
         return NULL;
-    TnObject *p = tn_int_from_ssize(pos);
-    TnObject *r = p != NULL ? tn_tuple_pack(2, rep_steal, p) : NULL;
+    TnObject *p = tn_int_from_ssize(n);
+    TnObject *r = p != NULL ? tn_tuple_pack(2, v_steal, p) : NULL;
     tn_xdecref(p);
-    tn_decref(rep_steal);
+    tn_decref(v_steal);
     return r;
 }
 
@@ -99,7 +99,7 @@ static TnObject *h_ignore(TnObject *m, TnObject *const *args, tn_ssize_t nargs, 
     tn_ssize_t start = 0, end = 0;
     if (handler_arg("ignore_errors", args, nargs, kw, &kind, &obj, &start, &end) == NULL)
         return NULL;
-    return result(tn_str_from_cstr(""), end);
+    return tn_codec_pair_steal(tn_str_from_cstr(""), end);
 }
 
 static TnObject *h_replace(TnObject *m, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -117,7 +117,7 @@ static TnObject *h_replace(TnObject *m, TnObject *const *args, tn_ssize_t nargs,
         tn_strw_discard(&w);
         return NULL;
     }
-    return result(tn_strw_finish(&w), end);
+    return tn_codec_pair_steal(tn_strw_finish(&w), end);
 }
 
 /* backslashreplace / xmlcharrefreplace / namereplace of the characters
@@ -151,7 +151,7 @@ static TnObject *h_backslashreplace(TnObject *m, TnObject *const *args, tn_ssize
     if (handler_arg("backslashreplace_errors", args, nargs, kw, &kind, &obj, &start, &end) == NULL)
         return NULL;
     if (kind != KIND_DECODE)
-        return result(escape_chars(obj, start, end, 'b'), end);
+        return tn_codec_pair_steal(escape_chars(obj, start, end, 'b'), end);
     TnStrWriter w;
     tn_strw_init(&w);
     const unsigned char *p = (const unsigned char *)tn_bytes_data(obj);
@@ -163,7 +163,7 @@ static TnObject *h_backslashreplace(TnObject *m, TnObject *const *args, tn_ssize
             return NULL;
         }
     }
-    return result(tn_strw_finish(&w), end);
+    return tn_codec_pair_steal(tn_strw_finish(&w), end);
 }
 
 static TnObject *encode_only(const char *name, char style, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -177,7 +177,7 @@ static TnObject *encode_only(const char *name, char style, TnObject *const *args
         return wrong_exception_type(args[0]);
     if (handler_arg(name, args, nargs, kw, &kind, &obj, &start, &end) == NULL)
         return NULL;
-    return result(escape_chars(obj, start, end, style), end);
+    return tn_codec_pair_steal(escape_chars(obj, start, end, style), end);
 }
 
 static TnObject *h_xmlcharrefreplace(TnObject *m, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
@@ -210,7 +210,7 @@ static TnObject *h_surrogateescape(TnObject *m, TnObject *const *args, tn_ssize_
         }
         TnObject *r = tn_bytes_from_data(b.buf, b.len);
         tn_bbuf_free(&b);
-        return result(r, end);
+        return tn_codec_pair_steal(r, end);
     }
     /* Up to 4 undecodable bytes, none of them ASCII. */
     const unsigned char *p = (const unsigned char *)tn_bytes_data(obj);
@@ -222,7 +222,7 @@ static TnObject *h_surrogateescape(TnObject *m, TnObject *const *args, tn_ssize_
     }
     if (n == 0)
         return raise_exc(args[0]);
-    return result(tn_str_from_codepoints(ch, n), start + n);
+    return tn_codec_pair_steal(tn_str_from_codepoints(ch, n), start + n);
 }
 
 /* CPython's get_standard_encoding: TN_ENC_UTF8 / UTF16_LE / UTF16_BE /
@@ -316,7 +316,7 @@ static TnObject *h_surrogatepass(TnObject *m, TnObject *const *args, tn_ssize_t 
         uint32_t c = read_surrogate(p + start, tn_bytes_size(obj) - start, enc, bytelength);
         if (c == 0)
             return raise_exc(args[0]);
-        return result(tn_str_from_char(c), start + bytelength);
+        return tn_codec_pair_steal(tn_str_from_char(c), start + bytelength);
     }
     TnByteBuf b = {0};
     for (tn_ssize_t i = start; i < end; i++) {
@@ -334,7 +334,7 @@ static TnObject *h_surrogatepass(TnObject *m, TnObject *const *args, tn_ssize_t 
     }
     TnObject *r = tn_bytes_from_data(b.buf, b.len);
     tn_bbuf_free(&b);
-    return result(r, end);
+    return tn_codec_pair_steal(r, end);
 }
 
 /* In the order of tn_codecs_init's names. */

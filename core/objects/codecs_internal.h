@@ -102,6 +102,11 @@ TnObject *tn_codec_registry_decode_text(TnObject *bytes, const char *encoding, c
  * MemoryError. */
 char *tn_codec_normalize_name(const char *name);
 
+/* (v, n): the (result, consumed) / (replacement, position) pairs of the
+ * codec functions and error handlers.  v_steal is consumed; NULL passes
+ * through. */
+TnObject *tn_codec_pair_steal(TnObject *v_steal, tn_ssize_t n);
+
 int tn_codec_charmap_encode(TnEncoder *e);
 int tn_codec_charmap_decode(TnDecoder *d);
 int tn_codec_utf7_encode(TnEncoder *e);
