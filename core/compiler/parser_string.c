@@ -664,68 +664,13 @@ static TnExpr *fstring_parse(TnParser *p, const char **str, const char *end, int
  * ValueError for a bad \x escape, as CPython's bytes decoder). */
 static int decode_bytes_body(TnParser *p, TnByteBuf *b, const StrParts *sp)
 {
-    const char *s = sp->body, *end = sp->body + sp->len;
     if (sp->rawmode)
-        return tn_bbuf_put(b, s, sp->len);
-    while (s < end) {
-        char c = *s++;
-        if (c != '\\' || s >= end) {
-            if (tn_bbuf_putc(b, c) < 0)
-                return -1;
-            continue;
-        }
-        const char *esc = s - 1;
-        c = *s++;
-        int v;
-        switch (c) {
-        case '\n': continue;
-        case '\\': v = '\\'; break;
-        case '\'': v = '\''; break;
-        case '"': v = '"'; break;
-        case 'b': v = '\b'; break;
-        case 'f': v = '\014'; break;
-        case 't': v = '\t'; break;
-        case 'n': v = '\n'; break;
-        case 'r': v = '\r'; break;
-        case 'v': v = '\013'; break;
-        case 'a': v = '\007'; break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
-            v = c - '0';
-            if (s < end && *s >= '0' && *s <= '7') {
-                v = v * 8 + (*s++ - '0');
-                if (s < end && *s >= '0' && *s <= '7')
-                    v = v * 8 + (*s++ - '0');
-            }
-            v &= 0xff;
-            break;
-        case 'x': {
-            int hv[2];
-            for (int k = 0; k < 2; k++) {
-                char h = s + k < end ? s[k] : 0;
-                hv[k] = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                        : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-                if (hv[k] < 0) {
-                    tn_pr_raise_error(p, &tn_exc_SyntaxError,
-                                      "(value error) invalid \\x escape at position %zd",
-                                      (tn_ssize_t)(esc - sp->body));
-                    return -1;
-                }
-            }
-            s += 2;
-            v = hv[0] * 16 + hv[1];
-            break;
-        }
-        default:
-            /* Not an escape in bytes: kept literally (CPython warns). */
-            if (tn_bbuf_putc(b, '\\') < 0)
-                return -1;
-            s--;
-            continue;
-        }
-        if (tn_bbuf_putc(b, v) < 0)
-            return -1;
-    }
-    return 0;
+        return tn_bbuf_put(b, sp->body, sp->len);
+    tn_ssize_t bad = 0;
+    int r = tn_codec_bytes_unescape(sp->body, sp->len, NULL, b, &bad);
+    if (r == -2)
+        tn_pr_raise_error(p, &tn_exc_SyntaxError, "(value error) invalid \\x escape at position %zd", bad);
+    return r < 0 ? -1 : 0;
 }
 #endif
 

@@ -77,6 +77,9 @@ TnObject *tn_collections_module_create(void);
 TnObject *tn_random_module_create(void);
 TnObject *tn_struct_module_create(void);
 TnObject *tn_ast_module_create(void);      /* core/modules/ast.c: _ast */
+TnObject *tn_codecs_module_create(void);
+TnObject *tn_binascii_module_create(void);
+TnObject *tn_array_module_create(void);
 TnObject *tn_contextvars_module_create(void);
 TnObject *tn_imp_module_create(void);
 TnObject *tn_warnings_module_create(void);

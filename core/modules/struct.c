@@ -969,30 +969,11 @@ static const TnMethodDef struct_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* class error(Exception), __module__ 'struct'. */
-static TnObject *make_error_class(void)
-{
-    TnObject *name = tn_str_from_cstr("error");
-    TnObject *bases = tn_tuple_pack(1, TN_OBJ(&tn_exc_Exception));
-    TnObject *ns = tn_dict_new();
-    TnObject *mod = tn_str_from_cstr("struct");
-    TnObject *cls = NULL;
-    if (name != NULL && bases != NULL && ns != NULL && mod != NULL && tn_dict_set_item_cstr(ns, "__module__", mod) == 0) {
-        TnObject *cargs[3] = {name, bases, ns};
-        cls = tn_call(TN_OBJ(&tn_type_type), cargs, 3, NULL);
-    }
-    tn_xdecref(name);
-    tn_xdecref(bases);
-    tn_xdecref(ns);
-    tn_xdecref(mod);
-    return cls;
-}
-
 TnObject *tn_struct_module_create(void)
 {
     if (tn_type_ready(&struct_type) < 0 || tn_type_ready(&unpackiter_type) < 0)
         return NULL;
-    if (struct_error == NULL && (struct_error = make_error_class()) == NULL)
+    if (struct_error == NULL && (struct_error = tn_exception_class_new("struct", "error", &tn_exc_Exception)) == NULL)
         return NULL;
     TnObject *m = tn_module_new("_struct");
     if (m == NULL || tn_module_add_functions(m, struct_functions) < 0 ||

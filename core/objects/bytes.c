@@ -316,7 +316,7 @@ int tn_bytes_ctor_args(const char *fname, TnObject *const *args, tn_ssize_t narg
     if (a[1] != NULL || a[2] != NULL) {
         const char *enc, *errs;
         if (tn_codec_arg(fname, 1, a[1], "utf-8", &enc) < 0 ||
-            tn_codec_arg(fname, 2, a[2], "strict", &errs) < 0)
+            tn_codec_arg(fname, 2, a[2], NULL, &errs) < 0)
             return -1;
         if (a[0] == NULL || !tn_str_check(a[0])) {
             tn_err_set_str(&tn_exc_TypeError, a[1] != NULL ? "encoding without a string argument"

@@ -1069,7 +1069,7 @@ static TnObject *b_decode(TnObject *self, TnObject *const *args, tn_ssize_t narg
     const char *enc, *errs;
     if (tn_args_parse("decode", args, nargs, kw, names, 0, 0, a) < 0 ||
         tn_codec_arg("decode", 1, a[0], "utf-8", &enc) < 0 ||
-        tn_codec_arg("decode", 2, a[1], "strict", &errs) < 0)
+        tn_codec_arg("decode", 2, a[1], NULL, &errs) < 0)
         return NULL;
     Buf b;   /* a copy: an error handler may run Python code */
     if (tn_bytes_view_copy(self, &b) < 0)

@@ -3,7 +3,7 @@
  * standard error handlers, utf-8 / ascii / latin-1 / cp1252, str.encode
  * and the UnicodeEncodeError / UnicodeDecodeError raised on failure.
  * utf-16/32 are in codecs_utf16.c, the escape codecs in codecs_escape.c.
- * Messages as CPython 3.11. */
+ * Messages as CPython 3.11.  Design: docs/codecs.md. */
 #include "core/objects/codecs_internal.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -47,7 +47,13 @@ static const char *const error_names[] = {
     [TN_ENC_UTF16] = "utf-16", [TN_ENC_UTF16_LE] = "utf-16-le", [TN_ENC_UTF16_BE] = "utf-16-be",
     [TN_ENC_UTF32] = "utf-32", [TN_ENC_UTF32_LE] = "utf-32-le", [TN_ENC_UTF32_BE] = "utf-32-be",
     [TN_ENC_UNICODE_ESCAPE] = "unicodeescape", [TN_ENC_RAW_UNICODE_ESCAPE] = "rawunicodeescape",
+    [TN_ENC_CHARMAP] = "charmap", [TN_ENC_UTF7] = "utf7",
 };
+
+const char *tn_codec_error_name(int enc)
+{
+    return error_names[enc];
+}
 
 /* encodings.normalize_encoding after the registry's lower-casing: runs of
  * characters other than ASCII letters, digits and '.' become one '_',
@@ -76,7 +82,20 @@ static bool normalize_encoding(const char *name, char *buf, size_t size)
     return true;
 }
 
-/* The TN_ENC_ value for an encoding name; -1 + LookupError when unknown. */
+char *tn_codec_normalize_name(const char *name)
+{
+    size_t size = strlen(name) + 1;
+    char *buf = tn_mem_alloc(size);
+    if (buf == NULL) {
+        tn_err_no_memory();
+        return NULL;
+    }
+    normalize_encoding(name, buf, size);
+    return buf;
+}
+
+/* The TN_ENC_ value for an encoding name Tandem has natively, or -1 (no
+ * exception: the codec registry is asked next). */
 static int lookup_encoding(const char *name)
 {
     char buf[64];
@@ -84,12 +103,13 @@ static int lookup_encoding(const char *name)
         for (size_t i = 0; i < sizeof codec_names / sizeof codec_names[0]; i++)
             if (strcmp(buf, codec_names[i].name) == 0)
                 return codec_names[i].enc;
-    tn_err_format(&tn_exc_LookupError, "unknown encoding: %s", name);
     return -1;
 }
 
-static int lookup_errors(const char *e)
+int tn_codec_errors_kind(const char *e)
 {
+    if (e == NULL)
+        return TN_ERR_STRICT;
     static const char *const names[] = {
         [TN_ERR_STRICT] = "strict", [TN_ERR_IGNORE] = "ignore", [TN_ERR_REPLACE] = "replace",
         [TN_ERR_BACKSLASH] = "backslashreplace", [TN_ERR_SURROGATEESCAPE] = "surrogateescape",
@@ -100,12 +120,6 @@ static int lookup_errors(const char *e)
         if (strcmp(e, names[i]) == 0)
             return i;
     return TN_ERR_UNKNOWN;
-}
-
-static int unknown_handler(const char *errors)
-{
-    tn_err_format(&tn_exc_LookupError, "unknown error handler name '%s'", errors);
-    return -1;
 }
 
 int tn_codec_arg(const char *fname, int argno, TnObject *obj, const char *dflt, const char **out)
@@ -131,9 +145,10 @@ int tn_codec_arg(const char *fname, int argno, TnObject *obj, const char *dflt, 
 
 /* ---- the exceptions ------------------------------------------------------- */
 
-static void raise_unicode_error(TnType *type, const char *encoding, TnObject *object, tn_ssize_t start,
-                                tn_ssize_t end, const char *reason)
+static TnObject *make_unicode_error(TnType *type, const char *encoding, TnObject *object, tn_ssize_t start,
+                                    tn_ssize_t end, const char *reason)
 {
+    TnObject *exc = NULL;
     TnObject *enc = tn_str_from_cstr(encoding);
     TnObject *rsn = tn_str_from_cstr(reason);
     TnObject *st = tn_int_from_ssize(start);
@@ -141,18 +156,24 @@ static void raise_unicode_error(TnType *type, const char *encoding, TnObject *ob
     TnObject *args = NULL;
     if (enc != NULL && rsn != NULL && st != NULL && en != NULL)
         args = tn_tuple_pack(5, enc, object, st, en, rsn);
-    if (args != NULL) {
-        TnObject *exc = tn_exception_new(type, args);
-        if (exc != NULL) {
-            tn_err_set_object(type, exc);
-            tn_decref(exc);
-        }
-    }
+    if (args != NULL)
+        exc = tn_exception_new(type, args);
     tn_xdecref(enc);
     tn_xdecref(rsn);
     tn_xdecref(st);
     tn_xdecref(en);
     tn_xdecref(args);
+    return exc;
+}
+
+static void raise_unicode_error(TnType *type, const char *encoding, TnObject *object, tn_ssize_t start,
+                                tn_ssize_t end, const char *reason)
+{
+    TnObject *exc = make_unicode_error(type, encoding, object, start, end, reason);
+    if (exc != NULL) {
+        tn_err_set_object(type, exc);
+        tn_decref(exc);
+    }
 }
 
 void tn_codec_raise_encode_error(const char *encoding, TnObject *str, tn_ssize_t start, tn_ssize_t end,
@@ -236,6 +257,27 @@ static tn_ssize_t decode_surrogatepass(TnDecoder *d, tn_ssize_t start)
     return start + (d->unit > 1 ? d->unit : 3);
 }
 
+/* A handler registered with codecs.register_error: called with a
+ * UnicodeDecodeError; its replacement is appended. */
+static tn_ssize_t decode_registered(TnDecoder *d, tn_ssize_t start, tn_ssize_t end, const char *reason)
+{
+    TnObject *data = tn_bytes_from_data((const char *)d->s, d->n);
+    TnObject *exc = data != NULL ? make_unicode_error(&tn_exc_UnicodeDecodeError, d->name, data, start, end, reason)
+                                 : NULL;
+    tn_xdecref(data);
+    TnObject *rep;
+    tn_ssize_t pos;
+    int r = exc != NULL ? tn_codec_call_error_handler(d->errors, exc, true, d->n, &rep, &pos) : -1;
+    tn_xdecref(exc);
+    if (r < 0)
+        return -1;
+    tn_ssize_t n = tn_str_length(rep);
+    for (tn_ssize_t i = 0; i < n && r == 0; i++)
+        r = tn_cpbuf_put(&d->out, tn_str_read(rep, i));
+    tn_decref(rep);
+    return r < 0 ? -1 : pos;
+}
+
 static tn_ssize_t decode_handler_typeerror(TnDecoder *d)
 {
     const char *msg = "don't know how to handle UnicodeDecodeError in error callback";
@@ -281,7 +323,7 @@ tn_ssize_t tn_decoder_error(TnDecoder *d, tn_ssize_t start, tn_ssize_t end, cons
         break;
     }
     case TN_ERR_UNKNOWN:
-        return unknown_handler(d->errors);
+        return decode_registered(d, start, end, reason);
     default:
         return decode_handler_typeerror(d);
     }
@@ -292,11 +334,14 @@ raise:
 
 /* ---- error handlers: encoding --------------------------------------------- */
 
+/* 0, -1, or 1 when the codec cannot encode a character of s (charmap). */
 static int put_ascii(TnEncoder *e, const char *s)
 {
-    for (; *s; s++)
-        if (e->put(e, (unsigned char)*s) < 0)
-            return -1;
+    for (; *s; s++) {
+        int r = e->put(e, (unsigned char)*s);
+        if (r != 0)
+            return r;
+    }
     return 0;
 }
 
@@ -362,17 +407,65 @@ static int encode_handle_one(TnEncoder *e, uint32_t c)
     }
 }
 
-int tn_encoder_error(TnEncoder *e, tn_ssize_t start, tn_ssize_t end, const char *reason)
+static bool encodable(int enc, uint32_t c);
+
+/* Append a registered handler's replacement: bytes as they are (whole code
+ * units), str characters through the codec, which must encode them as
+ * CPython's encoders do (ASCII only for utf-8/16/32).  0 / -1; 1 = raise
+ * the original error. */
+static int encode_replacement(TnEncoder *e, TnObject *rep)
+{
+    if (tn_bytes_check(rep)) {
+        if (tn_bytes_size(rep) % e->unit != 0)
+            return 1;
+        return tn_bbuf_put(&e->out, tn_bytes_data(rep), tn_bytes_size(rep));
+    }
+    bool one_byte = e->enc == TN_ENC_ASCII || e->enc == TN_ENC_LATIN1 || e->enc == TN_ENC_CP1252;
+    tn_ssize_t n = tn_str_length(rep);
+    for (tn_ssize_t i = 0; i < n; i++) {
+        uint32_t c = tn_str_read(rep, i);
+        if (e->enc != TN_ENC_CHARMAP && !(one_byte ? encodable(e->enc, c) : c < 0x80))
+            return 1;
+        int r = e->put(e, c);
+        if (r != 0)
+            return r;
+    }
+    return 0;
+}
+
+/* A handler registered with codecs.register_error: called with a
+ * UnicodeEncodeError.  The position to continue at, or -1. */
+static tn_ssize_t encode_registered(TnEncoder *e, tn_ssize_t start, tn_ssize_t end, const char *reason)
+{
+    TnObject *exc = make_unicode_error(&tn_exc_UnicodeEncodeError, e->name, e->str, start, end, reason);
+    TnObject *rep;
+    tn_ssize_t pos;
+    int r = exc != NULL ? tn_codec_call_error_handler(e->errors, exc, false, tn_str_length(e->str), &rep, &pos)
+                        : -1;
+    tn_xdecref(exc);
+    if (r < 0)
+        return -1;
+    r = encode_replacement(e, rep);
+    tn_decref(rep);
+    if (r > 0) {
+        if (e->unit != 1)
+            reason = "surrogates not allowed";
+        tn_codec_raise_encode_error(e->name, e->str, start, end, reason);
+    }
+    return r != 0 ? -1 : pos;
+}
+
+tn_ssize_t tn_encoder_error(TnEncoder *e, tn_ssize_t start, tn_ssize_t end, const char *reason)
 {
     if (e->err == TN_ERR_UNKNOWN)
-        return unknown_handler(e->errors);
+        return encode_registered(e, start, end, reason);
     if (e->err != TN_ERR_STRICT) {
         size_t mark = (size_t)e->out.len;
         int r = 0;
         for (tn_ssize_t i = start; i < end && r == 0; i++)
             r = encode_handle_one(e, tn_str_read(e->str, i));
         if (r <= 0)
-            return r;
+            return r < 0 ? -1 : end;
         e->out.len = (tn_ssize_t)mark;
         if (e->err == TN_ERR_SURROGATEESCAPE && e->unit != 1)
             reason = "surrogates not allowed";
@@ -465,40 +558,43 @@ static int encode_simple(TnEncoder *e)
         tn_ssize_t j = i + 1;
         while (j < n && !encodable(e->enc, tn_str_read(e->str, j)))
             j++;
-        if (tn_encoder_error(e, i, j, reason) < 0)
+        if ((i = tn_encoder_error(e, i, j, reason)) < 0)
             return -1;
-        i = j;
     }
     return 0;
+}
+
+int tn_codec_run_encoder(TnEncoder *e)
+{
+    int enc = e->enc;
+    e->unit = 1;
+    e->put = enc == TN_ENC_UTF8 || enc == TN_ENC_UTF8_SIG ? put_utf8 : put_byte;
+    switch (enc) {
+    case TN_ENC_UTF16: case TN_ENC_UTF16_LE: case TN_ENC_UTF16_BE:
+        e->big_endian = enc == TN_ENC_UTF16_BE;
+        return tn_codec_utf16_encode(e, enc == TN_ENC_UTF16);
+    case TN_ENC_UTF32: case TN_ENC_UTF32_LE: case TN_ENC_UTF32_BE:
+        e->big_endian = enc == TN_ENC_UTF32_BE;
+        return tn_codec_utf32_encode(e, enc == TN_ENC_UTF32);
+    case TN_ENC_UNICODE_ESCAPE: case TN_ENC_RAW_UNICODE_ESCAPE:
+        return tn_codec_escape_encode(e, enc == TN_ENC_RAW_UNICODE_ESCAPE);
+    case TN_ENC_CHARMAP:
+        return tn_codec_charmap_encode(e);
+    case TN_ENC_UTF7:
+        return tn_codec_utf7_encode(e);
+    default:
+        return encode_simple(e);
+    }
 }
 
 TnObject *tn_codec_encode(TnObject *s, const char *encoding, const char *errors)
 {
     int enc = lookup_encoding(encoding != NULL ? encoding : "utf-8");
     if (enc < 0)
-        return NULL;
-    if (errors == NULL)
-        errors = "strict";
-    TnEncoder e = {.enc = enc, .name = error_names[enc], .err = lookup_errors(errors), .errors = errors,
-                   .str = s, .unit = 1};
-    e.put = enc == TN_ENC_UTF8 || enc == TN_ENC_UTF8_SIG ? put_utf8 : put_byte;
-    int r;
-    switch (enc) {
-    case TN_ENC_UTF16: case TN_ENC_UTF16_LE: case TN_ENC_UTF16_BE:
-        e.big_endian = enc == TN_ENC_UTF16_BE;
-        r = tn_codec_utf16_encode(&e, enc == TN_ENC_UTF16);
-        break;
-    case TN_ENC_UTF32: case TN_ENC_UTF32_LE: case TN_ENC_UTF32_BE:
-        e.big_endian = enc == TN_ENC_UTF32_BE;
-        r = tn_codec_utf32_encode(&e, enc == TN_ENC_UTF32);
-        break;
-    case TN_ENC_UNICODE_ESCAPE: case TN_ENC_RAW_UNICODE_ESCAPE:
-        r = tn_codec_escape_encode(&e, enc == TN_ENC_RAW_UNICODE_ESCAPE);
-        break;
-    default:
-        r = encode_simple(&e);
-        break;
-    }
+        return tn_codec_registry_encode_text(s, encoding, errors);
+    TnEncoder e = {.enc = enc, .name = error_names[enc], .err = tn_codec_errors_kind(errors),
+                   .errors = errors != NULL ? errors : "strict", .str = s};
+    int r = tn_codec_run_encoder(&e);
     TnObject *res = r < 0 ? NULL : tn_bytes_from_data(e.out.buf, e.out.len);
     tn_bbuf_free(&e.out);
     return res;
@@ -511,7 +607,7 @@ TnObject *tn_str_encode_meth(TnObject *self, TnObject *const *args, tn_ssize_t n
     const char *enc, *errs;
     if (tn_args_parse("encode", args, nargs, kwnames, names, 0, 0, a) < 0 ||
         tn_codec_arg("encode", 1, a[0], "utf-8", &enc) < 0 ||
-        tn_codec_arg("encode", 2, a[1], "strict", &errs) < 0)
+        tn_codec_arg("encode", 2, a[1], NULL, &errs) < 0)
         return NULL;
     return tn_codec_encode(self, enc, errs);
 }
@@ -604,6 +700,8 @@ static int decode_simple(TnDecoder *d)
             }
         } else {
             int k = utf8_one(u, i, d->n, &cp, &bad, &reason);
+            if (k == 0 && !d->final && i + bad == d->n && strcmp(reason, "unexpected end of data") == 0)
+                break;   /* an incomplete sequence: left for the next call */
             i += k;
         }
         if (bad > 0) {
@@ -615,7 +713,28 @@ static int decode_simple(TnDecoder *d)
         if (tn_cpbuf_put(&d->out, cp) < 0)
             return -1;
     }
+    d->consumed = i;
     return 0;
+}
+
+int tn_codec_run_decoder(TnDecoder *d)
+{
+    d->unit = 1;
+    d->consumed = d->n;
+    switch (d->enc) {
+    case TN_ENC_UTF16: case TN_ENC_UTF16_LE: case TN_ENC_UTF16_BE:
+        return tn_codec_utf16_decode(d);
+    case TN_ENC_UTF32: case TN_ENC_UTF32_LE: case TN_ENC_UTF32_BE:
+        return tn_codec_utf32_decode(d);
+    case TN_ENC_UNICODE_ESCAPE: case TN_ENC_RAW_UNICODE_ESCAPE:
+        return tn_codec_escape_decode(d, d->enc == TN_ENC_RAW_UNICODE_ESCAPE);
+    case TN_ENC_CHARMAP:
+        return tn_codec_charmap_decode(d);
+    case TN_ENC_UTF7:
+        return tn_codec_utf7_decode(d);
+    default:
+        return decode_simple(d);
+    }
 }
 
 TnObject *tn_codec_decode(const char *s, tn_ssize_t n, const char *encoding, const char *errors)
@@ -623,27 +742,16 @@ TnObject *tn_codec_decode(const char *s, tn_ssize_t n, const char *encoding, con
     if (encoding == NULL)
         encoding = "utf-8";
     int enc = lookup_encoding(encoding);
-    if (enc < 0)
-        return NULL;
-    if (errors == NULL)
-        errors = "strict";
-    TnDecoder d = {.enc = enc, .name = error_names[enc], .user_name = encoding, .err = lookup_errors(errors),
-                   .errors = errors, .s = (const unsigned char *)s, .n = n, .unit = 1};
-    int r;
-    switch (enc) {
-    case TN_ENC_UTF16: case TN_ENC_UTF16_LE: case TN_ENC_UTF16_BE:
-        r = tn_codec_utf16_decode(&d);
-        break;
-    case TN_ENC_UTF32: case TN_ENC_UTF32_LE: case TN_ENC_UTF32_BE:
-        r = tn_codec_utf32_decode(&d);
-        break;
-    case TN_ENC_UNICODE_ESCAPE: case TN_ENC_RAW_UNICODE_ESCAPE:
-        r = tn_codec_escape_decode(&d, enc == TN_ENC_RAW_UNICODE_ESCAPE);
-        break;
-    default:
-        r = decode_simple(&d);
-        break;
+    if (enc < 0) {
+        TnObject *b = tn_bytes_from_data(s, n);
+        TnObject *r = b != NULL ? tn_codec_registry_decode_text(b, encoding, errors) : NULL;
+        tn_xdecref(b);
+        return r;
     }
+    TnDecoder d = {.enc = enc, .name = error_names[enc], .user_name = encoding, .err = tn_codec_errors_kind(errors),
+                   .errors = errors != NULL ? errors : "strict", .s = (const unsigned char *)s, .n = n,
+                   .final = true};
+    int r = tn_codec_run_decoder(&d);
     TnObject *res = r < 0 ? NULL : tn_str_from_codepoints(d.out.cp, d.out.n);
     tn_mem_free(d.out.cp);
     return res;
@@ -652,7 +760,7 @@ TnObject *tn_codec_decode(const char *s, tn_ssize_t n, const char *encoding, con
 TnObject *tn_codec_decode_object(TnObject *obj, TnObject *encoding, TnObject *errors)
 {
     const char *enc, *errs;
-    if (tn_codec_arg("str", 1, encoding, "utf-8", &enc) < 0 || tn_codec_arg("str", 2, errors, "strict", &errs) < 0)
+    if (tn_codec_arg("str", 1, encoding, "utf-8", &enc) < 0 || tn_codec_arg("str", 2, errors, NULL, &errs) < 0)
         return NULL;
     if (tn_str_check(obj))
         return tn_err_format(&tn_exc_TypeError, "decoding str is not supported");

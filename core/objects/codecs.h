@@ -29,9 +29,39 @@ void tn_codec_raise_encode_error(const char *encoding, TnObject *str, tn_ssize_t
 void tn_codec_raise_decode_error(const char *encoding, const char *data, tn_ssize_t n, tn_ssize_t start,
                                  tn_ssize_t end, const char *reason);
 
+/* The value of the body of a bytes literal s[0:n] into out (CPython's
+ * _PyBytes_DecodeEscape; errors NULL / "strict", "replace", "ignore" for a
+ * bad \\x escape).  0; -1 with ValueError ("Trailing \\ in string", unknown
+ * errors) or MemoryError; -2 without exception for a bad \\x escape under
+ * strict, *bad = the position of its backslash. */
+typedef struct TnByteBuf TnByteBuf;
+int tn_codec_bytes_unescape(const char *s, tn_ssize_t n, const char *errors, TnByteBuf *out, tn_ssize_t *bad);
+
 /* "\\xNN", "\\uNNNN" or "\\UNNNNNNNN" for c (NUL-terminated, size >= 11):
  * the spelling backslashreplace, unicode_escape and the Unicode errors use. */
 void tn_codec_escape_char(uint32_t c, char *buf, size_t size);
+
+/* The codec registry (codecs_registry.c), CPython's PyCodec_* API. */
+struct TnInterp;
+/* Start-up: the registry's containers and the standard error handlers. */
+int tn_codecs_init(struct TnInterp *interp);
+/* codecs.register / unregister (a search function).  0 / -1. */
+int tn_codec_register(TnObject *search);
+int tn_codec_unregister(TnObject *search);
+/* codecs.lookup(encoding): the CodecInfo (new reference); LookupError
+ * "unknown encoding: x".  Imports `encodings` the first time. */
+TnObject *tn_codec_lookup(const char *encoding);
+/* codecs.encode / codecs.decode: any object through any codec (errors
+ * NULL = the codec's default); the codec's exception wrapped as CPython's
+ * "encoding with 'x' codec failed (...)". */
+TnObject *tn_codec_encode_any(TnObject *obj, const char *encoding, const char *errors);
+TnObject *tn_codec_decode_any(TnObject *obj, const char *encoding, const char *errors);
+/* codecs.register_error / lookup_error (LookupError "unknown error handler
+ * name 'x'"). */
+int tn_codec_register_error(const char *name, TnObject *handler);
+TnObject *tn_codec_lookup_error(const char *name);
+/* _codecs.charmap_build(decoding_table): an EncodingMap (codecs_charmap.c). */
+TnObject *tn_codec_charmap_build(TnObject *table);
 
 /* The longest Unicode character name or alias. */
 #define TN_UNICODE_NAME_MAX 128

@@ -120,6 +120,14 @@ static int decode_escape(const TnDecoder *d, tn_ssize_t *i, uint32_t *c, const c
     return 0;
 }
 
+/* An escape that failed at the end of the input may go on in the next
+ * chunk (the incremental decoder's final=False); a bad value may not. */
+static bool incomplete(const TnDecoder *d, tn_ssize_t i, const char *reason)
+{
+    return !d->final && i >= d->n && strcmp(reason, "illegal Unicode character") != 0 &&
+           strcmp(reason, "unknown Unicode character name") != 0;
+}
+
 static int decode_unicode_escape(TnDecoder *d)
 {
     tn_ssize_t i = 0;
@@ -135,9 +143,14 @@ static int decode_unicode_escape(TnDecoder *d)
         int r = i < d->n ? decode_escape(d, &i, &c, &reason) : -1;
         if (r == 0 && tn_cpbuf_put(&d->out, c) < 0)
             return -1;
+        if (r < 0 && incomplete(d, i, reason)) {
+            i = start;
+            break;
+        }
         if (r < 0 && (i = tn_decoder_error(d, start, i, reason)) < 0)
             return -1;
     }
+    d->consumed = i;
     return 0;
 }
 
@@ -149,6 +162,8 @@ static int decode_raw_unicode_escape(TnDecoder *d)
     while (i < d->n) {
         unsigned char x = d->s[i];
         bool escape = x == '\\' && i + 1 < d->n && (d->s[i + 1] == 'u' || d->s[i + 1] == 'U');
+        if (x == '\\' && i + 1 == d->n && !d->final)
+            break;   /* may start an escape in the next chunk */
         if (!escape) {
             if (tn_cpbuf_put(&d->out, x) < 0)
                 return -1;
@@ -174,14 +189,86 @@ static int decode_raw_unicode_escape(TnDecoder *d)
                 continue;
             }
             reason = "\\Uxxxxxxxx out of range";
+        } else if (i >= d->n && !d->final) {
+            i = start;
+            break;
         }
         if ((i = tn_decoder_error(d, start, i, reason)) < 0)
             return -1;
     }
+    d->consumed = i;
     return 0;
 }
 
 int tn_codec_escape_decode(TnDecoder *d, bool raw)
 {
     return raw ? decode_raw_unicode_escape(d) : decode_unicode_escape(d);
+}
+
+/* CPython's _PyBytes_DecodeEscape (bytes literals, codecs.escape_decode):
+ * escapes \xhh, octal and the single-character ones; any other backslash
+ * is kept as written. */
+int tn_codec_bytes_unescape(const char *s, tn_ssize_t n, const char *errors, TnByteBuf *out, tn_ssize_t *bad)
+{
+    const char *start = s, *end = s + n;
+    while (s < end) {
+        char c = *s++;
+        if (c != '\\') {
+            if (tn_bbuf_putc(out, c) < 0)
+                return -1;
+            continue;
+        }
+        if (s >= end) {
+            tn_err_set_str(&tn_exc_ValueError, "Trailing \\ in string");
+            return -1;
+        }
+        const char *esc = s - 1;
+        c = *s++;
+        int v;
+        const char *k = strchr("\\'\"bftnrva", c);
+        if (c == '\n')
+            continue;
+        if (c != 0 && k != NULL) {
+            v = "\\'\"\b\f\t\n\r\v\a"[k - "\\'\"bftnrva"];
+        } else if (c >= '0' && c <= '7') {
+            v = c - '0';
+            if (s < end && *s >= '0' && *s <= '7') {
+                v = v * 8 + (*s++ - '0');
+                if (s < end && *s >= '0' && *s <= '7')
+                    v = v * 8 + (*s++ - '0');
+            }
+            v &= 0xff;
+        } else if (c == 'x') {
+            int h1 = s < end ? hex_value((unsigned char)s[0]) : -1;
+            int h2 = s + 1 < end ? hex_value((unsigned char)s[1]) : -1;
+            if (h1 >= 0 && h2 >= 0) {
+                v = h1 * 16 + h2;
+                s += 2;
+            } else {
+                if (errors == NULL || strcmp(errors, "strict") == 0) {
+                    *bad = esc - start;
+                    return -2;
+                }
+                if (strcmp(errors, "replace") == 0) {
+                    if (tn_bbuf_putc(out, '?') < 0)
+                        return -1;
+                } else if (strcmp(errors, "ignore") != 0) {
+                    tn_err_format(&tn_exc_ValueError, "decoding error; unknown error handling code: %s", errors);
+                    return -1;
+                }
+                if (h1 >= 0)
+                    s++;   /* skip the one hex digit too */
+                continue;
+            }
+        } else {
+            /* Not an escape in bytes: kept as written (CPython warns). */
+            if (tn_bbuf_putc(out, '\\') < 0)
+                return -1;
+            s--;
+            continue;
+        }
+        if (tn_bbuf_putc(out, v) < 0)
+            return -1;
+    }
+    return 0;
 }

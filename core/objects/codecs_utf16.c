@@ -36,11 +36,13 @@ static int encode_units(TnEncoder *e, bool bom)
     if (bom && e->put(e, 0xfeff) < 0)
         return -1;
     tn_ssize_t n = tn_str_length(e->str);
-    for (tn_ssize_t i = 0; i < n; i++) {
+    for (tn_ssize_t i = 0; i < n;) {
         uint32_t c = tn_str_read(e->str, i);
-        int r = c >= 0xd800 && c <= 0xdfff ? tn_encoder_error(e, i, i + 1, "surrogates not allowed")
-                                           : e->put(e, c);
-        if (r < 0)
+        if (c >= 0xd800 && c <= 0xdfff)
+            i = tn_encoder_error(e, i, i + 1, "surrogates not allowed");
+        else
+            i = e->put(e, c) < 0 ? -1 : i + 1;
+        if (i < 0)
             return -1;
     }
     return 0;
@@ -83,10 +85,12 @@ static tn_ssize_t detect_bom(TnDecoder *d, bool plain, int be_enc)
             uint32_t be = read_unit(d, 0);
             d->big_endian = false;
             if (le == 0xfeff) {
+                d->byteorder = -1;
                 d->name = d->unit == 2 ? "utf-16-le" : "utf-32-le";
                 return d->unit;
             }
             if (be == 0xfeff) {
+                d->byteorder = 1;
                 d->big_endian = true;
                 d->name = d->unit == 2 ? "utf-16-be" : "utf-32-be";
                 return d->unit;
@@ -134,10 +138,13 @@ int tn_codec_utf16_decode(TnDecoder *d)
                 reason = "illegal UTF-16 surrogate";
             }
         }
+        if (end == d->n && !d->final && reason[0] != 'i')
+            break;   /* truncated data / unexpected end of data: wait for more */
         i = tn_decoder_error(d, start, end, reason);
         if (i < 0)
             return -1;
     }
+    d->consumed = i;
     return 0;
 }
 
@@ -164,9 +171,12 @@ int tn_codec_utf32_decode(TnDecoder *d)
             i += 4;
             continue;
         }
+        if (end == d->n && !d->final && reason[0] == 't')
+            break;   /* truncated data: wait for more */
         i = tn_decoder_error(d, i, end, reason);
         if (i < 0)
             return -1;
     }
+    d->consumed = i;
     return 0;
 }

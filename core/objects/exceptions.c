@@ -1656,3 +1656,22 @@ TnType tn_type_traceback = {
     .getsets = traceback_getsets,
     .new_ = traceback_new,
 };
+
+TnObject *tn_exception_class_new(const char *module, const char *name, TnType *base)
+{
+    TnObject *cname = tn_str_from_cstr(name);
+    TnObject *bases = tn_tuple_pack(1, TN_OBJ(base));
+    TnObject *ns = tn_dict_new();
+    TnObject *mod = tn_str_from_cstr(module);
+    TnObject *cls = NULL;
+    if (cname != NULL && bases != NULL && ns != NULL && mod != NULL &&
+        tn_dict_set_item_cstr(ns, "__module__", mod) == 0) {
+        TnObject *cargs[3] = {cname, bases, ns};
+        cls = tn_call(TN_OBJ(&tn_type_type), cargs, 3, NULL);
+    }
+    tn_xdecref(cname);
+    tn_xdecref(bases);
+    tn_xdecref(ns);
+    tn_xdecref(mod);
+    return cls;
+}

@@ -173,6 +173,9 @@ TnObject *tn_exception_group_prep_reraise_star(TnObject *orig, TnObject *excs);
 bool tn_exception_type_check(const TnObject *op);
 /* Instantiate type(*args); args is a tuple (borrowed) or NULL for (). */
 TnObject *tn_exception_new(TnType *type, TnObject *args);
+/* class name(base) with __module__ module, as a C module's exception
+ * (struct.error, binascii.Error): a new reference or NULL. */
+TnObject *tn_exception_class_new(const char *module, const char *name, TnType *base);
 /* The traceback object: a linked list of (frame summary) entries. */
 typedef struct TnTraceback {
     TnObject ob;

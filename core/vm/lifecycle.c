@@ -188,6 +188,8 @@ static int init_interp(TnInterp *interp)
         return -1;
     if (tn_int_init_types() < 0 || tn_str_init_types() < 0 || ready_types() < 0)
         return -1;
+    if (tn_codecs_init(interp) < 0)
+        return -1;
     interp->memory_error = tn_exception_new(&tn_exc_MemoryError, NULL);
     if (interp->memory_error == NULL)
         return -1;

@@ -56,6 +56,13 @@ typedef struct TnInterp {
      * whose work the C importer does itself.  NULL before. */
     TnObject *importlib_external;
     TnObject *std_finders;     /* tuple */
+    /* The codec registry (core/objects/codecs_registry.c): search functions
+     * (list), normalised name -> CodecInfo (dict), error handler name ->
+     * handler (dict); codecs_ready (atomic) once `encodings` is imported. */
+    TnObject *codec_search_path;
+    TnObject *codec_search_cache;
+    TnObject *codec_error_registry;
+    int codecs_ready;
 } TnInterp;
 
 typedef struct TnDataChunk TnDataChunk;
