@@ -1,4 +1,5 @@
-/* core/modules/io.c — open() and file objects, and sys.stdin/stdout/stderr.
+/* core/modules/io.c — sys.stdin/stdout/stderr as file objects over C stdio
+ * (open() is _io.open: io_module.c and docs/io.md).
  *
  * A file object wraps a C stdio stream.  Text mode ('r', 'w', 'a', 'x',
  * with '+') reads and writes str, encoded as UTF-8, with universal newlines
@@ -782,125 +783,13 @@ TnType tn_type_file = {
     .new_ = tn_type_new_not_allowed,
 };
 
-/* ---- open() ------------------------------------------------------------------------- */
-
-/* Parse a mode string as CPython's io.open does. */
-static int parse_mode(TnObject *mode_obj, int *r, int *w, int *b, const char **cmode)
-{
-    const char *m = tn_str_utf8(mode_obj, NULL);
-    if (m == NULL)
-        return -1;
-    int creating = 0, reading = 0, writing = 0, appending = 0, updating = 0, text = 0, binary = 0;
-    for (const char *p = m; *p; p++) {
-        int *flag;
-        switch (*p) {
-        case 'x': flag = &creating; break;
-        case 'r': flag = &reading; break;
-        case 'w': flag = &writing; break;
-        case 'a': flag = &appending; break;
-        case '+': flag = &updating; break;
-        case 't': flag = &text; break;
-        case 'b': flag = &binary; break;
-        default: flag = NULL; break;
-        }
-        if (flag == NULL || *flag) {
-            tn_err_format(&tn_exc_ValueError, "invalid mode: '%s'", m);
-            return -1;
-        }
-        *flag = 1;
-    }
-    if (text && binary) {
-        tn_err_set_str(&tn_exc_ValueError, "can't have text and binary mode at once");
-        return -1;
-    }
-    if (creating + reading + writing + appending > 1) {
-        tn_err_set_str(&tn_exc_ValueError, "must have exactly one of create/read/write/append mode");
-        return -1;
-    }
-    if (creating + reading + writing + appending == 0) {
-        tn_err_set_str(&tn_exc_ValueError,
-                       "Must have exactly one of create/read/write/append mode and at most one plus");
-        return -1;
-    }
-    *r = reading || updating;
-    *w = writing || appending || creating || updating;
-    *b = binary;
-    if (reading)
-        *cmode = updating ? "r+" : "r";
-    else if (writing)
-        *cmode = updating ? "w+" : "w";
-    else if (appending)
-        *cmode = updating ? "a+" : "a";
-    else
-        *cmode = updating ? "w+x" : "wx";
-    return 0;
-}
-
-static TnObject *builtin_open(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
-{
-    static const char *const names[] = {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd",
-                                        "opener", NULL};
-    TnObject *out[8];
-    if (tn_args_parse("open", args, nargs, kwnames, names, 0, 1, out) < 0)
-        return NULL;
-    TnObject *file = out[0];
-    TnObject *mode = out[1] != NULL ? out[1] : NULL;
-    TnObject *dflt = NULL;
-    if (mode == NULL && (mode = dflt = tn_str_from_cstr("r")) == NULL)
-        return NULL;
-    if (!tn_str_check(mode)) {
-        tn_xdecref(dflt);
-        return tn_err_format(&tn_exc_TypeError, "open() argument 'mode' must be str, not %T", mode);
-    }
-    if (out[3] != NULL && out[3] != TN_NONE) {
-        TnObject *enc = out[3];
-        bool utf8 = tn_str_check(enc) && (tn_str_eq_cstr(enc, "utf-8") || tn_str_eq_cstr(enc, "utf8")
-                                          || tn_str_eq_cstr(enc, "UTF-8") || tn_str_eq_cstr(enc, "ascii"));
-        if (!utf8) {
-            tn_xdecref(dflt);
-            return tn_err_format(&tn_exc_LookupError, "unknown encoding: %S", enc);
-        }
-    }
-    int r, w, b;
-    const char *cmode;
-    if (parse_mode(mode, &r, &w, &b, &cmode) < 0) {
-        tn_xdecref(dflt);
-        return NULL;
-    }
-    if (b && out[3] != NULL && out[3] != TN_NONE) {
-        tn_xdecref(dflt);
-        return tn_err_format(&tn_exc_ValueError, "binary mode doesn't take an encoding argument");
-    }
-    FILE *fp;
-    if (tn_int_check(file)) {
-        tn_ssize_t fd = tn_number_as_ssize(file, &tn_exc_OverflowError);
-        fp = fd >= 0 ? fdopen((int)fd, strchr(cmode, 'x') ? "w" : cmode) : NULL;
-    } else if (tn_str_check(file)) {
-        const char *path = tn_str_utf8(file, NULL);
-        fp = path != NULL ? fopen(path, cmode) : NULL;
-    } else {
-        tn_xdecref(dflt);
-        return tn_err_format(&tn_exc_TypeError, "expected str, bytes or os.PathLike object, not %T", file);
-    }
-    if (fp == NULL) {
-        int err = errno;
-        tn_xdecref(dflt);
-        return tn_err_set_from_errno_filename(err, file);
-    }
-    TnObject *f = make_file(fp, file, tn_str_utf8(mode, NULL), r, w, b, 1);
-    tn_xdecref(dflt);
-    if (f == NULL)
-        fclose(fp);
-    return f;
-}
-
-static const TnMethodDef open_def = {"open", builtin_open, 0, "Open file and return a stream."};
-
 int tn_io_install(TnObject *builtins_dict, TnObject *sysdict)
 {
     if (tn_type_ready(&tn_type_file) < 0)
         return -1;
-    TnObject *open = tn_cfunction_new(&open_def, NULL, NULL);
+    /* builtins.open is _io.open (the _io module is created at start-up). */
+    TnObject *io = tn_dict_get_cstr_borrowed(tn_interp()->modules, "_io");
+    TnObject *open = io != NULL ? tn_object_getattr_cstr(io, "open") : NULL;
     if (open == NULL || tn_dict_set_item_cstr(builtins_dict, "open", open) < 0) {
         tn_xdecref(open);
         return -1;

@@ -26,7 +26,9 @@ TnObject *tn_gc_module_create(void);
 TnObject *tn_time_module_create(void);
 TnObject *tn_os_module_create(void);
 
-/* open() in builtins, and sys.stdin/stdout/stderr (plus __stdin__ ...)
+/* The _io module (core/modules/io_module.c, docs/io.md).  New ref or NULL. */
+TnObject *tn_io_module_create(void);
+/* builtins.open (_io.open), and sys.stdin/stdout/stderr (plus __stdin__ ...)
  * as file objects (core/modules/io.c).  0 / -1. */
 int tn_io_install(TnObject *builtins_dict, TnObject *sysdict);
 /* The C stream behind a text file object opened for writing, else NULL:

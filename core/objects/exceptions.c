@@ -324,6 +324,7 @@ static TnType *os_error_subclass(int err)
     case EINTR: return &tn_exc_InterruptedError;
     case EACCES: case EPERM: return &tn_exc_PermissionError;
     case ETIMEDOUT: return &tn_exc_TimeoutError;
+    case EAGAIN: case EALREADY: case EINPROGRESS: return &tn_exc_BlockingIOError;
     default: return &tn_exc_OSError;
     }
 }
@@ -1285,7 +1286,7 @@ int tn_exceptions_init_types(void)
     TnType *const os_subclasses[] = {
         &tn_exc_FileNotFoundError, &tn_exc_FileExistsError, &tn_exc_PermissionError,
         &tn_exc_IsADirectoryError, &tn_exc_NotADirectoryError, &tn_exc_InterruptedError,
-        &tn_exc_TimeoutError,
+        &tn_exc_TimeoutError, &tn_exc_BlockingIOError,
     };
     for (size_t i = 0; i < sizeof os_subclasses / sizeof os_subclasses[0]; i++)
         specialise(os_subclasses[i], &os_error_layout, NULL, os_error_str);

@@ -111,6 +111,7 @@ typedef struct TnBaseExceptionGroupObject {
     X(NotADirectoryError, OSError) \
     X(InterruptedError, OSError) \
     X(TimeoutError, OSError) \
+    X(BlockingIOError, OSError) \
     X(ReferenceError, Exception) \
     X(RuntimeError, Exception) \
     X(NotImplementedError, RuntimeError) \

@@ -454,6 +454,7 @@ static const struct {
     {"signal", tn_signal_module_create, true},
     /* At start-up: it installs the collector's weak-reference hooks. */
     {"_weakref", tn_weakref_module_create, true},
+    {"_io", tn_io_module_create, true},
     {"errno", tn_errno_module_create, false},
     {"_stat", tn_stat_module_create, false},
     {"atexit", tn_atexit_module_create, false},
