@@ -501,7 +501,7 @@ static tn_ssize_t write_locked(TnBuffered *b, const char *d, tn_ssize_t n)
     }
     if (flush_writes_locked(b) < 0)
         return -1;
-    if (n < b->size) {
+    if (n <= b->size) {
         memcpy(b->buf, d, (size_t)n);
         b->write_len = n;
         return n;
@@ -587,7 +587,8 @@ static TnObject *buffered_seek(TnObject *self, TnObject *const *args, tn_ssize_t
     int whence = 0;
     if (nargs > 1 && tn_number_as_c_int(args[1], &whence) < 0)
         return NULL;
-    if (whence < 0 || whence > 2)
+    /* SEEK_DATA (3) and SEEK_HOLE (4) go to the raw stream, as in CPython. */
+    if (whence < 0 || whence > 4)
         return tn_err_format(&tn_exc_ValueError, "whence value %d unsupported", whence);
     if (tn_object_type_check(args[0], &tn_type_float))
         return tn_err_format(&tn_exc_TypeError, "an integer is required");
@@ -599,7 +600,7 @@ static TnObject *buffered_seek(TnObject *self, TnObject *const *args, tn_ssize_t
     TnObject *res = NULL;
     if (check_open_locked(b, "seek of closed file") < 0)
         goto done;
-    if (whence != 2 && b->read_end > 0) {
+    if (whence < 2 && b->read_end > 0) {
         /* Inside the read-ahead: only move pos. */
         int64_t raw_pos = raw_tell_locked(b);
         if (raw_pos < 0)
@@ -861,9 +862,7 @@ static int buffered_clear(TnObject *self)
     {"truncate", buffered_truncate, 0, NULL}, \
     {"fileno", buffered_fileno, 0, NULL}, \
     {"isatty", buffered_isatty, 0, NULL}, \
-    {"seekable", buffered_seekable, 0, NULL}, \
-    {"readable", buffered_readable, 0, NULL}, \
-    {"writable", buffered_writable, 0, NULL}
+    {"seekable", buffered_seekable, 0, NULL}
 
 #define READ_METHODS \
     {"read", buffered_read, 0, NULL}, \
@@ -871,17 +870,19 @@ static int buffered_clear(TnObject *self)
     {"peek", buffered_peek, 0, NULL}, \
     {"readinto", buffered_readinto, 0, NULL}, \
     {"readinto1", buffered_readinto1, 0, NULL}, \
-    {"readline", buffered_readline, 0, NULL}
+    {"readline", buffered_readline, 0, NULL}, \
+    {"readable", buffered_readable, 0, NULL}
 
 static const TnMethodDef reader_methods[] = {
     {"__init__", reader_init, 0, NULL}, COMMON_METHODS, READ_METHODS, {NULL, NULL, 0, NULL},
 };
 static const TnMethodDef writer_methods[] = {
-    {"__init__", writer_init, 0, NULL}, COMMON_METHODS, {"write", buffered_write, 0, NULL}, {NULL, NULL, 0, NULL},
+    {"__init__", writer_init, 0, NULL}, COMMON_METHODS, {"write", buffered_write, 0, NULL},
+    {"writable", buffered_writable, 0, NULL}, {NULL, NULL, 0, NULL},
 };
 static const TnMethodDef random_methods[] = {
     {"__init__", random_init, 0, NULL}, COMMON_METHODS, READ_METHODS, {"write", buffered_write, 0, NULL},
-    {NULL, NULL, 0, NULL},
+    {"writable", buffered_writable, 0, NULL}, {NULL, NULL, 0, NULL},
 };
 
 static const TnGetSetDef buffered_getsets[] = {

@@ -289,10 +289,6 @@ static int fileio_init(TnFileIO *f, TnObject *const *args, tn_ssize_t nargs, TnO
         if (f->closefd)
             close(old);
     }
-    if (tn_object_type_check(name, &tn_type_float)) {
-        tn_err_set_str(&tn_exc_TypeError, "integer argument expected, got float");
-        return -1;
-    }
     int fd = -1;
     bool by_fd = tn_int_check(name) || tn_object_type_check(name, &tn_type_bool);
     if (by_fd) {

@@ -104,8 +104,9 @@ int tn_io_fileio_fd(TnObject *self);
  * memoryview) through its item assignment.  0 / -1. */
 int tn_io_copy_into(TnObject *b, const char *data, tn_ssize_t n);
 /* Check a newline argument (None, '', '\n', '\r', '\r\n'); its C string,
- * NULL for None.  0 / -1 (TypeError, ValueError as CPython). */
-int tn_io_check_newline(const char *fname, TnObject *nl, const char **out);
+ * NULL for None.  0 / -1 (TypeError, ValueError as CPython: StringIO
+ * quotes the bad value, TextIOWrapper does not: `quote`). */
+int tn_io_check_newline(bool quote, TnObject *nl, const char **out);
 
 /* The module's factory functions (io_module.c). */
 TnObject *tn_io_open_impl(TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames);

@@ -81,8 +81,14 @@ int tn_io_lock(TnIOLock *l, TnObject *self)
         tn_err_format(&tn_exc_RuntimeError, "reentrant call inside %R", self);
         return -1;
     }
-    if (!tn_mutex_trylock(&l->mutex))
-        tn_mutex_lock(&l->mutex);   /* waits detached */
+    if (!tn_mutex_trylock(&l->mutex)) {
+        /* The holder may be detached in a blocking read for a long time:
+         * wait detached (attached, in the gil flavour we would keep the
+         * GIL the holder needs to come back). */
+        TN_BEGIN_ALLOW_THREADS
+        tn_mutex_lock_raw(&l->mutex);
+        TN_END_ALLOW_THREADS
+    }
     tn_atomic_store_uintptr_relaxed(&l->owner, me);
     return 0;
 }

@@ -292,8 +292,10 @@ static TnObject *io_text_encoding(TnObject *self, TnObject *const *args, tn_ssiz
     if (nargs > 1 && !tn_int_check(args[1]))
         return tn_err_format(&tn_exc_TypeError, "'%s' object cannot be interpreted as an integer",
                              tn_type(args[1])->name);
+    /* Tandem behaves as CPython in UTF-8 mode (PEP 540), the mode the
+     * reference outputs are made in: "utf-8", not "locale". */
     if (args[0] == TN_NONE)
-        return tn_str_from_cstr("locale");
+        return tn_str_from_cstr("utf-8");
     return tn_newref(args[0]);
 }
 

@@ -332,20 +332,20 @@ static TnObject *stringio_get_newlines(TnObject *self, void *c)
 
 /* Validate the newline argument as TextIOWrapper and StringIO do.  The
  * C string (NULL for None) in *out.  0 / -1. */
-int tn_io_check_newline(const char *fname, TnObject *nl, const char **out)
+int tn_io_check_newline(bool quote, TnObject *nl, const char **out)
 {
     *out = NULL;
     if (nl == NULL || nl == TN_NONE)
         return 0;
     if (!tn_str_check(nl)) {
-        tn_err_format(&tn_exc_TypeError, "%snewline must be str or None, not %s", fname, tn_type(nl)->name);
+        tn_err_format(&tn_exc_TypeError, "newline must be str or None, not %s", tn_type(nl)->name);
         return -1;
     }
     const char *s = tn_str_utf8(nl, NULL);
     if (s == NULL)
         return -1;
     if (!(tn_str_length(nl) == 0 || strcmp(s, "\n") == 0 || strcmp(s, "\r") == 0 || strcmp(s, "\r\n") == 0)) {
-        tn_err_format(&tn_exc_ValueError, "illegal newline value: %S", nl);
+        tn_err_format(&tn_exc_ValueError, quote ? "illegal newline value: %R" : "illegal newline value: %S", nl);
         return -1;
     }
     *out = s;
@@ -360,7 +360,7 @@ static TnObject *stringio_init(TnObject *self, TnObject *const *args, tn_ssize_t
         return NULL;
     TnObject *init = out[0];
     const char *nl = "\n";
-    if (out[1] != NULL && tn_io_check_newline("", out[1], &nl) < 0)
+    if (out[1] != NULL && tn_io_check_newline(true, out[1], &nl) < 0)
         return NULL;
     if (init != NULL && init != TN_NONE && !tn_str_check(init))
         return tn_err_format(&tn_exc_TypeError, "initial_value must be str or None, not %s", tn_type(init)->name);

@@ -920,7 +920,7 @@ static TnObject *textio_repr(TnObject *self)
 {
     TnTextIO *t = TXT(self);
     const char *tname = tn_type(self)->name;
-    if (!t->ok)
+    if (t->encoding == NULL)
         return tn_str_from_format("<%s>", tname);
     TnStrWriter w;
     tn_strw_init(&w);
@@ -967,10 +967,10 @@ static int setup_codec(TnTextIO *t)
     TnObject *codecs = name != NULL ? tn_import_module_level(name, NULL, NULL, 0) : NULL;
     tn_xdecref(name);
     if (codecs == NULL) {
-        if (tn_err_matches(&tn_exc_ImportError)) {
-            tn_err_clear();
-            tn_err_format(&tn_exc_LookupError, "unknown encoding: %s", enc);
-        }
+        /* Without a working codecs module (no _codecs yet) only the
+         * builtin codecs exist. */
+        tn_err_clear();
+        tn_err_format(&tn_exc_LookupError, "unknown encoding: %s", enc);
         return -1;
     }
     TnObject *info = tn_io_call1(codecs, "lookup", t->encoding);
@@ -1069,7 +1069,7 @@ static TnObject *textio_init(TnObject *self, TnObject *const *args, tn_ssize_t n
         return tn_err_format(&tn_exc_TypeError, "TextIOWrapper() argument 'newline' must be str or None, not %s",
                              tn_type(out[3])->name);
     const char *nl;
-    if (tn_io_check_newline("", out[3], &nl) < 0)
+    if (tn_io_check_newline(false, out[3], &nl) < 0)
         return NULL;
     if (out[1] != NULL && out[1] != TN_NONE) {
         tn_ssize_t n;
@@ -1085,9 +1085,10 @@ static TnObject *textio_init(TnObject *self, TnObject *const *args, tn_ssize_t n
     t->ok = 0;
     reset_decoded_locked(t);
     t->pending_out.len = 0;
+    /* No encoding (or "locale"): UTF-8, as CPython in UTF-8 mode. */
     TnObject *enc = out[1] != NULL && out[1] != TN_NONE && !tn_str_eq_cstr(out[1], "locale")
                         ? tn_newref(out[1])
-                        : tn_str_from_cstr("UTF-8");
+                        : tn_str_from_cstr("utf-8");
     TnObject *errs = out[2] != NULL && out[2] != TN_NONE ? tn_newref(out[2]) : tn_str_from_cstr("strict");
     tn_field_replace_steal(&t->encoding, enc);
     tn_field_replace_steal(&t->errors, errs);
@@ -1130,7 +1131,7 @@ static TnObject *textio_reconfigure(TnObject *self, TnObject *const *args, tn_ss
         return NULL;
     const char *nl = NULL;
     bool nl_given = out[2] != NULL;
-    if (nl_given && tn_io_check_newline("", out[2], &nl) < 0)
+    if (nl_given && tn_io_check_newline(false, out[2], &nl) < 0)
         return NULL;
     if (enter(t) < 0)
         return NULL;
