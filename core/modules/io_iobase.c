@@ -84,10 +84,20 @@ int tn_io_lock(TnIOLock *l, TnObject *self)
     if (!tn_mutex_trylock(&l->mutex)) {
         /* The holder may be detached in a blocking read for a long time:
          * wait detached (attached, in the gil flavour we would keep the
-         * GIL the holder needs to come back). */
+         * GIL the holder needs to come back).  At shutdown the holder may
+         * be a daemon thread stopped for good: give up after a second, as
+         * CPython refuses ("possibly due to daemon threads"), not hang. */
+        bool finalizing = tn_atomic_load_u32_relaxed((uint32_t *)&tn_interp()->finalizing) != 0;
+        TnLockStatus st;
         TN_BEGIN_ALLOW_THREADS
-        tn_mutex_lock_raw(&l->mutex);
+        st = tn_mutex_lock_timed(&l->mutex, finalizing ? 1000000000 : TN_LOCK_FOREVER, TN_LOCK_DONT_DETACH);
         TN_END_ALLOW_THREADS
+        if (st != TN_LOCK_ACQUIRED) {
+            tn_err_format(&tn_exc_RuntimeError,
+                          "could not acquire lock for %R at interpreter shutdown, possibly due to daemon threads",
+                          self);
+            return -1;
+        }
     }
     tn_atomic_store_uintptr_relaxed(&l->owner, me);
     return 0;

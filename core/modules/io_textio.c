@@ -89,7 +89,7 @@ TnObject *tn_io_translate_newlines(TnObject *s, bool translate, bool final, bool
     uint32_t *out = tn_mem_alloc(((size_t)n + 2) * sizeof(uint32_t));
     if (out == NULL)
         return tn_err_no_memory();
-    tn_ssize_t k = 0, i = 0;
+    tn_ssize_t k = 0;
     bool cr = *pendingcr && (n > 0 || final);
     if (cr)
         *pendingcr = false;
@@ -97,7 +97,6 @@ TnObject *tn_io_translate_newlines(TnObject *s, bool translate, bool final, bool
     tn_ssize_t total = n + (cr ? 1 : 0);
     for (tn_ssize_t j = 0; j < total; j++) {
         uint32_t c = cr && j == 0 ? '\r' : tn_str_read(s, j - (cr ? 1 : 0));
-        (void)i;
         if (c == '\r') {
             if (j + 1 == total) {
                 if (!final) {
