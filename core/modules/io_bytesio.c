@@ -7,7 +7,7 @@
  * export count blocks every resize, as CPython's BytesIO blocks it.
  *
  * Threads.  Every operation runs in the critical sections of the object
- * and of its bytearray (TN_BEGIN_CRITICAL_SECTION2): nothing here blocks. */
+ * and of its bytearray (bio_run): nothing here blocks. */
 #include "core/modules/io_internal.h"
 
 typedef struct TnBytesIO {
@@ -22,10 +22,15 @@ typedef struct TnBytesIO {
 /* The bytearray, read without the section (closed tests). */
 static TnObject *bio_ba(TnObject *self) { return tn_atomic_load_ptr((void *const *)&BIO(self)->ba); }
 
-static void bio_set_ba_lock_held(TnBytesIO *b, TnObject *ba) { tn_atomic_store_ptr_release((void **)&b->ba, ba); }
+static void bio_set_ba_lock_held(TnBytesIO *b, TnObject *ba)
+{
+    tn_critical_section_assert_held(TN_OBJ(b));
+    tn_atomic_store_ptr_release((void **)&b->ba, ba);
+}
 
 static int check_closed_lock_held(TnBytesIO *b)
 {
+    tn_critical_section_assert_held(TN_OBJ(b));
     if (b->ba == NULL) {
         tn_io_closed_error();
         return -1;
@@ -35,6 +40,7 @@ static int check_closed_lock_held(TnBytesIO *b)
 
 static int check_exports_lock_held(TnBytesIO *b)
 {
+    tn_critical_section_assert_held(TN_OBJ(b));
     if (b->ba != NULL && BA(b)->exports > 0) {
         tn_err_set_str(&tn_exc_BufferError, "Existing exports of data: object cannot be re-sized");
         return -1;
@@ -45,6 +51,7 @@ static int check_exports_lock_held(TnBytesIO *b)
 /* bytes[pos:pos+n] (clipped), advancing pos. */
 static TnObject *read_lock_held(TnBytesIO *b, tn_ssize_t n)
 {
+    tn_critical_section_assert_held(TN_OBJ(b));
     if (check_closed_lock_held(b) < 0)
         return NULL;
     tn_ssize_t size = BA(b)->size;
@@ -59,6 +66,7 @@ static TnObject *read_lock_held(TnBytesIO *b, tn_ssize_t n)
 
 static TnObject *readline_lock_held(TnBytesIO *b, tn_ssize_t limit)
 {
+    tn_critical_section_assert_held(TN_OBJ(b));
     if (check_closed_lock_held(b) < 0)
         return NULL;
     tn_ssize_t size = BA(b)->size;
@@ -76,6 +84,7 @@ static TnObject *readline_lock_held(TnBytesIO *b, tn_ssize_t limit)
 
 static tn_ssize_t write_lock_held(TnBytesIO *b, const char *d, tn_ssize_t n)
 {
+    tn_critical_section_assert_held(TN_OBJ(b));
     if (check_closed_lock_held(b) < 0 || check_exports_lock_held(b) < 0)
         return -1;
     if (n == 0)
@@ -92,6 +101,60 @@ static tn_ssize_t write_lock_held(TnBytesIO *b, const char *d, tn_ssize_t n)
     return n;
 }
 
+/* Run op(b, arg) in the critical sections of the object and of its
+ * bytearray.  The bytearray is held by a reference across it: taking the
+ * second section may let the first go for a while (threading/
+ * critical_section.h), and close() may drop the bytearray meanwhile; then
+ * the stream is closed for op.  op's result, or NULL. */
+typedef TnObject *(*BioOp)(TnBytesIO *b, void *arg);
+
+static TnObject *bio_run(TnObject *self, BioOp op, void *arg)
+{
+    TnObject *ba;
+    TN_BEGIN_CRITICAL_SECTION(self);
+    ba = BIO(self)->ba != NULL ? tn_newref(BIO(self)->ba) : NULL;
+    TN_END_CRITICAL_SECTION();
+    if (ba == NULL)
+        return tn_io_closed_error();
+    TnObject *r;
+    TN_BEGIN_CRITICAL_SECTION2(self, ba);
+    r = BIO(self)->ba == ba ? op(BIO(self), arg) : tn_io_closed_error();
+    TN_END_CRITICAL_SECTION2();
+    tn_decref(ba);
+    return r;
+}
+
+static TnObject *op_read(TnBytesIO *b, void *n) { return read_lock_held(b, *(tn_ssize_t *)n); }
+static TnObject *op_readline(TnBytesIO *b, void *n) { return readline_lock_held(b, *(tn_ssize_t *)n); }
+
+static TnObject *op_write(TnBytesIO *b, void *view)
+{
+    TnBytesView *v = view;
+    tn_ssize_t n = write_lock_held(b, v->d, v->n);
+    return n < 0 ? NULL : tn_int_from_ssize(n);
+}
+
+static TnObject *op_getvalue(TnBytesIO *b, void *unused)
+{
+    tn_critical_section_assert_held(TN_OBJ(b));
+    return tn_bytes_from_data(BA(b)->size > 0 ? BA(b)->data : "", BA(b)->size);
+}
+
+/* truncate(size): TN_BYTES_MAX stands for "at the position". */
+static TnObject *op_truncate(TnBytesIO *b, void *sizep)
+{
+    tn_ssize_t size = *(tn_ssize_t *)sizep;
+    if (size == TN_BYTES_MAX)
+        size = b->pos;
+    if (check_exports_lock_held(b) < 0)
+        return NULL;
+    if (size < 0)
+        return tn_err_format(&tn_exc_ValueError, "negative size value %zd", size);
+    if (size < BA(b)->size && tn_bytearray_resize_lock_held(BA(b), size) < 0)
+        return NULL;
+    return tn_int_from_ssize(size);
+}
+
 /* ---- methods --------------------------------------------------------------------- */
 
 static TnObject *bytesio_read_common(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames,
@@ -101,19 +164,7 @@ static TnObject *bytesio_read_common(TnObject *self, TnObject *const *args, tn_s
     if (tn_args_no_kw(fname, kwnames) < 0 || tn_args_count(fname, nargs, 0, 1) < 0
         || tn_io_size_arg(args, nargs, &n) < 0)
         return NULL;
-    TnBytesIO *b = BIO(self);
-    TnObject *r;
-    TN_BEGIN_CRITICAL_SECTION(self);
-    TnObject *ba = b->ba;
-    if (ba == NULL) {
-        r = tn_io_closed_error();
-    } else {
-        TN_BEGIN_CRITICAL_SECTION(ba);
-        r = line ? readline_lock_held(b, n) : read_lock_held(b, n);
-        TN_END_CRITICAL_SECTION();
-    }
-    TN_END_CRITICAL_SECTION();
-    return r;
+    return bio_run(self, line ? op_readline : op_read, &n);
 }
 
 static TnObject *bytesio_read(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
@@ -202,21 +253,9 @@ static TnObject *bytesio_write(TnObject *self, TnObject *const *args, tn_ssize_t
                              tn_type(args[0])->name);
     if (got < 0)
         return NULL;
-    TnBytesIO *b = BIO(self);
-    tn_ssize_t n;
-    TN_BEGIN_CRITICAL_SECTION(self);
-    TnObject *ba = b->ba;
-    if (ba == NULL) {
-        tn_io_closed_error();
-        n = -1;
-    } else {
-        TN_BEGIN_CRITICAL_SECTION(ba);
-        n = write_lock_held(b, v.d, v.n);
-        TN_END_CRITICAL_SECTION();
-    }
-    TN_END_CRITICAL_SECTION();
+    TnObject *r = bio_run(self, op_write, &v);
     tn_bytes_view_release(&v);
-    return n < 0 ? NULL : tn_int_from_ssize(n);
+    return r;
 }
 
 static TnObject *bytesio_writelines(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
@@ -244,19 +283,7 @@ static TnObject *bytesio_getvalue(TnObject *self, TnObject *const *args, tn_ssiz
 {
     if (tn_args_no_kw("getvalue", kwnames) < 0 || tn_args_count("getvalue", nargs, 0, 0) < 0)
         return NULL;
-    TnObject *r;
-    TN_BEGIN_CRITICAL_SECTION(self);
-    TnObject *ba = BIO(self)->ba;
-    if (ba == NULL) {
-        r = tn_io_closed_error();
-    } else {
-        TN_BEGIN_CRITICAL_SECTION(ba);
-        r = tn_bytes_from_data(((TnByteArray *)ba)->size > 0 ? ((TnByteArray *)ba)->data : "",
-                               ((TnByteArray *)ba)->size);
-        TN_END_CRITICAL_SECTION();
-    }
-    TN_END_CRITICAL_SECTION();
-    return r;
+    return bio_run(self, op_getvalue, NULL);
 }
 
 static TnObject *bytesio_getbuffer(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
@@ -320,32 +347,10 @@ static TnObject *bytesio_truncate(TnObject *self, TnObject *const *args, tn_ssiz
 {
     if (tn_args_no_kw("truncate", kwnames) < 0 || tn_args_count("truncate", nargs, 0, 1) < 0)
         return NULL;
-    tn_ssize_t size = -1;
-    bool given = nargs > 0 && args[0] != TN_NONE;
-    if (given && tn_io_size_arg(args, nargs, &size) < 0)
+    tn_ssize_t size = TN_BYTES_MAX;   /* none given: the position */
+    if (nargs > 0 && args[0] != TN_NONE && tn_io_size_arg(args, nargs, &size) < 0)
         return NULL;
-    TnObject *r = NULL;
-    TN_BEGIN_CRITICAL_SECTION(self);
-    TnBytesIO *b = BIO(self);
-    TnObject *ba = b->ba;
-    if (ba == NULL) {
-        tn_io_closed_error();
-    } else {
-        TN_BEGIN_CRITICAL_SECTION(ba);
-        if (!given)
-            size = b->pos;
-        if (check_exports_lock_held(b) == 0) {
-            if (size < 0)
-                tn_err_format(&tn_exc_ValueError, "negative size value %zd", size);
-            else if (size < BA(b)->size && tn_bytearray_resize_lock_held(BA(b), size) < 0)
-                ;
-            else
-                r = tn_int_from_ssize(size);
-        }
-        TN_END_CRITICAL_SECTION();
-    }
-    TN_END_CRITICAL_SECTION();
-    return r;
+    return bio_run(self, op_truncate, &size);
 }
 
 static TnObject *bytesio_close(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)

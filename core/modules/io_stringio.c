@@ -25,6 +25,7 @@ static uint32_t ucs4_at(const void *src, tn_ssize_t i) { return ((const uint32_t
 
 static int check_lock_held(TnStringIO *s)
 {
+    tn_critical_section_assert_held(TN_OBJ(s));
     if (!s->ok) {
         tn_err_set_str(&tn_exc_ValueError, "I/O operation on uninitialized object");
         return -1;
@@ -38,6 +39,7 @@ static int check_lock_held(TnStringIO *s)
 
 static int reserve_lock_held(TnStringIO *s, tn_ssize_t n)
 {
+    tn_critical_section_assert_held(TN_OBJ(s));
     if (n <= s->cap)
         return 0;
     tn_ssize_t cap = n + (n >> 2) + 16;
@@ -58,6 +60,7 @@ static int reserve_lock_held(TnStringIO *s, tn_ssize_t n)
 /* Write the (already translated) str at pos, padding with NULs. */
 static int write_str_lock_held(TnStringIO *s, TnObject *str)
 {
+    tn_critical_section_assert_held(TN_OBJ(s));
     tn_ssize_t n = tn_str_length(str);
     if (n == 0)
         return 0;
@@ -123,6 +126,7 @@ static TnObject *stringio_write(TnObject *self, TnObject *const *args, tn_ssize_
 
 static TnObject *read_lock_held(TnStringIO *s, tn_ssize_t n)
 {
+    tn_critical_section_assert_held(TN_OBJ(s));
     if (check_lock_held(s) < 0)
         return NULL;
     tn_ssize_t avail = s->pos < s->len ? s->len - s->pos : 0;
@@ -136,6 +140,7 @@ static TnObject *read_lock_held(TnStringIO *s, tn_ssize_t n)
 
 static TnObject *readline_lock_held(TnStringIO *s, tn_ssize_t limit)
 {
+    tn_critical_section_assert_held(TN_OBJ(s));
     if (check_lock_held(s) < 0)
         return NULL;
     tn_ssize_t start = s->pos < s->len ? s->pos : s->len;
