@@ -307,7 +307,11 @@ int main(int argc, char **argv)
             opt_safe_path = 1;
         if (strcmp(a, "-E") == 0 || strcmp(a, "-I") == 0 || strcmp(a, "-P") == 0)
             continue;
-        if (strcmp(a, "-u") == 0 || strcmp(a, "-B") == 0 || strcmp(a, "-s") == 0 || strcmp(a, "-S") == 0)
+        if (strcmp(a, "-u") == 0) {
+            tn_io_set_unbuffered(true);   /* stdout and stderr unbuffered */
+            continue;
+        }
+        if (strcmp(a, "-B") == 0 || strcmp(a, "-s") == 0 || strcmp(a, "-S") == 0)
             continue;   /* accepted for compatibility; no effect in Tandem */
         return usage_error("Unknown option: %s\n", a);
     }
@@ -350,7 +354,10 @@ int main(int argc, char **argv)
         code = run_stdin();
     /* After the program and after threading._shutdown() joined the
      * non-daemon threads, so their work is in the counters. */
-    tn_runtime_fini();
+    /* CPython's Py_RunMain: a standard stream that cannot be flushed at
+     * exit makes the status 120. */
+    if (tn_runtime_fini() < 0)
+        code = 120;
     fail_alloc_report();
     if (xopt_stats)
         tn_sys_tandem_stats_print(stderr);

@@ -113,7 +113,6 @@ static void report_callback_error(TnObject *func)
     TnObject *line = tn_str_from_format("Exception ignored in atexit callback: %s\n",
                                         r != NULL ? tn_str_utf8(r, NULL) : "<object repr() failed>");
     tn_xdecref(r);
-    tn_io_stdout_flush();
     TnObject *res = line != NULL ? tn_call_method_cstr(file, "write", &line, 1) : NULL;
     tn_xdecref(line);
     if (res == NULL)

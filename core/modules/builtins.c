@@ -135,17 +135,9 @@ static int print_parse(TnObject *const *kwvalues, TnObject *kwnames, PrintArgs *
     return 0;
 }
 
-/* Write the str s to file (NULL: the C stdout, through io.c so that the
- * write is under sys.__stdout__'s lock and detached if it blocks).  0 / -1. */
+/* Write the str s to file.  0 / -1. */
 static int write_str(TnObject *file, TnObject *s)
 {
-    if (file == NULL) {
-        tn_ssize_t len;
-        const char *utf8 = tn_str_utf8(s, &len);
-        if (utf8 == NULL)
-            return -1;
-        return tn_io_stdout_write(utf8, (size_t)len);
-    }
     TnObject *r = tn_call_method_cstr(file, "write", &s, 1);
     if (r == NULL)
         return -1;
@@ -158,8 +150,6 @@ static int write_or_default(TnObject *file, TnObject *s, const char *dflt)
 {
     if (s != NULL)
         return write_str(file, s);
-    if (file == NULL)
-        return tn_io_stdout_write(dflt, strlen(dflt));
     TnObject *d = tn_str_from_cstr(dflt);
     if (d == NULL)
         return -1;
@@ -181,8 +171,6 @@ static int write_object(TnObject *file, TnObject *o)
 
 static int flush_file(TnObject *file)
 {
-    if (file == NULL)
-        return tn_io_stdout_flush();
     TnObject *r = tn_call_method_cstr(file, "flush", &file, 0);
     if (r == NULL)
         return -1;
@@ -190,8 +178,8 @@ static int flush_file(TnObject *file)
     return 0;
 }
 
-/* Write the objects, separators and end of one print() call to file
- * (NULL: the C stdout).  0 / -1. */
+/* Write the objects, separators and end of one print() call to file.
+ * 0 / -1. */
 static int print_to(TnObject *file, TnObject *const *args, tn_ssize_t nargs, const PrintArgs *pa)
 {
     for (tn_ssize_t i = 0; i < nargs; i++) {
@@ -207,6 +195,15 @@ static int print_to(TnObject *file, TnObject *const *args, tn_ssize_t nargs, con
     return 0;
 }
 
+/* sys.<name> as a strong reference (write() may rebind it, or another
+ * thread may, which would free a borrowed one under us; CPython 3.14
+ * holds it the same way); NULL if missing. */
+static TnObject *sys_stream_ref(const char *name)
+{
+    TnObject *sysdict = tn_interp()->sysdict;
+    return sysdict != NULL ? tn_dict_get_cstr_ref(sysdict, name) : NULL;
+}
+
 /* print(*objects, sep=' ', end='\n', file=None, flush=False) */
 static TnObject *builtin_print(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
                                TnObject *kwnames)
@@ -214,43 +211,77 @@ static TnObject *builtin_print(TnObject *self, TnObject *const *args, tn_ssize_t
     PrintArgs pa;
     if (print_parse(args + nargs, kwnames, &pa) < 0)
         return NULL;
-    /* file=None means sys.stdout; the C stdout directly when it is still
-     * the original stream (the fast path), else its write() method.  The
-     * stream is held by a strong reference until the call is done: a
-     * write() (or another thread) may rebind sys.stdout, which would free a
-     * borrowed one under us (CPython 3.14 holds it the same way). */
+    /* file=None means sys.stdout; nothing is printed when that is None. */
     TnObject *stdout_ref = NULL;
     if (pa.file == NULL) {
-        TnObject *sysdict = tn_interp()->sysdict;
-        stdout_ref = sysdict != NULL ? tn_dict_get_cstr_ref(sysdict, "stdout") : NULL;
+        stdout_ref = sys_stream_ref("stdout");
+        if (stdout_ref == NULL)
+            return tn_err_format(&tn_exc_RuntimeError, "lost sys.stdout");
         if (stdout_ref == TN_NONE) {
             tn_decref(stdout_ref);
             return tn_none_ref();
         }
-        if (stdout_ref != NULL && tn_io_text_stream(stdout_ref) != stdout)
-            pa.file = stdout_ref;
-    } else if (tn_io_text_stream(pa.file) == stdout) {
-        pa.file = NULL;
+        pa.file = stdout_ref;
     }
     int r = print_to(pa.file, args, nargs, &pa);
     tn_xdecref(stdout_ref);
     return r < 0 ? NULL : tn_none_ref();
 }
 
-/* input(prompt='', /) */
+/* input()'s streams: sys.<name>, RuntimeError "input(): lost sys.<name>"
+ * when it is missing or None. */
+static TnObject *input_stream(const char *name)
+{
+    TnObject *f = sys_stream_ref(name);
+    if (f == NULL || f == TN_NONE) {
+        tn_xdecref(f);
+        return tn_err_format(&tn_exc_RuntimeError, "input(): lost sys.%s", name);
+    }
+    return f;
+}
+
+/* input(prompt='', /): as CPython's non-interactive path: flush stderr,
+ * write the prompt to sys.stdout and flush it, then sys.stdin.readline()
+ * without its newline; EOFError at the end of input. */
 static TnObject *builtin_input(TnObject *self, TnObject *const *args, tn_ssize_t nargs,
                                TnObject *kwnames)
 {
     if (positional("input", nargs, kwnames, 0, 1) < 0)
         return NULL;
-    fflush(stderr);
-    if (nargs == 1 && write_object(NULL, args[0]) < 0)
-        return NULL;
-    if (tn_io_stdout_flush() < 0)
-        return NULL;
-    /* One line from the C stdin without its newline, through sys.__stdin__
-     * (detached while it waits; Ctrl-C raises KeyboardInterrupt there). */
-    return tn_io_stdin_readline();
+    TnObject *fin = input_stream("stdin");
+    TnObject *fout = fin != NULL ? input_stream("stdout") : NULL;
+    TnObject *ferr = fout != NULL ? input_stream("stderr") : NULL;
+    TnObject *line = NULL;
+    if (ferr == NULL)
+        goto done;
+    TnObject *r = tn_call_method_cstr(ferr, "flush", NULL, 0);
+    if (r == NULL)
+        tn_err_clear();
+    tn_xdecref(r);
+    if ((nargs == 1 && write_object(fout, args[0]) < 0) || flush_file(fout) < 0)
+        goto done;
+    line = tn_call_method_cstr(fin, "readline", NULL, 0);
+    if (line == NULL)
+        goto done;
+    if (!tn_str_check(line)) {
+        tn_err_set_str(&tn_exc_TypeError, "object.readline() returned non-string");
+        TN_CLEAR(line);
+        goto done;
+    }
+    tn_ssize_t n = tn_str_length(line);
+    if (n == 0) {
+        tn_err_set_str(&tn_exc_EOFError, "EOF when reading a line");
+        TN_CLEAR(line);
+    } else if (tn_str_read(line, n - 1) == '\n') {
+        TnObject *cut = tn_str_substring(line, 0, n - 1);
+        tn_decref(line);
+        line = cut;
+    }
+done:
+    tn_xdecref(fin);
+    tn_xdecref(fout);
+    tn_xdecref(ferr);
+    return line;
 }
 
 /* ======================================================================

@@ -2,6 +2,8 @@
 #ifndef TN_MODULES_H
 #define TN_MODULES_H
 
+#include <stdbool.h>
+#include <stdio.h>
 #include "core/object.h"
 
 /* The builtins module: every builtin function, and every builtin type and
@@ -29,20 +31,22 @@ TnObject *tn_posix_module_create(void);
 /* The pwd module (core/modules/pwd.c).  New ref or NULL. */
 TnObject *tn_pwd_module_create(void);
 
-/* open() in builtins, and sys.stdin/stdout/stderr (plus __stdin__ ...)
- * as file objects (core/modules/io.c).  0 / -1. */
+/* The _io module (core/modules/io_module.c, docs/io.md).  New ref or NULL. */
+TnObject *tn_io_module_create(void);
+/* builtins.open (_io.open), and sys.stdin/stdout/stderr (plus __stdin__ ...)
+ * as _io.TextIOWrapper objects (core/modules/io.c).  0 / -1. */
 int tn_io_install(TnObject *builtins_dict, TnObject *sysdict);
-/* The C stream behind a text file object opened for writing, else NULL:
- * print() writes to it directly. */
-#include <stdio.h>
-FILE *tn_io_text_stream(TnObject *f);
-/* print()'s fast path and input(): the C stdout and stdin through
- * sys.__stdout__ / sys.__stdin__ (their lock; detached when blocking;
- * EINTR runs the signal handlers).  Write: 0 / -1.  Readline: the line
- * without its '\n', EOFError at the end of input; new ref or NULL. */
-int tn_io_stdout_write(const char *data, size_t len);
-int tn_io_stdout_flush(void);
-TnObject *tn_io_stdin_readline(void);
+/* -u: stdout and stderr without buffers (before tn_io_install). */
+void tn_io_set_unbuffered(bool unbuffered);
+/* At exit: flush sys.stdout (an error is reported as unraisable) then
+ * sys.stderr (CPython's flush_std_files); originals: sys.__stdout__ and
+ * sys.__stderr__ instead (the last flush, when CPython has put the
+ * originals back).  0, or -1 when one failed (the process then exits with
+ * status 120).  No exception left set. */
+int tn_io_flush_std_files(bool originals);
+/* Flush sys.<name> ("stdout", "stderr") before writing to its descriptor
+ * directly; errors ignored.  0 / -1. */
+int tn_io_flush_std(const char *name);
 
 /* Write the str s to sys.stdout: the C stdout directly while sys.stdout is
  * the original stream, else through its write() method.  0 / -1. */

@@ -339,14 +339,6 @@ static TnObject *sys_getframe(TnObject *self, TnObject *const *args, tn_ssize_t 
 /* Write the str s to the stream out (sys.stdout's value).  0 / -1. */
 static int write_stdout_to(TnObject *out, TnObject *s)
 {
-    if (tn_io_text_stream(out) == stdout) {
-        tn_ssize_t len;
-        const char *utf8 = tn_str_utf8(s, &len);
-        if (utf8 == NULL)
-            return -1;
-        fwrite(utf8, 1, (size_t)len, stdout);
-        return 0;
-    }
     TnObject *r = tn_call_method_cstr(out, "write", &s, 1);
     if (r == NULL)
         return -1;

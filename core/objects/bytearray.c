@@ -13,7 +13,7 @@ static inline TnByteArray *as_ba(TnObject *op) { return (TnByteArray *)op; }
 
 
 /* Set the size to n (growing the buffer as needed).  0 / -1. */
-static int resize_lock_held(TnByteArray *ba, tn_ssize_t n)
+int tn_bytearray_resize_lock_held(TnByteArray *ba, tn_ssize_t n)
 {
     tn_critical_section_assert_held(ba);
     if (n != ba->size && ba->exports > 0) {
@@ -50,7 +50,7 @@ static int splice_lock_held(TnByteArray *ba, tn_ssize_t lo, tn_ssize_t hi, const
     if (k != hi - lo) {
         if (k < hi - lo)
             memmove(ba->data + lo + k, ba->data + hi, (size_t)tail);
-        if (resize_lock_held(ba, old - (hi - lo) + k) < 0) {
+        if (tn_bytearray_resize_lock_held(ba, old - (hi - lo) + k) < 0) {
             if (k < hi - lo)   /* undo the move */
                 memmove(ba->data + hi, ba->data + lo + k, (size_t)tail);
             return -1;
@@ -85,7 +85,7 @@ TnObject *tn_bytearray_from_data(const char *s, tn_ssize_t n)
         return NULL;
     int r;
     TN_BEGIN_CRITICAL_SECTION(op);   /* not shared yet: costs nothing, keeps the contract */
-    r = resize_lock_held(as_ba(op), n);
+    r = tn_bytearray_resize_lock_held(as_ba(op), n);
     TN_END_CRITICAL_SECTION();
     if (r < 0) {
         tn_decref(op);
@@ -119,7 +119,7 @@ static TnObject *bytearray_new_from_python(TnType *type, TnObject *const *args, 
     int r = 0;
     if (op != NULL) {
         TN_BEGIN_CRITICAL_SECTION(op);   /* not shared yet: keeps the contract */
-        r = resize_lock_held(as_ba(op), b.len);
+        r = tn_bytearray_resize_lock_held(as_ba(op), b.len);
         TN_END_CRITICAL_SECTION();
     }
     if (r < 0)
@@ -266,7 +266,7 @@ static int inplace_repeat_lock_held(TnByteArray *ba, tn_ssize_t n)
         tn_err_no_memory();
         return -1;
     }
-    if (resize_lock_held(ba, len * n) < 0)
+    if (tn_bytearray_resize_lock_held(ba, len * n) < 0)
         return -1;
     tn_bytes_fill_repeat(ba->data, len, n);
     return 0;
@@ -333,14 +333,14 @@ static int ass_ext_slice_lock_held(TnByteArray *ba, tn_ssize_t start, tn_ssize_t
             step = -step;
         }
         if (ba->exports > 0)
-            return resize_lock_held(ba, -2);
+            return tn_bytearray_resize_lock_held(ba, -2);
         tn_ssize_t w = start;
         for (tn_ssize_t r = start; r < ba->size; r++) {
             if (r >= start && (r - start) % step == 0 && (r - start) / step < n)
                 continue;
             ba->data[w++] = ba->data[r];
         }
-        return resize_lock_held(ba, w);
+        return tn_bytearray_resize_lock_held(ba, w);
     }
     if (step == 1)
         return splice_lock_held(ba, start, stop > start ? stop : start, s, k);

@@ -42,6 +42,10 @@ static inline const char *tn_bytes_data(TnObject *b) { return (const char *)((Tn
 static inline tn_ssize_t tn_bytes_size(TnObject *b) { return ((TnBytes *)b)->size; }
 /* The same, as a bytearray. */
 TnObject *tn_bytearray_from_data(const char *s, tn_ssize_t n);
+/* Set a bytearray's size to n (in its critical section): BufferError
+ * "Existing exports of data: object cannot be re-sized" while memoryviews
+ * look at it.  0 / -1. */
+int tn_bytearray_resize_lock_held(TnByteArray *ba, tn_ssize_t n);
 
 /* 1 with (*data, *n) for bytes / bytearray / a contiguous live memoryview
  * (borrowed; for a bytearray only valid while nobody resizes it), 0 for

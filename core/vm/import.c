@@ -634,6 +634,7 @@ static const struct {
     {"_weakref", tn_weakref_module_create, true},
     {"posix", tn_posix_module_create, false},
     {"pwd", tn_pwd_module_create, false},
+    {"_io", tn_io_module_create, true},
     {"errno", tn_errno_module_create, false},
     {"_stat", tn_stat_module_create, false},
     {"atexit", tn_atexit_module_create, false},

@@ -303,14 +303,18 @@ static void clear_main_module(TnInterp *interp)
     tn_err_clear();
 }
 
-void tn_runtime_fini(void)
+int tn_runtime_fini(void)
 {
     TnInterp *interp = tn_interp();
     wait_for_thread_shutdown(interp);
-    /* Then the atexit callbacks, as CPython's Py_FinalizeEx, then the
-     * globals of __main__ and a last collection. */
+    /* Then the atexit callbacks, as CPython's Py_FinalizeEx, the standard
+     * streams flushed, then the globals of __main__ and a last collection
+     * (their destructors may still print: flushed again after). */
     tn_atexit_run_at_exit();
+    int status = tn_io_flush_std_files(false);
     clear_main_module(interp);
+    if (tn_io_flush_std_files(true) < 0)
+        status = -1;
     /* Daemon threads that reach a blocking call or, in gil, ask for the GIL
      * from now on stop there (tn_thread_attach) instead of racing the exit. */
     tn_atomic_store_u32_relaxed((uint32_t *)&interp->finalizing, 1);
@@ -320,4 +324,5 @@ void tn_runtime_fini(void)
     tn_brc_thread_unregister(&tn_tstate_current->brc);
     fflush(stdout);
     fflush(stderr);
+    return status;
 }

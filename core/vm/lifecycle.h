@@ -5,7 +5,9 @@
 /* Create the interpreter and the main thread state, ready every static type,
  * build builtins and sys.  0 / -1 (message printed to stderr). */
 int tn_runtime_init(void);
-/* Flush stdio and release what can be released. */
-void tn_runtime_fini(void);
+/* Run the atexit callbacks, flush sys.stdout and sys.stderr (CPython's
+ * flush_std_files) and release what can be released.  0, or -1 when
+ * flushing a standard stream failed (the process exits with 120). */
+int tn_runtime_fini(void);
 
 #endif

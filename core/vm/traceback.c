@@ -626,11 +626,9 @@ void tn_err_display_sys_stderr(TnObject *exc)
         fputs("lost sys.stderr\n", stderr);
         return;
     }
-    /* Only compared, never used: borrowed is enough. */
-    TnObject *orig = tn_dict_get_cstr_borrowed(sysdict, "__stderr__");
-    if (file == orig)
-        tn_err_print_exception(exc);   /* the process's own stderr: no detour */
-    else if (file != TN_NONE)
+    /* Through file.write() even for the process's own stderr (an
+     * _io.TextIOWrapper): what was written to it before comes first. */
+    if (file != TN_NONE)
         tn_err_display(exc, file);
     tn_decref(file);
 }
