@@ -463,6 +463,7 @@ static const struct {
     {"_random", tn_random_module_create, false},
     {"_struct", tn_struct_module_create, false},
     {"_contextvars", tn_contextvars_module_create, false},
+    {"_sre", tn_sre_module_create, false},
     {"gc", tn_gc_module_create, false},
 };
 
