@@ -12,6 +12,7 @@
  * re-entering a running one (a signal handler, or a thread that got in
  * while the first was suspended) gets CPython's ValueError.
  */
+#include <stdio.h>
 #include <string.h>
 #include "core/tn.h"
 #include "core/modules/modules.h"

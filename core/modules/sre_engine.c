@@ -258,7 +258,7 @@ static bool at_boundary(const TnSreState *st, tn_ssize_t ptr, bool (*word)(uint3
 {
     if (st->end == 0)
         return false;
-    bool before = ptr > 0 && ptr - 1 < st->end && word(char_at(st, ptr - 1));
+    bool before = ptr > 0 && ptr - 1 < st->length && word(char_at(st, ptr - 1));
     bool here = ptr < st->end && word(char_at(st, ptr));
     return before != here;
 }
@@ -270,7 +270,7 @@ static bool at(const TnSreState *st, tn_ssize_t ptr, uint32_t code)
     case SRE_AT_BEGINNING_STRING:
         return ptr == 0;
     case SRE_AT_BEGINNING_LINE:
-        return ptr == 0 || (ptr - 1 < st->end && char_at(st, ptr - 1) == '\n');
+        return ptr == 0 || (ptr - 1 < st->length && char_at(st, ptr - 1) == '\n');
     case SRE_AT_END:
         return ptr == st->end || (ptr + 1 == st->end && char_at(st, ptr) == '\n');
     case SRE_AT_END_LINE:
@@ -314,6 +314,8 @@ int tn_sre_state_init(TnSreState *st, const void *data, int kind, tn_ssize_t len
             return -1;
         }
     }
+    for (tn_ssize_t i = 0; i < ngroups * 2; i++)
+        st->mark[i] = -1;
     tn_sre_state_reset(st);
     return 0;
 }
@@ -325,8 +327,6 @@ void tn_sre_state_reset(TnSreState *st)
     st->repeat = NULL;
     st->nframes = 0;
     st->nsaved = 0;
-    for (tn_ssize_t i = 0; i < st->ngroups * 2; i++)
-        st->mark[i] = -1;
 }
 
 void tn_sre_state_fini(TnSreState *st)
@@ -367,8 +367,11 @@ static TnSreRepeat *repeat_new(TnSreState *st)
  * that own them are a stack), so r is the head of rep_pool. */
 static void repeat_release(TnSreState *st, TnSreRepeat *r)
 {
-    if (st->rep_pool == r)
-        st->rep_pool = r->next_alloc;
+    TnSreRepeat **pp = &st->rep_pool;
+    while (*pp != NULL && *pp != r)
+        pp = &(*pp)->next_alloc;
+    if (*pp == r)
+        *pp = r->next_alloc;
     r->next_alloc = st->rep_free;
     st->rep_free = r;
 }
@@ -479,6 +482,7 @@ static bool groupref(const TnSreState *st, uint32_t group, tn_ssize_t *ptr, int 
 #define CALL(ID, LABEL, NEWPC, TOP)                       \
     do {                                                  \
         bool top_ = (TOP);                                \
+        const TnSreCode *npc_ = (NEWPC);                  \
         f->pc = pc;                                       \
         f->ptr = ptr;                                     \
         f->resume = ID;                                   \
@@ -486,7 +490,7 @@ static bool groupref(const TnSreState *st, uint32_t group, tn_ssize_t *ptr, int 
             return fail_memory(st);                       \
         f = &st->frames[st->nframes - 1];                 \
         f->toplevel = top_;                               \
-        pc = (NEWPC);                                     \
+        pc = npc_;                                        \
         goto entrance;                                    \
     LABEL:;                                               \
     } while (0)
@@ -1053,7 +1057,7 @@ int tn_sre_search(TnSreState *st, const TnSreCode *code)
                 st->start = ptr;
             return r;
         }
-        if (ptr >= end || (anchored && ptr == 0))
+        if (ptr >= end || anchored)
             return 0;
         ptr++;
         tn_sre_state_reset(st);
