@@ -8,9 +8,10 @@
  * through a memoryview of our own for the duration of a match, an export
  * that makes every resize by another thread fail with BufferError instead
  * of moving the bytes under the matcher.  A Scanner's position changes per
- * call: each call runs inside the scanner's critical section, and a call
- * re-entering a running one (a signal handler, or a thread that got in
- * while the first was suspended) gets CPython's ValueError.
+ * call: read and moved on inside the scanner's critical section, the match
+ * between them run outside it and redone when another thread moved the
+ * scanner meanwhile (scanner_step); a call re-entering a running one in
+ * the same thread (a signal handler) gets CPython's ValueError.
  */
 #include <stdio.h>
 #include <string.h>
@@ -67,7 +68,6 @@ typedef struct {
     tn_ssize_t pos, endpos;  /* as the Match objects report them */
     tn_ssize_t start;        /* where the next call starts; -1: exhausted */
     bool must_advance;
-    bool executing;
 } ScannerObject;
 
 static TnType pattern_type, match_type, scanner_type;
@@ -1067,40 +1067,86 @@ static void scanner_dealloc(TnObject *self)
     tn_object_free(self);
 }
 
-static TnObject *scanner_step_lock_held(ScannerObject *sc, bool search)
+/* The scanners this thread is stepping (a chain on the C stack): a step
+ * re-entering one of them (from a signal handler) gets CPython's ValueError. */
+typedef struct RunningScanner {
+    ScannerObject *sc;
+    struct RunningScanner *prev;
+} RunningScanner;
+static _Thread_local RunningScanner *running_scanners;
+
+static void scanner_read_lock_held(ScannerObject *sc, tn_ssize_t *start, bool *must_advance)
 {
-    if (sc->start < 0)
-        return tn_none_ref();
-    if (sc->executing)
-        return tn_err_format(&tn_exc_ValueError, "regular expression scanner already executing");
+    *start = sc->start;
+    *must_advance = sc->must_advance;
+}
+
+/* Move the scanner past a step that began at start, unless another thread
+ * moved it first.  true: committed. */
+static bool scanner_commit_lock_held(ScannerObject *sc, tn_ssize_t start, tn_ssize_t next, bool must_advance)
+{
+    if (sc->start != start)
+        return false;
+    sc->start = next;
+    sc->must_advance = must_advance;
+    return true;
+}
+
+/* One match attempt from start.  *next: where the scanner goes (-1:
+ * exhausted).  The Match, None or NULL. */
+static TnObject *scanner_attempt(ScannerObject *sc, bool search, tn_ssize_t start, bool must_advance,
+                                 tn_ssize_t *next, bool *next_must_advance)
+{
     TnSreState st;
-    if (state_init(&st, sc->pattern, &sc->subj, sc->start, sc->endpos) < 0)
+    if (state_init(&st, sc->pattern, &sc->subj, start, sc->endpos) < 0)
         return NULL;
-    st.start = sc->start;   /* may be past endpos: CPython matches there too */
-    st.must_advance = sc->must_advance;
-    sc->executing = true;
+    st.start = start;   /* may be past endpos: CPython matches there too */
+    st.must_advance = must_advance;
     int status = search ? tn_sre_search(&st, sc->pattern->code) : tn_sre_match(&st, sc->pattern->code);
-    sc->executing = false;
     TnObject *m = match_new(sc->pattern, sc->string, &st, sc->pos, sc->endpos, status);
-    if (status == 0) {
-        sc->start = -1;
-    } else if (status > 0) {
-        sc->must_advance = st.ptr == st.start;
-        sc->start = st.ptr;
-    }
+    *next = status == 0 ? -1 : st.ptr;
+    *next_must_advance = status > 0 && st.ptr == st.start;
     tn_sre_state_fini(&st);
     return m;
 }
 
+/* A step: read the position, match without holding the scanner (a match
+ * may run long and let other threads in), then move the scanner on if no
+ * other thread did meanwhile, else try again from where it went.  So the
+ * steps of all threads are those of some serial order. */
 static TnObject *scanner_step(TnObject *self, bool search, const char *fname, tn_ssize_t nargs, TnObject *kwnames)
 {
     if (tn_args_no_kw(fname, kwnames) < 0 || tn_args_count(fname, nargs, 0, 0) < 0)
         return NULL;
-    TnObject *r;
-    TN_BEGIN_CRITICAL_SECTION(self);
-    r = scanner_step_lock_held(SCANNER(self), search);
-    TN_END_CRITICAL_SECTION();
-    return r;
+    ScannerObject *sc = SCANNER(self);
+    for (RunningScanner *r = running_scanners; r != NULL; r = r->prev)
+        if (r->sc == sc)
+            return tn_err_format(&tn_exc_ValueError, "regular expression scanner already executing");
+    RunningScanner me = {sc, running_scanners};
+    running_scanners = &me;
+    TnObject *m = NULL;
+    for (;;) {
+        tn_ssize_t start, next;
+        bool must_advance, next_must_advance, committed;
+        TN_BEGIN_CRITICAL_SECTION(self);
+        scanner_read_lock_held(sc, &start, &must_advance);
+        TN_END_CRITICAL_SECTION();
+        if (start < 0) {
+            m = tn_none_ref();
+            break;
+        }
+        m = scanner_attempt(sc, search, start, must_advance, &next, &next_must_advance);
+        if (m == NULL)
+            break;
+        TN_BEGIN_CRITICAL_SECTION(self);
+        committed = scanner_commit_lock_held(sc, start, next, next_must_advance);
+        TN_END_CRITICAL_SECTION();
+        if (committed)
+            break;
+        TN_CLEAR(m);
+    }
+    running_scanners = me.prev;
+    return m;
 }
 
 static TnObject *scanner_match(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)

@@ -49,6 +49,26 @@ static TnObject *view_new(TnObject *base, tn_ssize_t start, tn_ssize_t step, tn_
     return TN_OBJ(mv);
 }
 
+/* A view of the whole bytearray base, its export not counted yet (for
+ * export_full_lock_held). */
+static TnObject *view_new_unexported(TnObject *base)
+{
+    TnMemoryView *mv = (TnMemoryView *)tn_object_new(&tn_type_memoryview, sizeof(TnMemoryView));
+    if (mv == NULL)
+        return NULL;
+    mv->obj = tn_newref(base);
+    mv->step = 1;
+    mv->format = 'B';
+    mv->itemsize = 1;
+    return TN_OBJ(mv);
+}
+
+static void export_full_lock_held(TnMemoryView *mv, TnByteArray *ba)
+{
+    mv->length = ba->size;
+    ba->exports += 1;
+}
+
 /* A view like view_new's with src's item format. */
 static TnObject *view_new_like(TnMemoryView *src, tn_ssize_t start, tn_ssize_t step, tn_ssize_t len)
 {
@@ -110,7 +130,17 @@ TnObject *tn_memoryview_new(TnObject *obj)
     if (!tn_bytes_like(obj, &d, &n))
         return tn_err_format(&tn_exc_TypeError, "memoryview: a bytes-like object is required, not '%s'",
                              tn_type(obj)->name);
-    return view_new(obj, 0, 1, n);
+    if (!tn_bytearray_check(obj))
+        return view_new(obj, 0, 1, n);
+    /* A bytearray may be resized by another thread until the export
+     * counts: its size is read in the same section that adds the export. */
+    TnObject *r = view_new_unexported(obj);
+    if (r != NULL) {
+        TN_BEGIN_CRITICAL_SECTION(obj);
+        export_full_lock_held(as_mv(r), (TnByteArray *)obj);
+        TN_END_CRITICAL_SECTION();
+    }
+    return r;
 }
 
 int tn_memoryview_data(TnObject *op, const char **data, tn_ssize_t *n)
