@@ -206,6 +206,15 @@ static TnObject *match_new(PatternObject *p, TnObject *string, const TnSreState 
     return TN_OBJ(m);
 }
 
+/* Like a tuple, a Match only traverses (a cycle through it is broken at
+ * another member): clearing its fields would break its methods. */
+static int match_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(MATCH(self)->string);
+    TN_VISIT(TN_OBJ(MATCH(self)->pattern));
+    return 0;
+}
+
 static void match_dealloc(TnObject *self)
 {
     tn_decref(MATCH(self)->string);
@@ -503,7 +512,9 @@ static TnType match_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "re.Match",
     .basicsize = sizeof(MatchObject),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = match_dealloc,
+    .traverse = match_traverse,
     .repr = match_repr,
     .getattro = tn_object_generic_getattr,
     .as_mapping = &match_as_mapping,
@@ -922,6 +933,14 @@ static TnObject *pattern_subn(TnObject *self, TnObject *const *args, tn_ssize_t 
 
 /* ---- Pattern: the object ---- */
 
+static int pattern_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(PAT(self)->pattern);
+    TN_VISIT(PAT(self)->groupindex);
+    TN_VISIT(PAT(self)->indexgroup);
+    return 0;
+}
+
 static void pattern_dealloc(TnObject *self)
 {
     PatternObject *p = PAT(self);
@@ -1046,7 +1065,9 @@ static TnType pattern_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "re.Pattern",
     .basicsize = sizeof(PatternObject),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = pattern_dealloc,
+    .traverse = pattern_traverse,
     .repr = pattern_repr,
     .hash = pattern_hash,
     .richcompare = pattern_richcompare,
@@ -1057,6 +1078,14 @@ static TnType pattern_type = {
 };
 
 /* ---- Scanner ---- */
+
+static int scanner_traverse(TnObject *self, tn_visitproc visit, void *arg)
+{
+    TN_VISIT(TN_OBJ(SCANNER(self)->pattern));
+    TN_VISIT(SCANNER(self)->string);
+    TN_VISIT(SCANNER(self)->subj.view);
+    return 0;
+}
 
 static void scanner_dealloc(TnObject *self)
 {
@@ -1176,7 +1205,9 @@ static TnType scanner_type = {
     .ob = TN_STATIC_OBJECT_HEAD(&tn_type_type),
     .name = "_sre.SRE_Scanner",
     .basicsize = sizeof(ScannerObject),
+    .flags = TN_TPFLAGS_HAVE_GC,
     .dealloc = scanner_dealloc,
+    .traverse = scanner_traverse,
     .getattro = tn_object_generic_getattr,
     .methods = scanner_methods,
     .getsets = scanner_getsets,
