@@ -125,22 +125,23 @@ TnObject *tn_memoryview_new(TnObject *obj)
             return NULL;
         return view_new_like(o, o->start, o->step, o->length);
     }
+    if (tn_bytearray_check(obj)) {
+        /* Another thread may resize a bytearray until the export counts:
+         * its size is read in the same section that adds the export. */
+        TnObject *r = view_new_unexported(obj);
+        if (r != NULL) {
+            TN_BEGIN_CRITICAL_SECTION(obj);
+            export_full_lock_held(as_mv(r), (TnByteArray *)obj);
+            TN_END_CRITICAL_SECTION();
+        }
+        return r;
+    }
     const char *d;
     tn_ssize_t n;
     if (!tn_bytes_like(obj, &d, &n))
         return tn_err_format(&tn_exc_TypeError, "memoryview: a bytes-like object is required, not '%s'",
                              tn_type(obj)->name);
-    if (!tn_bytearray_check(obj))
-        return view_new(obj, 0, 1, n);
-    /* A bytearray may be resized by another thread until the export
-     * counts: its size is read in the same section that adds the export. */
-    TnObject *r = view_new_unexported(obj);
-    if (r != NULL) {
-        TN_BEGIN_CRITICAL_SECTION(obj);
-        export_full_lock_held(as_mv(r), (TnByteArray *)obj);
-        TN_END_CRITICAL_SECTION();
-    }
-    return r;
+    return view_new(obj, 0, 1, n);
 }
 
 int tn_memoryview_data(TnObject *op, const char **data, tn_ssize_t *n)
