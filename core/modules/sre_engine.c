@@ -31,7 +31,7 @@ struct TnSreRepeat {
 /* Where a frame resumes when the frame it called returns. */
 enum {
     RESUME_NONE, RESUME_BRANCH, RESUME_REPEAT_ONE_1, RESUME_REPEAT_ONE_2, RESUME_MIN_REPEAT_ONE,
-    RESUME_REPEAT, RESUME_MAX_UNTIL_1, RESUME_MAX_UNTIL_2, RESUME_MAX_UNTIL_3, RESUME_MIN_UNTIL_1,
+    RESUME_REPEAT, RESUME_UNTIL_1, RESUME_MAX_UNTIL_2, RESUME_MAX_UNTIL_3,
     RESUME_MIN_UNTIL_2, RESUME_MIN_UNTIL_3, RESUME_POSS_REPEAT_1, RESUME_POSS_REPEAT_2,
     RESUME_ATOMIC_GROUP, RESUME_ASSERT, RESUME_ASSERT_NOT,
 };
@@ -512,13 +512,17 @@ static bool groupref(const TnSreState *st, uint32_t group, tn_ssize_t *ptr, int 
     } while (0)
 #define VALUE_POP() (st->saved[--st->nsaved])
 
-static int fail_memory(TnSreState *st)
+/* Give up the attempt: an error goes straight back to our caller, which
+ * drops the state (no frame resumes). */
+static int abandon(TnSreState *st, int status)
 {
     st->nframes = 0;
     st->nsaved = 0;
     st->repeat = NULL;
-    return SRE_ERROR_MEMORY;
+    return status;
 }
+
+static int fail_memory(TnSreState *st) { return abandon(st, SRE_ERROR_MEMORY); }
 
 static int run(TnSreState *st, const TnSreCode *pc, bool toplevel)
 {
@@ -542,12 +546,8 @@ entrance:
     }
 
     for (;;) {
-        if ((++st->steps & 0xfff) == 0 && check_breaker() < 0) {
-            st->nframes = 0;
-            st->nsaved = 0;
-            st->repeat = NULL;
-            return SRE_ERROR_INTERRUPTED;
-        }
+        if ((++st->steps & 0xfff) == 0 && check_breaker() < 0)
+            return abandon(st, SRE_ERROR_INTERRUPTED);
         switch (*pc++) {
         case SRE_OP_MARK: {
             tn_ssize_t i = pc[0];
@@ -765,25 +765,26 @@ entrance:
             RETURN_FAILURE;
         }
 
-        case SRE_OP_MAX_UNTIL: {
-            /* Greedy: one more item if possible, else the tail. */
+        case SRE_OP_MAX_UNTIL:
+        case SRE_OP_MIN_UNTIL:
+            /* The end of a REPEAT body: first the minimum count of items. */
             f->rep = st->repeat;
-            if (f->rep == NULL) {
-                st->nframes = 0;
-                st->nsaved = 0;
-                return SRE_ERROR_ILLEGAL;
-            }
+            if (f->rep == NULL)
+                return abandon(st, SRE_ERROR_ILLEGAL);
             st->ptr = ptr;
             f->count = f->rep->count + 1;
             if (f->count < (tn_ssize_t)f->rep->pattern[1]) {
                 f->rep->count = f->count;
-                CALL(RESUME_MAX_UNTIL_1, resume_max_until_1, f->rep->pattern + 3, f->toplevel);
+                CALL(RESUME_UNTIL_1, resume_until_1, f->rep->pattern + 3, f->toplevel);
                 if (ret)
                     RETURN_SUCCESS;
                 f->rep->count = f->count - 1;
                 st->ptr = ptr;
                 RETURN_FAILURE;
             }
+            if (pc[-1] == SRE_OP_MIN_UNTIL)
+                goto min_until;
+            /* Greedy: one more item if possible, else the tail. */
             if ((f->count < (tn_ssize_t)f->rep->pattern[2] || f->rep->pattern[2] == TN_SRE_MAXREPEAT) &&
                 st->ptr != f->rep->last_ptr) {
                 f->rep->count = f->count;
@@ -809,27 +810,9 @@ entrance:
                 RETURN_SUCCESS;
             st->ptr = ptr;
             RETURN_FAILURE;
-        }
 
-        case SRE_OP_MIN_UNTIL: {
+        min_until:
             /* Lazy: the tail if possible, else one more item. */
-            f->rep = st->repeat;
-            if (f->rep == NULL) {
-                st->nframes = 0;
-                st->nsaved = 0;
-                return SRE_ERROR_ILLEGAL;
-            }
-            st->ptr = ptr;
-            f->count = f->rep->count + 1;
-            if (f->count < (tn_ssize_t)f->rep->pattern[1]) {
-                f->rep->count = f->count;
-                CALL(RESUME_MIN_UNTIL_1, resume_min_until_1, f->rep->pattern + 3, f->toplevel);
-                if (ret)
-                    RETURN_SUCCESS;
-                f->rep->count = f->count - 1;
-                st->ptr = ptr;
-                RETURN_FAILURE;
-            }
             st->repeat = f->rep->prev;
             LASTMARK_SAVE();
             if (st->repeat)
@@ -859,7 +842,6 @@ entrance:
             f->rep->count = f->count - 1;
             st->ptr = ptr;
             RETURN_FAILURE;
-        }
 
         case SRE_OP_POSSESSIVE_REPEAT:
             /* <POSSESSIVE_REPEAT> <skip> <min> <max> body <SUCCESS> tail */
@@ -961,10 +943,7 @@ entrance:
             break;
 
         default:
-            st->nframes = 0;
-            st->nsaved = 0;
-            st->repeat = NULL;
-            return SRE_ERROR_ILLEGAL;
+            return abandon(st, SRE_ERROR_ILLEGAL);
         }
     }
 
@@ -982,10 +961,9 @@ leave:
     case RESUME_REPEAT_ONE_2: goto resume_repeat_one_2;
     case RESUME_MIN_REPEAT_ONE: goto resume_min_repeat_one;
     case RESUME_REPEAT: goto resume_repeat;
-    case RESUME_MAX_UNTIL_1: goto resume_max_until_1;
+    case RESUME_UNTIL_1: goto resume_until_1;
     case RESUME_MAX_UNTIL_2: goto resume_max_until_2;
     case RESUME_MAX_UNTIL_3: goto resume_max_until_3;
-    case RESUME_MIN_UNTIL_1: goto resume_min_until_1;
     case RESUME_MIN_UNTIL_2: goto resume_min_until_2;
     case RESUME_MIN_UNTIL_3: goto resume_min_until_3;
     case RESUME_POSS_REPEAT_1: goto resume_poss_repeat_1;
@@ -994,8 +972,7 @@ leave:
     case RESUME_ASSERT: goto resume_assert;
     case RESUME_ASSERT_NOT: goto resume_assert_not;
     default:
-        st->nframes = 0;
-        return SRE_ERROR_ILLEGAL;
+        return abandon(st, SRE_ERROR_ILLEGAL);
     }
 }
 
