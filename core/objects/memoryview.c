@@ -2,6 +2,8 @@
  * 'B', itemsize 1, one dimension, any step.  A view of a bytearray counts
  * as an export of it until released (no resizing meanwhile). */
 #include "core/tn.h"
+#include <stdio.h>
+#include <string.h>
 
 static inline TnMemoryView *as_mv(TnObject *op) { return (TnMemoryView *)op; }
 
@@ -41,8 +43,78 @@ static TnObject *view_new(TnObject *base, tn_ssize_t start, tn_ssize_t step, tn_
     mv->step = step;
     mv->length = len;
     mv->readonly = !tn_bytearray_check(base);
+    mv->format = 'B';
+    mv->itemsize = 1;
     export_change(base, 1);
     return TN_OBJ(mv);
+}
+
+/* A view of the whole bytearray base, its export not counted yet (for
+ * export_full_lock_held). */
+static TnObject *view_new_unexported(TnObject *base)
+{
+    TnMemoryView *mv = (TnMemoryView *)tn_object_new(&tn_type_memoryview, sizeof(TnMemoryView));
+    if (mv == NULL)
+        return NULL;
+    mv->obj = tn_newref(base);
+    mv->step = 1;
+    mv->format = 'B';
+    mv->itemsize = 1;
+    return TN_OBJ(mv);
+}
+
+static void export_full_lock_held(TnMemoryView *mv, TnByteArray *ba)
+{
+    mv->length = ba->size;
+    ba->exports += 1;
+}
+
+/* A view like view_new's with src's item format. */
+static TnObject *view_new_like(TnMemoryView *src, tn_ssize_t start, tn_ssize_t step, tn_ssize_t len)
+{
+    TnObject *r = view_new(src->obj, start, step, len);
+    if (r != NULL) {
+        as_mv(r)->format = src->format;
+        as_mv(r)->itemsize = src->itemsize;
+    }
+    return r;
+}
+
+/* Bytes per item of a native struct code that cast() accepts; 0: none. */
+static int format_itemsize(char c)
+{
+    switch (c) {
+    case 'B': case 'b': case 'c': case '?': return 1;
+    case 'H': case 'h': return 2;
+    case 'I': case 'i': return 4;
+    case 'L': case 'l': case 'Q': case 'q': case 'N': case 'n': case 'P': return 8;
+    default: return 0;
+    }
+}
+
+/* The item at p (itemsize bytes, native order) as a Python object. */
+static TnObject *unpack_item(char format, const char *p)
+{
+    switch (format) {
+    case 'B': return tn_int_from_i64((unsigned char)p[0]);
+    case 'b': return tn_int_from_i64((signed char)p[0]);
+    case 'c': return tn_bytes_from_data(p, 1);
+    case '?': return tn_newref(p[0] ? TN_TRUE : TN_FALSE);
+    case 'H': { uint16_t v; memcpy(&v, p, 2); return tn_int_from_i64(v); }
+    case 'h': { int16_t v; memcpy(&v, p, 2); return tn_int_from_i64(v); }
+    case 'I': { uint32_t v; memcpy(&v, p, 4); return tn_int_from_i64(v); }
+    case 'i': { int32_t v; memcpy(&v, p, 4); return tn_int_from_i64(v); }
+    case 'L': case 'Q': case 'N': case 'P': {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        if (v <= INT64_MAX)
+            return tn_int_from_i64((int64_t)v);
+        char buf[24];
+        int n = snprintf(buf, sizeof buf, "%llu", (unsigned long long)v);
+        return tn_int_from_string(buf, n, 10);
+    }
+    default: { int64_t v; memcpy(&v, p, 8); return tn_int_from_i64(v); }
+    }
 }
 
 TnObject *tn_memoryview_new(TnObject *obj)
@@ -51,7 +123,18 @@ TnObject *tn_memoryview_new(TnObject *obj)
         TnMemoryView *o = as_mv(obj);
         if (check_released(o) < 0)
             return NULL;
-        return view_new(o->obj, o->start, o->step, o->length);
+        return view_new_like(o, o->start, o->step, o->length);
+    }
+    if (tn_bytearray_check(obj)) {
+        /* Another thread may resize a bytearray until the export counts:
+         * its size is read in the same section that adds the export. */
+        TnObject *r = view_new_unexported(obj);
+        if (r != NULL) {
+            TN_BEGIN_CRITICAL_SECTION(obj);
+            export_full_lock_held(as_mv(r), (TnByteArray *)obj);
+            TN_END_CRITICAL_SECTION();
+        }
+        return r;
     }
     const char *d;
     tn_ssize_t n;
@@ -64,10 +147,10 @@ TnObject *tn_memoryview_new(TnObject *obj)
 int tn_memoryview_data(TnObject *op, const char **data, tn_ssize_t *n)
 {
     TnMemoryView *mv = as_mv(op);
-    if (mv->obj == NULL || (mv->step != 1 && mv->length > 1))
+    if (mv->obj == NULL || (mv->step != mv->itemsize && mv->length > 1))
         return 0;
     *data = base_data(mv->obj) + mv->start;
-    *n = mv->length;
+    *n = mv->length * mv->itemsize;
     return 1;
 }
 
@@ -75,12 +158,12 @@ TnObject *tn_memoryview_base(TnObject *op) { return as_mv(op)->obj; }
 
 static TnObject *to_bytes_lock_held(TnMemoryView *mv)
 {
-    TnObject *r = tn_bytes_from_data(NULL, mv->length);
+    TnObject *r = tn_bytes_from_data(NULL, mv->length * mv->itemsize);
     if (r == NULL)
         return NULL;
     const char *d = base_data(mv->obj);
     for (tn_ssize_t i = 0; i < mv->length; i++)
-        ((char *)tn_bytes_data(r))[i] = d[mv->start + i * mv->step];
+        memcpy((char *)tn_bytes_data(r) + i * mv->itemsize, d + mv->start + i * mv->step, (size_t)mv->itemsize);
     return r;
 }
 
@@ -159,7 +242,7 @@ static TnObject *memoryview_item(TnObject *self, tn_ssize_t i)
         return NULL;
     if (i < 0 || i >= mv->length)
         return tn_err_format(&tn_exc_IndexError, "index out of bounds on dimension 1");
-    return tn_int_from_i64((unsigned char)base_data(mv->obj)[mv->start + i * mv->step]);
+    return unpack_item(mv->format, base_data(mv->obj) + mv->start + i * mv->step);
 }
 
 static TnObject *memoryview_subscript(TnObject *self, TnObject *key)
@@ -181,7 +264,7 @@ static TnObject *memoryview_subscript(TnObject *self, TnObject *key)
     if (tn_slice_unpack(key, &start, &stop, &step) < 0)
         return NULL;
     tn_ssize_t n = tn_slice_adjust_indices(mv->length, &start, &stop, step);
-    return view_new(mv->obj, mv->start + start * mv->step, mv->step * step, n);
+    return view_new_like(mv, mv->start + start * mv->step, mv->step * step, n);
 }
 
 static int memoryview_ass_subscript(TnObject *self, TnObject *key, TnObject *value)
@@ -195,6 +278,11 @@ static int memoryview_ass_subscript(TnObject *self, TnObject *key, TnObject *val
     }
     if (value == NULL) {
         tn_err_set_str(&tn_exc_TypeError, "cannot delete memory");
+        return -1;
+    }
+    if (mv->format != 'B') {
+        tn_err_format(&tn_exc_NotImplementedError, "memoryview: assignment to format '%c' is not supported",
+                      mv->format);
         return -1;
     }
     char *d = (char *)base_data(mv->obj);
@@ -322,8 +410,16 @@ static TnObject *mv_tolist(TnObject *self, TnObject *const *args, tn_ssize_t nar
     if (list == NULL)
         return NULL;
     const char *d = base_data(mv->obj);
-    for (tn_ssize_t i = 0; i < mv->length; i++)
-        tn_list_set_steal(list, i, tn_int_from_i64((unsigned char)d[mv->start + i * mv->step]));
+    for (tn_ssize_t i = 0; i < mv->length; i++) {
+        TnObject *v = unpack_item(mv->format, d + mv->start + i * mv->step);
+        if (v == NULL) {
+            for (tn_ssize_t k = i; k < mv->length; k++)
+                tn_list_set_steal(list, k, tn_newref(TN_NONE));
+            tn_decref(list);
+            return NULL;
+        }
+        tn_list_set_steal(list, i, v);
+    }
     return list;
 }
 
@@ -387,7 +483,7 @@ static TnObject *get_nbytes(TnObject *self, void *c)
     (void)c;
     if (check_released(as_mv(self)) < 0)
         return NULL;
-    return tn_int_from_ssize(as_mv(self)->length);
+    return tn_int_from_ssize(as_mv(self)->length * as_mv(self)->itemsize);
 }
 
 static TnObject *get_readonly(TnObject *self, void *c)
@@ -403,7 +499,7 @@ static TnObject *get_itemsize(TnObject *self, void *c)
     (void)c;
     if (check_released(as_mv(self)) < 0)
         return NULL;
-    return tn_int_from_i64(1);
+    return tn_int_from_i64(as_mv(self)->itemsize);
 }
 
 static TnObject *get_ndim(TnObject *self, void *c)
@@ -419,7 +515,7 @@ static TnObject *get_format(TnObject *self, void *c)
     (void)c;
     if (check_released(as_mv(self)) < 0)
         return NULL;
-    return tn_str_from_cstr("B");
+    return tn_str_from_char((unsigned char)as_mv(self)->format);
 }
 
 static TnObject *one_tuple(TnObject *self, tn_ssize_t v)
@@ -451,7 +547,8 @@ static TnObject *get_contiguous(TnObject *self, void *c)
     (void)c;
     if (check_released(as_mv(self)) < 0)
         return NULL;
-    return tn_newref(as_mv(self)->step == 1 || as_mv(self)->length <= 1 ? TN_TRUE : TN_FALSE);
+    TnMemoryView *mv = as_mv(self);
+    return tn_newref(mv->step == mv->itemsize || mv->length <= 1 ? TN_TRUE : TN_FALSE);
 }
 
 static TnObject *memoryview_iter(TnObject *self)
@@ -464,7 +561,50 @@ static TnObject *memoryview_iter(TnObject *self)
     return it;
 }
 
+/* cast(format): a C-contiguous view of bytes as items of another native
+ * format, or back to bytes (CPython's one-dimensional casts). */
+static TnObject *mv_cast(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kw)
+{
+    static const char *const names[] = {"format", "shape", NULL};
+    TnObject *a[2] = {NULL, NULL};
+    if (tn_args_parse("cast", args, nargs, kw, names, 0, 1, a) < 0)
+        return NULL;
+    TnMemoryView *mv = as_mv(self);
+    if (check_released(mv) < 0)
+        return NULL;
+    if (!tn_str_check(a[0]))
+        return tn_err_format(&tn_exc_TypeError, "cast() argument 'format' must be str, not %s", tn_type(a[0])->name);
+    if (a[1] != NULL)
+        return tn_err_format(&tn_exc_NotImplementedError, "memoryview: cast with a shape is not supported");
+    if (mv->step != mv->itemsize && mv->length > 1)
+        return tn_err_format(&tn_exc_TypeError, "memoryview: casts are restricted to C-contiguous views");
+    const char *f = tn_str_utf8(a[0], NULL);
+    if (f == NULL)
+        return NULL;
+    if (f[0] == '@')
+        f++;
+    int itemsize = f[0] != '\0' && f[1] == '\0' ? format_itemsize(f[0]) : 0;
+    if (itemsize == 0)
+        return tn_err_format(&tn_exc_ValueError, "memoryview: destination format must be a native single "
+                             "character format prefixed with an optional '@'");
+    bool src_bytes = mv->format == 'B' || mv->format == 'b' || mv->format == 'c';
+    bool dst_bytes = f[0] == 'B' || f[0] == 'b' || f[0] == 'c';
+    if (!src_bytes && !dst_bytes)
+        return tn_err_format(&tn_exc_TypeError, "memoryview: cannot cast between two non-byte formats");
+    tn_ssize_t nbytes = mv->length * mv->itemsize;
+    if (nbytes % itemsize != 0)
+        return tn_err_format(&tn_exc_TypeError, "memoryview: length is not a multiple of itemsize");
+    TnObject *r = view_new(mv->obj, mv->start, itemsize, nbytes / itemsize);
+    if (r != NULL) {
+        as_mv(r)->format = f[0];
+        as_mv(r)->itemsize = itemsize;
+        as_mv(r)->readonly = mv->readonly;
+    }
+    return r;
+}
+
 static const TnMethodDef memoryview_methods[] = {
+    {"cast", mv_cast, 0, "Cast a memoryview to a new format or shape."},
     {"tobytes", mv_tobytes, 0, "Return the data in the buffer as a byte string."},
     {"tolist", mv_tolist, 0, "Return the data in the buffer as a list of elements."},
     {"hex", mv_hex, 0, "Return the data in the buffer as a str of hexadecimal numbers."},

@@ -1,5 +1,6 @@
 /* core/objects/memoryview.h — memoryview over bytes / bytearray (format 'B',
- * one dimension, any step). */
+ * one dimension, any step; cast() gives a contiguous view of another native
+ * integer format). */
 #ifndef TN_MEMORYVIEW_H
 #define TN_MEMORYVIEW_H
 
@@ -13,6 +14,8 @@ typedef struct TnMemoryView {
     tn_ssize_t step;
     tn_ssize_t length;       /* items */
     int readonly;
+    char format;             /* struct code of the items: 'B' unless cast() */
+    int itemsize;            /* bytes per item (step: bytes between items) */
     TnObject *weaklist;    /* weak references to it (core/objects/weakref.h) */
 } TnMemoryView;
 

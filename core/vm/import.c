@@ -648,6 +648,7 @@ static const struct {
     {"binascii", tn_binascii_module_create, false},
     {"array", tn_array_module_create, false},
     {"_contextvars", tn_contextvars_module_create, false},
+    {"_sre", tn_sre_module_create, false},
     {"gc", tn_gc_module_create, false},
     {"_imp", tn_imp_module_create, false},
     {"_warnings", tn_warnings_module_create, false},

@@ -1,0 +1,27 @@
+# Pattern.match/search/fullmatch, pos/endpos, Match accessors and reprs.
+import re
+
+p = re.compile(r"(a)(b)?c")
+for s in ["abc", "ac", "xabc", "ab", ""]:
+    print(repr(s), p.match(s), p.search(s), p.fullmatch(s))
+m = p.search("zzabczz")
+print(m.group(), m.group(0), m.group(1), m.group(2), m.group(1, 2), m.groups())
+print(m.start(), m.end(), m.span(), m.span(1), m.start(2), m.end(2), m.regs)
+print(m.pos, m.endpos, m.lastindex, m.lastgroup, m.re is p, m.string)
+print(m[0], m[1], m[2])
+m = p.search("ac")
+print(m.groups(), m.groups("dflt"), m.span(2), m.group(2))
+print(re.compile("b").search("abcb", 2), re.compile("b").search("abcb", 1, 2))
+print(re.compile("b").match("abc", 1), re.compile("^b").search("abc", 1))
+print(re.compile("").match("abc", 2, 1), re.compile("c$").search("abcd", 0, 3))
+print(re.compile("a").search("aaa", -5, 100), re.compile("a").fullmatch("ab", 0, 1))
+print(re.compile("x*").fullmatch("xxx"), re.compile("x*?").fullmatch("xxx"))
+print(re.compile("(?:a|ab)").fullmatch("ab"))
+m = re.match(r"(?P<first>\w+) (?P<last>\w+)(?P<opt>!)?", "Jane Doe")
+print(m.groupdict(), m.groupdict(0), m["first"], m.group("last", 1), m.lastgroup, m.lastindex)
+print(m.start("last"), m.span("first"), m.expand(r"\g<last>, \1 \2 [\g<0>]"))
+print(re.match("(a)|(b)", "b").lastindex, re.match("(a)|(b)", "b").lastgroup)
+print(re.match("((a)b)", "ab").lastindex, re.match("(?P<o>(?P<i>a)b)", "ab").lastgroup)
+print(re.match(".*", "x" * 100))
+print(re.match(".*", "'" * 30 + '"' * 30))
+print(bool(re.match("a", "a")), re.match("a", "b"))
