@@ -190,12 +190,35 @@ static int add_opcode_tables(TnObject *m)
     return r;
 }
 
+/* COMPILER_FLAG_NAMES: co_flags bit -> name, as CPython's dis (inspect
+ * builds its CO_* constants from it). */
+static int add_flag_names(TnObject *m)
+{
+    static const struct { int flag; const char *name; } names[] = {
+        {TN_CO_OPTIMIZED, "OPTIMIZED"}, {TN_CO_NEWLOCALS, "NEWLOCALS"}, {TN_CO_VARARGS, "VARARGS"},
+        {TN_CO_VARKEYWORDS, "VARKEYWORDS"}, {TN_CO_NESTED, "NESTED"}, {TN_CO_GENERATOR, "GENERATOR"},
+        {TN_CO_NOFREE, "NOFREE"}, {TN_CO_COROUTINE, "COROUTINE"},
+        {TN_CO_ITERABLE_COROUTINE, "ITERABLE_COROUTINE"}, {TN_CO_ASYNC_GENERATOR, "ASYNC_GENERATOR"},
+    };
+    TnObject *d = tn_dict_new();
+    for (size_t i = 0; d != NULL && i < sizeof names / sizeof names[0]; i++) {
+        TnObject *k = tn_int_from_i64(names[i].flag), *v = tn_str_from_cstr(names[i].name);
+        if (k == NULL || v == NULL || tn_dict_set_item(d, k, v) < 0)
+            TN_CLEAR(d);
+        tn_xdecref(k);
+        tn_xdecref(v);
+    }
+    int r = d != NULL ? tn_module_add_object(m, "COMPILER_FLAG_NAMES", d) : -1;
+    tn_xdecref(d);
+    return r;
+}
+
 TnObject *tn_dis_module_create(void)
 {
     TnObject *m = tn_module_new("dis");
     if (m == NULL)
         return NULL;
-    if (tn_module_add_functions(m, dis_functions) < 0 || add_opcode_tables(m) < 0) {
+    if (tn_module_add_functions(m, dis_functions) < 0 || add_opcode_tables(m) < 0 || add_flag_names(m) < 0) {
         tn_decref(m);
         return NULL;
     }

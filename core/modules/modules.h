@@ -88,6 +88,8 @@ TnObject *tn_contextvars_module_create(void);
 TnObject *tn_imp_module_create(void);
 TnObject *tn_warnings_module_create(void);
 TnObject *tn_marshal_module_create(void);
+TnObject *tn_sha512_module_create(void);
+TnObject *tn_operator_module_create(void);
 /* The _sre module (core/modules/sre.c, sre_engine.c). */
 TnObject *tn_sre_module_create(void);
 /* Run the atexit callbacks (at interpreter exit, after threading._shutdown()). */

@@ -551,6 +551,22 @@ static TnObject *make_executable(void)
     return tn_str_from_utf8(buf, (tn_ssize_t)n);
 }
 
+/* sys.prefix (and exec_prefix, base_*): the installation prefix of the
+ * standard library Tandem runs, as CPython's: the directory whose
+ * <platlibdir>/python3.11 is the library ("/usr" for Debian's
+ * /usr/lib/python3.11); sysconfig builds its paths from it. */
+static TnObject *make_prefix(void)
+{
+    const char *lib = tn_sys_stdlib_dir();
+    size_t n = strlen(lib);
+    const char *tail = "/lib/python3.11";
+    size_t t = strlen(tail);
+    if (n > t && strcmp(lib + n - t, tail) == 0)
+        return tn_str_from_utf8(lib, (tn_ssize_t)(n - t));
+    const char *slash = strrchr(lib, '/');
+    return tn_str_from_utf8(lib, slash != NULL && slash != lib ? slash - lib : (tn_ssize_t)n);
+}
+
 /* ---- struct sequences ---- */
 
 static TnStructSeqType version_info_type;
@@ -800,7 +816,14 @@ static int add_platform_attrs(TnObject *m)
         add_steal(m, "byteorder", tn_str_from_cstr("little")) < 0 ||
         add_steal(m, "platform", tn_str_from_cstr("linux")) < 0 ||
         add_steal(m, "float_repr_style", tn_str_from_cstr("short")) < 0 ||
-        add_steal(m, "executable", make_executable()) < 0)
+        add_steal(m, "executable", make_executable()) < 0 ||
+        add_steal(m, "prefix", make_prefix()) < 0 ||
+        add_steal(m, "base_prefix", make_prefix()) < 0 ||
+        add_steal(m, "exec_prefix", make_prefix()) < 0 ||
+        add_steal(m, "base_exec_prefix", make_prefix()) < 0 ||
+        add_steal(m, "platlibdir", tn_str_from_cstr("lib")) < 0 ||
+        add_steal(m, "abiflags", tn_str_from_cstr("")) < 0 ||
+        add_steal(m, "pycache_prefix", tn_none_ref()) < 0)
         return -1;
     /* The originals, for restoring a replaced hook (and for
      * tn_err_handle_uncaught to see whether excepthook was replaced). */

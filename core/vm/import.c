@@ -653,6 +653,8 @@ static const struct {
     {"_imp", tn_imp_module_create, false},
     {"_warnings", tn_warnings_module_create, false},
     {"marshal", tn_marshal_module_create, false},
+    {"_sha512", tn_sha512_module_create, false},
+    {"_operator", tn_operator_module_create, false},
 };
 
 /* Create builtin_modules[i] and put it in `modules`.
