@@ -1187,6 +1187,20 @@ static TnObject *float_getnewargs(TnObject *self, TnObject *const *args, tn_ssiz
     return t;
 }
 
+/* float.__getformat__(typestr): the storage format of C double and
+ * float, which Tandem (x86-64, IEEE 754) knows at build time. */
+static TnObject *float_getformat(TnObject *cls, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("float.__getformat__", kwnames) < 0 || tn_args_count("float.__getformat__", nargs, 1, 1) < 0)
+        return NULL;
+    if (!tn_str_check(args[0]))
+        return tn_err_format(&tn_exc_TypeError, "__getformat__() argument must be str, not %s",
+                             tn_type_name(tn_type(args[0])));
+    if (!tn_str_eq_cstr(args[0], "double") && !tn_str_eq_cstr(args[0], "float"))
+        return tn_err_format(&tn_exc_ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
+    return tn_str_from_cstr(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? "IEEE, little-endian" : "IEEE, big-endian");
+}
+
 /* float.fromhex(s): classmethod. */
 static TnObject *float_fromhex(TnObject *cls, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
@@ -1248,6 +1262,7 @@ static const TnMethodDef float_methods[] = {
     {"is_integer", float_is_integer, 0, "Return True if the float is an integer."},
     {"as_integer_ratio", float_as_integer_ratio, 0, "Return integer ratio."},
     {"hex", float_hex, 0, "Return a hexadecimal representation of a floating-point number."},
+    {"__getformat__", float_getformat, TN_METH_CLASS, "You probably don't want to use this function."},
     {"fromhex", float_fromhex, TN_METH_CLASS, "Create a floating-point number from a hexadecimal string."},
     {"conjugate", float_conjugate, 0, "Return self, the complex conjugate of any float."},
     {"__trunc__", float_trunc_meth, 0, "Return the Integral closest to x between 0 and x."},
