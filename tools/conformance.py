@@ -45,6 +45,7 @@ CONF = os.path.join(ROOT, "tests", "conformance")
 DRIVER = os.path.join(ROOT, "tools", "conformance_driver.py")
 BASELINE = os.path.join(CONF, "cpython.json")
 OUTCOMES = ("pass", "fail", "error", "skip")
+AUTO_REASONS = ("does not import: ", "fail: ", "error: ")
 
 
 def module_list():
@@ -131,15 +132,17 @@ def write_expected(module, status, results, tail, old):
     path = os.path.join(CONF, "expected", module + ".txt")
     lines = ["# %s: the tests expected to fail under Tandem, one per line with the reason" % module,
              "# (tools/conformance.py; regenerate with --write-expected, keep the reasons true)."]
+    # A reason someone wrote stays; one this tool derived is derived again.
+    def keep(key, derived):
+        reason = (old or {}).get(key)
+        return reason if reason and not reason.startswith(AUTO_REASONS) else derived
     if status == "no-import":
-        reason = (old or {}).get("*") or "does not import: " + tail
-        lines.append("*  # " + reason)
+        lines.append("*  # " + keep("*", "does not import: " + tail))
     else:
         for test in sorted(results):
             kind, detail = results[test]
             if kind in ("fail", "error"):
-                reason = (old or {}).get(test) or ("%s: %s" % (kind, detail or "?"))
-                lines.append("%s  # %s" % (test, reason))
+                lines.append("%s  # %s" % (test, keep(test, "%s: %s" % (kind, detail or "?"))))
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
 

@@ -797,6 +797,14 @@ static TnObject *run_source(const char *fname, TnObject *const *args, tn_ssize_t
     }
     TnObject *code;
     if (tn_code_check(out[0])) {
+        /* A function's code with free variables has no cells to run with. */
+        int nfree = ((TnCode *)out[0])->nfreevars;
+        if (nfree > 0) {
+            tn_xdecref(own_locals);
+            if (mode == TN_MODE_EVAL)
+                return tn_err_format(&tn_exc_TypeError, "code object passed to eval() may not contain free variables");
+            return tn_err_format(&tn_exc_TypeError, "code object requires a closure of exactly length %d", nfree);
+        }
         code = tn_newref(out[0]);
     } else {
         tn_ssize_t len;
@@ -819,7 +827,18 @@ static TnObject *run_source(const char *fname, TnObject *const *args, tn_ssize_t
     if (code != NULL && tn_dict_get_cstr_borrowed(globals, "__builtins__") == NULL
         && tn_dict_set_item_cstr(globals, "__builtins__", tn_eval_get_builtins()) < 0)
         TN_CLEAR(code);
-    TnObject *res = code != NULL ? tn_eval_code(code, globals, locals) : NULL;
+    TnObject *res = NULL;
+    if (code != NULL && (((TnCode *)code)->flags & TN_CO_NEWLOCALS)) {
+        /* A function's code: run as a call with no arguments, as CPython's
+         * PyEval_EvalCode does (the binding errors "f() missing 1 required
+         * positional argument", a generator or coroutine object returned;
+         * locals are the call's own). */
+        TnObject *fn = tn_function_new(code, globals);
+        res = fn != NULL ? tn_call(fn, NULL, 0, NULL) : NULL;
+        tn_xdecref(fn);
+    } else if (code != NULL) {
+        res = tn_eval_code(code, globals, locals);
+    }
     tn_xdecref(code);
     tn_xdecref(own_locals);
     if (res != NULL && mode == TN_MODE_FILE)

@@ -823,7 +823,8 @@ static int add_platform_attrs(TnObject *m)
         add_steal(m, "base_exec_prefix", make_prefix()) < 0 ||
         add_steal(m, "platlibdir", tn_str_from_cstr("lib")) < 0 ||
         add_steal(m, "abiflags", tn_str_from_cstr("")) < 0 ||
-        add_steal(m, "pycache_prefix", tn_none_ref()) < 0)
+        add_steal(m, "pycache_prefix", tn_none_ref()) < 0 ||
+        add_steal(m, "dont_write_bytecode", tn_newref(TN_TRUE)) < 0)
         return -1;
     /* The originals, for restoring a replaced hook (and for
      * tn_err_handle_uncaught to see whether excepthook was replaced). */

@@ -65,20 +65,37 @@ static TnObject *dict_get_cstr_ref(TnObject *d, const char *key)
     return v;
 }
 
+/* CPython's module repr (importlib's _module_repr): from the spec when
+ * there is one, else from __file__, else the loader; a module made in C
+ * (no __loader__ at all) is a builtin. */
 static TnObject *module_repr(TnObject *self)
 {
     TnObject *d = tn_module_dict(self);
     TnObject *name = dict_get_cstr_ref(d, "__name__");
     TnObject *file = dict_get_cstr_ref(d, "__file__");
-    TnObject *res;
+    TnObject *spec = dict_get_cstr_ref(d, "__spec__");
+    TnObject *loader = dict_get_cstr_ref(d, "__loader__");
+    TnObject *origin = NULL, *res;
+    if (spec != NULL && spec != TN_NONE && tn_object_lookup_attr(spec, tn_str_intern_cstr("origin"), &origin) < 0)
+        tn_err_clear();
     if (name == NULL || !tn_str_check(name))
         res = tn_str_from_cstr("<module '?'>");
+    else if (origin != NULL && tn_str_check(origin))
+        res = file != NULL && tn_str_check(file) ? tn_str_from_format("<module %R from %R>", name, origin)
+                                                 : tn_str_from_format("<module %R (%U)>", name, origin);
     else if (file != NULL && tn_str_check(file))
         res = tn_str_from_format("<module %R from %R>", name, file);
-    else
+    else if (loader == NULL)
         res = tn_str_from_format("<module %R (built-in)>", name);
+    else if (loader == TN_NONE)
+        res = tn_str_from_format("<module %R>", name);
+    else
+        res = tn_str_from_format("<module %R (%R)>", name, loader);
     tn_xdecref(name);
     tn_xdecref(file);
+    tn_xdecref(spec);
+    tn_xdecref(loader);
+    tn_xdecref(origin);
     return res;
 }
 
@@ -126,6 +143,54 @@ static int module_setattro(TnObject *self, TnObject *name, TnObject *value)
 
 static TnObject *module_get_dict(TnObject *self, void *c) { return tn_newref(tn_module_dict(self)); }
 
+/* module(name, doc=None), i.e. types.ModuleType: the attributes CPython's
+ * module.__init__ sets.  0 / -1. */
+static int module_init_fields(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    static const char *const names[] = {"name", "doc", NULL};
+    TnObject *a[2] = {NULL, NULL};
+    if (tn_args_parse("module", args, nargs, kwnames, names, 0, 1, a) < 0)
+        return -1;
+    if (!tn_str_check(a[0])) {
+        tn_err_format(&tn_exc_TypeError, "module() argument 'name' must be str, not %s", tn_type_name(tn_type(a[0])));
+        return -1;
+    }
+    TnObject *d = tn_module_dict(self);
+    if (tn_dict_set_item_cstr(d, "__name__", a[0]) < 0
+        || tn_dict_set_item_cstr(d, "__doc__", a[1] != NULL ? a[1] : TN_NONE) < 0
+        || tn_dict_set_item_cstr(d, "__package__", TN_NONE) < 0
+        || tn_dict_set_item_cstr(d, "__loader__", TN_NONE) < 0
+        || tn_dict_set_item_cstr(d, "__spec__", TN_NONE) < 0)
+        return -1;
+    return 0;
+}
+
+/* A builtin type runs no __init__ after its constructor (tn_type_call), so
+ * module(...) sets the fields here; a subclass's __init__ (its own, or
+ * module.__init__ inherited) does it for instances of the subclass. */
+static TnObject *module_new(TnType *type, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    TnModule *m = (TnModule *)tn_object_new(type, (size_t)type->basicsize);
+    if (m == NULL)
+        return NULL;
+    m->dict = tn_dict_new();
+    if (m->dict == NULL || (!(type->flags & TN_TPFLAGS_HEAPTYPE) && module_init_fields(TN_OBJ(m), args, nargs, kwnames) < 0)) {
+        tn_decref(TN_OBJ(m));
+        return NULL;
+    }
+    return TN_OBJ(m);
+}
+
+static TnObject *module_init(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    return module_init_fields(self, args, nargs, kwnames) < 0 ? NULL : tn_none_ref();
+}
+
+static const TnMethodDef module_methods[] = {
+    {"__init__", module_init, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static const TnGetSetDef module_getsets[] = {
     {"__dict__", module_get_dict, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
@@ -136,12 +201,14 @@ TnType tn_type_module = {
     .name = "module",
     .weaklistoffset = offsetof(TnModule, weaklist),
     .basicsize = sizeof(TnModule),
+    .dictoffset = offsetof(TnModule, dict),   /* subclasses use it, adding none of their own */
     .flags = TN_TPFLAGS_BASETYPE | TN_TPFLAGS_HAVE_GC,
     .dealloc = module_dealloc,
     .repr = module_repr,
     .getattro = module_getattro,
     .setattro = module_setattro,
     .getsets = module_getsets,
-    .new_ = tn_type_new_not_allowed,
+    .methods = module_methods,
+    .new_ = module_new,
     .traverse = module_traverse,
 };
