@@ -238,7 +238,19 @@ static TnObject *imp_source_hash(TnObject *self, TnObject *const *args, tn_ssize
     return tn_bytes_from_data((const char *)out, 8);
 }
 
+/* _override_frozen_modules_for_tests(override): test.support's switch
+ * between frozen and source modules; Tandem has only source modules, so
+ * either choice loads the same ones. */
+static TnObject *imp_override_frozen(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
+{
+    if (tn_args_no_kw("_override_frozen_modules_for_tests", kwnames) < 0
+        || tn_args_count("_override_frozen_modules_for_tests", nargs, 1, 1) < 0)
+        return NULL;
+    return tn_none_ref();
+}
+
 static const TnMethodDef imp_methods[] = {
+    {"_override_frozen_modules_for_tests", imp_override_frozen, 0, NULL},
     {"is_builtin", imp_is_builtin, 0, NULL},
     {"create_builtin", imp_create_builtin, 0, NULL},
     {"exec_builtin", imp_exec_builtin, 0, NULL},

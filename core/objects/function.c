@@ -333,8 +333,16 @@ static TnObject *cfunction_get_self(TnObject *self, void *c)
     return tn_newref(s != NULL ? s : TN_NONE);
 }
 
+/* __module__: the defining module's name (None for a method of a type). */
+static TnObject *cfunction_get_module(TnObject *self, void *c)
+{
+    TnObject *m = ((TnCFunction *)self)->module;
+    return tn_newref(m != NULL ? m : TN_NONE);
+}
+
 static const TnGetSetDef cfunction_getsets[] = {
     {"__name__", cfunction_get_name, NULL, NULL, NULL},
+    {"__module__", cfunction_get_module, NULL, NULL, NULL},
     {"__qualname__", cfunction_get_name, NULL, NULL, NULL},
     {"__self__", cfunction_get_self, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
