@@ -3,7 +3,8 @@
 #   make deps       install the missing Debian packages (tools/deps.sh)
 #   make gil / ft   configure + build one flavour into build/<preset>/
 #   make all        gil and ft
-#   make test       deps, build gil + ft + ft-tsan + gil-debug + ft-debug, run every test (see below)
+#   make test       deps, build gil + ft + ft-tsan + gil-debug + ft-debug + gil-asan + ft-asan,
+#                   run every test (see below)
 #   make conformance  build gil + ft, run CPython's regression tests of
 #                   tests/conformance/modules.txt under both and print the table
 #                   beside CPython's counts (tools/conformance.py, docs/conformance.md)
@@ -67,12 +68,15 @@ check-variant-ifs:
 	@tools/check_variant_ifs.sh
 
 # The debug presets skip the fuzz, oom and conformance rounds: their timeouts are
-# set for -O2 builds, and -O0 would turn slow cases into false hangs.
+# set for -O2 builds, and -O0 would turn slow cases into false hangs.  The
+# ASan presets (leak detection on, allocator_may_return_null=1: CMakePresets.json)
+# run the unit and script tests; the benchmark kernels (bench/) are exercised by
+# gil and ft, and under ASan at -O0 they outlast their 60 s limit.
 # Every check runs even when an earlier one fails; the exit status is
 # non-zero if anything failed.  Each ctest prints its summary line
 # ("100% tests passed, 0 tests failed out of N").
 test: deps
-	@$(MAKE) --no-print-directory gil ft ft-tsan gil-debug ft-debug
+	@$(MAKE) --no-print-directory gil ft ft-tsan gil-debug ft-debug gil-asan ft-asan
 	@fail=0; \
 	tools/check_variant_ifs.sh || fail=1; \
 	echo "== ctest gil (unit, py, bench, stress)"; \
@@ -85,6 +89,10 @@ test: deps
 	ctest --preset ft-debug -LE 'fuzz|oom|conformance' -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
 	echo "== ctest ft-tsan (stress under ThreadSanitizer)"; \
 	ctest --preset ft-tsan -L stress -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
+	echo "== ctest gil-asan (unit, py under AddressSanitizer + UBSan, leaks detected)"; \
+	ctest --preset gil-asan -L 'unit|py' -E '^bench/' -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
+	echo "== ctest ft-asan (unit, py under AddressSanitizer + UBSan, leaks detected)"; \
+	ctest --preset ft-asan -L 'unit|py' -E '^bench/' -j$(JOBS) --timeout $(TEST_TIMEOUT) || fail=1; \
 	if [ $$fail -ne 0 ]; then echo "make test: FAILED"; else echo "make test: all passed"; fi; \
 	exit $$fail
 
