@@ -12,9 +12,13 @@ allocation.  Every run must end in one of:
   * exit 0 (the failure was handled, or the output simply stops early);
   * exit 1 with MemoryError as the last line of the traceback on stderr
     (the MemoryError escaped: CPython's behaviour);
+  * exit 120 after a MemoryError: flushing sys.stdout or sys.stderr at
+    exit failed ("Exception ignored in: <stdout>", CPython's status 120:
+    the streams are _io objects that allocate, and a script that failed
+    half-way may leave a stand-in stream without flush());
   * the exit status and exception type of the unarmed run (a script that
     exits with an exception anyway; its message or traceback may be missing
-    when printing them ran out of memory);
+    when printing them ran out of memory, down to nothing at all);
 
 anything else is a finding: death by a signal (segfault, abort), a
 sanitizer report (AddressSanitizer / UndefinedBehaviorSanitizer /
@@ -103,9 +107,11 @@ def classify(run, baseline):
     last = run.last_error_line()
     if run.rc == 1 and (last == "MemoryError" or last.startswith("MemoryError:")):
         return None
+    if run.rc == 120 and "MemoryError" in run.err:
+        return None
     # The unarmed run's exception, possibly printed without its message or
     # traceback (printing them needed memory).
-    if run.rc == baseline.rc and exc_name(last) in {exc_name(l) for l in baseline.err.splitlines()}:
+    if run.rc == baseline.rc and (last == "" or exc_name(last) in {exc_name(l) for l in baseline.err.splitlines()}):
         return None
     return "exit %d: %s" % (run.rc, last[:200])
 
