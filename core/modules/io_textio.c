@@ -289,7 +289,8 @@ static TnObject *decode_locked(TnTextIO *t, TnObject *input, bool final)
         s = tn_codec_decode(k > 0 ? d : "", k, t->codec, tn_str_utf8(t->errors, NULL));
         if (s == NULL)
             return NULL;
-        memmove(t->pending_in.buf, t->pending_in.buf + k, (size_t)(n - k));
+        if (n > k)   /* the buffer may be NULL when empty (memmove must not see it) */
+            memmove(t->pending_in.buf, t->pending_in.buf + k, (size_t)(n - k));
         t->pending_in.len = n - k;
         if (t->readuniversal) {
             bool pcr = false;
