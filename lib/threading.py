@@ -8,11 +8,12 @@ _excepthook and _ExceptHookArgs.
 Differences from CPython worth knowing:
   * settrace()/setprofile() only store the function (gettrace()/getprofile()
     return it); new threads do not install it.
-  * No fork support (_after_fork) and no dangling-thread WeakSet.
+  * No fork support (_after_fork).
 """
 
 import sys as _sys
 import _thread
+from _weakrefset import WeakSet
 from time import monotonic as _time
 
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
@@ -513,6 +514,8 @@ def _newname(name_template):
 # _active maps thread ids to running Thread objects; _limbo holds threads
 # between start() and the moment their bootstrap registers them.
 _active_limbo_lock = RLock()
+# Every Thread object still alive (test.support's threading_helper counts them).
+_dangling = WeakSet()
 _active = {}
 _limbo = {}
 
@@ -604,6 +607,8 @@ class Thread:
         self._initialized = True
         self._stderr = _sys.stderr
         self._invoke_excepthook = _make_invoke_excepthook()
+        # For debugging and _after_fork(), as CPython's: every Thread made.
+        _dangling.add(self)
 
     def __repr__(self):
         assert self._initialized, "Thread.__init__() was not called"
