@@ -586,9 +586,11 @@ static TnObject *rawiobase_readall(TnObject *self, TnObject *const *args, tn_ssi
     return res;
 }
 
+/* RawIOBase.readinto/write: abstract, CPython's bare NotImplementedError(). */
 static TnObject *raise_not_impl(TnObject *self, TnObject *const *args, tn_ssize_t nargs, TnObject *kwnames)
 {
-    return tn_err_format(&tn_exc_NotImplementedError, "");
+    tn_err_set_none(&tn_exc_NotImplementedError);
+    return NULL;
 }
 
 static const TnMethodDef rawiobase_methods[] = {

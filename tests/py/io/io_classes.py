@@ -64,3 +64,9 @@ del c
 with Closing() as c:
     print("in with", c.closed)
 print(c.closed)
+# the abstract RawIOBase methods raise a bare NotImplementedError()
+for meth, arg in (("readinto", bytearray(1)), ("write", b"x")):
+    try:
+        getattr(io.RawIOBase(), meth)(arg)
+    except NotImplementedError as e:
+        print(meth, repr(e))
